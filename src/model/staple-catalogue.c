@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "staple-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "staple-catalogue.h"
+
+/* Designated initialisers keep each label next to its value, so that
+ * reordering the enums cannot mix the labels up. */
+
+static const char * const channel_labels[] = {
+  [STAPLE_CHANNEL_PHONE]     = N_("Phone"),
+  [STAPLE_CHANNEL_WEB]       = N_("Web"),
+  [STAPLE_CHANNEL_EMAIL]     = N_("Email"),
+  [STAPLE_CHANNEL_IN_PERSON] = N_("In person"),
+  [STAPLE_CHANNEL_INTERNAL]  = N_("Internal"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (channel_labels) == STAPLE_CHANNEL_INTERNAL + 1);
+
+static const char * const kind_labels[] = {
+  [STAPLE_FRICTION_KIND_POLICY]               = N_("Policy"),
+  [STAPLE_FRICTION_KIND_PROCESS]              = N_("Process"),
+  [STAPLE_FRICTION_KIND_PRODUCT]              = N_("Product"),
+  [STAPLE_FRICTION_KIND_TRUST]                = N_("Trust and approval"),
+  [STAPLE_FRICTION_KIND_TOOLS]                = N_("Tools"),
+  [STAPLE_FRICTION_KIND_SILO]                 = N_("Silo and handoff"),
+  [STAPLE_FRICTION_KIND_TIME_PRESSURE]        = N_("Time pressure"),
+  [STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS] = N_("Unclear expectations"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_labels) == STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS + 1);
+
+static const char * const status_labels[] = {
+  [STAPLE_ACTION_STATUS_OPEN]        = N_("Open"),
+  [STAPLE_ACTION_STATUS_IN_PROGRESS] = N_("In progress"),
+  [STAPLE_ACTION_STATUS_DONE]        = N_("Done"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (status_labels) == STAPLE_ACTION_STATUS_DONE + 1);
+
+typedef struct
+{
+  const char *label;
+  const char *explanation;
+} Principle;
+
+static const Principle principles[] = {
+  [STAPLE_PRINCIPLE_NONE] = {
+    N_("No principle yet"),
+    N_("This friction point is not linked to a principle yet. Ask which way of managing "
+       "the work lets it carry on."),
+  },
+  [STAPLE_PRINCIPLE_HIRE_FOR_THE_PERSON] = {
+    N_("Hire for the person"),
+    N_("Procedures can be taught in weeks, but patience and care for others are hard to "
+       "train. People who like helping find a way to help when the script runs out."),
+  },
+  [STAPLE_PRINCIPLE_DESIGN_FROM_THE_CUSTOMER] = {
+    N_("Design processes from the customer backwards"),
+    N_("A process built around the organisation’s departments leaves the customer to join "
+       "the pieces up. Starting from what the customer is trying to get done shows which "
+       "steps matter to them."),
+  },
+  [STAPLE_PRINCIPLE_TRUST_JUDGEMENT] = {
+    N_("Trust people’s judgement"),
+    N_("Staff who are trusted to use their judgement solve the problem in front of them "
+       "instead of making the customer wait for a sign-off. Checking every decision costs "
+       "every customer time to catch the rare mistake."),
+  },
+  [STAPLE_PRINCIPLE_MODEL_THE_BEHAVIOUR] = {
+    N_("Model the behaviour you want"),
+    N_("Staff tend to treat customers the way their managers treat them. Leaders who "
+       "listen, explain and lend a hand make that the normal way to work."),
+  },
+  [STAPLE_PRINCIPLE_STOP_BLAMING_CUSTOMERS] = {
+    N_("Stop blaming customers"),
+    N_("When a failure is put down to the customer getting it wrong, nobody fixes the form "
+       "or letter that confused them. Treating the mistake as a design problem removes it "
+       "for everyone who comes after."),
+  },
+  [STAPLE_PRINCIPLE_NO_TOOLS_FOR_SYSTEMIC_PROBLEMS] = {
+    N_("Don’t throw tools at systemic problems"),
+    N_("A new system laid over a broken process usually makes the broken process faster and "
+       "harder to change. Fix how the work flows first, then pick tools that support it."),
+  },
+  [STAPLE_PRINCIPLE_FIX_THE_PRODUCT_FIRST] = {
+    N_("Fix the product first"),
+    N_("Much of what reaches customer service is caused by a product or service that failed "
+       "in the first place. Removing the cause does more for customers than handling their "
+       "complaints well."),
+  },
+  [STAPLE_PRINCIPLE_COOPERATE_ACROSS_SILOS] = {
+    N_("Cooperate across silos"),
+    N_("Customers see one organisation, not a chain of teams. Every handoff between "
+       "departments is a place where work waits, gets lost or has to be explained again."),
+  },
+  [STAPLE_PRINCIPLE_GIVE_PEOPLE_TIME] = {
+    N_("Give people time"),
+    N_("Staff judged on speed close the case before the problem is solved, so the customer "
+       "has to come back. Time to finish the job properly costs less than the repeat "
+       "contact."),
+  },
+  [STAPLE_PRINCIPLE_POLICIES_FOR_EDGE_CASES] = {
+    N_("Keep policies for edge cases"),
+    N_("Rules written for the rare bad case end up slowing down every good customer. Deal "
+       "with the exceptions when they happen and let the ordinary case through."),
+  },
+  [STAPLE_PRINCIPLE_SET_CLEAR_EXPECTATIONS] = {
+    N_("Set clear expectations"),
+    N_("Customers cope far better with a wait they were told about than with silence. "
+       "Saying plainly what will happen and when saves them chasing, and saves staff "
+       "answering the chase."),
+  },
+  [STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING] = {
+    N_("Let people decide without escalating"),
+    N_("Every escalation adds a wait, often a handoff, and another telling of the same "
+       "story. When front-line staff can make the common decisions, the matter ends in "
+       "one contact."),
+  },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (principles) == STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING + 1);
+
+/**
+ * staple_channel_get_label:
+ * @channel: a #StapleChannel
+ *
+ * Gets the name of @channel to show to people, such as “In person”.
+ *
+ * Returns: (transfer none): the translated label, or %NULL if @channel is not
+ *   a valid value
+ */
+const char *
+staple_channel_get_label (StapleChannel channel)
+{
+  g_return_val_if_fail ((guint) channel < G_N_ELEMENTS (channel_labels), NULL);
+
+  return _(channel_labels[channel]);
+}
+
+/**
+ * staple_friction_kind_get_label:
+ * @kind: a #StapleFrictionKind
+ *
+ * Gets the name of @kind to show to people, such as “Time pressure”.
+ *
+ * Returns: (transfer none): the translated label, or %NULL if @kind is not a
+ *   valid value
+ */
+const char *
+staple_friction_kind_get_label (StapleFrictionKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_labels), NULL);
+
+  return _(kind_labels[kind]);
+}
+
+/**
+ * staple_principle_get_label:
+ * @principle: a #StaplePrinciple
+ *
+ * Gets the short name of @principle, such as “Give people time”.
+ *
+ * Returns: (transfer none): the translated label, or %NULL if @principle is
+ *   not a valid value
+ */
+const char *
+staple_principle_get_label (StaplePrinciple principle)
+{
+  g_return_val_if_fail ((guint) principle < G_N_ELEMENTS (principles), NULL);
+
+  return _(principles[principle].label);
+}
+
+/**
+ * staple_principle_get_explanation:
+ * @principle: a #StaplePrinciple
+ *
+ * Gets one or two sentences saying why following @principle makes things
+ * better for customers.
+ *
+ * Returns: (transfer none): the translated explanation, or %NULL if
+ *   @principle is not a valid value
+ */
+const char *
+staple_principle_get_explanation (StaplePrinciple principle)
+{
+  g_return_val_if_fail ((guint) principle < G_N_ELEMENTS (principles), NULL);
+
+  return _(principles[principle].explanation);
+}
+
+/**
+ * staple_action_status_get_label:
+ * @status: a #StapleActionStatus
+ *
+ * Gets the name of @status to show to people, such as “In progress”.
+ *
+ * Returns: (transfer none): the translated label, or %NULL if @status is not
+ *   a valid value
+ */
+const char *
+staple_action_status_get_label (StapleActionStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), NULL);
+
+  return _(status_labels[status]);
+}
+
+/**
+ * staple_enum_to_nick:
+ * @enum_type: the #GType of an enumeration, such as %STAPLE_TYPE_CHANNEL
+ * @value: a value of that enumeration
+ *
+ * Gets the nick of @value, such as “in-person”: the name used in the
+ * database and in JSON files. Nicks never change, unlike the numbers.
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL if @value is not a
+ *   value of @enum_type
+ */
+const char *
+staple_enum_to_nick (GType enum_type,
+                     int   value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *enum_value;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
+
+  klass = g_type_class_ref (enum_type);
+  enum_value = g_enum_get_value (klass, value);
+
+  /* The nicks are static strings, so they outlive the class reference. */
+  return enum_value != NULL ? enum_value->value_nick : NULL;
+}
+
+/**
+ * staple_enum_from_nick:
+ * @enum_type: the #GType of an enumeration, such as %STAPLE_TYPE_CHANNEL
+ * @nick: a nick, such as “in-person”
+ * @value: (out) (optional): return location for the value
+ *
+ * Looks up the value of @enum_type whose nick is @nick. @value is left
+ * alone if there is none.
+ *
+ * Returns: %TRUE if @nick is a nick of @enum_type
+ */
+gboolean
+staple_enum_from_nick (GType       enum_type,
+                       const char *nick,
+                       int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *enum_value;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
+  g_return_val_if_fail (nick != NULL, FALSE);
+
+  klass = g_type_class_ref (enum_type);
+  enum_value = g_enum_get_value_by_nick (klass, nick);
+  if (enum_value == NULL)
+    return FALSE;
+
+  if (value != NULL)
+    *value = enum_value->value;
+
+  return TRUE;
+}

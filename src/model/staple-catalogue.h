@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "staple-enums.h"
+
+G_BEGIN_DECLS
+
+const char *staple_channel_get_label         (StapleChannel       channel);
+const char *staple_friction_kind_get_label   (StapleFrictionKind  kind);
+const char *staple_principle_get_label       (StaplePrinciple     principle);
+const char *staple_principle_get_explanation (StaplePrinciple     principle);
+const char *staple_action_status_get_label   (StapleActionStatus  status);
+const char *staple_enum_to_nick              (GType               enum_type,
+                                              int                 value);
+gboolean    staple_enum_from_nick            (GType               enum_type,
+                                              const char         *nick,
+                                              int                *value);
+
+G_END_DECLS

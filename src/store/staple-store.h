@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "staple-model.h"
+
+G_BEGIN_DECLS
+
+#define STAPLE_STORE_ERROR (staple_store_error_quark ())
+
+/* "STPL" in ASCII: marks a file as ours in PRAGMA application_id. */
+#define STAPLE_STORE_APPLICATION_ID 0x5354504c
+
+typedef enum
+{
+  STAPLE_STORE_ERROR_NOT_STAPLE,
+  STAPLE_STORE_ERROR_DAMAGED,
+  STAPLE_STORE_ERROR_TOO_NEW,
+  STAPLE_STORE_ERROR_READ_ONLY,
+  STAPLE_STORE_ERROR_LOCKED,
+  STAPLE_STORE_ERROR_FULL,
+  STAPLE_STORE_ERROR_NOT_FOUND,
+  STAPLE_STORE_ERROR_FAILED,
+} StapleStoreError;
+
+#define STAPLE_TYPE_STORE (staple_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (StapleStore, staple_store, STAPLE, STORE, GObject)
+
+GQuark        staple_store_error_quark           (void);
+int           staple_store_get_schema_version    (void);
+char         *staple_store_get_default_path      (void);
+StapleStore  *staple_store_open                  (const char      *path,
+                                                  GError         **error);
+StapleStore  *staple_store_open_at_version       (const char      *path,
+                                                  int              version,
+                                                  GError         **error);
+const char   *staple_store_get_path              (StapleStore     *self);
+
+/* Reading */
+GListStore   *staple_store_list_sessions         (StapleStore     *self,
+                                                  GError         **error);
+StapleSession *staple_store_load_session         (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  GError         **error);
+gint64        staple_store_find_session_by_source (StapleStore    *self,
+                                                  const char      *source,
+                                                  GError         **error);
+
+/* Transactions: every write below must happen between begin and commit. */
+gboolean      staple_store_begin                 (StapleStore     *self,
+                                                  GError         **error);
+gboolean      staple_store_commit                (StapleStore     *self,
+                                                  GError         **error);
+void          staple_store_rollback              (StapleStore     *self);
+
+/* Whole sessions (each in its own transaction) */
+gboolean      staple_store_add_session           (StapleStore     *self,
+                                                  StapleSession   *session,
+                                                  GError         **error);
+gboolean      staple_store_set_session_trashed   (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  gboolean         trashed,
+                                                  GError         **error);
+gboolean      staple_store_purge_trashed         (StapleStore     *self,
+                                                  GError         **error);
+
+/* Rows (inside a transaction), written from the model objects as they are
+ * now: the editor changes the model first and undoes that change if the
+ * write fails. An object whose id is not 0 is inserted under that id, which
+ * is how an undone delete comes back unchanged; one whose id is 0 gets a new
+ * id, set on the object. */
+gboolean      staple_store_touch_session         (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  GError         **error);
+gboolean      staple_store_update_field          (StapleStore     *self,
+                                                  GObject         *object,
+                                                  const char      *property,
+                                                  GError         **error);
+gboolean      staple_store_insert_stage          (StapleStore     *self,
+                                                  StapleStage     *stage,
+                                                  GError         **error);
+gboolean      staple_store_insert_friction       (StapleStore     *self,
+                                                  StapleFriction  *friction,
+                                                  GError         **error);
+gboolean      staple_store_insert_participant    (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  int              position,
+                                                  StapleParticipant *participant,
+                                                  GError         **error);
+gboolean      staple_store_insert_vote           (StapleStore     *self,
+                                                  StapleVote      *vote,
+                                                  GError         **error);
+gboolean      staple_store_insert_action         (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  int              position,
+                                                  StapleAction    *action,
+                                                  GError         **error);
+gboolean      staple_store_insert_empowerment    (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  int              position,
+                                                  StapleEmpowerment *item,
+                                                  GError         **error);
+gboolean      staple_store_set_action_frictions  (StapleStore     *self,
+                                                  StapleAction    *action,
+                                                  GError         **error);
+gboolean      staple_store_delete_row            (StapleStore     *self,
+                                                  GObject         *object,
+                                                  GError         **error);
+gboolean      staple_store_write_positions       (StapleStore     *self,
+                                                  GListModel      *items,
+                                                  GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-application.c: the command line, the database and the windows.
+ *
+ * Options that need no window (--version, --list) run in the process that was
+ * started, before any display is touched; the rest go to the primary instance.
+ */
+#define G_LOG_DOMAIN "staple-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "staple-application.h"
+#include "staple-example.h"
+#include "staple-window.h"
+
+struct _StapleApplication
+{
+  AdwApplication parent_instance;
+  StapleStore   *store;
+};
+
+G_DEFINE_FINAL_TYPE (StapleApplication, staple_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use this database file instead of the default one"), N_("FILE") },
+  { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the bundled example workshop, adding it to the library first if needed"), NULL },
+  { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print every saved session, one per line (id, title, date, stages, friction points)"),
+    NULL },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+/**
+ * staple_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+StapleStore *
+staple_application_get_store (StapleApplication *self)
+{
+  g_return_val_if_fail (STAPLE_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+static char *
+resolve_database (GVariantDict *options,
+                  const char   *cwd)
+{
+  g_autofree char *path = NULL;
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &path) || *path == '\0')
+    return staple_store_get_default_path ();
+
+  return g_canonicalize_filename (path, cwd);
+}
+
+/* Tab-separated: id, title, date, stage count, friction point count. Tabs and
+ * line breaks inside a title would break the columns, so they become spaces. */
+static int
+print_sessions (StapleStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) sessions = staple_store_list_sessions (store, &error);
+
+  if (sessions == NULL)
+    {
+      g_printerr ("staple: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sessions)); i++)
+    {
+      g_autoptr(StapleSessionSummary) summary =
+        g_list_model_get_item (G_LIST_MODEL (sessions), i);
+      g_autofree char *title = g_strdup (staple_session_summary_get_title (summary));
+
+      g_strdelimit (title, "\t\r\n", ' ');
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%u\n",
+               staple_session_summary_get_id (summary), title,
+               staple_session_summary_get_date (summary),
+               staple_session_summary_get_n_stages (summary),
+               staple_session_summary_get_n_frictions (summary));
+    }
+
+  return 0;
+}
+
+static int
+staple_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  StapleApplication *self = STAPLE_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **remaining = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining) &&
+      remaining[0] != NULL)
+    {
+      g_printerr (_("staple: unexpected argument “%s”; see “staple --help”\n"), remaining[0]);
+      return 2;
+    }
+
+  /* Check the database here, so that a bad one is reported on this
+   * terminal with a non-zero exit, window or not. */
+  path = resolve_database (options, cwd);
+  self->store = staple_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      g_printerr ("staple: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "list"))
+    return print_sessions (self->store);
+
+  return -1;
+}
+
+static StapleWindow *
+get_window (StapleApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (staple_window_new (self, self->store));
+
+  return STAPLE_WINDOW (window);
+}
+
+static int
+staple_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  StapleApplication *self = STAPLE_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *path = resolve_database (options, g_application_command_line_get_cwd (command_line));
+  g_autoptr(GError) error = NULL;
+  StapleWindow *window;
+
+  /* The store was opened by handle-local-options in this process; another
+   * process asking for another file is told so rather than switched. */
+  if (g_strcmp0 (path, staple_store_get_path (self->store)) != 0)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("staple: Staple is already running with “%s”; "
+                                             "close it to use another database\n"),
+                                           staple_store_get_path (self->store));
+      return 1;
+    }
+
+  window = get_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (g_variant_dict_contains (options, "example"))
+    {
+      gint64 id = staple_example_ensure (self->store, &error);
+
+      if (id <= 0)
+        {
+          g_application_command_line_printerr (command_line, "staple: %s\n", error->message);
+          staple_window_show_error (window, error);
+          return 1;
+        }
+
+      staple_window_open_session (window, id);
+    }
+
+  return 0;
+}
+
+static void
+open_session_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StapleApplication *self = user_data;
+  StapleWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  staple_window_open_session (window, g_variant_get_int64 (parameter));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StapleApplication *self = user_data;
+  const char *developers[] = { _("The Staple developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Staple"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Staple developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Follow one piece of customer work through your "
+                                       "company, find where it gets stuck, and trace each "
+                                       "snag back to the decision behind it."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-session", open_session_action, "x" },
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+staple_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-session", { "<Control>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.show-library", { "<Alt>Home", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (staple_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+staple_application_shutdown (GApplication *app)
+{
+  StapleApplication *self = STAPLE_APPLICATION (app);
+
+  /* Sessions deleted in this run can no longer be brought back by a toast. */
+  if (self->store != NULL)
+    staple_store_purge_trashed (self->store, NULL);
+
+  G_APPLICATION_CLASS (staple_application_parent_class)->shutdown (app);
+}
+
+static void
+staple_application_finalize (GObject *object)
+{
+  StapleApplication *self = STAPLE_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (staple_application_parent_class)->finalize (object);
+}
+
+static void
+staple_application_class_init (StapleApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = staple_application_finalize;
+  app_class->handle_local_options = staple_application_handle_local_options;
+  app_class->command_line = staple_application_command_line;
+  app_class->startup = staple_application_startup;
+  app_class->shutdown = staple_application_shutdown;
+}
+
+static void
+staple_application_init (StapleApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Run a “staple yourself to the work” "
+                                              "workshop with a leadership team."));
+}
+
+/**
+ * staple_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+StapleApplication *
+staple_application_new (void)
+{
+  return g_object_new (STAPLE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-field.c: keeps an input widget and one model property in step.
+ *
+ * What the user changes is sent on as an edit; what the model changes (undo,
+ * redo, a script) is shown without being sent back.
+ */
+#define G_LOG_DOMAIN "staple-field"
+
+#include "config.h"
+
+#include "staple-field.h"
+#include "staple-model.h"
+#include "staple-window.h"
+
+static void editable_sync (GtkEditable *editable);
+static void spin_sync (GtkSpinButton *spin);
+static void check_sync (GtkCheckButton *check);
+static void dropdown_sync (GtkDropDown *dropdown);
+
+typedef struct
+{
+  GObject         *object; /* weak: the widget lives no longer than its row */
+  const char      *property;
+  gboolean         required;
+  gboolean         syncing;
+  StapleFieldSend  send;
+  gpointer         user_data;
+} Field;
+
+/* Shows in @widget what the model holds whenever that changes. */
+static void
+connect_model (GtkWidget  *widget,
+               GObject    *object,
+               const char *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  GCallback sync;
+
+  /* A spin button is editable too, so it is asked about first. */
+  if (GTK_IS_SPIN_BUTTON (widget))
+    sync = G_CALLBACK (spin_sync);
+  else if (GTK_IS_EDITABLE (widget))
+    sync = G_CALLBACK (editable_sync);
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    sync = G_CALLBACK (check_sync);
+  else
+    sync = G_CALLBACK (dropdown_sync);
+
+  g_signal_connect_object (object, signal, sync, widget, G_CONNECT_SWAPPED);
+}
+
+static void
+field_free (gpointer data)
+{
+  Field *field = data;
+
+  g_clear_weak_pointer (&field->object);
+  g_free (field);
+}
+
+/* Returns FALSE if the widget was already bound (to another object, say the
+ * previous session), in which case its signal handlers are already there. */
+static gboolean
+field_new (GtkWidget       *widget,
+           GObject         *object,
+           const char      *property,
+           StapleFieldSend  send,
+           gpointer         user_data)
+{
+  Field *field = g_object_get_data (G_OBJECT (widget), "staple-field");
+  gboolean is_new = field == NULL;
+
+  if (is_new)
+    {
+      field = g_new0 (Field, 1);
+      g_object_set_data_full (G_OBJECT (widget), "staple-field", field, field_free);
+    }
+
+  g_set_weak_pointer (&field->object, object);
+  field->property = g_intern_string (property);
+  field->send = send;
+  field->user_data = user_data;
+  connect_model (widget, object, property);
+
+  return is_new;
+}
+
+static Field *
+get_field (gpointer widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "staple-field");
+}
+
+static void
+break_merge (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (STAPLE_IS_WINDOW (root) && staple_window_get_editor (STAPLE_WINDOW (root)) != NULL)
+    staple_editor_break_merge (staple_window_get_editor (STAPLE_WINDOW (root)));
+}
+
+
+/* Text */
+
+static void
+editable_sync (GtkEditable *editable)
+{
+  Field *field = get_field (editable);
+  g_autofree char *text = NULL;
+
+  if (field->object == NULL)
+    return;
+
+  g_object_get (field->object, field->property, &text, NULL);
+  if (g_strcmp0 (text, gtk_editable_get_text (editable)) != 0)
+    {
+      field->syncing = TRUE;
+      gtk_editable_set_text (editable, text != NULL ? text : "");
+      field->syncing = FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+editable_changed_cb (GtkEditable *editable)
+{
+  Field *field = get_field (editable);
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  if (field->syncing || field->object == NULL)
+    return;
+
+  /* A required field left empty is shown as wrong and not saved; leaving
+   * the field puts the saved text back. */
+  if (field->required && *stripped == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  field->send (GTK_WIDGET (editable), field->property,
+               g_variant_new_string (gtk_editable_get_text (editable)), field->user_data);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  break_merge (widget);
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget))
+    editable_sync (GTK_EDITABLE (widget));
+}
+
+static void
+watch_focus (GtkWidget *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), NULL);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/**
+ * staple_field_bind_editable:
+ * @required: whether an empty text is refused (titles, names)
+ *
+ * Shows a string property in @editable and sends every change the user makes.
+ */
+void
+staple_field_bind_editable (GtkEditable     *editable,
+                            GObject         *object,
+                            const char      *property,
+                            gboolean         required,
+                            StapleFieldSend  send,
+                            gpointer         user_data)
+{
+  gboolean is_new;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  is_new = field_new (GTK_WIDGET (editable), object, property, send, user_data);
+  get_field (editable)->required = required;
+  editable_sync (editable);
+
+  if (is_new)
+    {
+      g_signal_connect (editable, "changed", G_CALLBACK (editable_changed_cb), NULL);
+      watch_focus (GTK_WIDGET (editable));
+    }
+}
+
+/* Numbers */
+
+static void
+spin_sync (GtkSpinButton *spin)
+{
+  Field *field = get_field (spin);
+  int value = 0;
+
+  if (field->object == NULL)
+    return;
+
+  g_object_get (field->object, field->property, &value, NULL);
+  if (value != gtk_spin_button_get_value_as_int (spin))
+    {
+      field->syncing = TRUE;
+      gtk_spin_button_set_value (spin, value);
+      field->syncing = FALSE;
+    }
+}
+
+static void
+spin_changed_cb (GtkSpinButton *spin)
+{
+  Field *field = get_field (spin);
+
+  if (!field->syncing && field->object != NULL)
+    field->send (GTK_WIDGET (spin), field->property,
+                 g_variant_new_int32 (gtk_spin_button_get_value_as_int (spin)),
+                 field->user_data);
+}
+
+/**
+ * staple_field_bind_spin:
+ *
+ * Shows an integer property in @spin and sends every change the user makes.
+ */
+void
+staple_field_bind_spin (GtkSpinButton   *spin,
+                        GObject         *object,
+                        const char      *property,
+                        StapleFieldSend  send,
+                        gpointer         user_data)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  if (field_new (GTK_WIDGET (spin), object, property, send, user_data))
+    {
+      g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), NULL);
+      watch_focus (GTK_WIDGET (spin));
+    }
+  spin_sync (spin);
+}
+
+/* Yes or no */
+
+static void
+check_sync (GtkCheckButton *check)
+{
+  Field *field = get_field (check);
+  gboolean value = FALSE;
+
+  if (field->object == NULL)
+    return;
+
+  g_object_get (field->object, field->property, &value, NULL);
+  if (value != gtk_check_button_get_active (check))
+    {
+      field->syncing = TRUE;
+      gtk_check_button_set_active (check, value);
+      field->syncing = FALSE;
+    }
+}
+
+static void
+check_toggled_cb (GtkCheckButton *check)
+{
+  Field *field = get_field (check);
+
+  if (!field->syncing && field->object != NULL)
+    field->send (GTK_WIDGET (check), field->property,
+                 g_variant_new_boolean (gtk_check_button_get_active (check)),
+                 field->user_data);
+}
+
+/**
+ * staple_field_bind_check:
+ *
+ * Shows a boolean property in @check and sends every change the user makes.
+ */
+void
+staple_field_bind_check (GtkCheckButton  *check,
+                         GObject         *object,
+                         const char      *property,
+                         StapleFieldSend  send,
+                         gpointer         user_data)
+{
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  if (field_new (GTK_WIDGET (check), object, property, send, user_data))
+    g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), NULL);
+  check_sync (check);
+}
+
+/* Enumerations: the dropdown's items are the enum's values in order. */
+
+static const char *
+enum_label (GType type,
+            int   value)
+{
+  if (type == STAPLE_TYPE_CHANNEL)
+    return staple_channel_get_label (value);
+  if (type == STAPLE_TYPE_FRICTION_KIND)
+    return staple_friction_kind_get_label (value);
+  if (type == STAPLE_TYPE_PRINCIPLE)
+    return staple_principle_get_label (value);
+  if (type == STAPLE_TYPE_ACTION_STATUS)
+    return staple_action_status_get_label (value);
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * staple_field_enum_dropdown_new:
+ * @enum_type: one of the model's enumerations
+ *
+ * Returns: (transfer floating): a dropdown listing the enumeration's labels
+ */
+GtkDropDown *
+staple_field_enum_dropdown_new (GType enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, enum_label (enum_type, klass->values[i].value));
+
+  return GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (labels), NULL));
+}
+
+static void
+dropdown_sync (GtkDropDown *dropdown)
+{
+  Field *field = get_field (dropdown);
+  int value = 0;
+
+  if (field->object == NULL)
+    return;
+
+  g_object_get (field->object, field->property, &value, NULL);
+  if ((guint) value != gtk_drop_down_get_selected (dropdown))
+    {
+      field->syncing = TRUE;
+      gtk_drop_down_set_selected (dropdown, (guint) value);
+      field->syncing = FALSE;
+    }
+}
+
+static void
+dropdown_changed_cb (GtkDropDown *dropdown)
+{
+  Field *field = get_field (dropdown);
+  GParamSpec *pspec;
+  const char *nick;
+
+  if (field->syncing || field->object == NULL)
+    return;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (field->object), field->property);
+  nick = staple_enum_to_nick (pspec->value_type, (int) gtk_drop_down_get_selected (dropdown));
+  if (nick != NULL)
+    field->send (GTK_WIDGET (dropdown), field->property, g_variant_new_string (nick),
+                 field->user_data);
+}
+
+/**
+ * staple_field_bind_dropdown:
+ * @dropdown: made by staple_field_enum_dropdown_new() for the property's type
+ *
+ * Shows an enumeration property in @dropdown and sends every change the user
+ * makes.
+ */
+void
+staple_field_bind_dropdown (GtkDropDown     *dropdown,
+                            GObject         *object,
+                            const char      *property,
+                            StapleFieldSend  send,
+                            gpointer         user_data)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  if (field_new (GTK_WIDGET (dropdown), object, property, send, user_data))
+    g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), NULL);
+  dropdown_sync (dropdown);
+}

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-library-page.c: every saved session, newest first. */
+#define G_LOG_DOMAIN "staple-library-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "staple-library-page.h"
+#include "staple-model.h"
+
+struct _StapleLibraryPage
+{
+  AdwBin      parent_instance;
+
+  GtkStack   *content_stack;
+  GtkListBox *list_box;
+  GtkWidget  *new_button;
+};
+
+G_DEFINE_FINAL_TYPE (StapleLibraryPage, staple_library_page, ADW_TYPE_BIN)
+
+enum {
+  OPEN_SESSION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = g_strconcat (iso_date, "T00:00:00Z", NULL);
+
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  if (date == NULL)
+    return g_strdup (iso_date);
+
+  return g_date_time_format (date, "%e %B %Y");
+}
+
+static char *
+describe (StapleSessionSummary *summary)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_stages = staple_session_summary_get_n_stages (summary);
+  guint n_frictions = staple_session_summary_get_n_frictions (summary);
+  guint n_open = staple_session_summary_get_n_open_actions (summary);
+  const char *organisation = staple_session_summary_get_organisation (summary);
+  const char *date = staple_session_summary_get_date (summary);
+
+  if (*organisation != '\0')
+    g_ptr_array_add (parts, g_strdup (organisation));
+  if (*date != '\0')
+    g_ptr_array_add (parts, g_strstrip (format_date (date)));
+
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u stage", "%u stages", n_stages),
+                                           n_stages));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u friction point",
+                                                     "%u friction points", n_frictions),
+                                           n_frictions));
+  if (n_open > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u open action",
+                                                       "%u open actions", n_open),
+                                             n_open));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static GMenuModel *
+row_menu (gint64 id)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename…"), NULL);
+  g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+
+  g_menu_item_set_action_and_target_value (rename, "library.rename",
+                                           g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (delete, "win.delete-session",
+                                           g_variant_new_int64 (id));
+  g_menu_append_item (menu, rename);
+  g_menu_append_item (menu, delete);
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  StapleSessionSummary *summary = item;
+  g_autofree char *subtitle = describe (summary);
+  g_autoptr(GMenuModel) menu = row_menu (staple_session_summary_get_id (summary));
+  GtkWidget *row = adw_action_row_new ();
+  gint64 id = staple_session_summary_get_id (summary);
+  GtkWidget *button;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 staple_session_summary_get_title (summary));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "session-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "title",
+                          g_strdup (staple_session_summary_get_title (summary)), g_free);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Session Menu"));
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
+/**
+ * staple_library_page_set_sessions:
+ * @sessions: #StapleSessionSummary items
+ *
+ * Shows these sessions, or an invitation to start one if there are none.
+ */
+void
+staple_library_page_set_sessions (StapleLibraryPage *self,
+                                  GListModel        *sessions)
+{
+  g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (sessions));
+
+  gtk_list_box_bind_model (self->list_box, sessions, create_row, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    g_list_model_get_n_items (sessions) > 0 ? "list" : "empty");
+}
+
+/**
+ * staple_library_page_focus:
+ *
+ * Puts the keyboard focus on the first session, or on "New Session".
+ */
+void
+staple_library_page_focus (StapleLibraryPage *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
+
+  first = gtk_list_box_get_row_at_index (self->list_box, 0);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  else
+    gtk_widget_grab_focus (self->new_button);
+}
+
+static void
+row_activated_cb (StapleLibraryPage *self,
+                  GtkListBoxRow     *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "session-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[OPEN_SESSION], 0, *id);
+}
+
+static GtkListBoxRow *
+find_row (StapleLibraryPage *self,
+          gint64             id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    {
+      gint64 *row_id = g_object_get_data (G_OBJECT (row), "session-id");
+
+      if (row_id != NULL && *row_id == id)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkWidget        *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "session-id");
+
+  if (g_str_equal (response, "rename"))
+    gtk_widget_activate_action (self, "win.rename-session", "(xs)", id,
+                                gtk_editable_get_text (entry));
+}
+
+static void
+rename_entry_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", *text != '\0');
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StapleLibraryPage *self = STAPLE_LIBRARY_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkListBoxRow *row = find_row (self, id);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (row == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Rename Session"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_object_get_data (G_OBJECT (row), "title"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Session title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog, 0);
+
+  g_object_set_data_full (G_OBJECT (dialog), "session-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+staple_library_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), STAPLE_TYPE_LIBRARY_PAGE);
+
+  G_OBJECT_CLASS (staple_library_page_parent_class)->dispose (object);
+}
+
+static void
+staple_library_page_class_init (StapleLibraryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = staple_library_page_dispose;
+
+  signals[OPEN_SESSION] =
+    g_signal_new ("open-session", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/staple-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, new_button);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "library.rename", "x", rename_action);
+}
+
+static void
+staple_library_page_init (StapleLibraryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

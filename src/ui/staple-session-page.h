@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "staple-editor.h"
+
+G_BEGIN_DECLS
+
+#define STAPLE_TYPE_SESSION_PAGE (staple_session_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (StapleSessionPage, staple_session_page, STAPLE, SESSION_PAGE, AdwBin)
+
+void staple_session_page_set_editor   (StapleSessionPage *self,
+                                       StapleEditor      *editor);
+void staple_session_page_focus_title  (StapleSessionPage *self);
+
+G_END_DECLS

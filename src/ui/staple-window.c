@@ -1,0 +1,795 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-window.c: the library and the open session, and the window actions.
+ *
+ * Every edit is a `win.` action, whether it comes from a key, a button, an
+ * entry or a script over D-Bus, so they all take the same path to the editor.
+ */
+#define G_LOG_DOMAIN "staple-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "staple-example.h"
+#include "staple-library-page.h"
+#include "staple-session-page.h"
+#include "staple-window.h"
+
+struct _StapleWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  StapleLibraryPage   *library_page;
+  StapleSessionPage   *session_page;
+
+  StapleStore         *store;
+  StapleEditor        *editor;
+  GSettings           *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StapleWindow, staple_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (StapleWindow *self);
+
+/**
+ * staple_window_show_toast:
+ *
+ * Shows a short message at the bottom of the window.
+ */
+void
+staple_window_show_toast (StapleWindow *self,
+                          const char   *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (STAPLE_IS_WINDOW (self));
+
+  /* Toast titles are markup in libadwaita 1.2; what we show is plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * staple_window_show_error:
+ *
+ * Tells the user what went wrong, without stopping their work.
+ */
+void
+staple_window_show_error (StapleWindow *self,
+                          const GError *error)
+{
+  g_return_if_fail (STAPLE_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  g_message ("%s", error->message);
+  staple_window_show_toast (self, error->message);
+}
+
+/**
+ * staple_window_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor of the open session
+ */
+StapleEditor *
+staple_window_get_editor (StapleWindow *self)
+{
+  g_return_val_if_fail (STAPLE_IS_WINDOW (self), NULL);
+
+  return self->editor;
+}
+
+static void
+editor_history_changed_cb (StapleWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+set_editor (StapleWindow *self,
+            StapleEditor *editor)
+{
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+
+  g_set_object (&self->editor, editor);
+
+  if (editor != NULL)
+    {
+      g_signal_connect_object (editor, "notify::can-undo",
+                               G_CALLBACK (editor_history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "notify::can-redo",
+                               G_CALLBACK (editor_history_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  staple_session_page_set_editor (self->session_page, editor);
+  update_actions (self);
+}
+
+/**
+ * staple_window_show_library:
+ *
+ * Shows the session library, read afresh from the database.
+ */
+void
+staple_window_show_library (StapleWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) sessions = NULL;
+
+  g_return_if_fail (STAPLE_IS_WINDOW (self));
+
+  sessions = staple_store_list_sessions (self->store, &error);
+  if (sessions == NULL)
+    staple_window_show_error (self, error);
+  else
+    staple_library_page_set_sessions (self->library_page, G_LIST_MODEL (sessions));
+
+  gtk_stack_set_visible_child_name (self->stack, "library");
+  gtk_window_set_title (GTK_WINDOW (self), _("Staple"));
+  staple_library_page_focus (self->library_page);
+}
+
+/**
+ * staple_window_open_session:
+ * @session_id: a session of the library
+ *
+ * Loads a session and shows it, with a fresh undo history.
+ *
+ * Returns: whether the session could be opened; if not, the user was told why
+ */
+gboolean
+staple_window_open_session (StapleWindow *self,
+                            gint64        session_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) session = NULL;
+  g_autoptr(StapleEditor) editor = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_WINDOW (self), FALSE);
+
+  if (self->editor != NULL &&
+      staple_session_get_id (staple_editor_get_session (self->editor)) == session_id)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "session");
+      return TRUE;
+    }
+
+  session = staple_store_load_session (self->store, session_id, &error);
+  if (session == NULL)
+    {
+      staple_window_show_error (self, error);
+      return FALSE;
+    }
+
+  editor = staple_editor_new (self->store, session);
+  set_editor (self, editor);
+  gtk_stack_set_visible_child_name (self->stack, "session");
+  gtk_window_set_title (GTK_WINDOW (self), staple_session_get_title (session));
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-session", session_id);
+
+  return TRUE;
+}
+
+static void
+library_open_session_cb (StapleWindow *self,
+                         gint64        session_id)
+{
+  staple_window_open_session (self, session_id);
+}
+
+/* Actions */
+
+static void
+update_actions (StapleWindow *self)
+{
+  gboolean has_session = self->editor != NULL;
+  static const char * const session_actions[] = {
+    "add-stage", "add-friction", "delete-stage", "delete-friction", "move-stage",
+    "move-friction", "set-session-field", "set-stage-field", "set-friction-field",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), session_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_session);
+    }
+
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+    has_session && staple_editor_can_undo (self->editor));
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
+    has_session && staple_editor_can_redo (self->editor));
+}
+
+static gboolean
+report (StapleWindow *self,
+        gboolean      ok,
+        GError       *error)
+{
+  if (!ok && error != NULL)
+    staple_window_show_error (self, error);
+
+  g_clear_error (&error);
+  return ok;
+}
+
+static StapleStage *
+nth_stage (StapleWindow *self,
+           int           index)
+{
+  GListModel *stages;
+  StapleStage *stage;
+
+  if (self->editor == NULL || index < 0)
+    return NULL;
+
+  stages = G_LIST_MODEL (staple_session_get_stages (staple_editor_get_session (self->editor)));
+  if ((guint) index >= g_list_model_get_n_items (stages))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("There is no stage %d in this session."), index + 1);
+
+      staple_window_show_toast (self, message);
+      return NULL;
+    }
+
+  stage = g_list_model_get_item (stages, (guint) index);
+  g_object_unref (stage); /* the list keeps it alive */
+  return stage;
+}
+
+static StapleFriction *
+nth_friction (StapleWindow *self,
+              int           stage_index,
+              int           index)
+{
+  StapleStage *stage = nth_stage (self, stage_index);
+  GListModel *frictions;
+  StapleFriction *friction;
+
+  if (stage == NULL)
+    return NULL;
+
+  frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (frictions))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Stage %d has no friction point %d."), stage_index + 1, index + 1);
+
+      staple_window_show_toast (self, message);
+      return NULL;
+    }
+
+  friction = g_list_model_get_item (frictions, (guint) index);
+  g_object_unref (friction); /* the list keeps it alive */
+  return friction;
+}
+
+static void
+add_stage_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GError *error = NULL;
+
+  report (self, staple_editor_add_stage (self->editor, G_MAXUINT,
+                                         g_variant_get_string (parameter, NULL),
+                                         &error) != NULL, error);
+}
+
+static void
+add_friction_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GError *error = NULL;
+  const char *text;
+  StapleStage *stage;
+  int index;
+
+  g_variant_get (parameter, "(i&s)", &index, &text);
+  stage = nth_stage (self, index);
+  if (stage != NULL)
+    report (self, staple_editor_add_friction (self->editor, stage, G_MAXUINT, text,
+                                              &error) != NULL, error);
+}
+
+static void
+delete_stage_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  StapleStage *stage = nth_stage (self, g_variant_get_int32 (parameter));
+  GError *error = NULL;
+
+  if (stage != NULL)
+    report (self, staple_editor_delete_stage (self->editor, stage, &error), error);
+}
+
+static void
+delete_friction_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  StapleFriction *friction;
+  GError *error = NULL;
+  int stage_index, index;
+
+  g_variant_get (parameter, "(ii)", &stage_index, &index);
+  friction = nth_friction (self, stage_index, index);
+  if (friction != NULL)
+    report (self, staple_editor_delete_friction (self->editor, friction, &error), error);
+}
+
+static void
+move_stage_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  StapleStage *stage;
+  GError *error = NULL;
+  int from, to;
+
+  g_variant_get (parameter, "(ii)", &from, &to);
+  stage = nth_stage (self, from);
+  if (stage != NULL && to >= 0)
+    report (self, staple_editor_move_stage (self->editor, stage, (guint) to, &error), error);
+}
+
+/* (stage, index, to stage, to index) */
+static void
+move_friction_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  StapleFriction *friction;
+  StapleStage *target;
+  GError *error = NULL;
+  int stage_index, index, to_stage, to_index;
+
+  g_variant_get (parameter, "(iiii)", &stage_index, &index, &to_stage, &to_index);
+  friction = nth_friction (self, stage_index, index);
+  target = friction != NULL ? nth_stage (self, to_stage) : NULL;
+  if (target != NULL && to_index >= 0)
+    report (self, staple_editor_move_friction (self->editor, friction, target,
+                                               (guint) to_index, &error), error);
+}
+
+static const char * const session_fields[] = {
+  "title", "organisation", "date", "location", "facilitator", "customer", "work-item",
+  "question", NULL
+};
+static const char * const stage_fields[] = {
+  "name", "team", "channel", "work-minutes", "wait-minutes", "handoff", "dropped",
+  "customer-feeling", "staff-feeling", "notes", NULL
+};
+static const char * const friction_fields[] = {
+  "text", "kind", "severity", "principle", "notes", NULL
+};
+
+/* Turns a scripted value into the property's type: strings, integers,
+ * booleans, and enumerations by their nick ("time-pressure"). */
+static gboolean
+value_from_variant (GObject            *object,
+                    const char * const *fields,
+                    const char         *field,
+                    GVariant           *variant,
+                    GValue             *value,
+                    GError            **error)
+{
+  GParamSpec *pspec = NULL;
+  int enum_value;
+
+  if (g_strv_contains (fields, field))
+    pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), field);
+
+  if (pspec == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("There is no field “%s” here."), field);
+      return FALSE;
+    }
+
+  g_value_init (value, pspec->value_type);
+
+  if (G_TYPE_IS_ENUM (pspec->value_type) &&
+      g_variant_is_of_type (variant, G_VARIANT_TYPE_STRING) &&
+      staple_enum_from_nick (pspec->value_type, g_variant_get_string (variant, NULL),
+                             &enum_value))
+    g_value_set_enum (value, enum_value);
+  else if (pspec->value_type == G_TYPE_STRING &&
+           g_variant_is_of_type (variant, G_VARIANT_TYPE_STRING))
+    g_value_set_string (value, g_variant_get_string (variant, NULL));
+  else if (pspec->value_type == G_TYPE_INT &&
+           g_variant_is_of_type (variant, G_VARIANT_TYPE_INT32))
+    g_value_set_int (value, g_variant_get_int32 (variant));
+  else if (pspec->value_type == G_TYPE_BOOLEAN &&
+           g_variant_is_of_type (variant, G_VARIANT_TYPE_BOOLEAN))
+    g_value_set_boolean (value, g_variant_get_boolean (variant));
+  else
+    {
+      g_autofree char *text = g_variant_print (variant, TRUE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s is not a valid value for “%s”."), text, field);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_field (StapleWindow       *self,
+           gpointer            object,
+           const char * const *fields,
+           const char         *field,
+           GVariant           *variant)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GError *error = NULL;
+
+  if (!value_from_variant (object, fields, field, variant, &value, &error))
+    {
+      report (self, FALSE, error);
+      return;
+    }
+
+  report (self, staple_editor_set (self->editor, object, field, &value, &error), error);
+}
+
+static void
+set_session_field_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GVariant) value = NULL;
+  const char *field;
+
+  g_variant_get (parameter, "(&sv)", &field, &value);
+  set_field (self, staple_editor_get_session (self->editor), session_fields, field, value);
+
+  if (g_str_equal (field, "title"))
+    gtk_window_set_title (GTK_WINDOW (self),
+                          staple_session_get_title (staple_editor_get_session (self->editor)));
+}
+
+static void
+set_stage_field_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GVariant) value = NULL;
+  StapleStage *stage;
+  const char *field;
+  int index;
+
+  g_variant_get (parameter, "(i&sv)", &index, &field, &value);
+  stage = nth_stage (self, index);
+  if (stage != NULL)
+    set_field (self, stage, stage_fields, field, value);
+}
+
+static void
+set_friction_field_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GVariant) value = NULL;
+  StapleFriction *friction;
+  const char *field;
+  int stage_index, index;
+
+  g_variant_get (parameter, "(ii&sv)", &stage_index, &index, &field, &value);
+  friction = nth_friction (self, stage_index, index);
+  if (friction != NULL)
+    set_field (self, friction, friction_fields, field, value);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GError *error = NULL;
+
+  if (self->editor != NULL)
+    report (self, staple_editor_undo (self->editor, &error), error);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GError *error = NULL;
+
+  if (self->editor != NULL)
+    report (self, staple_editor_redo (self->editor, &error), error);
+}
+
+/* Sessions */
+
+static void
+new_session_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  staple_session_set_title (session, _("New session"));
+  staple_session_set_date (session, date);
+
+  if (!staple_store_add_session (self->store, session, &error))
+    {
+      staple_window_show_error (self, error);
+      return;
+    }
+
+  if (staple_window_open_session (self, staple_session_get_id (session)))
+    staple_session_page_focus_title (self->session_page);
+}
+
+static void
+delete_session_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) session = staple_store_load_session (self->store, id, &error);
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (session == NULL || !staple_store_set_session_trashed (self->store, id, TRUE, &error))
+    {
+      staple_window_show_error (self, error);
+      return;
+    }
+
+  if (self->editor != NULL &&
+      staple_session_get_id (staple_editor_get_session (self->editor)) == id)
+    set_editor (self, NULL);
+
+  staple_window_show_library (self);
+
+  message = g_strdup_printf (_("“%s” deleted"), staple_session_get_title (session));
+  toast = adw_toast_new (escaped = g_markup_escape_text (message, -1));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-session");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+restore_session_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!staple_store_set_session_trashed (self->store, g_variant_get_int64 (parameter), FALSE,
+                                         &error))
+    staple_window_show_error (self, error);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "library"))
+    staple_window_show_library (self);
+}
+
+/* Renames any session of the library; the open one through its own editor,
+ * so that the rename can be undone there. */
+static void
+rename_session_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(StapleEditor) editor = NULL;
+  g_autoptr(StapleSession) session = NULL;
+  GError *error = NULL;
+  const char *title;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &title);
+
+  if (self->editor != NULL &&
+      staple_session_get_id (staple_editor_get_session (self->editor)) == id)
+    editor = g_object_ref (self->editor);
+  else if ((session = staple_store_load_session (self->store, id, &error)) != NULL)
+    editor = staple_editor_new (self->store, session);
+
+  if (editor == NULL)
+    {
+      report (self, FALSE, error);
+      return;
+    }
+
+  if (report (self, staple_editor_set_string (editor, staple_editor_get_session (editor),
+                                              "title", title, &error), error) &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->stack), "library"))
+    staple_window_show_library (self);
+}
+
+static void
+show_library_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  staple_window_show_library (STAPLE_WINDOW (user_data));
+}
+
+static void
+open_example_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = staple_example_ensure (self->store, &error);
+
+  if (id <= 0)
+    staple_window_show_error (self, error);
+  else
+    staple_window_open_session (self, id);
+}
+
+static const GActionEntry win_actions[] = {
+  { "new-session", new_session_action },
+  { "delete-session", delete_session_action, "x" },
+  { "restore-session", restore_session_action, "x" },
+  { "rename-session", rename_session_action, "(xs)" },
+  { "show-library", show_library_action },
+  { "open-example", open_example_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "add-stage", add_stage_action, "s" },
+  { "add-friction", add_friction_action, "(is)" },
+  { "delete-stage", delete_stage_action, "i" },
+  { "delete-friction", delete_friction_action, "(ii)" },
+  { "move-stage", move_stage_action, "(ii)" },
+  { "move-friction", move_friction_action, "(iiii)" },
+  { "set-session-field", set_session_field_action, "(sv)" },
+  { "set-stage-field", set_stage_field_action, "(isv)" },
+  { "set-friction-field", set_friction_field_action, "(iisv)" },
+};
+
+/* Window size */
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from a build tree without the compiled schema should still work. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
+
+static gboolean
+staple_window_close_request (GtkWindow *window)
+{
+  StapleWindow *self = STAPLE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (staple_window_parent_class)->close_request (window);
+}
+
+static void
+staple_window_dispose (GObject *object)
+{
+  StapleWindow *self = STAPLE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_WINDOW);
+  g_clear_object (&self->editor);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (staple_window_parent_class)->dispose (object);
+}
+
+static void
+staple_window_class_init (StapleWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = staple_window_dispose;
+  window_class->close_request = staple_window_close_request;
+
+  g_type_ensure (STAPLE_TYPE_LIBRARY_PAGE);
+  g_type_ensure (STAPLE_TYPE_SESSION_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/staple-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StapleWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StapleWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, StapleWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, StapleWindow, session_page);
+  gtk_widget_class_bind_template_callback (widget_class, library_open_session_cb);
+}
+
+static void
+staple_window_init (StapleWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  self->settings = settings_new_if_installed ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+
+  update_actions (self);
+}
+
+/**
+ * staple_window_new:
+ * @store: the database whose sessions the window shows
+ *
+ * Returns: (transfer full): a window showing the library
+ */
+StapleWindow *
+staple_window_new (StapleApplication *application,
+                   StapleStore       *store)
+{
+  StapleWindow *self;
+
+  g_return_val_if_fail (STAPLE_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (STAPLE_IS_STORE (store), NULL);
+
+  self = g_object_new (STAPLE_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+  staple_window_show_library (self);
+
+  return self;
+}

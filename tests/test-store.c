@@ -1,0 +1,1470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store.c: what a user would notice of the store: everything they type
+ * comes back as typed, old files open in new versions, deleting takes what
+ * belongs with it, private files stay private, and a file Staple cannot use
+ * is refused by name and left exactly as it was. */
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "staple-model.h"
+#include "staple-store.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ();
+  f->path = g_build_filename (f->dir, "sessions.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+}
+
+static StapleStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StapleStore *store = staple_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+add_session (StapleStore   *store,
+             StapleSession *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (staple_session_get_id (session), >, 0);
+}
+
+static StapleSession *
+load_session (StapleStore *store,
+              gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  StapleSession *session = staple_store_load_session (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  return session;
+}
+
+/* Building sessions by hand, with local ids as from JSON */
+
+static StapleParticipant *
+add_participant (StapleSession *session,
+                 gint64         id,
+                 const char    *name,
+                 const char    *role)
+{
+  g_autoptr(StapleParticipant) participant = staple_participant_new ();
+
+  staple_participant_set_id (participant, id);
+  staple_participant_set_name (participant, name);
+  staple_participant_set_role (participant, role);
+  g_list_store_append (staple_session_get_participants (session), participant);
+  return participant;
+}
+
+static StapleStage *
+add_stage (StapleSession *session,
+           gint64         id,
+           const char    *name)
+{
+  GListStore *stages = staple_session_get_stages (session);
+  g_autoptr(StapleStage) stage = staple_stage_new ();
+
+  staple_stage_set_id (stage, id);
+  staple_stage_set_position (stage, (int) g_list_model_get_n_items (G_LIST_MODEL (stages)));
+  staple_stage_set_name (stage, name);
+  g_list_store_append (stages, stage);
+  return stage;
+}
+
+static StapleFriction *
+add_friction (StapleStage *stage,
+              gint64       id,
+              const char  *text)
+{
+  GListStore *frictions = staple_stage_get_frictions (stage);
+  g_autoptr(StapleFriction) friction = staple_friction_new ();
+
+  staple_friction_set_id (friction, id);
+  staple_friction_set_stage_id (friction, staple_stage_get_id (stage));
+  staple_friction_set_position (friction,
+                                (int) g_list_model_get_n_items (G_LIST_MODEL (frictions)));
+  staple_friction_set_text (friction, text);
+  g_list_store_append (frictions, friction);
+  return friction;
+}
+
+static void
+add_vote (StapleSession *session,
+          gint64         participant_id,
+          gint64         friction_id)
+{
+  g_autoptr(StapleVote) vote = staple_vote_new ();
+
+  staple_vote_set_participant_id (vote, participant_id);
+  staple_vote_set_friction_id (vote, friction_id);
+  g_list_store_append (staple_session_get_votes (session), vote);
+}
+
+static StapleAction *
+add_action (StapleSession      *session,
+            const char         *text,
+            gint64              owner_id,
+            const char         *due,
+            StapleActionStatus  status,
+            const gint64       *friction_ids,
+            guint               n_friction_ids)
+{
+  g_autoptr(StapleAction) action = staple_action_new ();
+
+  staple_action_set_text (action, text);
+  staple_action_set_owner_id (action, owner_id);
+  staple_action_set_due (action, due);
+  staple_action_set_status (action, status);
+  staple_action_set_friction_ids (action, friction_ids, n_friction_ids);
+  g_list_store_append (staple_session_get_actions (session), action);
+  return action;
+}
+
+static void
+add_empowerment (StapleSession *session,
+                 const char    *text)
+{
+  g_autoptr(StapleEmpowerment) item = staple_empowerment_new ();
+
+  staple_empowerment_set_text (item, text);
+  g_list_store_append (staple_session_get_empowerments (session), item);
+}
+
+/* Local ids in the full session */
+enum { P_ANA = 1, P_BEN, P_CHLOE };
+enum { F_REPEAT = 1, F_TRUST, F_LABEL, F_WHEN };
+
+/* A session where every field of every object differs from its default. */
+static StapleSession *
+make_full_session (void)
+{
+  StapleSession *session = staple_session_new ();
+  const gint64 a1_frictions[] = { F_LABEL, F_REPEAT }; /* not sorted: order is kept */
+  const gint64 a3_frictions[] = { F_WHEN };
+  StapleStage *stage;
+  StapleFriction *friction;
+
+  g_object_set (session,
+                "title", "Parcel returns",
+                "organisation", "Acme Parcels",
+                "date", "2024-03-14",
+                "location", "Room 2, Leeds",
+                "facilitator", "Dana Facilitator",
+                "customer", "Small shop owner",
+                "work-item", "One damaged parcel sent back",
+                "question", "Why does a refund take nine days?",
+                "source", "test:full",
+                NULL);
+
+  add_participant (session, P_ANA, "Ana", "Support lead");
+  add_participant (session, P_BEN, "Ben", "Warehouse");
+  add_participant (session, P_CHLOE, "Chloé", "Customer");
+
+  stage = add_stage (session, 1, "Customer asks for a return");
+  g_object_set (stage, "team", "Support", "channel", STAPLE_CHANNEL_PHONE,
+                "work-minutes", 5, "wait-minutes", 120, "handoff", TRUE, "dropped", FALSE,
+                "customer-feeling", -2, "staff-feeling", -1, "notes", "Hold music, twice",
+                NULL);
+  friction = add_friction (stage, F_REPEAT, "Caller repeats the order number");
+  g_object_set (friction, "kind", STAPLE_FRICTION_KIND_POLICY, "severity", 5,
+                "principle", STAPLE_PRINCIPLE_POLICIES_FOR_EDGE_CASES,
+                "notes", "Security script", NULL);
+  friction = add_friction (stage, F_TRUST, "Agent may not decide on a refund");
+  g_object_set (friction, "kind", STAPLE_FRICTION_KIND_TRUST, "severity", 1,
+                "principle", STAPLE_PRINCIPLE_TRUST_JUDGEMENT, "notes", "Needs a manager",
+                NULL);
+
+  stage = add_stage (session, 2, "Label is emailed");
+  g_object_set (stage, "team", "Warehouse", "channel", STAPLE_CHANNEL_EMAIL,
+                "work-minutes", 0, "wait-minutes", 2880, "handoff", FALSE, "dropped", TRUE,
+                "customer-feeling", 2, "staff-feeling", 1, "notes", "", NULL);
+  friction = add_friction (stage, F_LABEL, "Label printer is shared");
+  g_object_set (friction, "kind", STAPLE_FRICTION_KIND_TOOLS, "severity", 2,
+                "principle", STAPLE_PRINCIPLE_NO_TOOLS_FOR_SYSTEMIC_PROBLEMS, NULL);
+  friction = add_friction (stage, F_WHEN, "Nobody says when the refund lands");
+  g_object_set (friction, "kind", STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS, "severity", 4,
+                "principle", STAPLE_PRINCIPLE_SET_CLEAR_EXPECTATIONS, NULL);
+
+  stage = add_stage (session, 3, "Refund issued");
+  g_object_set (stage, "team", "Finance", "channel", STAPLE_CHANNEL_IN_PERSON,
+                "work-minutes", STAPLE_STAGE_MINUTES_MAX, "staff-feeling", 2, NULL);
+
+  /* Two dots from one person on one friction point are two votes. */
+  add_vote (session, P_ANA, F_REPEAT);
+  add_vote (session, P_ANA, F_REPEAT);
+  add_vote (session, P_BEN, F_LABEL);
+  add_vote (session, P_ANA, F_WHEN);
+
+  add_action (session, "Find orders by phone number", P_BEN, "2024-04-01",
+              STAPLE_ACTION_STATUS_IN_PROGRESS, a1_frictions, G_N_ELEMENTS (a1_frictions));
+  add_action (session, "Write a policy for damaged goods", 0, "",
+              STAPLE_ACTION_STATUS_DONE, NULL, 0);
+  add_action (session, "Tell customers when refunds land", P_ANA, "2024-05-01",
+              STAPLE_ACTION_STATUS_OPEN, a3_frictions, G_N_ELEMENTS (a3_frictions));
+
+  add_empowerment (session, "Refund up to €50 without asking");
+  add_empowerment (session, "Send a courier");
+
+  return session;
+}
+
+static StapleFriction *
+find_friction_by_text (StapleSession *session,
+                       const char    *text)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+      for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+
+          if (g_str_equal (staple_friction_get_text (friction), text))
+            return friction;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static gpointer
+nth (GListStore *list,
+     guint       index)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), index);
+
+  g_assert_nonnull (item);
+  return item; /* borrowed: the list keeps it */
+}
+
+/* Round trips */
+
+static void
+test_roundtrip_every_field (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) added = make_full_session ();
+  g_autoptr(StapleSession) expected = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(StapleSession) reloaded = NULL;
+  StapleFriction *repeat;
+
+  add_session (store, added);
+  loaded = load_session (store, staple_session_get_id (added));
+  test_assert_sessions_match (expected, loaded);
+
+  repeat = find_friction_by_text (loaded, "Caller repeats the order number");
+  g_assert_cmpuint (staple_session_count_votes_for (loaded, staple_friction_get_id (repeat)),
+                    ==, 2);
+
+  /* What was loaded is on disk, not in some cache of the connection. */
+  g_clear_object (&store);
+  store = open_store (f->path);
+  reloaded = load_session (store, staple_session_get_id (added));
+  test_assert_sessions_equal (loaded, reloaded);
+}
+
+/* staple_store_add_session() gives the objects it was handed their new ids,
+ * and their votes and actions now point at those. */
+static void
+test_roundtrip_ids_written_back (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) first = make_full_session ();
+  g_autoptr(StapleSession) added = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+
+  /* A first session takes the low ids, so local ids cannot match by luck. */
+  add_session (store, first);
+  add_session (store, added);
+  loaded = load_session (store, staple_session_get_id (added));
+  test_assert_sessions_equal (added, loaded);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+} TextCase;
+
+static const TextCase text_cases[] = {
+  { "emoji", "🚚📦 parcel 🚚📦" },
+  { "arabic", "لماذا يستغرق الاسترداد تسعة أيام؟" },
+  { "hebrew", "למה ההחזר לוקח תשעה ימים?" },
+  { "mixed-direction", "Order 42 — الطلب 42 — הזמנה 42" },
+  { "cjk", "退货流程 返品手続き 반품 절차" },
+  { "quotes", "It's the \"returns\" desk's job" },
+  { "sql", "'); DROP TABLE sessions; --" },
+  { "control", "tab\there\nnew line\r\nbell\a escape\x1b unit\x1f end" },
+  { "long", NULL }, /* 10,000 characters, made in long_text () */
+};
+
+static char *
+long_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  /* One, two, three and four bytes a character. */
+  for (int i = 0; i < 2500; i++)
+    g_string_append (text, "aé€🚚");
+
+  g_assert_cmpint (g_utf8_strlen (text->str, -1), ==, 10000);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_text_property (gpointer    object,
+                      const char *property,
+                      const char *expected)
+{
+  g_autofree char *value = NULL;
+
+  g_object_get (object, property, &value, NULL);
+  g_assert_nonnull (value);
+  if (strcmp (value, expected) != 0)
+    g_test_message ("%s:%s came back different", G_OBJECT_TYPE_NAME (object), property);
+  g_assert_cmpmem (value, strlen (value), expected, strlen (expected));
+}
+
+static void
+test_roundtrip_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const session_props[] = {
+    "title", "organisation", "date", "location", "facilitator", "customer", "work-item",
+    "question", "source",
+  };
+  const TextCase *text_case = data;
+  g_autofree char *made = text_case->text == NULL ? long_text () : NULL;
+  const char *text = made != NULL ? made : text_case->text;
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(GListStore) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  StapleStage *stage;
+  StapleFriction *friction;
+  StapleAction *action;
+  const gint64 ids[] = { 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (session_props); i++)
+    g_object_set (session, session_props[i], text, NULL);
+  add_participant (session, 1, text, text);
+  stage = add_stage (session, 1, text);
+  g_object_set (stage, "team", text, "notes", text, NULL);
+  friction = add_friction (stage, 1, text);
+  staple_friction_set_notes (friction, text);
+  add_vote (session, 1, 1);
+  add_action (session, text, 1, text, STAPLE_ACTION_STATUS_OPEN, ids, 1);
+  add_empowerment (session, text);
+
+  add_session (store, session);
+  g_clear_object (&store);
+  store = open_store (f->path);
+  loaded = load_session (store, staple_session_get_id (session));
+
+  for (guint i = 0; i < G_N_ELEMENTS (session_props); i++)
+    assert_text_property (loaded, session_props[i], text);
+  assert_text_property (nth (staple_session_get_participants (loaded), 0), "name", text);
+  assert_text_property (nth (staple_session_get_participants (loaded), 0), "role", text);
+  stage = nth (staple_session_get_stages (loaded), 0);
+  assert_text_property (stage, "name", text);
+  assert_text_property (stage, "team", text);
+  assert_text_property (stage, "notes", text);
+  friction = nth (staple_stage_get_frictions (stage), 0);
+  assert_text_property (friction, "text", text);
+  assert_text_property (friction, "notes", text);
+  action = nth (staple_session_get_actions (loaded), 0);
+  assert_text_property (action, "text", text);
+  assert_text_property (action, "due", text);
+  assert_text_property (nth (staple_session_get_empowerments (loaded), 0), "text", text);
+
+  summaries = staple_store_list_sessions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (summaries)), ==, 1);
+  assert_text_property (nth (summaries, 0), "title", text);
+
+  /* SQLite itself sees the same number of characters: nothing was cut. */
+  g_assert_cmpint (test_count (f->path, "SELECT length (title) FROM sessions"), ==,
+                   g_utf8_strlen (text, -1));
+}
+
+/* The library list */
+
+static StapleSessionSummary *
+find_summary (GListStore *summaries,
+              gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (summaries)); i++)
+    {
+      StapleSessionSummary *summary = nth (summaries, i);
+
+      if (staple_session_summary_get_id (summary) == id)
+        return summary;
+    }
+
+  return NULL;
+}
+
+static void
+test_list_counts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) full = make_full_session ();
+  g_autoptr(StapleSession) bare = staple_session_new ();
+  g_autoptr(GListStore) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  StapleSessionSummary *summary;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+
+  staple_session_set_title (bare, "Nothing yet");
+  add_session (store, full);
+  add_session (store, bare);
+
+  summaries = staple_store_list_sessions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (summaries)), ==, 2);
+
+  summary = find_summary (summaries, staple_session_get_id (full));
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (staple_session_summary_get_title (summary), ==, "Parcel returns");
+  g_assert_cmpstr (staple_session_summary_get_organisation (summary), ==, "Acme Parcels");
+  g_assert_cmpstr (staple_session_summary_get_date (summary), ==, "2024-03-14");
+  g_assert_cmpuint (staple_session_summary_get_n_stages (summary), ==, 3);
+  g_assert_cmpuint (staple_session_summary_get_n_frictions (summary), ==, 4);
+  /* One open and one in progress; the done one is not counted. */
+  g_assert_cmpuint (staple_session_summary_get_n_open_actions (summary), ==, 2);
+  g_assert_cmpint (staple_session_summary_get_updated (summary), >=, before);
+  g_assert_cmpint (staple_session_summary_get_updated (summary), <=, before + 60);
+
+  summary = find_summary (summaries, staple_session_get_id (bare));
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (staple_session_summary_get_title (summary), ==, "Nothing yet");
+  g_assert_cmpuint (staple_session_summary_get_n_stages (summary), ==, 0);
+  g_assert_cmpuint (staple_session_summary_get_n_frictions (summary), ==, 0);
+  g_assert_cmpuint (staple_session_summary_get_n_open_actions (summary), ==, 0);
+}
+
+static gint64
+add_dated_session (StapleStore *store,
+                   const char  *title,
+                   const char  *date)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+
+  staple_session_set_title (session, title);
+  staple_session_set_date (session, date);
+  add_session (store, session);
+  return staple_session_get_id (session);
+}
+
+static void
+test_list_newest_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "Spring 2024, second", "Spring 2024, first", "Summer 2023", "Autumn 2022",
+  };
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(GListStore) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_dated_session (store, "Summer 2023", "2023-07-01");
+  add_dated_session (store, "Spring 2024, first", "2024-04-10");
+  add_dated_session (store, "Autumn 2022", "2022-10-30");
+  add_dated_session (store, "Spring 2024, second", "2024-04-10");
+
+  summaries = staple_store_list_sessions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (summaries)), ==,
+                    G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (staple_session_summary_get_title (nth (summaries, i)), ==, expected[i]);
+}
+
+static guint
+count_listed (StapleStore *store)
+{
+  g_autoptr(GListStore) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summaries = staple_store_list_sessions (store, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (summaries));
+}
+
+static void
+test_list_trash (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  gint64 kept = add_dated_session (store, "Kept", "2024-01-01");
+  gint64 binned = add_dated_session (store, "Binned", "2024-01-02");
+
+  g_assert_true (staple_store_set_session_trashed (store, binned, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_listed (store), ==, 1);
+
+  /* A trashed session can still be found, so the example is not added twice. */
+  g_assert_true (staple_store_set_session_trashed (store, kept, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (staple_store_set_session_trashed (store, binned, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_listed (store), ==, 2);
+
+  g_assert_false (staple_store_set_session_trashed (store, binned + 100, TRUE, &error));
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_find_by_source (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) example = staple_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  staple_session_set_title (example, "Example");
+  staple_session_set_source (example, "example:1");
+  add_dated_session (store, "By hand", "2024-01-01");
+  add_session (store, example);
+
+  g_assert_cmpint (staple_store_find_session_by_source (store, "example:1", &error), ==,
+                   staple_session_get_id (example));
+  g_assert_no_error (error);
+  g_assert_cmpint (staple_store_find_session_by_source (store, "example:2", &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (staple_store_set_session_trashed (store, staple_session_get_id (example),
+                                                   TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (staple_store_find_session_by_source (store, "example:1", &error), ==,
+                   staple_session_get_id (example));
+  g_assert_no_error (error);
+}
+
+/* Migrations */
+
+/* Rows written with the schema of each version, by its index: what a user of
+ * that version had on disk. Each later version's rows must hold at least
+ * what check_version_rows () looks for. Add an entry with every migration. */
+static const char * const version_rows[] = {
+  /* 0: no tables yet */
+  NULL,
+  /* 1 */
+  "INSERT INTO sessions (id, title, organisation, date, created, updated)"
+  "  VALUES (7, 'Kept across upgrades', 'Old Org', '2023-01-02', 1700000000, 1700000000);"
+  "INSERT INTO participants (id, session_id, position, name, role)"
+  "  VALUES (71, 7, 0, 'Old hand', 'Clerk');"
+  "INSERT INTO stages (id, session_id, position, name, team, channel, wait_minutes)"
+  "  VALUES (72, 7, 0, 'Kept stage', 'Post room', 'phone', 45);"
+  "INSERT INTO frictions (id, stage_id, position, text, kind, severity, principle)"
+  "  VALUES (73, 72, 0, 'Kept friction', 'silo', 4, 'cooperate-across-silos');"
+  "INSERT INTO votes (id, participant_id, friction_id) VALUES (74, 71, 73);"
+  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status)"
+  "  VALUES (75, 7, 0, 'Kept action', 71, '2023-02-01', 'done');"
+  "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
+  "INSERT INTO empowerments (id, session_id, position, text)"
+  "  VALUES (76, 7, 0, 'Kept empowerment');",
+};
+
+static void
+check_version_rows (StapleStore *store)
+{
+  g_autoptr(StapleSession) session = load_session (store, 7);
+  StapleParticipant *participant;
+  StapleStage *stage;
+  StapleFriction *friction;
+  StapleAction *action;
+  const gint64 *ids;
+  guint n_ids = 0;
+
+  g_assert_cmpstr (staple_session_get_title (session), ==, "Kept across upgrades");
+  g_assert_cmpstr (staple_session_get_organisation (session), ==, "Old Org");
+  g_assert_cmpstr (staple_session_get_date (session), ==, "2023-01-02");
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_participants (session))), ==, 1);
+  participant = nth (staple_session_get_participants (session), 0);
+  g_assert_cmpint (staple_participant_get_id (participant), ==, 71);
+  g_assert_cmpstr (staple_participant_get_name (participant), ==, "Old hand");
+  g_assert_cmpstr (staple_participant_get_role (participant), ==, "Clerk");
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (session))), ==, 1);
+  stage = nth (staple_session_get_stages (session), 0);
+  g_assert_cmpstr (staple_stage_get_name (stage), ==, "Kept stage");
+  g_assert_cmpstr (staple_stage_get_team (stage), ==, "Post room");
+  g_assert_cmpint (staple_stage_get_channel (stage), ==, STAPLE_CHANNEL_PHONE);
+  g_assert_cmpint (staple_stage_get_wait_minutes (stage), ==, 45);
+
+  friction = nth (staple_stage_get_frictions (stage), 0);
+  g_assert_cmpint (staple_friction_get_id (friction), ==, 73);
+  g_assert_cmpstr (staple_friction_get_text (friction), ==, "Kept friction");
+  g_assert_cmpint (staple_friction_get_kind (friction), ==, STAPLE_FRICTION_KIND_SILO);
+  g_assert_cmpint (staple_friction_get_severity (friction), ==, 4);
+  g_assert_cmpint (staple_friction_get_principle (friction), ==,
+                   STAPLE_PRINCIPLE_COOPERATE_ACROSS_SILOS);
+  g_assert_cmpuint (staple_session_count_votes_for (session, 73), ==, 1);
+
+  action = nth (staple_session_get_actions (session), 0);
+  g_assert_cmpstr (staple_action_get_text (action), ==, "Kept action");
+  g_assert_cmpint (staple_action_get_owner_id (action), ==, 71);
+  g_assert_cmpstr (staple_action_get_due (action), ==, "2023-02-01");
+  g_assert_cmpint (staple_action_get_status (action), ==, STAPLE_ACTION_STATUS_DONE);
+  ids = staple_action_get_friction_ids (action, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, 73);
+
+  g_assert_cmpstr (staple_empowerment_get_text (nth (staple_session_get_empowerments (session), 0)),
+                   ==, "Kept empowerment");
+}
+
+/* The tables, indexes and their SQL, to compare a migrated file with a new one. */
+static char *
+describe_schema (const char *path)
+{
+  sqlite3 *db = test_raw_open (path);
+  char *schema = test_raw_text (db,
+                                "SELECT group_concat (line, char (10)) FROM"
+                                " (SELECT type || ' ' || name || ': ' || ifnull (sql, '') AS line"
+                                "  FROM sqlite_schema ORDER BY type, name)");
+
+  sqlite3_close (db);
+  return schema;
+}
+
+static void
+assert_current_header (const char *path)
+{
+  sqlite3 *db = test_raw_open (path);
+
+  g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==,
+                   staple_store_get_schema_version ());
+  g_assert_cmpint (test_raw_int (db, "PRAGMA application_id"), ==,
+                   STAPLE_STORE_APPLICATION_ID);
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_fixtures (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* Each version needs its rows above, or its upgrade goes untested. */
+  g_assert_cmpint (G_N_ELEMENTS (version_rows), ==, staple_store_get_schema_version () + 1);
+}
+
+static void
+test_migrate_from (Fixture       *f,
+                   gconstpointer  data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *migrated_schema = NULL;
+  g_autoptr(StapleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  store = staple_store_open_at_version (f->path, version, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+
+  db = test_raw_open (f->path);
+  g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==, version);
+  if (version >= 1)
+    {
+      g_assert_cmpint (version, <, G_N_ELEMENTS (version_rows));
+      test_raw_exec (db, version_rows[version]);
+    }
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  assert_current_header (f->path);
+  if (version >= 1)
+    check_version_rows (store);
+
+  /* Upgraded, the file has exactly the tables a new one gets. */
+  g_clear_object (&store);
+  store = open_store (fresh_path);
+  g_clear_object (&store);
+  fresh_schema = describe_schema (fresh_path);
+  migrated_schema = describe_schema (f->path);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+}
+
+static void
+test_migrate_current_keeps_data (Fixture       *f,
+                                 gconstpointer  data)
+{
+  int current = staple_store_get_schema_version ();
+  g_autoptr(StapleStore) store = open_store (f->path);
+  sqlite3 *db;
+
+  g_assert_cmpint (current, <, G_N_ELEMENTS (version_rows));
+  g_clear_object (&store);
+
+  db = test_raw_open (f->path);
+  test_raw_exec (db, version_rows[current]);
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  assert_current_header (f->path);
+  check_version_rows (store);
+}
+
+/* Deleting takes what belongs with it */
+
+static void
+delete_row (StapleStore *store,
+            gpointer     object)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_store_delete_row (store, object, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_cascade_delete_stage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  StapleStage *stage;
+  gint64 stage_id, repeat_id, trust_id, label_id;
+  StapleAction *action;
+  const gint64 *ids;
+  guint n_ids = 0;
+
+  add_session (store, session);
+  stage = nth (staple_session_get_stages (session), 0);
+  stage_id = staple_stage_get_id (stage);
+  repeat_id = staple_friction_get_id (nth (staple_stage_get_frictions (stage), 0));
+  trust_id = staple_friction_get_id (nth (staple_stage_get_frictions (stage), 1));
+  label_id = staple_friction_get_id (find_friction_by_text (session, "Label printer is shared"));
+
+  /* What goes: two friction points, two dots, one link from an action. */
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions WHERE stage_id = %"
+                               G_GINT64_FORMAT, stage_id), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE friction_id IN (%"
+                               G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", repeat_id, trust_id),
+                   ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM action_frictions"
+                               " WHERE friction_id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                               repeat_id, trust_id), ==, 1);
+
+  delete_row (store, stage);
+
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM stages WHERE id = %"
+                               G_GINT64_FORMAT, stage_id), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions WHERE stage_id = %"
+                               G_GINT64_FORMAT, stage_id), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE friction_id IN (%"
+                               G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", repeat_id, trust_id),
+                   ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM action_frictions"
+                               " WHERE friction_id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                               repeat_id, trust_id), ==, 0);
+
+  /* What stays: the other stages' friction points, dots and links, and every action. */
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM stages"), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions"), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM action_frictions"), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM actions"), ==, 3);
+
+  loaded = load_session (store, staple_session_get_id (session));
+  action = nth (staple_session_get_actions (loaded), 0);
+  ids = staple_action_get_friction_ids (action, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, label_id);
+}
+
+static void
+test_cascade_delete_participant (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  StapleParticipant *ana;
+  StapleParticipant *ben;
+  StapleAction *action;
+  gint64 ana_id;
+
+  add_session (store, session);
+  ana = nth (staple_session_get_participants (session), 0);
+  ben = nth (staple_session_get_participants (session), 1);
+  ana_id = staple_participant_get_id (ana);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                               G_GINT64_FORMAT, ana_id), ==, 3);
+
+  delete_row (store, ana);
+
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM participants"), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                               G_GINT64_FORMAT, ana_id), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 1);
+  /* Her action stays, with nobody owning it. */
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM actions"), ==, 3);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM actions WHERE owner_id IS NULL"),
+                   ==, 2);
+
+  loaded = load_session (store, staple_session_get_id (session));
+  action = nth (staple_session_get_actions (loaded), 2);
+  g_assert_cmpstr (staple_action_get_text (action), ==, "Tell customers when refunds land");
+  g_assert_cmpint (staple_action_get_owner_id (action), ==, 0);
+  action = nth (staple_session_get_actions (loaded), 0);
+  g_assert_cmpint (staple_action_get_owner_id (action), ==, staple_participant_get_id (ben));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (loaded))),
+                    ==, 1);
+}
+
+static const char * const all_tables[] = {
+  "sessions", "participants", "stages", "frictions", "votes", "actions", "action_frictions",
+  "empowerments",
+};
+
+static void
+count_all_tables (const char *path,
+                  gint64      counts[G_N_ELEMENTS (all_tables)])
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
+    counts[i] = test_count (path, "SELECT count(*) FROM %s", all_tables[i]);
+}
+
+static void
+test_cascade_purge (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) kept = make_full_session ();
+  g_autoptr(StapleSession) doomed = make_full_session ();
+  g_autoptr(StapleSession) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before[G_N_ELEMENTS (all_tables)];
+  gint64 full[G_N_ELEMENTS (all_tables)];
+  gint64 after[G_N_ELEMENTS (all_tables)];
+
+  add_session (store, kept);
+  count_all_tables (f->path, before);
+  add_session (store, doomed);
+  count_all_tables (f->path, full);
+  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
+    g_assert_cmpint (full[i], ==, 2 * before[i]);
+
+  /* Purging without anything in the trash deletes nothing. */
+  g_assert_true (staple_store_purge_trashed (store, &error));
+  g_assert_no_error (error);
+  count_all_tables (f->path, after);
+  g_assert_cmpmem (after, sizeof after, full, sizeof full);
+
+  g_assert_true (staple_store_set_session_trashed (store, staple_session_get_id (doomed), TRUE,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_store_purge_trashed (store, &error));
+  g_assert_no_error (error);
+
+  count_all_tables (f->path, after);
+  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
+    {
+      g_test_message ("%s: %" G_GINT64_FORMAT " rows", all_tables[i], after[i]);
+      g_assert_cmpint (after[i], ==, before[i]);
+    }
+
+  gone = staple_store_load_session (store, staple_session_get_id (doomed), &error);
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+  g_clear_error (&error);
+
+  gone = load_session (store, staple_session_get_id (kept));
+  test_assert_sessions_equal (kept, gone);
+}
+
+/* Private files */
+
+static void
+assert_mode (const char *path,
+             guint       expected)
+{
+  struct stat st;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_test_message ("%s: %o", path, st.st_mode & 07777);
+  g_assert_cmpuint (st.st_mode & 07777, ==, expected);
+}
+
+static void
+test_file_modes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "new folder", NULL);
+  g_autofree char *nested = g_build_filename (folder, "nested", NULL);
+  g_autofree char *path = g_build_filename (nested, "sessions.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(StapleStore) store = NULL;
+  g_autoptr(StapleSession) session = make_full_session ();
+  mode_t old_mask;
+
+  /* The usual umask lets others read new files; ours must not. */
+  old_mask = umask (022);
+  store = open_store (path);
+  add_session (store, session);
+  umask (old_mask);
+
+  assert_mode (folder, 0700);
+  assert_mode (nested, 0700);
+  assert_mode (path, 0600);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    assert_mode (wal, 0600);
+}
+
+/* Files Staple cannot use */
+
+typedef struct
+{
+  GBytes     *bytes;
+  struct stat st;
+  GPtrArray  *names; /* what the folder held */
+} Snapshot;
+
+static GPtrArray *
+list_folder (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  return names;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+snapshot_take (Snapshot   *snapshot,
+               const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (stat (path, &snapshot->st), ==, 0);
+  if (S_ISREG (snapshot->st.st_mode))
+    {
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+    }
+  snapshot->bytes = g_bytes_new_take (contents, length);
+  snapshot->names = list_folder (dir);
+  g_ptr_array_sort (snapshot->names, compare_names);
+}
+
+static void
+snapshot_assert_unchanged (Snapshot   *snapshot,
+                           const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GPtrArray) names = list_folder (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  struct stat st;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, snapshot->st.st_size);
+  g_assert_cmpint (st.st_mtim.tv_sec, ==, snapshot->st.st_mtim.tv_sec);
+  g_assert_cmpint (st.st_mtim.tv_nsec, ==, snapshot->st.st_mtim.tv_nsec);
+  g_assert_cmpuint (st.st_mode, ==, snapshot->st.st_mode);
+
+  if (S_ISREG (st.st_mode))
+    {
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (contents, length,
+                       g_bytes_get_data (snapshot->bytes, NULL), g_bytes_get_size (snapshot->bytes));
+    }
+
+  /* No journal or lock files were left beside it either. */
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, ==, snapshot->names->len);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (names->pdata[i], ==, snapshot->names->pdata[i]);
+}
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->bytes, g_bytes_unref);
+  g_clear_pointer (&snapshot->names, g_ptr_array_unref);
+}
+
+/* Opens @path expecting @code, with the file's name in the message, and the
+ * file exactly as it was. */
+static void
+assert_refused (const char       *path,
+                StapleStoreError  code)
+{
+  g_autoptr(StapleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  Snapshot snapshot = { NULL, };
+
+  snapshot_take (&snapshot, path);
+  store = staple_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, STAPLE_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, base));
+  snapshot_assert_unchanged (&snapshot, path);
+  snapshot_clear (&snapshot);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_text_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "greeting.txt", NULL);
+
+  write_file (path, "hello", 5);
+  assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+static void
+test_open_random_bytes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "noise.bin", NULL);
+  guint32 words[8192 / sizeof (guint32)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    words[i] = g_test_rand_int ();
+  write_file (path, (const char *) words, sizeof words);
+  assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+static void
+test_open_zero_length (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = NULL;
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(GError) error = NULL;
+
+  write_file (f->path, "", 0);
+  store = staple_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  add_session (store, session);
+  g_assert_cmpuint (count_listed (store), ==, 1);
+  g_clear_object (&store);
+  assert_current_header (f->path);
+}
+
+/* A database big enough to span many pages: the size of a long workshop. */
+static void
+make_big_database (const char *path)
+{
+  g_autoptr(StapleStore) store = open_store (path);
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gint64 id = 1;
+
+  staple_session_set_title (session, "A long workshop");
+  for (int s = 0; s < 30; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %d", s);
+      StapleStage *stage = add_stage (session, s + 1, name);
+
+      for (int i = 0; i < 100; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("Friction %05" G_GINT64_FORMAT " %0*d",
+                                                   id, 200 - 15, 0);
+
+          g_assert_cmpint (strlen (text), ==, 200);
+          add_friction (stage, id++, text);
+        }
+    }
+
+  add_session (store, session);
+  g_assert_cmpint (test_count (path, "SELECT count(*) FROM frictions"), ==, 3000);
+  g_clear_object (&store);
+
+  /* Closed, everything is in the file itself. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_truncated (Fixture       *f,
+                     gconstpointer  data)
+{
+  struct stat st;
+
+  make_big_database (f->path);
+  g_assert_cmpint (stat (f->path, &st), ==, 0);
+  g_test_message ("%s: %" G_GINT64_FORMAT " bytes", f->path, (gint64) st.st_size);
+  g_assert_cmpint (st.st_size, >, 100 * 4096);
+
+  g_assert_cmpint (truncate (f->path, st.st_size * 6 / 10), ==, 0);
+  assert_refused (f->path, STAPLE_STORE_ERROR_DAMAGED);
+}
+
+static void
+test_open_damaged_pages (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  make_big_database (f->path);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+
+  /* Scribble over pages in the middle; the header stays intact. */
+  memset (contents + length / 2, 0xa5, 3 * 4096);
+  write_file (f->path, contents, length);
+  assert_refused (f->path, STAPLE_STORE_ERROR_DAMAGED);
+}
+
+static void
+test_open_other_application (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "recipes.sqlite", NULL);
+  sqlite3 *db = test_raw_open (path);
+
+  test_raw_exec (db, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT);"
+                     "INSERT INTO recipes (name) VALUES ('Soup');");
+  sqlite3_close (db);
+  assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+static void
+test_open_other_application_id (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "mail.db", NULL);
+  sqlite3 *db = test_raw_open (path);
+
+  test_raw_exec (db, "PRAGMA application_id = 1296122945;"
+                     "PRAGMA user_version = 1;"
+                     "CREATE TABLE sessions (id INTEGER PRIMARY KEY, title TEXT);"
+                     "INSERT INTO sessions (title) VALUES ('Looks like ours');");
+  sqlite3_close (db);
+  assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+static void
+test_open_too_new (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autofree char *sql = NULL;
+  sqlite3 *db;
+
+  add_session (store, session);
+  g_clear_object (&store);
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d", staple_store_get_schema_version () + 1);
+  db = test_raw_open (f->path);
+  test_raw_exec (db, sql);
+  test_raw_exec (db, "PRAGMA journal_mode = DELETE");
+  sqlite3_close (db);
+
+  assert_refused (f->path, STAPLE_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_open_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+
+  add_session (store, session);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  assert_refused (f->path, STAPLE_STORE_ERROR_READ_ONLY);
+}
+
+static void
+test_open_locked (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (f->path);
+  struct stat before, after;
+  sqlite3 *holder;
+
+  add_session (store, session);
+  g_clear_object (&store);
+  g_assert_cmpint (stat (f->path, &before), ==, 0);
+
+  /* Another program is in the middle of writing it. */
+  holder = test_raw_open (f->path);
+  test_raw_exec (holder, "PRAGMA locking_mode = EXCLUSIVE;"
+                         "BEGIN EXCLUSIVE;"
+                         "UPDATE sessions SET title = 'Held by another program';");
+
+  store = staple_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, base));
+  g_clear_error (&error);
+
+  g_assert_cmpint (stat (f->path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before.st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+
+  test_raw_exec (holder, "ROLLBACK");
+  sqlite3_close (holder);
+
+  /* Once the other program lets go, the file opens as before. */
+  store = open_store (f->path);
+  g_assert_cmpuint (count_listed (store), ==, 1);
+}
+
+static void
+test_open_directory (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "folder.db", NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+/* The example workshop */
+
+static StapleSession *
+read_example (void)
+{
+  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  StapleSession *session;
+
+  if (env != NULL && *env != '\0')
+    path = g_strdup (env);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  session = staple_session_new_from_json (contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  return session;
+}
+
+static void
+test_example_workshop (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) added = read_example ();
+  g_autoptr(StapleSession) expected = read_example ();
+  g_autoptr(StapleSession) session = NULL;
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (STAPLE_TYPE_FRICTION_KIND);
+  gboolean kind_seen[32] = { FALSE, };
+  GListModel *stages;
+  GListModel *votes;
+  GListModel *actions;
+
+  add_session (store, added);
+  session = load_session (store, staple_session_get_id (added));
+  test_assert_sessions_match (expected, session);
+
+  stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), >=, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      StapleStage *stage = nth (staple_session_get_stages (session), i);
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+      if (*staple_stage_get_team (stage) != '\0')
+        g_hash_table_add (teams, (gpointer) staple_stage_get_team (stage));
+
+      for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
+        {
+          StapleFriction *friction = nth (staple_stage_get_frictions (stage), j);
+
+          g_assert_cmpuint (staple_friction_get_kind (friction), <, G_N_ELEMENTS (kind_seen));
+          kind_seen[staple_friction_get_kind (friction)] = TRUE;
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (teams), >=, 4);
+  g_assert_cmpuint (staple_session_count_frictions (session), >=, 20);
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      g_test_message ("kind %s", kinds->values[i].value_nick);
+      g_assert_true (kind_seen[kinds->values[i].value]);
+    }
+
+  votes = G_LIST_MODEL (staple_session_get_votes (session));
+  actions = G_LIST_MODEL (staple_session_get_actions (session));
+  g_assert_cmpuint (g_list_model_get_n_items (votes), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_empowerments (session))),
+                    >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (votes); i++)
+    {
+      StapleVote *vote = nth (staple_session_get_votes (session), i);
+
+      g_assert_nonnull (staple_session_find_friction (session, staple_vote_get_friction_id (vote),
+                                                      NULL, NULL));
+      g_assert_nonnull (staple_session_find_participant (session,
+                                                         staple_vote_get_participant_id (vote),
+                                                         NULL));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      StapleAction *action = nth (staple_session_get_actions (session), i);
+      guint n_ids = 0;
+      const gint64 *ids = staple_action_get_friction_ids (action, &n_ids);
+
+      if (staple_action_get_owner_id (action) != 0)
+        g_assert_nonnull (staple_session_find_participant (session,
+                                                           staple_action_get_owner_id (action),
+                                                           NULL));
+      for (guint j = 0; j < n_ids; j++)
+        g_assert_nonnull (staple_session_find_friction (session, ids[j], NULL, NULL));
+    }
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD_TEST ("/store/roundtrip/every-field", test_roundtrip_every_field);
+  ADD_TEST ("/store/roundtrip/ids-written-back", test_roundtrip_ids_written_back);
+  for (guint i = 0; i < G_N_ELEMENTS (text_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/roundtrip/text/%s", text_cases[i].name);
+
+      g_test_add (path, Fixture, &text_cases[i], fixture_set_up, test_roundtrip_text,
+                  fixture_tear_down);
+    }
+
+  ADD_TEST ("/store/list/counts", test_list_counts);
+  ADD_TEST ("/store/list/newest-first", test_list_newest_first);
+  ADD_TEST ("/store/list/trash", test_list_trash);
+  ADD_TEST ("/store/find-by-source", test_find_by_source);
+
+  ADD_TEST ("/store/migrate/every-version-has-rows", test_migrate_fixtures);
+  for (int version = 0; version < staple_store_get_schema_version (); version++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/migrate/from-v%d", version);
+
+      g_test_add (path, Fixture, GINT_TO_POINTER (version), fixture_set_up, test_migrate_from,
+                  fixture_tear_down);
+    }
+  ADD_TEST ("/store/migrate/current-keeps-data", test_migrate_current_keeps_data);
+
+  ADD_TEST ("/store/cascade/delete-stage", test_cascade_delete_stage);
+  ADD_TEST ("/store/cascade/delete-participant", test_cascade_delete_participant);
+  ADD_TEST ("/store/cascade/purge-trashed", test_cascade_purge);
+
+  ADD_TEST ("/store/file/new-modes", test_file_modes);
+
+  ADD_TEST ("/store/open/zero-length", test_open_zero_length);
+  ADD_TEST ("/store/open/text-file", test_open_text_file);
+  ADD_TEST ("/store/open/random-bytes", test_open_random_bytes);
+  ADD_TEST ("/store/open/truncated", test_open_truncated);
+  ADD_TEST ("/store/open/damaged-pages", test_open_damaged_pages);
+  ADD_TEST ("/store/open/other-application", test_open_other_application);
+  ADD_TEST ("/store/open/other-application-id", test_open_other_application_id);
+  ADD_TEST ("/store/open/too-new", test_open_too_new);
+  ADD_TEST ("/store/open/read-only", test_open_read_only);
+  ADD_TEST ("/store/open/locked", test_open_locked);
+  ADD_TEST ("/store/open/directory", test_open_directory);
+
+  ADD_TEST ("/store/example/workshop", test_example_workshop);
+
+  return g_test_run ();
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "staple-model.h"
+
+G_BEGIN_DECLS
+
+/* Temporary folders */
+char          *test_make_tmp_dir            (void);
+void           test_remove_tree             (const char    *path);
+
+/* Raw SQLite, to check what is really in a file */
+sqlite3       *test_raw_open                (const char    *path);
+void           test_raw_exec                (sqlite3       *db,
+                                             const char    *sql);
+gint64         test_raw_int                 (sqlite3       *db,
+                                             const char    *sql);
+char          *test_raw_text                (sqlite3       *db,
+                                             const char    *sql);
+gint64         test_count                   (const char    *path,
+                                             const char    *format,
+                                             ...) G_GNUC_PRINTF (2, 3);
+
+/* Comparing models */
+void           test_assert_objects_equal    (gpointer       expected,
+                                             gpointer       actual,
+                                             gboolean       with_ids);
+void           test_assert_sessions_equal   (StapleSession *expected,
+                                             StapleSession *actual);
+void           test_assert_sessions_match   (StapleSession *expected,
+                                             StapleSession *actual);
+
+G_END_DECLS
