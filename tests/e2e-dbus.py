@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End to end: start the real Staple under the test's display and D-Bus
+session, drive it over D-Bus like a script would, kill -9 it, and check that
+the database holds exactly what was acknowledged.
+
+Usage: e2e-dbus.py PATH/TO/staple
+"""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+APP_ID = "io.github.stapleapp.Staple"
+APP_PATH = "/io/github/stapleapp/Staple"
+WINDOW_PATH = APP_PATH + "/window/1"
+SKIP = 77
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def gdbus(object_path, method, *args, check=True):
+    result = subprocess.run(
+        ["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", object_path,
+         "--method", method, *args],
+        capture_output=True, text=True, timeout=30)
+    if check and result.returncode != 0:
+        fail(f"{method} {args} failed: {result.stderr.strip()}")
+    return result
+
+
+def activate(name, parameter=None, path=WINDOW_PATH):
+    gdbus(path, "org.gtk.Actions.Activate", name,
+          "[]" if parameter is None else f"[{parameter}]", "{}")
+
+
+def wait_for_window(process):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            fail(f"staple exited early with {process.returncode}")
+        result = gdbus(WINDOW_PATH, "org.gtk.Actions.List", check=False)
+        if result.returncode == 0 and "add-stage" in result.stdout:
+            return
+        time.sleep(0.2)
+    fail("the window's actions never appeared on the bus")
+
+
+def start(staple, *args):
+    env = dict(os.environ, GSETTINGS_BACKEND="memory")
+    process = subprocess.Popen([staple, *args], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for_window(process)
+    return process
+
+
+def kill_hard(process):
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def session_rows(database):
+    # Read-only, so the check itself cannot change what it checks.
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            fail("integrity_check did not pass")
+        stages = [name for (name,) in db.execute(
+            "SELECT name FROM stages ORDER BY session_id, position")]
+        frictions = [(stage, text, kind, severity) for stage, text, kind, severity in db.execute(
+            "SELECT s.name, f.text, f.kind, f.severity FROM frictions f"
+            " JOIN stages s ON f.stage_id = s.id ORDER BY s.position, f.position")]
+        titles = [title for (title,) in db.execute("SELECT title FROM sessions")]
+        return titles, stages, frictions
+    finally:
+        db.close()
+
+
+def drive_and_kill(staple, workdir):
+    database = os.path.join(workdir, "sessions.db")
+    process = start(staple, f"--database={database}")
+
+    activate("new-session")
+    activate("set-session-field", '<("title", <"Walk of a returned kettle">)>')
+    activate("add-stage", '<"Customer calls the help line">')
+    activate("add-stage", '<"Returns desk 🚚">')
+    activate("add-stage", '<"مكتب المرتجعات">')        # right-to-left
+    activate("add-friction", '<(0, "Agent must ask a supervisor to accept the return")>')
+    activate("add-friction", '<(1, "Label printer jams; \'); DROP TABLE stages; --")>')
+    activate("set-friction-field", '<(1, 0, "kind", <"tools">)>')
+    activate("set-friction-field", '<(1, 0, "severity", <int32 5>)>')
+    activate("add-friction", '<(2, "退货单需要两次签字")>')  # CJK
+    activate("undo")                                      # takes the CJK card back
+    activate("undo")                                      # severity back to 3
+    activate("redo")                                      # severity 5 again
+    activate("add-stage", '<"Stage to be deleted">')
+    activate("delete-stage", "<3>")
+    activate("move-stage", "<(2, 0)>")
+
+    titles, stages, frictions = session_rows(database)
+    kill_hard(process)
+    after = session_rows(database)
+    if after != (titles, stages, frictions):
+        fail(f"the database changed when the app was killed: {after}")
+
+    expected_stages = ["مكتب المرتجعات", "Customer calls the help line", "Returns desk 🚚"]
+    expected_frictions = [
+        ("Customer calls the help line", "Agent must ask a supervisor to accept the return",
+         "process", 3),
+        ("Returns desk 🚚", "Label printer jams; '); DROP TABLE stages; --", "tools", 5),
+    ]
+    if titles != ["Walk of a returned kettle"]:
+        fail(f"titles: {titles}")
+    if stages != expected_stages:
+        fail(f"stages: {stages}")
+    if frictions != expected_frictions:
+        fail(f"frictions: {frictions}")
+    print("ok - every acknowledged edit survived kill -9, integrity_check passes")
+    return database
+
+
+def restart_and_undo_is_empty(staple, database):
+    """A fresh start opens on the library; the killed session's rows are all
+    there and a bad script call is refused without changing anything."""
+    process = start(staple, f"--database={database}")
+    try:
+        listing = subprocess.run([staple, f"--database={database}", "--list"],
+                                 capture_output=True, text=True, timeout=30)
+        lines = listing.stdout.strip().split("\n")
+        if listing.returncode != 0 or len(lines) != 1:
+            fail(f"--list while running: {listing.returncode} {listing.stdout!r}")
+        fields = lines[0].split("\t")
+        if fields[1:] != ["Walk of a returned kettle", fields[2], "3", "2"]:
+            fail(f"--list fields: {fields}")
+        activate("open-session", f"<int64 {fields[0]}>", path=APP_PATH)
+        activate("add-friction", '<(7, "no such stage")>')   # refused with a toast
+        activate("set-session-field", '<("title", <"">)>')  # an empty title is refused
+    finally:
+        kill_hard(process)
+    titles, stages, frictions = session_rows(database)
+    if titles != ["Walk of a returned kettle"] or len(stages) != 3 or len(frictions) != 2:
+        fail(f"refused edits changed the database: {titles} {stages} {frictions}")
+    print("ok - refused edits leave the database unchanged; --list works beside the app")
+
+
+def example(staple, workdir):
+    database = os.path.join(workdir, "example.db")
+    process = start(staple, f"--database={database}", "--example")
+    kill_hard(process)
+    listing = subprocess.run([staple, f"--database={database}", "--list"],
+                             capture_output=True, text=True, timeout=30, check=True)
+    rows = [line.split("\t") for line in listing.stdout.strip().split("\n")]
+    if len(rows) != 1 or int(rows[0][3]) < 8 or int(rows[0][4]) < 20:
+        fail(f"--example did not add the example workshop: {rows}")
+    # A second --example opens the same session instead of adding another.
+    process = start(staple, f"--database={database}", "--example")
+    kill_hard(process)
+    listing = subprocess.run([staple, f"--database={database}", "--list"],
+                             capture_output=True, text=True, timeout=30, check=True)
+    if len(listing.stdout.strip().split("\n")) != 1:
+        fail("--example added the example twice")
+    print("ok - --example adds the example workshop once")
+
+
+def main():
+    if len(sys.argv) != 2:
+        fail(__doc__)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        print("SKIP: no display (run under xvfb-run)")
+        sys.exit(SKIP)
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        print("SKIP: no D-Bus session (run under dbus-run-session)")
+        sys.exit(SKIP)
+    staple = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as workdir:
+        database = drive_and_kill(staple, workdir)
+        restart_and_undo_is_empty(staple, database)
+        example(staple, workdir)
+
+
+if __name__ == "__main__":
+    main()
