@@ -162,9 +162,11 @@ add_empowerment (StapleSession *session,
   g_list_store_append (staple_session_get_empowerments (session), item);
 }
 
-/* Local ids in the full session */
-enum { P_ANA = 1, P_BEN, P_CHLOE };
-enum { F_REPEAT = 1, F_TRUST, F_LABEL, F_WHEN };
+/* Local ids in the full session, unlike the ids the store will give, so
+ * that a reference left unmapped cannot pass by luck. */
+enum { P_ANA = 11, P_BEN, P_CHLOE };
+enum { F_REPEAT = 21, F_TRUST, F_LABEL, F_WHEN };
+enum { S_ASK = 31, S_LABEL, S_REFUND };
 
 /* A session where every field of every object differs from its default. */
 static StapleSession *
@@ -192,7 +194,7 @@ make_full_session (void)
   add_participant (session, P_BEN, "Ben", "Warehouse");
   add_participant (session, P_CHLOE, "Chloé", "Customer");
 
-  stage = add_stage (session, 1, "Customer asks for a return");
+  stage = add_stage (session, S_ASK, "Customer asks for a return");
   g_object_set (stage, "team", "Support", "channel", STAPLE_CHANNEL_PHONE,
                 "work-minutes", 5, "wait-minutes", 120, "handoff", TRUE, "dropped", FALSE,
                 "customer-feeling", -2, "staff-feeling", -1, "notes", "Hold music, twice",
@@ -206,7 +208,7 @@ make_full_session (void)
                 "principle", STAPLE_PRINCIPLE_TRUST_JUDGEMENT, "notes", "Needs a manager",
                 NULL);
 
-  stage = add_stage (session, 2, "Label is emailed");
+  stage = add_stage (session, S_LABEL, "Label is emailed");
   g_object_set (stage, "team", "Warehouse", "channel", STAPLE_CHANNEL_EMAIL,
                 "work-minutes", 0, "wait-minutes", 2880, "handoff", FALSE, "dropped", TRUE,
                 "customer-feeling", 2, "staff-feeling", 1, "notes", "", NULL);
@@ -217,7 +219,7 @@ make_full_session (void)
   g_object_set (friction, "kind", STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS, "severity", 4,
                 "principle", STAPLE_PRINCIPLE_SET_CLEAR_EXPECTATIONS, NULL);
 
-  stage = add_stage (session, 3, "Refund issued");
+  stage = add_stage (session, S_REFUND, "Refund issued");
   g_object_set (stage, "team", "Finance", "channel", STAPLE_CHANNEL_IN_PERSON,
                 "work-minutes", STAPLE_STAGE_MINUTES_MAX, "staff-feeling", 2, NULL);
 
@@ -273,6 +275,12 @@ nth (GListStore *list,
   return item; /* borrowed: the list keeps it */
 }
 
+static guint
+n_items (GListStore *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
 /* Round trips */
 
 static void
@@ -310,13 +318,15 @@ test_roundtrip_ids_written_back (Fixture       *f,
   g_autoptr(StapleStore) store = open_store (f->path);
   g_autoptr(StapleSession) first = make_full_session ();
   g_autoptr(StapleSession) added = make_full_session ();
+  g_autoptr(StapleSession) expected = make_full_session ();
   g_autoptr(StapleSession) loaded = NULL;
 
-  /* A first session takes the low ids, so local ids cannot match by luck. */
+  /* A first session takes the low ids, so new ids cannot match by luck. */
   add_session (store, first);
   add_session (store, added);
   loaded = load_session (store, staple_session_get_id (added));
   test_assert_sessions_equal (added, loaded);
+  test_assert_sessions_match (expected, loaded);
 }
 
 typedef struct
@@ -427,6 +437,69 @@ test_roundtrip_text (Fixture       *f,
                    g_utf8_strlen (text, -1));
 }
 
+static guint
+count_listed (StapleStore *store)
+{
+  g_autoptr(GListStore) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summaries = staple_store_list_sessions (store, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (summaries));
+}
+
+static const char * const all_tables[] = {
+  "sessions", "participants", "stages", "frictions", "votes", "actions", "action_frictions",
+  "empowerments",
+};
+
+static void
+count_all_tables (const char *path,
+                  gint64      counts[G_N_ELEMENTS (all_tables)])
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
+    counts[i] = test_count (path, "SELECT count(*) FROM %s", all_tables[i]);
+}
+
+/* A session that cannot be added whole is not added at all, and adding it
+ * again once the problem is gone works. */
+static void
+test_roundtrip_add_fails_whole (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(StapleSession) expected = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 counts[G_N_ELEMENTS (all_tables)];
+  sqlite3 *db;
+
+  /* The last rows written fail, as on a disk that fills up. */
+  db = test_raw_open (f->path);
+  test_raw_exec (db, "CREATE TRIGGER test_broken BEFORE INSERT ON empowerments"
+                     " BEGIN SELECT RAISE (ABORT, 'broken for a test'); END");
+  sqlite3_close (db);
+
+  g_assert_false (staple_store_add_session (store, session, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == STAPLE_STORE_ERROR);
+  g_clear_error (&error);
+  g_assert_cmpint (staple_session_get_id (session), ==, 0);
+  count_all_tables (f->path, counts);
+  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
+    g_assert_cmpint (counts[i], ==, 0);
+  g_assert_cmpuint (count_listed (store), ==, 0);
+
+  db = test_raw_open (f->path);
+  test_raw_exec (db, "DROP TRIGGER test_broken");
+  sqlite3_close (db);
+
+  add_session (store, session);
+  loaded = load_session (store, staple_session_get_id (session));
+  test_assert_sessions_match (expected, loaded);
+}
+
 /* The library list */
 
 static StapleSessionSummary *
@@ -521,17 +594,6 @@ test_list_newest_first (Fixture       *f,
     g_assert_cmpstr (staple_session_summary_get_title (nth (summaries, i)), ==, expected[i]);
 }
 
-static guint
-count_listed (StapleStore *store)
-{
-  g_autoptr(GListStore) summaries = NULL;
-  g_autoptr(GError) error = NULL;
-
-  summaries = staple_store_list_sessions (store, &error);
-  g_assert_no_error (error);
-  return g_list_model_get_n_items (G_LIST_MODEL (summaries));
-}
-
 static void
 test_list_trash (Fixture       *f,
                  gconstpointer  data)
@@ -545,7 +607,7 @@ test_list_trash (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (count_listed (store), ==, 1);
 
-  /* A trashed session can still be found, so the example is not added twice. */
+  /* Restoring a session that is not in the trash is harmless. */
   g_assert_true (staple_store_set_session_trashed (store, kept, FALSE, &error));
   g_assert_no_error (error);
 
@@ -624,13 +686,13 @@ check_version_rows (StapleStore *store)
   g_assert_cmpstr (staple_session_get_organisation (session), ==, "Old Org");
   g_assert_cmpstr (staple_session_get_date (session), ==, "2023-01-02");
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_participants (session))), ==, 1);
+  g_assert_cmpuint (n_items (staple_session_get_participants (session)), ==, 1);
   participant = nth (staple_session_get_participants (session), 0);
   g_assert_cmpint (staple_participant_get_id (participant), ==, 71);
   g_assert_cmpstr (staple_participant_get_name (participant), ==, "Old hand");
   g_assert_cmpstr (staple_participant_get_role (participant), ==, "Clerk");
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (session))), ==, 1);
+  g_assert_cmpuint (n_items (staple_session_get_stages (session)), ==, 1);
   stage = nth (staple_session_get_stages (session), 0);
   g_assert_cmpstr (staple_stage_get_name (stage), ==, "Kept stage");
   g_assert_cmpstr (staple_stage_get_team (stage), ==, "Post room");
@@ -866,19 +928,6 @@ test_cascade_delete_participant (Fixture       *f,
                     ==, 1);
 }
 
-static const char * const all_tables[] = {
-  "sessions", "participants", "stages", "frictions", "votes", "actions", "action_frictions",
-  "empowerments",
-};
-
-static void
-count_all_tables (const char *path,
-                  gint64      counts[G_N_ELEMENTS (all_tables)])
-{
-  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
-    counts[i] = test_count (path, "SELECT count(*) FROM %s", all_tables[i]);
-}
-
 static void
 test_cascade_purge (Fixture       *f,
                     gconstpointer  data)
@@ -974,6 +1023,13 @@ typedef struct
   GPtrArray  *names; /* what the folder held */
 } Snapshot;
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GPtrArray *
 list_folder (const char *dir_path)
 {
@@ -985,15 +1041,8 @@ list_folder (const char *dir_path)
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
 
-  g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   return names;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void
@@ -1013,7 +1062,6 @@ snapshot_take (Snapshot   *snapshot,
     }
   snapshot->bytes = g_bytes_new_take (contents, length);
   snapshot->names = list_folder (dir);
-  g_ptr_array_sort (snapshot->names, compare_names);
 }
 
 static void
@@ -1038,11 +1086,11 @@ snapshot_assert_unchanged (Snapshot   *snapshot,
       g_file_get_contents (path, &contents, &length, &error);
       g_assert_no_error (error);
       g_assert_cmpmem (contents, length,
-                       g_bytes_get_data (snapshot->bytes, NULL), g_bytes_get_size (snapshot->bytes));
+                       g_bytes_get_data (snapshot->bytes, NULL),
+                       g_bytes_get_size (snapshot->bytes));
     }
 
   /* No journal or lock files were left beside it either. */
-  g_ptr_array_sort (names, compare_names);
   g_assert_cmpuint (names->len, ==, snapshot->names->len);
   for (guint i = 0; i < names->len; i++)
     g_assert_cmpstr (names->pdata[i], ==, snapshot->names->pdata[i]);
@@ -1237,7 +1285,6 @@ test_open_too_new (Fixture       *f,
   sql = g_strdup_printf ("PRAGMA user_version = %d", staple_store_get_schema_version () + 1);
   db = test_raw_open (f->path);
   test_raw_exec (db, sql);
-  test_raw_exec (db, "PRAGMA journal_mode = DELETE");
   sqlite3_close (db);
 
   assert_refused (f->path, STAPLE_STORE_ERROR_TOO_NEW);
@@ -1343,7 +1390,7 @@ test_example_workshop (Fixture       *f,
   g_autoptr(StapleSession) expected = read_example ();
   g_autoptr(StapleSession) session = NULL;
   g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GEnumClass) kinds = g_type_class_ref (STAPLE_TYPE_FRICTION_KIND);
+  GEnumClass *kinds = g_type_class_ref (STAPLE_TYPE_FRICTION_KIND);
   gboolean kind_seen[32] = { FALSE, };
   GListModel *stages;
   GListModel *votes;
@@ -1378,13 +1425,13 @@ test_example_workshop (Fixture       *f,
       g_test_message ("kind %s", kinds->values[i].value_nick);
       g_assert_true (kind_seen[kinds->values[i].value]);
     }
+  g_type_class_unref (kinds);
 
   votes = G_LIST_MODEL (staple_session_get_votes (session));
   actions = G_LIST_MODEL (staple_session_get_actions (session));
   g_assert_cmpuint (g_list_model_get_n_items (votes), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (actions), >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_empowerments (session))),
-                    >, 0);
+  g_assert_cmpuint (n_items (staple_session_get_empowerments (session)), >, 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (votes); i++)
     {
@@ -1423,6 +1470,7 @@ main (int   argc,
 
   ADD_TEST ("/store/roundtrip/every-field", test_roundtrip_every_field);
   ADD_TEST ("/store/roundtrip/ids-written-back", test_roundtrip_ids_written_back);
+  ADD_TEST ("/store/roundtrip/add-fails-whole", test_roundtrip_add_fails_whole);
   for (guint i = 0; i < G_N_ELEMENTS (text_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/roundtrip/text/%s", text_cases[i].name);

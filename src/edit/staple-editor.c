@@ -484,10 +484,15 @@ staple_editor_set (StapleEditor  *self,
       return TRUE;
     }
 
-  if (try_merge (self, object, interned, &command->new_value, error))
+  if (try_merge (self, object, interned, &command->new_value, &merge_error))
     {
       set_command_free (&command->parent);
-      return error == NULL || *error == NULL;
+      if (merge_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&merge_error));
+          return FALSE;
+        }
+      return TRUE;
     }
 
   if (!push_command (self, &command->parent, error))
@@ -644,6 +649,17 @@ row_command_remove_references (RowCommand   *self,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  gint64 id_a = staple_vote_get_id ((StapleVote *) a);
+  gint64 id_b = staple_vote_get_id ((StapleVote *) b);
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
 static void
 row_command_restore_references (RowCommand   *self,
                                 StapleEditor *editor)
@@ -652,6 +668,10 @@ row_command_restore_references (RowCommand   *self,
 
   for (guint i = 0; i < self->votes->len; i++)
     g_list_store_append (votes, g_ptr_array_index (self->votes, i));
+
+  /* Keep the order the database reads them in. */
+  if (self->votes->len > 0)
+    g_list_store_sort (votes, compare_ids, NULL);
 
   for (guint i = 0; i < self->links->len; i++)
     {

@@ -1,0 +1,36 @@
+#!/bin/sh
+# `meson install` into a scratch prefix gives a launchable app: the program,
+# its desktop file, metainfo, icon, schema and example are all in place and
+# the installed program runs.
+set -eu
+build_root=${1:?usage: check-install.sh BUILD_ROOT}
+destdir=$(mktemp -d)
+trap 'rm -rf "$destdir"' EXIT
+
+meson install -C "$build_root" --no-rebuild --quiet --destdir "$destdir" >/dev/null
+
+prefix=$(meson introspect "$build_root" --buildoptions |
+         python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"][0])')
+root="$destdir$prefix"
+status=0
+for file in bin/staple \
+            share/applications/io.github.stapleapp.Staple.desktop \
+            share/metainfo/io.github.stapleapp.Staple.metainfo.xml \
+            share/glib-2.0/schemas/io.github.stapleapp.Staple.gschema.xml \
+            share/icons/hicolor/scalable/apps/io.github.stapleapp.Staple.svg \
+            share/icons/hicolor/symbolic/apps/io.github.stapleapp.Staple-symbolic.svg \
+            share/staple/example-workshop.json; do
+  if [ ! -s "$root/$file" ]; then
+    echo "not installed: $prefix/$file"
+    status=1
+  fi
+done
+
+grep -q '^Exec=staple' "$root/share/applications/io.github.stapleapp.Staple.desktop" || {
+  echo "the desktop file does not launch staple"; status=1; }
+version=$("$root/bin/staple" --version)
+[ "$version" = "Staple $(meson introspect "$build_root" --projectinfo |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')" ] || {
+  echo "installed staple --version printed: $version"; status=1; }
+
+exit $status
