@@ -242,7 +242,14 @@ staple_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  StapleApplication *self = STAPLE_APPLICATION (app);
+
   G_APPLICATION_CLASS (staple_application_parent_class)->startup (app);
+
+  /* Sessions deleted by a run that ended without quitting (a crash, a kill)
+   * can no longer be brought back by its toast. */
+  if (self->store != NULL)
+    staple_store_purge_trashed (self->store, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
