@@ -993,25 +993,44 @@ static void
 test_file_modes (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *folder = g_build_filename (f->dir, "new folder", NULL);
-  g_autofree char *nested = g_build_filename (folder, "nested", NULL);
-  g_autofree char *path = g_build_filename (nested, "sessions.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *wal = NULL;
   g_autoptr(StapleStore) store = NULL;
   g_autoptr(StapleSession) session = make_full_session ();
   mode_t old_mask;
 
-  /* The usual umask lets others read new files; ours must not. */
+  /* The usual umask lets others read new files; ours must not. The default
+   * place is under the isolated XDG_DATA_HOME of this test. */
   old_mask = umask (022);
+  path = staple_store_get_default_path ();
+  folder = g_path_get_dirname (path);
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
   store = open_store (path);
   add_session (store, session);
   umask (old_mask);
 
   assert_mode (folder, 0700);
-  assert_mode (nested, 0700);
   assert_mode (path, 0600);
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
     assert_mode (wal, 0600);
+}
+
+/* A mistyped --database path is refused, not created with its folders. */
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "no such folder", NULL);
+  g_autofree char *path = g_build_filename (folder, "sessions.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleStore) store = staple_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "sessions.db"));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
 /* Files Staple cannot use */
@@ -1499,6 +1518,7 @@ main (int   argc,
   ADD_TEST ("/store/cascade/purge-trashed", test_cascade_purge);
 
   ADD_TEST ("/store/file/new-modes", test_file_modes);
+  ADD_TEST ("/store/file/missing-folder", test_missing_folder);
 
   ADD_TEST ("/store/open/zero-length", test_open_zero_length);
   ADD_TEST ("/store/open/text-file", test_open_text_file);

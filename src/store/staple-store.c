@@ -73,12 +73,18 @@ staple_store_get_schema_version (void)
 /**
  * staple_store_get_default_path:
  *
- * Returns: (transfer full): `$XDG_DATA_HOME/<app id>/sessions.db`.
+ * Returns: (transfer full): `$XDG_DATA_HOME/<app id>/sessions.db`, after
+ *   making its folder (0700) if it was missing
  */
 char *
 staple_store_get_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), APP_ID, "sessions.db", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+
+  /* A failure shows up, with its reason, when the file cannot be created. */
+  g_mkdir_with_parents (dir, 0700);
+
+  return g_build_filename (dir, "sessions.db", NULL);
 }
 
 /**
@@ -285,25 +291,14 @@ has_sqlite_header (const char *path)
   return n == sizeof header && memcmp (header, magic, sizeof magic) == 0;
 }
 
-/* Creates an empty file readable only by the user, and its folder (0700). */
+/* Creates an empty file readable only by the user. Its folder must exist:
+ * a mistyped path should not leave a trail of new folders behind. */
 static gboolean
 create_database_file (const char  *path,
                       GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *name = g_filename_display_name (path);
   int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *dir_name = g_filename_display_name (dir);
-
-      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_READ_ONLY,
-                   _("Could not create the folder “%s”: %s"), dir_name,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
 
   fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -311,7 +306,8 @@ create_database_file (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, STAPLE_STORE_ERROR,
-                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL
+                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL :
+                   saved_errno == ENOENT ? STAPLE_STORE_ERROR_NOT_FOUND
                                          : STAPLE_STORE_ERROR_READ_ONLY,
                    _("Could not create “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
@@ -518,7 +514,7 @@ migrate (StapleStore *self,
 
 /**
  * staple_store_open_at_version:
- * @path: the database file; created (0600, folder 0700) if missing
+ * @path: the database file; created (0600) if missing, in a folder that exists
  * @version: the schema version to migrate to, at most the current one
  *
  * Like staple_store_open(), but stops migrating at @version. For the tests
@@ -572,7 +568,7 @@ staple_store_open_at_version (const char  *path,
 
 /**
  * staple_store_open:
- * @path: the database file; created (0600, folder 0700) if missing
+ * @path: the database file; created (0600) if missing, in a folder that exists
  *
  * Opens a Staple database and brings its schema up to date. A file that is
  * not ours, damaged, newer, read-only or locked is refused with a message

@@ -48,14 +48,18 @@ staple_application_get_store (StapleApplication *self)
   return self->store;
 }
 
+/* Returns NULL for an empty --database=, which is surely a mistake. */
 static char *
 resolve_database (GVariantDict *options,
                   const char   *cwd)
 {
   g_autofree char *path = NULL;
 
-  if (!g_variant_dict_lookup (options, "database", "^ay", &path) || *path == '\0')
+  if (!g_variant_dict_lookup (options, "database", "^ay", &path))
     return staple_store_get_default_path ();
+
+  if (*path == '\0')
+    return NULL;
 
   return g_canonicalize_filename (path, cwd);
 }
@@ -117,6 +121,12 @@ staple_application_handle_local_options (GApplication *app,
   /* Check the database here, so that a bad one is reported on this
    * terminal with a non-zero exit, window or not. */
   path = resolve_database (options, cwd);
+  if (path == NULL)
+    {
+      g_printerr (_("staple: --database needs a file name\n"));
+      return 2;
+    }
+
   self->store = staple_store_open (path, &error);
   if (self->store == NULL)
     {
