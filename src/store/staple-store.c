@@ -1664,7 +1664,9 @@ staple_store_write_positions (StapleStore  *self,
       const Table *table = find_table (item);
       sqlite3_stmt *stmt;
 
-      g_return_val_if_fail (table != NULL && table->table != tables[0].table, FALSE);
+      /* Sessions and votes have no order of their own. */
+      g_return_val_if_fail (table != NULL && !STAPLE_IS_SESSION (item) && !STAPLE_IS_VOTE (item),
+                            FALSE);
 
       sql = g_strdup_printf ("UPDATE %s SET position = ?1 WHERE id = ?2", table->table);
       stmt = prepare (self, sql, error);

@@ -171,9 +171,6 @@ staple_window_open_session (StapleWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "session");
   gtk_window_set_title (GTK_WINDOW (self), staple_session_get_title (session));
 
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-session", session_id);
-
   return TRUE;
 }
 
