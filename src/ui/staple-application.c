@@ -12,6 +12,7 @@
 
 #include "staple-application.h"
 #include "staple-example.h"
+#include "staple-export.h"
 #include "staple-window.h"
 
 struct _StapleApplication
@@ -30,6 +31,10 @@ static const GOptionEntry option_entries[] = {
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print every saved session, one per line (id, title, date, stages, friction points)"),
     NULL },
+  { "session", 's', 0, G_OPTION_ARG_INT64, NULL,
+    N_("The session to export, by its id (see --list)"), N_("ID") },
+  { "export-png", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the session's journey map as a PNG image and exit"), N_("FILE") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -95,6 +100,40 @@ print_sessions (StapleStore *store)
   return 0;
 }
 
+/* The export options run here, without a display. */
+static int
+export_session (StapleStore  *store,
+                GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) session = NULL;
+  g_autofree char *png = NULL;
+  gint64 id = 0;
+
+  g_variant_dict_lookup (options, "export-png", "^ay", &png);
+
+  if (!g_variant_dict_lookup (options, "session", "x", &id))
+    {
+      g_printerr (_("staple: --export-png needs --session=ID (see “staple --list”)\n"));
+      return 2;
+    }
+
+  if (*png == '\0')
+    {
+      g_printerr (_("staple: --export-png needs a file name\n"));
+      return 2;
+    }
+
+  session = staple_store_load_session (store, id, &error);
+  if (session == NULL || !staple_export_map_png (session, png, 1.0, FALSE, &error))
+    {
+      g_printerr ("staple: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 staple_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -136,6 +175,15 @@ staple_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "list"))
     return print_sessions (self->store);
+
+  if (g_variant_dict_contains (options, "export-png"))
+    return export_session (self->store, options);
+
+  if (g_variant_dict_contains (options, "session"))
+    {
+      g_printerr (_("staple: --session is used with an export option such as --export-png\n"));
+      return 2;
+    }
 
   return -1;
 }

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "staple-map-renderer.h"
+
+G_BEGIN_DECLS
+
+#define STAPLE_EXPORT_ERROR (staple_export_error_quark ())
+
+typedef enum
+{
+  STAPLE_EXPORT_ERROR_FAILED,
+  STAPLE_EXPORT_ERROR_TOO_LARGE,
+} StapleExportError;
+
+GQuark   staple_export_error_quark (void);
+gboolean staple_export_map_png     (StapleSession  *session,
+                                    const char     *path,
+                                    double          scale,
+                                    gboolean        dark,
+                                    GError        **error);
+
+G_END_DECLS

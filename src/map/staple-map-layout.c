@@ -1,0 +1,1233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-map-layout.c: where everything on the journey map goes.
+ *
+ * Pure geometry and text measurement: stages are columns, swimlanes are
+ * rows. Text is measured with Pango on a context of our own with hinting off,
+ * so the screen, PDF, SVG and print get the same layout. Every card's and
+ * header's Pango layouts are cached and rebuilt only when what they show
+ * changed; an update after one edit re-measures one card and moves boxes.
+ */
+#define G_LOG_DOMAIN "staple-map-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "staple-map-layout.h"
+
+/* Map units are pixels at 100 % zoom and text scale 1. */
+#define MARGIN             24.0
+#define GUTTER            112.0 /* lane names, left of the first column */
+#define COLUMN_GAP         56.0 /* room for the handoff arrows */
+#define COLUMN_PAD         12.0
+#define CARD_WIDTH        208.0
+#define CARD_GAP           10.0
+#define CARD_PAD            8.0
+#define CARD_STRIPE         6.0
+#define CARD_TEXT_LINES     4
+#define CARDS_PER_STACK     6   /* a stage with more cards grows wider */
+#define CURVE_LANE        104.0
+#define HANDOFF_LANE       44.0
+#define LANE_PAD           10.0
+#define POINT_HIT_RADIUS   12.0
+#define LABEL_RESERVE      66.0 /* severity pips and vote badge, right of the kind */
+
+typedef struct
+{
+  /* What the layouts show; compared on every update. */
+  char        *text;
+  int          kind;
+  int          severity;
+  guint        n_votes;
+  double       width;
+  /* What was measured. */
+  PangoLayout *text_layout;
+  PangoLayout *label_layout;
+  double       height;
+  gboolean     truncated;
+  guint        generation;
+} CardCache;
+
+typedef struct
+{
+  char        *key;  /* everything the header shows, joined */
+  double       width;
+  PangoLayout *title;
+  PangoLayout *subtitle;
+  PangoLayout *times;
+  PangoLayout *causes;
+  PangoLayout *handoff_label;
+  double       header_height;
+  double       causes_height;
+  guint        generation;
+} StageCache;
+
+struct _StapleMapLayout
+{
+  GObject        parent_instance;
+
+  StapleSession *session;
+  PangoContext  *context;
+  char          *family;
+  double         scale;
+
+  GArray        *columns;      /* StapleMapColumn */
+  GHashTable    *card_cache;   /* StapleFriction → CardCache */
+  GHashTable    *stage_cache;  /* StapleStage → StageCache */
+  GHashTable    *votes;        /* friction id → count */
+  GPtrArray     *watched;      /* objects whose signals we listen to */
+  PangoLayout   *lane_labels[STAPLE_MAP_N_LANES];
+  GHashTable    *small_texts;  /* text → PangoLayout, e.g. vote counts */
+
+  double         lane_y[STAPLE_MAP_N_LANES];
+  double         lane_height[STAPLE_MAP_N_LANES];
+  double         width;
+  double         height;
+
+  guint          generation;
+  guint          serial;
+  gboolean       dirty;
+  gboolean       votes_dirty;
+  gboolean       watch_dirty;
+};
+
+G_DEFINE_FINAL_TYPE (StapleMapLayout, staple_map_layout, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void forget_text (StapleMapLayout *self);
+
+static void
+card_cache_free (gpointer data)
+{
+  CardCache *cache = data;
+
+  g_free (cache->text);
+  g_clear_object (&cache->text_layout);
+  g_clear_object (&cache->label_layout);
+  g_free (cache);
+}
+
+static void
+stage_cache_free (gpointer data)
+{
+  StageCache *cache = data;
+
+  g_free (cache->key);
+  g_clear_object (&cache->title);
+  g_clear_object (&cache->subtitle);
+  g_clear_object (&cache->times);
+  g_clear_object (&cache->causes);
+  g_clear_object (&cache->handoff_label);
+  g_free (cache);
+}
+
+static void
+column_clear (gpointer data)
+{
+  StapleMapColumn *column = data;
+
+  g_clear_pointer (&column->cards, g_array_unref);
+}
+
+/* Watching the model */
+
+static void
+invalidate (StapleMapLayout *self)
+{
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+structure_changed_cb (StapleMapLayout *self)
+{
+  self->watch_dirty = TRUE;
+  self->votes_dirty = TRUE;
+  invalidate (self);
+}
+
+static void
+votes_changed_cb (StapleMapLayout *self)
+{
+  self->votes_dirty = TRUE;
+  invalidate (self);
+}
+
+static void
+unwatch_all (StapleMapLayout *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch (StapleMapLayout *self,
+       gpointer         object,
+       const char      *signal,
+       GCallback        callback)
+{
+  g_signal_connect_swapped (object, signal, callback, self);
+  g_ptr_array_add (self->watched, g_object_ref (object));
+}
+
+/* Listens to every stage and friction point; redone only when stages or
+ * cards are added, removed or moved. */
+static void
+watch_session (StapleMapLayout *self)
+{
+  GListModel *stages;
+
+  unwatch_all (self);
+  self->watch_dirty = FALSE;
+
+  if (self->session == NULL)
+    return;
+
+  stages = G_LIST_MODEL (staple_session_get_stages (self->session));
+  watch (self, stages, "items-changed", G_CALLBACK (structure_changed_cb));
+  watch (self, staple_session_get_votes (self->session), "items-changed",
+         G_CALLBACK (votes_changed_cb));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+      watch (self, stage, "notify", G_CALLBACK (invalidate));
+      watch (self, frictions, "items-changed", G_CALLBACK (structure_changed_cb));
+
+      for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+
+          watch (self, friction, "notify", G_CALLBACK (invalidate));
+        }
+    }
+}
+
+static void
+staple_map_layout_dispose (GObject *object)
+{
+  StapleMapLayout *self = STAPLE_MAP_LAYOUT (object);
+
+  if (self->watched != NULL)
+    unwatch_all (self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (staple_map_layout_parent_class)->dispose (object);
+}
+
+static void
+staple_map_layout_finalize (GObject *object)
+{
+  StapleMapLayout *self = STAPLE_MAP_LAYOUT (object);
+
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->card_cache, g_hash_table_unref);
+  g_clear_pointer (&self->stage_cache, g_hash_table_unref);
+  g_clear_pointer (&self->votes, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  for (guint i = 0; i < STAPLE_MAP_N_LANES; i++)
+    g_clear_object (&self->lane_labels[i]);
+  g_clear_pointer (&self->small_texts, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_free (self->family);
+
+  G_OBJECT_CLASS (staple_map_layout_parent_class)->finalize (object);
+}
+
+static void
+staple_map_layout_class_init (StapleMapLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = staple_map_layout_dispose;
+  object_class->finalize = staple_map_layout_finalize;
+
+  /**
+   * StapleMapLayout::changed:
+   *
+   * Something the map shows changed; call staple_map_layout_update() before
+   * reading the geometry again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+staple_map_layout_init (StapleMapLayout *self)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: the same line breaks at every zoom and on paper. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_resolution (self->context, 96);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  cairo_font_options_destroy (options);
+
+  self->family = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
+  self->scale = 1.0;
+  self->columns = g_array_new (FALSE, TRUE, sizeof (StapleMapColumn));
+  g_array_set_clear_func (self->columns, column_clear);
+  self->card_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, card_cache_free);
+  self->stage_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, stage_cache_free);
+  self->votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->small_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->dirty = TRUE;
+}
+
+/**
+ * staple_map_layout_new:
+ *
+ * Returns: (transfer full): a layout showing no session yet
+ */
+StapleMapLayout *
+staple_map_layout_new (void)
+{
+  return g_object_new (STAPLE_TYPE_MAP_LAYOUT, NULL);
+}
+
+/**
+ * staple_map_layout_set_session:
+ * @session: (nullable): the session to lay out
+ *
+ * The layout follows the session's changes from now on.
+ */
+void
+staple_map_layout_set_session (StapleMapLayout *self,
+                               StapleSession   *session)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (session == NULL || STAPLE_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_hash_table_remove_all (self->card_cache);
+  g_hash_table_remove_all (self->stage_cache);
+  structure_changed_cb (self);
+}
+
+/**
+ * staple_map_layout_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session laid out
+ */
+StapleSession *
+staple_map_layout_get_session (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * staple_map_layout_set_text_scale:
+ * @scale: 1 for a desk, larger for a projector (every size grows with it)
+ */
+void
+staple_map_layout_set_text_scale (StapleMapLayout *self,
+                                  double           scale)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+
+  scale = CLAMP (scale, 0.5, 4.0);
+  if (scale == self->scale)
+    return;
+
+  self->scale = scale;
+  forget_text (self);
+  invalidate (self);
+}
+
+/**
+ * staple_map_layout_get_text_scale:
+ *
+ * Returns: the text scale
+ */
+double
+staple_map_layout_get_text_scale (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 1.0);
+
+  return self->scale;
+}
+
+/**
+ * staple_map_layout_set_font:
+ * @family: a Pango font family list, e.g. "Cantarell, sans-serif"
+ */
+void
+staple_map_layout_set_font (StapleMapLayout *self,
+                            const char      *family)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (family != NULL);
+
+  if (g_strcmp0 (family, self->family) == 0)
+    return;
+
+  g_free (self->family);
+  self->family = g_strdup (family);
+  forget_text (self);
+  invalidate (self);
+}
+
+/* Measuring text */
+
+static PangoLayout *
+make_layout (StapleMapLayout *self,
+             const char      *text,
+             double           points,
+             PangoWeight      weight,
+             double           width,
+             int              max_lines)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *font = pango_font_description_from_string (self->family);
+
+  pango_font_description_set_size (font, (int) (points * self->scale * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (max_lines > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -max_lines);
+    }
+
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static const char *
+kind_glyph (StapleFrictionKind kind)
+{
+  /* A shape per kind, so cards tell kinds apart in greyscale too. */
+  static const char * const glyphs[] = {
+    "■", /* policy */
+    "▲", /* process */
+    "●", /* product */
+    "◆", /* trust */
+    "✚", /* tools */
+    "▮", /* silo */
+    "⧗", /* time pressure */
+    "?", /* unclear expectations */
+  };
+
+  return (guint) kind < G_N_ELEMENTS (glyphs) ? glyphs[kind] : "";
+}
+
+static guint
+votes_for (StapleMapLayout *self,
+           StapleFriction  *friction)
+{
+  gint64 id = staple_friction_get_id (friction);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->votes, &id));
+}
+
+static void
+count_votes (StapleMapLayout *self)
+{
+  GListModel *votes = G_LIST_MODEL (staple_session_get_votes (self->session));
+
+  g_hash_table_remove_all (self->votes);
+  for (guint i = 0; i < g_list_model_get_n_items (votes); i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+      gint64 id = staple_vote_get_friction_id (vote);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->votes, &id));
+
+      g_hash_table_insert (self->votes, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (n + 1));
+    }
+
+  self->votes_dirty = FALSE;
+}
+
+static CardCache *
+measure_card (StapleMapLayout *self,
+              StapleFriction  *friction)
+{
+  CardCache *cache = g_hash_table_lookup (self->card_cache, friction);
+  const char *text = staple_friction_get_text (friction);
+  int kind = staple_friction_get_kind (friction);
+  int severity = staple_friction_get_severity (friction);
+  guint n_votes = votes_for (self, friction);
+  double s = self->scale;
+  double text_width = (CARD_WIDTH - CARD_STRIPE - 2 * CARD_PAD) * s;
+  g_autofree char *label = NULL;
+  g_autofree char *kind_label = NULL;
+
+  if (cache != NULL && cache->kind == kind && cache->severity == severity &&
+      cache->n_votes == n_votes && g_strcmp0 (cache->text, text) == 0)
+    {
+      cache->generation = self->generation;
+      return cache;
+    }
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (CardCache, 1);
+      g_hash_table_insert (self->card_cache, g_object_ref (friction), cache);
+    }
+
+  g_free (cache->text);
+  cache->text = g_strdup (text);
+  cache->kind = kind;
+  cache->severity = severity;
+  cache->n_votes = n_votes;
+  cache->generation = self->generation;
+
+  kind_label = g_utf8_strup (staple_friction_kind_get_label (kind), -1);
+  label = g_strdup_printf ("%s %s", kind_glyph (kind), kind_label);
+
+  g_clear_object (&cache->text_layout);
+  g_clear_object (&cache->label_layout);
+  cache->text_layout = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, text_width,
+                                    CARD_TEXT_LINES);
+  /* Leave room on the label's line for the severity pips and the votes. */
+  cache->label_layout = make_layout (self, label, 7.5, PANGO_WEIGHT_BOLD,
+                                     text_width - LABEL_RESERVE * s, 1);
+  cache->truncated = pango_layout_is_ellipsized (cache->text_layout);
+  cache->height = 2 * CARD_PAD * s + layout_height (cache->label_layout) + 4 * s +
+                  layout_height (cache->text_layout);
+
+  return cache;
+}
+
+static char *
+format_minutes (int minutes)
+{
+  int days = minutes / (60 * 24);
+  int hours = (minutes / 60) % 24;
+  int rest = minutes % 60;
+
+  if (days > 0 && hours > 0)
+    /* Translators: a duration, e.g. "2 d 4 h" */
+    return g_strdup_printf (_("%d d %d h"), days, hours);
+  if (days > 0)
+    return g_strdup_printf (_("%d d"), days);
+  if (hours > 0 && rest > 0)
+    return g_strdup_printf (_("%d h %d min"), hours, rest);
+  if (hours > 0)
+    return g_strdup_printf (_("%d h"), hours);
+  return g_strdup_printf (_("%d min"), rest);
+}
+
+/* The principles a stage's friction points go against, most touched first. */
+static char *
+describe_causes (StapleStage *stage)
+{
+  GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+  guint counts[STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING + 1] = { 0 };
+  GString *text = g_string_new (NULL);
+  guint best;
+
+  for (guint i = 0; i < g_list_model_get_n_items (frictions); i++)
+    {
+      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
+      guint principle = staple_friction_get_principle (friction);
+
+      if (principle != STAPLE_PRINCIPLE_NONE && principle < G_N_ELEMENTS (counts))
+        counts[principle]++;
+    }
+
+  do
+    {
+      best = 0;
+      for (guint p = 1; p < G_N_ELEMENTS (counts); p++)
+        if (counts[p] > counts[best])
+          best = p;
+
+      if (counts[best] > 0)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, staple_principle_get_label (best));
+          if (counts[best] > 1)
+            g_string_append_printf (text, " ×%u", counts[best]);
+          counts[best] = 0;
+        }
+    }
+  while (best != 0);
+
+  return g_string_free (text, FALSE);
+}
+
+static StageCache *
+measure_stage (StapleMapLayout *self,
+               StapleStage     *stage,
+               StapleStage     *previous,
+               double           width)
+{
+  StageCache *cache = g_hash_table_lookup (self->stage_cache, stage);
+  g_autofree char *causes = describe_causes (stage);
+  g_autofree char *work = format_minutes (staple_stage_get_work_minutes (stage));
+  g_autofree char *wait = format_minutes (staple_stage_get_wait_minutes (stage));
+  g_autofree char *times = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *handoff = NULL;
+  g_autofree char *key = NULL;
+  const char *team = staple_stage_get_team (stage);
+  const char *channel = staple_channel_get_label (staple_stage_get_channel (stage));
+  double s = self->scale;
+
+  subtitle = *team != '\0' ? g_strdup_printf ("%s · %s", team, channel) : g_strdup (channel);
+  /* Translators: work time and waiting time of a stage */
+  times = g_strdup_printf (_("Work %s · waits %s"), work, wait);
+  if (staple_stage_get_dropped (stage))
+    {
+      g_autofree char *plain = g_steal_pointer (&times);
+
+      times = g_strdup_printf (_("%s · dropped or misrouted"), plain);
+    }
+
+  if (previous != NULL &&
+      g_strcmp0 (staple_stage_get_team (previous), team) != 0)
+    /* Translators: shown where the work crosses from one team to another */
+    handoff = g_strdup_printf (_("Handoff to %s"), *team != '\0' ? team : _("another team"));
+  else
+    handoff = g_strdup ("");
+
+  key = g_strjoin ("\x1f", staple_stage_get_name (stage), subtitle, times, causes, handoff,
+                   NULL);
+
+  if (cache != NULL && cache->width == width && g_str_equal (cache->key, key))
+    {
+      cache->generation = self->generation;
+      return cache;
+    }
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (StageCache, 1);
+      g_hash_table_insert (self->stage_cache, g_object_ref (stage), cache);
+    }
+
+  g_free (cache->key);
+  cache->key = g_steal_pointer (&key);
+  cache->width = width;
+  cache->generation = self->generation;
+  g_clear_object (&cache->title);
+  g_clear_object (&cache->subtitle);
+  g_clear_object (&cache->times);
+  g_clear_object (&cache->causes);
+  g_clear_object (&cache->handoff_label);
+
+  cache->title = make_layout (self, staple_stage_get_name (stage), 12, PANGO_WEIGHT_BOLD,
+                              width, 2);
+  cache->subtitle = make_layout (self, subtitle, 9, PANGO_WEIGHT_NORMAL, width, 1);
+  cache->times = make_layout (self, times, 9, PANGO_WEIGHT_NORMAL, width, 2);
+  cache->causes = make_layout (self, causes, 8.5, PANGO_WEIGHT_NORMAL, width, 6);
+  cache->handoff_label = make_layout (self, handoff, 8.5, PANGO_WEIGHT_BOLD,
+                                      width, 1);
+  cache->header_height = layout_height (cache->title) + layout_height (cache->subtitle) +
+                         layout_height (cache->times) + 8 * s;
+  cache->causes_height = *causes != '\0' ? layout_height (cache->causes) : 0;
+
+  return cache;
+}
+
+/* Placing boxes */
+
+static guint
+n_stacks (guint n_cards)
+{
+  return MAX (1, (n_cards + CARDS_PER_STACK - 1) / CARDS_PER_STACK);
+}
+
+static gboolean
+sweep_card_cb (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  CardCache *cache = value;
+
+  return cache->generation != GPOINTER_TO_UINT (user_data);
+}
+
+static gboolean
+sweep_stage_cb (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  StageCache *cache = value;
+
+  return cache->generation != GPOINTER_TO_UINT (user_data);
+}
+
+/* First pass: measure every card, size every column, find the lanes'
+ * heights (the tallest column decides each lane). */
+static void
+measure_columns (StapleMapLayout *self,
+                 GListModel      *stages)
+{
+  double s = self->scale;
+  guint n_stages = g_list_model_get_n_items (stages);
+  double cards_lane = 0;
+  double header_lane = 0;
+  double causes_lane = 0;
+
+  g_array_set_size (self->columns, 0);
+  g_array_set_size (self->columns, n_stages);
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(StapleStage) previous = i > 0 ? g_list_model_get_item (stages, i - 1) : NULL;
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+      guint n_cards = g_list_model_get_n_items (frictions);
+      guint stacks = n_stacks (n_cards);
+      double inner = (stacks * CARD_WIDTH + (stacks - 1) * CARD_GAP) * s;
+      double stack_height = 0;
+      StageCache *header;
+
+      column->stage = stage;
+      column->cards = g_array_sized_new (FALSE, TRUE, sizeof (StapleMapCard), n_cards);
+      column->column.width = inner + 2 * COLUMN_PAD * s;
+
+      for (guint j = 0; j < n_cards; j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+          CardCache *cache = measure_card (self, friction);
+          StapleMapCard card = { friction, { 0, 0, CARD_WIDTH * s, cache->height },
+                                 cache->text_layout, cache->label_layout, cache->n_votes,
+                                 cache->truncated };
+
+          if (j % CARDS_PER_STACK == 0)
+            stack_height = 0;
+          else
+            stack_height += CARD_GAP * s;
+          stack_height += cache->height;
+          cards_lane = MAX (cards_lane, stack_height);
+          g_array_append_val (column->cards, card);
+        }
+
+      header = measure_stage (self, stage, previous, inner);
+      column->title = header->title;
+      column->subtitle = header->subtitle;
+      column->times = header->times;
+      column->causes = header->causes;
+      column->handoff_label = header->handoff_label;
+      column->handoff_after = FALSE;
+      if (previous != NULL && pango_layout_get_character_count (header->handoff_label) > 0)
+        g_array_index (self->columns, StapleMapColumn, i - 1).handoff_after = TRUE;
+
+      header_lane = MAX (header_lane, header->header_height);
+      causes_lane = MAX (causes_lane, header->causes_height);
+    }
+
+  /* An empty card lane still offers a card's room to click into. */
+  self->lane_height[STAPLE_MAP_LANE_HEADER] = header_lane + 2 * LANE_PAD * s;
+  self->lane_height[STAPLE_MAP_LANE_CUSTOMER] = CURVE_LANE * s;
+  self->lane_height[STAPLE_MAP_LANE_CARDS] = MAX (cards_lane, 64 * s) + 2 * LANE_PAD * s;
+  self->lane_height[STAPLE_MAP_LANE_HANDOFFS] = HANDOFF_LANE * s;
+  self->lane_height[STAPLE_MAP_LANE_STAFF] = CURVE_LANE * s;
+  self->lane_height[STAPLE_MAP_LANE_CAUSES] = MAX (causes_lane, 16 * s) + 2 * LANE_PAD * s;
+}
+
+/* Second pass: positions. */
+static void
+place_columns (StapleMapLayout *self)
+{
+  double s = self->scale;
+  double x = (MARGIN + GUTTER) * s;
+  double y = MARGIN * s;
+
+  for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+    {
+      self->lane_y[lane] = y;
+      y += self->lane_height[lane];
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+      double card_top = self->lane_y[STAPLE_MAP_LANE_CARDS] + LANE_PAD * s;
+      double stack_y = card_top;
+
+      column->column.x = x;
+      column->column.y = MARGIN * s;
+      column->column.height = y - MARGIN * s;
+      column->header.x = x;
+      column->header.y = self->lane_y[STAPLE_MAP_LANE_HEADER];
+      column->header.width = column->column.width;
+      column->header.height = self->lane_height[STAPLE_MAP_LANE_HEADER];
+      column->customer_y = staple_map_layout_feeling_to_y (
+        self, STAPLE_MAP_LANE_CUSTOMER, staple_stage_get_customer_feeling (column->stage));
+      column->staff_y = staple_map_layout_feeling_to_y (
+        self, STAPLE_MAP_LANE_STAFF, staple_stage_get_staff_feeling (column->stage));
+
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
+          guint stack = j / CARDS_PER_STACK;
+
+          if (j % CARDS_PER_STACK == 0)
+            stack_y = card_top;
+
+          card->rect.x = x + COLUMN_PAD * s + stack * (CARD_WIDTH + CARD_GAP) * s;
+          card->rect.y = stack_y;
+          stack_y += card->rect.height + CARD_GAP * s;
+        }
+
+      x += column->column.width + COLUMN_GAP * s;
+    }
+
+  self->width = MAX (x - COLUMN_GAP * s, (MARGIN + GUTTER) * s + 200 * s) + MARGIN * s;
+  self->height = y + MARGIN * s;
+}
+
+/**
+ * staple_map_layout_update:
+ *
+ * Brings the geometry up to date with the session, re-measuring only the
+ * text that changed. Cheap when nothing changed.
+ */
+void
+staple_map_layout_update (StapleMapLayout *self)
+{
+  GListModel *stages;
+
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+
+  if (!self->dirty)
+    return;
+
+  if (self->watch_dirty)
+    watch_session (self);
+
+  self->generation++;
+  self->serial++;
+  self->dirty = FALSE;
+
+  if (self->session == NULL)
+    {
+      g_array_set_size (self->columns, 0);
+      memset (self->lane_height, 0, sizeof self->lane_height);
+      place_columns (self);
+      return;
+    }
+
+  if (self->votes_dirty)
+    count_votes (self);
+
+  stages = G_LIST_MODEL (staple_session_get_stages (self->session));
+  measure_columns (self, stages);
+  place_columns (self);
+
+  g_hash_table_foreach_remove (self->card_cache, sweep_card_cb,
+                               GUINT_TO_POINTER (self->generation));
+  g_hash_table_foreach_remove (self->stage_cache, sweep_stage_cb,
+                               GUINT_TO_POINTER (self->generation));
+}
+
+/* Reading the geometry */
+
+/**
+ * staple_map_layout_get_width:
+ *
+ * Returns: the width of the whole map, in map units
+ */
+double
+staple_map_layout_get_width (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->width;
+}
+
+/**
+ * staple_map_layout_get_height:
+ *
+ * Returns: the height of the whole map, in map units
+ */
+double
+staple_map_layout_get_height (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->height;
+}
+
+/**
+ * staple_map_layout_get_lane:
+ * @y: (out) (optional): top of the lane
+ * @height: (out) (optional): its height
+ */
+void
+staple_map_layout_get_lane (StapleMapLayout *self,
+                            StapleMapLane    lane,
+                            double          *y,
+                            double          *height)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (lane < STAPLE_MAP_N_LANES);
+
+  staple_map_layout_update (self);
+  if (y != NULL)
+    *y = self->lane_y[lane];
+  if (height != NULL)
+    *height = self->lane_height[lane];
+}
+
+/**
+ * staple_map_layout_get_n_columns:
+ *
+ * Returns: the number of stage columns
+ */
+guint
+staple_map_layout_get_n_columns (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->columns->len;
+}
+
+/**
+ * staple_map_layout_get_column:
+ * @index: a stage's index
+ *
+ * Returns: (transfer none): the column's geometry, valid until the next
+ *   update
+ */
+const StapleMapColumn *
+staple_map_layout_get_column (StapleMapLayout *self,
+                              guint            index)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  staple_map_layout_update (self);
+  g_return_val_if_fail (index < self->columns->len, NULL);
+
+  return &g_array_index (self->columns, StapleMapColumn, index);
+}
+
+/**
+ * staple_map_layout_get_card:
+ * @stage: a stage's index
+ * @card: a card's index in that stage
+ *
+ * Returns: (transfer none) (nullable): the card's geometry, valid until
+ *   the next update
+ */
+const StapleMapCard *
+staple_map_layout_get_card (StapleMapLayout *self,
+                            guint            stage,
+                            guint            card)
+{
+  const StapleMapColumn *column;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  staple_map_layout_update (self);
+  if (stage >= self->columns->len)
+    return NULL;
+
+  column = &g_array_index (self->columns, StapleMapColumn, stage);
+  if (card >= column->cards->len)
+    return NULL;
+
+  return &g_array_index (column->cards, StapleMapCard, card);
+}
+
+/**
+ * staple_map_layout_get_serial:
+ *
+ * Returns: a number that changes whenever the geometry was redone
+ */
+guint
+staple_map_layout_get_serial (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->serial;
+}
+
+/**
+ * staple_map_layout_feeling_to_y:
+ * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
+ * @feeling: −2 … +2
+ *
+ * Returns: where a curve point of that feeling sits; +2 at the top
+ */
+double
+staple_map_layout_feeling_to_y (StapleMapLayout *self,
+                                StapleMapLane    lane,
+                                int              feeling)
+{
+  double pad = 2 * LANE_PAD * self->scale;
+  double usable = self->lane_height[lane] - 2 * pad;
+
+  feeling = CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
+  return self->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
+         (double) (STAPLE_FEELING_MAX - STAPLE_FEELING_MIN);
+}
+
+/**
+ * staple_map_layout_y_to_feeling:
+ * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
+ * @y: a height in map units, e.g. where a curve point is dragged to
+ *
+ * Returns: the nearest feeling, −2 … +2
+ */
+int
+staple_map_layout_y_to_feeling (StapleMapLayout *self,
+                                StapleMapLane    lane,
+                                double           y)
+{
+  double pad = 2 * LANE_PAD * self->scale;
+  double usable = self->lane_height[lane] - 2 * pad;
+  double steps = STAPLE_FEELING_MAX - STAPLE_FEELING_MIN;
+  int feeling;
+
+  if (usable <= 0)
+    return 0;
+
+  feeling = STAPLE_FEELING_MAX - (int) lround ((y - self->lane_y[lane] - pad) / usable * steps);
+  return CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
+}
+
+static gboolean
+in_rect (const cairo_rectangle_t *rect,
+         double                   x,
+         double                   y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+/* Columns are sorted by x: a binary search finds the one under x. */
+static int
+column_at (StapleMapLayout *self,
+           double           x)
+{
+  int low = 0;
+  int high = (int) self->columns->len - 1;
+
+  while (low <= high)
+    {
+      int middle = (low + high) / 2;
+      const StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, middle);
+
+      if (x < column->column.x)
+        high = middle - 1;
+      else if (x >= column->column.x + column->column.width)
+        low = middle + 1;
+      else
+        return middle;
+    }
+
+  return -1;
+}
+
+static guint
+insertion_index (const StapleMapColumn *column,
+                 double                 x,
+                 double                 y)
+{
+  guint best = column->cards->len;
+
+  /* Before the first card, in reading order, whose middle is below and
+   * right of the point within its stack. */
+  for (guint j = 0; j < column->cards->len; j++)
+    {
+      const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
+
+      if (x < card->rect.x + card->rect.width + CARD_GAP &&
+          y < card->rect.y + card->rect.height / 2)
+        return j;
+      if (x < card->rect.x - CARD_GAP)
+        return j;
+    }
+
+  return best;
+}
+
+static gboolean
+near_point (double px,
+            double py,
+            double x,
+            double y,
+            double radius)
+{
+  return (px - x) * (px - x) + (py - y) * (py - y) <= radius * radius;
+}
+
+/**
+ * staple_map_layout_hit_test:
+ * @x: a point in map units
+ * @y: a point in map units
+ * @hit: (out): what is there
+ *
+ * Returns: whether anything of the map is at that point
+ */
+gboolean
+staple_map_layout_hit_test (StapleMapLayout *self,
+                            double           x,
+                            double           y,
+                            StapleMapHit    *hit)
+{
+  const StapleMapColumn *column;
+  double cx;
+  int index;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  staple_map_layout_update (self);
+  *hit = (StapleMapHit) { STAPLE_MAP_HIT_NONE, 0, 0 };
+
+  index = column_at (self, x);
+
+  /* The handoff arrow also covers the gap after its column. */
+  if (index < 0)
+    {
+      for (guint i = 0; i < self->columns->len; i++)
+        {
+          const StapleMapColumn *c = &g_array_index (self->columns, StapleMapColumn, i);
+          double lane_y = self->lane_y[STAPLE_MAP_LANE_HANDOFFS];
+
+          if (x >= c->column.x + c->column.width &&
+              x < c->column.x + c->column.width + COLUMN_GAP * self->scale &&
+              y >= lane_y && y < lane_y + self->lane_height[STAPLE_MAP_LANE_HANDOFFS] &&
+              i + 1 < self->columns->len)
+            {
+              *hit = (StapleMapHit) { STAPLE_MAP_HIT_HANDOFF, i, 0 };
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  column = &g_array_index (self->columns, StapleMapColumn, index);
+  cx = column->column.x + column->column.width / 2;
+  hit->stage = (guint) index;
+
+  if (y < self->lane_y[STAPLE_MAP_LANE_HEADER] ||
+      y >= self->lane_y[STAPLE_MAP_LANE_CAUSES] + self->lane_height[STAPLE_MAP_LANE_CAUSES])
+    return FALSE;
+
+  if (y < self->lane_y[STAPLE_MAP_LANE_CUSTOMER])
+    hit->kind = STAPLE_MAP_HIT_STAGE;
+  else if (y < self->lane_y[STAPLE_MAP_LANE_CARDS])
+    hit->kind = near_point (x, y, cx, column->customer_y, POINT_HIT_RADIUS * self->scale)
+                ? STAPLE_MAP_HIT_CUSTOMER_POINT : STAPLE_MAP_HIT_STAGE;
+  else if (y < self->lane_y[STAPLE_MAP_LANE_HANDOFFS])
+    {
+      hit->kind = STAPLE_MAP_HIT_CARD_LANE;
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          if (in_rect (&g_array_index (column->cards, StapleMapCard, j).rect, x, y))
+            {
+              hit->kind = STAPLE_MAP_HIT_CARD;
+              hit->card = j;
+              return TRUE;
+            }
+        }
+      hit->card = insertion_index (column, x, y);
+    }
+  else if (y < self->lane_y[STAPLE_MAP_LANE_STAFF])
+    hit->kind = (guint) index + 1 < self->columns->len ? STAPLE_MAP_HIT_HANDOFF
+                                                       : STAPLE_MAP_HIT_STAGE;
+  else if (y < self->lane_y[STAPLE_MAP_LANE_CAUSES])
+    hit->kind = near_point (x, y, cx, column->staff_y, POINT_HIT_RADIUS * self->scale)
+                ? STAPLE_MAP_HIT_STAFF_POINT : STAPLE_MAP_HIT_STAGE;
+  else
+    hit->kind = STAPLE_MAP_HIT_CAUSES;
+
+  return TRUE;
+}
+
+/* Text drawn outside cards and headers */
+
+static void
+forget_text (StapleMapLayout *self)
+{
+  g_hash_table_remove_all (self->card_cache);
+  g_hash_table_remove_all (self->stage_cache);
+  g_hash_table_remove_all (self->small_texts);
+  for (guint i = 0; i < STAPLE_MAP_N_LANES; i++)
+    g_clear_object (&self->lane_labels[i]);
+}
+
+/**
+ * staple_map_layout_get_lane_label:
+ *
+ * Returns: (transfer none): the lane's name, laid out for the left margin
+ */
+PangoLayout *
+staple_map_layout_get_lane_label (StapleMapLayout *self,
+                                  StapleMapLane    lane)
+{
+  static const char * const names[] = {
+    N_("Stage"), N_("Customer feels"), N_("Friction points"), N_("Handoffs"),
+    N_("Staff feel"), N_("Root causes"),
+  };
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, NULL);
+
+  if (self->lane_labels[lane] == NULL)
+    self->lane_labels[lane] = make_layout (self, _(names[lane]), 9, PANGO_WEIGHT_BOLD,
+                                           (GUTTER - 12) * self->scale, 3);
+
+  return self->lane_labels[lane];
+}
+
+/**
+ * staple_map_layout_get_small_text:
+ * @text: a short text such as a vote count
+ *
+ * Returns: (transfer none): @text laid out in the map's small type, cached
+ */
+PangoLayout *
+staple_map_layout_get_small_text (StapleMapLayout *self,
+                                  const char      *text)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  layout = g_hash_table_lookup (self->small_texts, text);
+  if (layout == NULL)
+    {
+      layout = make_layout (self, text, 7.5, PANGO_WEIGHT_BOLD, -1, 0);
+      pango_layout_set_width (layout, -1);
+      g_hash_table_insert (self->small_texts, g_strdup (text), layout);
+    }
+
+  return layout;
+}

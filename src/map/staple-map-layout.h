@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "staple-model.h"
+
+G_BEGIN_DECLS
+
+/* The swimlanes of the journey map, top to bottom. */
+typedef enum
+{
+  STAPLE_MAP_LANE_HEADER,
+  STAPLE_MAP_LANE_CUSTOMER,
+  STAPLE_MAP_LANE_CARDS,
+  STAPLE_MAP_LANE_HANDOFFS,
+  STAPLE_MAP_LANE_STAFF,
+  STAPLE_MAP_LANE_CAUSES,
+  STAPLE_MAP_N_LANES,
+} StapleMapLane;
+
+typedef enum
+{
+  STAPLE_MAP_HIT_NONE,
+  STAPLE_MAP_HIT_STAGE,          /* a stage's header */
+  STAPLE_MAP_HIT_CARD,           /* a friction card */
+  STAPLE_MAP_HIT_CARD_LANE,      /* an empty spot in a stage's card lane */
+  STAPLE_MAP_HIT_CUSTOMER_POINT, /* a point of the customer-feeling curve */
+  STAPLE_MAP_HIT_STAFF_POINT,    /* a point of the staff-feeling curve */
+  STAPLE_MAP_HIT_HANDOFF,        /* the arrow from a stage to the next */
+  STAPLE_MAP_HIT_CAUSES,         /* a stage's root causes */
+} StapleMapHitKind;
+
+typedef struct
+{
+  StapleMapHitKind kind;
+  guint            stage; /* index of the stage */
+  guint            card;  /* CARD: index of the card; CARD_LANE: where a card dropped
+                           * there would go */
+} StapleMapHit;
+
+/* The geometry of one friction card, in map units (pixels at 100 %). */
+typedef struct
+{
+  StapleFriction  *friction;   /* borrowed */
+  cairo_rectangle_t rect;
+  PangoLayout     *text;       /* wrapped into the card, ellipsized after a few lines */
+  PangoLayout     *label;      /* kind, severity and votes */
+  guint            n_votes;
+  gboolean         truncated;  /* the text did not fit and was ellipsized */
+} StapleMapCard;
+
+typedef struct
+{
+  StapleStage      *stage;     /* borrowed */
+  cairo_rectangle_t column;    /* the whole column, every lane */
+  cairo_rectangle_t header;
+  PangoLayout      *title;     /* name */
+  PangoLayout      *subtitle;  /* team · channel */
+  PangoLayout      *times;     /* work and waiting time */
+  PangoLayout      *causes;    /* the principles its friction points go against */
+  double            customer_y; /* the curve points, in map units */
+  double            staff_y;
+  gboolean          handoff_after;   /* the next stage is owned by another team */
+  PangoLayout      *handoff_label;
+  GArray           *cards;     /* StapleMapCard */
+} StapleMapColumn;
+
+#define STAPLE_TYPE_MAP_LAYOUT (staple_map_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (StapleMapLayout, staple_map_layout, STAPLE, MAP_LAYOUT, GObject)
+
+StapleMapLayout       *staple_map_layout_new          (void);
+void                   staple_map_layout_set_session  (StapleMapLayout   *self,
+                                                       StapleSession     *session);
+StapleSession         *staple_map_layout_get_session  (StapleMapLayout   *self);
+void                   staple_map_layout_set_text_scale (StapleMapLayout *self,
+                                                       double             scale);
+double                 staple_map_layout_get_text_scale (StapleMapLayout *self);
+void                   staple_map_layout_set_font     (StapleMapLayout   *self,
+                                                       const char        *family);
+void                   staple_map_layout_update       (StapleMapLayout   *self);
+double                 staple_map_layout_get_width    (StapleMapLayout   *self);
+double                 staple_map_layout_get_height   (StapleMapLayout   *self);
+void                   staple_map_layout_get_lane     (StapleMapLayout   *self,
+                                                       StapleMapLane      lane,
+                                                       double            *y,
+                                                       double            *height);
+guint                  staple_map_layout_get_n_columns (StapleMapLayout  *self);
+const StapleMapColumn *staple_map_layout_get_column   (StapleMapLayout   *self,
+                                                       guint              index);
+const StapleMapCard   *staple_map_layout_get_card     (StapleMapLayout   *self,
+                                                       guint              stage,
+                                                       guint              card);
+gboolean               staple_map_layout_hit_test     (StapleMapLayout   *self,
+                                                       double             x,
+                                                       double             y,
+                                                       StapleMapHit      *hit);
+PangoLayout           *staple_map_layout_get_lane_label (StapleMapLayout *self,
+                                                       StapleMapLane      lane);
+PangoLayout           *staple_map_layout_get_small_text (StapleMapLayout *self,
+                                                       const char        *text);
+guint                  staple_map_layout_get_serial   (StapleMapLayout   *self);
+double                 staple_map_layout_feeling_to_y (StapleMapLayout   *self,
+                                                       StapleMapLane      lane,
+                                                       int                feeling);
+int                    staple_map_layout_y_to_feeling (StapleMapLayout   *self,
+                                                       StapleMapLane      lane,
+                                                       double             y);
+
+G_END_DECLS
