@@ -1178,23 +1178,16 @@ test_open_random_bytes (Fixture       *f,
   assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
 }
 
+/* An empty file may be anything the user named by mistake (notes.txt):
+ * it is refused and left empty, not turned into a database. A new database
+ * is made beside the path and linked in, so Staple itself never leaves an
+ * empty one behind. */
 static void
 test_open_zero_length (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(StapleStore) store = NULL;
-  g_autoptr(StapleSession) session = make_full_session ();
-  g_autoptr(GError) error = NULL;
-
   write_file (f->path, "", 0);
-  store = staple_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  add_session (store, session);
-  g_assert_cmpuint (count_listed (store), ==, 1);
-  g_clear_object (&store);
-  assert_current_header (f->path);
+  assert_refused (f->path, STAPLE_STORE_ERROR_NOT_STAPLE);
 }
 
 /* A database big enough to span many pages: the size of a long workshop. */
@@ -1307,6 +1300,69 @@ test_open_too_new (Fixture       *f,
   sqlite3_close (db);
 
   assert_refused (f->path, STAPLE_STORE_ERROR_TOO_NEW);
+}
+
+/* A database in WAL mode whose log was never folded back in: opening it
+ * read-write would replay the log into the file on closing. Both files must
+ * keep every byte when Staple refuses them. */
+static void
+make_pending_wal (const char *path,
+                  const char *setup)
+{
+  g_autofree char *scratch = g_strconcat (path, ".scratch", NULL);
+  g_autofree char *scratch_wal = g_strconcat (scratch, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db = test_raw_open (scratch);
+
+  test_raw_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
+  test_raw_exec (db, setup);
+
+  /* Copy the pair while the log still holds the changes. */
+  g_assert_true (g_file_get_contents (scratch, &contents, &length, NULL));
+  write_file (path, contents, length);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (scratch_wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  write_file (wal, contents, length);
+  sqlite3_close (db);
+  g_unlink (scratch);
+}
+
+static void
+test_open_foreign_with_wal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  Snapshot wal_snapshot = { NULL, };
+
+  make_pending_wal (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                          "INSERT INTO notes (body) VALUES ('keep me');");
+  snapshot_take (&wal_snapshot, wal);
+  assert_refused (path, STAPLE_STORE_ERROR_NOT_STAPLE);
+  snapshot_assert_unchanged (&wal_snapshot, wal);
+  snapshot_clear (&wal_snapshot);
+}
+
+static void
+test_open_too_new_with_wal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *setup = NULL;
+  Snapshot wal_snapshot = { NULL, };
+
+  setup = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
+                           "CREATE TABLE sessions (id INTEGER PRIMARY KEY);"
+                           "INSERT INTO sessions DEFAULT VALUES;",
+                           STAPLE_STORE_APPLICATION_ID, staple_store_get_schema_version () + 1);
+  make_pending_wal (f->path, setup);
+  snapshot_take (&wal_snapshot, wal);
+  assert_refused (f->path, STAPLE_STORE_ERROR_TOO_NEW);
+  snapshot_assert_unchanged (&wal_snapshot, wal);
+  snapshot_clear (&wal_snapshot);
 }
 
 static void
@@ -1528,6 +1584,8 @@ main (int   argc,
   ADD_TEST ("/store/open/other-application", test_open_other_application);
   ADD_TEST ("/store/open/other-application-id", test_open_other_application_id);
   ADD_TEST ("/store/open/too-new", test_open_too_new);
+  ADD_TEST ("/store/open/foreign-with-wal", test_open_foreign_with_wal);
+  ADD_TEST ("/store/open/too-new-with-wal", test_open_too_new_with_wal);
   ADD_TEST ("/store/open/read-only", test_open_read_only);
   ADD_TEST ("/store/open/locked", test_open_locked);
   ADD_TEST ("/store/open/directory", test_open_directory);

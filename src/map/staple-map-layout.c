@@ -417,6 +417,17 @@ make_layout (StapleMapLayout *self,
   return layout;
 }
 
+/* Line breaks typed into a card would each start a paragraph, and Pango
+ * limits lines per paragraph: a card's text is one paragraph. */
+static char *
+one_paragraph (const char *text)
+{
+  char *flat = g_strdup (text);
+
+  g_strdelimit (flat, "\r\n\t\v\f", ' ');
+  return flat;
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -484,6 +495,7 @@ measure_card (StapleMapLayout *self,
   double text_width = (CARD_WIDTH - CARD_STRIPE - 2 * CARD_PAD) * s;
   g_autofree char *label = NULL;
   g_autofree char *kind_label = NULL;
+  g_autofree char *flat = NULL;
 
   if (cache != NULL && cache->kind == kind && cache->severity == severity &&
       cache->n_votes == n_votes && g_strcmp0 (cache->text, text) == 0)
@@ -510,7 +522,8 @@ measure_card (StapleMapLayout *self,
 
   g_clear_object (&cache->text_layout);
   g_clear_object (&cache->label_layout);
-  cache->text_layout = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, text_width,
+  flat = one_paragraph (text);
+  cache->text_layout = make_layout (self, flat, 10, PANGO_WEIGHT_NORMAL, text_width,
                                     CARD_TEXT_LINES);
   /* Leave room on the label's line for the severity pips and the votes. */
   cache->label_layout = make_layout (self, label, 7.5, PANGO_WEIGHT_BOLD,
@@ -595,11 +608,13 @@ measure_stage (StapleMapLayout *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *handoff = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
   const char *team = staple_stage_get_team (stage);
   const char *channel = staple_channel_get_label (staple_stage_get_channel (stage));
   double s = self->scale;
 
   subtitle = *team != '\0' ? g_strdup_printf ("%s · %s", team, channel) : g_strdup (channel);
+  g_strdelimit (subtitle, "\r\n\t\v\f", ' ');
   /* Translators: work time and waiting time of a stage */
   times = g_strdup_printf (_("Work %s · waits %s"), work, wait);
   if (staple_stage_get_dropped (stage))
@@ -641,8 +656,8 @@ measure_stage (StapleMapLayout *self,
   g_clear_object (&cache->causes);
   g_clear_object (&cache->handoff_label);
 
-  cache->title = make_layout (self, staple_stage_get_name (stage), 12, PANGO_WEIGHT_BOLD,
-                              width, 2);
+  name = one_paragraph (staple_stage_get_name (stage));
+  cache->title = make_layout (self, name, 12, PANGO_WEIGHT_BOLD, width, 2);
   cache->subtitle = make_layout (self, subtitle, 9, PANGO_WEIGHT_NORMAL, width, 1);
   cache->times = make_layout (self, times, 9, PANGO_WEIGHT_NORMAL, width, 2);
   cache->causes = make_layout (self, causes, 8.5, PANGO_WEIGHT_NORMAL, width, 6);
@@ -988,8 +1003,15 @@ staple_map_layout_feeling_to_y (StapleMapLayout *self,
                                 StapleMapLane    lane,
                                 int              feeling)
 {
-  double pad = 2 * LANE_PAD * self->scale;
-  double usable = self->lane_height[lane] - 2 * pad;
+  double pad, usable;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
+
+  /* A no-op while the update itself asks. */
+  staple_map_layout_update (self);
+  pad = 2 * LANE_PAD * self->scale;
+  usable = self->lane_height[lane] - 2 * pad;
 
   feeling = CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
   return self->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
@@ -1008,10 +1030,16 @@ staple_map_layout_y_to_feeling (StapleMapLayout *self,
                                 StapleMapLane    lane,
                                 double           y)
 {
-  double pad = 2 * LANE_PAD * self->scale;
-  double usable = self->lane_height[lane] - 2 * pad;
   double steps = STAPLE_FEELING_MAX - STAPLE_FEELING_MIN;
+  double pad, usable;
   int feeling;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
+
+  staple_map_layout_update (self);
+  pad = 2 * LANE_PAD * self->scale;
+  usable = self->lane_height[lane] - 2 * pad;
 
   if (usable <= 0)
     return 0;

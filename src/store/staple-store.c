@@ -16,11 +16,13 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "staple-schema.h"
 #include "staple-store.h"
 
 #define BUSY_TIMEOUT_MS 3000
+#define EDIT_BUSY_TIMEOUT_MS 250
 
 struct _StapleStore
 {
@@ -291,32 +293,6 @@ has_sqlite_header (const char *path)
   return n == sizeof header && memcmp (header, magic, sizeof magic) == 0;
 }
 
-/* Creates an empty file readable only by the user. Its folder must exist:
- * a mistyped path should not leave a trail of new folders behind. */
-static gboolean
-create_database_file (const char  *path,
-                      GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  int fd;
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, STAPLE_STORE_ERROR,
-                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL :
-                   saved_errno == ENOENT ? STAPLE_STORE_ERROR_NOT_FOUND
-                                         : STAPLE_STORE_ERROR_READ_ONLY,
-                   _("Could not create “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  g_close (fd, NULL);
-  return TRUE;
-}
-
 /* A file without any write permission counts as read-only even for root,
  * who could write it anyway: the user marked it so. */
 static gboolean
@@ -512,6 +488,111 @@ migrate (StapleStore *self,
   return TRUE;
 }
 
+/* Checks the file through a read-only connection, so that a file we refuse
+ * keeps every byte: a read-write connection would replay another program's
+ * write-ahead log or hot journal into it on closing. */
+static gboolean
+probe (const char  *path,
+       gint64      *out_version,
+       GError     **error)
+{
+  g_autoptr(StapleStore) reader = g_object_new (STAPLE_TYPE_STORE, NULL);
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean empty = FALSE;
+  gboolean ok;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (path, &st) == 0 && st.st_size == 0)
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE,
+                   _("“%s” is an empty file, not a Staple database."), name);
+      return FALSE;
+    }
+
+  reader->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (reader, error, rc);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+  ok = check_database (reader, &empty, out_version, error);
+  g_clear_pointer (&reader->db, sqlite3_close);
+
+  /* Reading a database in WAL mode makes a shared-memory file and an empty
+   * log beside it; what we made, we take away. */
+  if (!had_shm)
+    g_unlink (shm);
+  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+
+  return ok;
+}
+
+/* Makes a new database, set up to @version, in a temporary file beside
+ * @path and links it into place, so that no crash leaves a half-made or
+ * empty database at @path. */
+static gboolean
+create_database (const char  *path,
+                 int          version,
+                 GError     **error)
+{
+  g_autoptr(StapleStore) maker = g_object_new (STAPLE_TYPE_STORE, NULL);
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *temp = g_strconcat (path, ".new-XXXXXX", NULL);
+  int saved_errno;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, STAPLE_STORE_ERROR,
+                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL :
+                   saved_errno == ENOENT ? STAPLE_STORE_ERROR_NOT_FOUND
+                                         : STAPLE_STORE_ERROR_READ_ONLY,
+                   _("Could not create “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  maker->path = g_strdup (path);
+  rc = sqlite3_open_v2 (temp, &maker->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK ||
+      !exec (maker, "PRAGMA journal_mode = WAL", error) ||
+      !migrate (maker, 0, version, error))
+    {
+      if (rc != SQLITE_OK)
+        set_error_from_code (maker, error, rc);
+      g_clear_pointer (&maker->db, sqlite3_close);
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  g_clear_pointer (&maker->db, sqlite3_close);
+
+  /* link() will not replace a file another process made meanwhile. */
+  if (link (temp, path) != 0 && errno != EEXIST)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_READ_ONLY,
+                   _("Could not create “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_unlink (temp);
+  return TRUE;
+}
+
 /**
  * staple_store_open_at_version:
  * @path: the database file; created (0600) if missing, in a folder that exists
@@ -528,19 +609,19 @@ staple_store_open_at_version (const char  *path,
                               GError     **error)
 {
   g_autoptr(StapleStore) self = NULL;
-  gboolean empty = FALSE;
   gint64 current = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 0 && version <= STAPLE_SCHEMA_VERSION, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_database_file (path, error))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_database (path, version, error))
     return NULL;
 
-  if (!check_writable (path, error))
+  if (!check_writable (path, error) || !probe (path, &current, error))
     return NULL;
 
+  /* Only now, knowing the file is ours, do we open it for writing. */
   self = g_object_new (STAPLE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -553,15 +634,14 @@ staple_store_open_at_version (const char  *path,
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (!check_database (self, &empty, &current, error))
-    return NULL;
-
-  /* Only now, knowing the file is ours, do we change anything in it. */
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, (int) current, MAX (version, (int) current), error))
     return NULL;
+
+  /* Edits run on the UI thread: wait only a moment for another writer. */
+  sqlite3_busy_timeout (self->db, EDIT_BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
 }
@@ -763,14 +843,15 @@ load_stages (StapleStore   *self,
                     "team", column_text (stmt, 2),
                     "channel", column_enum (stmt, 3, STAPLE_TYPE_CHANNEL,
                                             STAPLE_CHANNEL_INTERNAL),
-                    "work-minutes", sqlite3_column_int (stmt, 4),
-                    "wait-minutes", sqlite3_column_int (stmt, 5),
                     "handoff", sqlite3_column_int (stmt, 6) != 0,
                     "dropped", sqlite3_column_int (stmt, 7) != 0,
-                    "customer-feeling", sqlite3_column_int (stmt, 8),
-                    "staff-feeling", sqlite3_column_int (stmt, 9),
                     "notes", column_text (stmt, 10),
                     NULL);
+      /* The setters clamp what a damaged or hand-edited file may hold. */
+      staple_stage_set_work_minutes (stage, sqlite3_column_int (stmt, 4));
+      staple_stage_set_wait_minutes (stage, sqlite3_column_int (stmt, 5));
+      staple_stage_set_customer_feeling (stage, sqlite3_column_int (stmt, 8));
+      staple_stage_set_staff_feeling (stage, sqlite3_column_int (stmt, 9));
       g_list_store_append (list, stage);
     }
 
@@ -819,11 +900,11 @@ load_frictions (StapleStore   *self,
                     "text", column_text (stmt, 2),
                     "kind", column_enum (stmt, 3, STAPLE_TYPE_FRICTION_KIND,
                                          STAPLE_FRICTION_KIND_PROCESS),
-                    "severity", sqlite3_column_int (stmt, 4),
                     "principle", column_enum (stmt, 5, STAPLE_TYPE_PRINCIPLE,
                                               STAPLE_PRINCIPLE_NONE),
                     "notes", column_text (stmt, 6),
                     NULL);
+      staple_friction_set_severity (friction, sqlite3_column_int (stmt, 4));
       g_list_store_append (frictions, friction);
     }
 
@@ -1006,7 +1087,7 @@ load_session_row (StapleStore   *self,
 
   stmt = prepare (self,
                   "SELECT title, organisation, date, location, facilitator, customer,"
-                  " work_item, question, source FROM sessions WHERE id = ?1",
+                  " work_item, question, source FROM sessions WHERE id = ?1 AND trashed = 0",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1052,6 +1133,7 @@ load_session_row (StapleStore   *self,
  *
  * Reads a whole session: its frame, participants, stages with their friction
  * points, votes, actions and empowerment items, in one read transaction.
+ * A session in the trash is not found.
  *
  * Returns: (transfer full): the session, or %NULL with @error set
  */

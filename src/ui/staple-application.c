@@ -157,8 +157,6 @@ staple_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  /* Check the database here, so that a bad one is reported on this
-   * terminal with a non-zero exit, window or not. */
   path = resolve_database (options, cwd);
   if (path == NULL)
     {
@@ -166,6 +164,30 @@ staple_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (g_variant_dict_contains (options, "session") &&
+      !g_variant_dict_contains (options, "export-png"))
+    {
+      g_printerr (_("staple: --session is used with an export option such as --export-png\n"));
+      return 2;
+    }
+
+  /* A running Staple gets the rest of the command line; this process
+   * leaves the database alone. */
+  if (!g_variant_dict_contains (options, "list") &&
+      !g_variant_dict_contains (options, "export-png"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("staple: %s\n", error->message);
+          return 1;
+        }
+
+      if (g_application_get_is_remote (app))
+        return -1;
+    }
+
+  /* Opened here, so that a bad database is reported on this terminal with
+   * a non-zero exit, before any window. */
   self->store = staple_store_open (path, &error);
   if (self->store == NULL)
     {
@@ -179,24 +201,20 @@ staple_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "export-png"))
     return export_session (self->store, options);
 
-  if (g_variant_dict_contains (options, "session"))
-    {
-      g_printerr (_("staple: --session is used with an export option such as --export-png\n"));
-      return 2;
-    }
-
   return -1;
 }
 
+/* The main window; the active window may be a dialog. */
 static StapleWindow *
 get_window (StapleApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (STAPLE_IS_WINDOW (l->data))
+        return STAPLE_WINDOW (l->data);
+    }
 
-  if (window == NULL)
-    window = GTK_WINDOW (staple_window_new (self, self->store));
-
-  return STAPLE_WINDOW (window);
+  return staple_window_new (self, self->store);
 }
 
 static int
@@ -257,6 +275,10 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
+  /* Leaving the focused field hands on a value still being typed in it. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    gtk_window_set_focus (GTK_WINDOW (l->data), NULL);
+
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -103,6 +103,9 @@ staple_session_page_set_editor (StapleSessionPage *self,
   if (!g_set_object (&self->editor, editor))
     return;
 
+  /* Half-typed text belongs to the session it was typed for. */
+  gtk_editable_set_text (GTK_EDITABLE (self->add_stage_row), "");
+
   if (editor == NULL)
     {
       gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);

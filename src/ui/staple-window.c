@@ -123,6 +123,7 @@ staple_window_show_library (StapleWindow *self)
 
   g_return_if_fail (STAPLE_IS_WINDOW (self));
 
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   sessions = staple_store_list_sessions (self->store, &error);
   if (sessions == NULL)
     staple_window_show_error (self, error);
@@ -188,8 +189,8 @@ update_actions (StapleWindow *self)
 {
   gboolean has_session = self->editor != NULL;
   static const char * const session_actions[] = {
-    "add-stage", "add-friction", "delete-stage", "delete-friction", "move-stage",
-    "move-friction", "set-session-field", "set-stage-field", "set-friction-field",
+    "add-stage", "add-friction", "insert-friction", "delete-stage", "delete-friction",
+    "move-stage", "move-friction", "set-session-field", "set-stage-field", "set-friction-field",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
@@ -207,15 +208,17 @@ update_actions (StapleWindow *self)
     has_session && staple_editor_can_redo (self->editor));
 }
 
+/* Takes the error by address: it is read only once the edit that sets it
+ * has run, whatever order the arguments were evaluated in. */
 static gboolean
-report (StapleWindow *self,
-        gboolean      ok,
-        GError       *error)
+report (StapleWindow  *self,
+        gboolean       ok,
+        GError       **error)
 {
-  if (!ok && error != NULL)
-    staple_window_show_error (self, error);
+  if (!ok && *error != NULL)
+    staple_window_show_error (self, *error);
 
-  g_clear_error (&error);
+  g_clear_error (error);
   return ok;
 }
 
@@ -226,11 +229,11 @@ nth_stage (StapleWindow *self,
   GListModel *stages;
   StapleStage *stage;
 
-  if (self->editor == NULL || index < 0)
+  if (self->editor == NULL)
     return NULL;
 
   stages = G_LIST_MODEL (staple_session_get_stages (staple_editor_get_session (self->editor)));
-  if ((guint) index >= g_list_model_get_n_items (stages))
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (stages))
     {
       g_autofree char *message =
         g_strdup_printf (_("There is no stage %d in this session."), index + 1);
@@ -281,7 +284,7 @@ add_stage_action (GSimpleAction *action,
 
   report (self, staple_editor_add_stage (self->editor, G_MAXUINT,
                                          g_variant_get_string (parameter, NULL),
-                                         &error) != NULL, error);
+                                         &error) != NULL, &error);
 }
 
 static void
@@ -299,7 +302,28 @@ add_friction_action (GSimpleAction *action,
   stage = nth_stage (self, index);
   if (stage != NULL)
     report (self, staple_editor_add_friction (self->editor, stage, G_MAXUINT, text,
-                                              &error) != NULL, error);
+                                              &error) != NULL, &error);
+}
+
+/* (stage, index, text): a new friction point at a place in a stage */
+static void
+insert_friction_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GError *error = NULL;
+  const char *text;
+  StapleStage *stage;
+  int stage_index, index;
+
+  g_variant_get (parameter, "(ii&s)", &stage_index, &index, &text);
+  stage = nth_stage (self, stage_index);
+  if (stage != NULL && index < 0)
+    staple_window_show_toast (self, _("A friction point cannot go before the first place."));
+  else if (stage != NULL)
+    report (self, staple_editor_add_friction (self->editor, stage, (guint) index, text,
+                                              &error) != NULL, &error);
 }
 
 static void
@@ -312,7 +336,7 @@ delete_stage_action (GSimpleAction *action,
   GError *error = NULL;
 
   if (stage != NULL)
-    report (self, staple_editor_delete_stage (self->editor, stage, &error), error);
+    report (self, staple_editor_delete_stage (self->editor, stage, &error), &error);
 }
 
 static void
@@ -328,7 +352,7 @@ delete_friction_action (GSimpleAction *action,
   g_variant_get (parameter, "(ii)", &stage_index, &index);
   friction = nth_friction (self, stage_index, index);
   if (friction != NULL)
-    report (self, staple_editor_delete_friction (self->editor, friction, &error), error);
+    report (self, staple_editor_delete_friction (self->editor, friction, &error), &error);
 }
 
 static void
@@ -343,8 +367,10 @@ move_stage_action (GSimpleAction *action,
 
   g_variant_get (parameter, "(ii)", &from, &to);
   stage = nth_stage (self, from);
-  if (stage != NULL && to >= 0)
-    report (self, staple_editor_move_stage (self->editor, stage, (guint) to, &error), error);
+  if (stage != NULL && to < 0)
+    staple_window_show_toast (self, _("A stage cannot move before the first place."));
+  else if (stage != NULL)
+    report (self, staple_editor_move_stage (self->editor, stage, (guint) to, &error), &error);
 }
 
 /* (stage, index, to stage, to index) */
@@ -362,9 +388,11 @@ move_friction_action (GSimpleAction *action,
   g_variant_get (parameter, "(iiii)", &stage_index, &index, &to_stage, &to_index);
   friction = nth_friction (self, stage_index, index);
   target = friction != NULL ? nth_stage (self, to_stage) : NULL;
-  if (target != NULL && to_index >= 0)
+  if (target != NULL && to_index < 0)
+    staple_window_show_toast (self, _("A friction point cannot move before the first place."));
+  else if (target != NULL)
     report (self, staple_editor_move_friction (self->editor, friction, target,
-                                               (guint) to_index, &error), error);
+                                               (guint) to_index, &error), &error);
 }
 
 static const char * const session_fields[] = {
@@ -442,11 +470,11 @@ set_field (StapleWindow       *self,
 
   if (!value_from_variant (object, fields, field, variant, &value, &error))
     {
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
       return;
     }
 
-  report (self, staple_editor_set (self->editor, object, field, &value, &error), error);
+  report (self, staple_editor_set (self->editor, object, field, &value, &error), &error);
 }
 
 static void
@@ -509,7 +537,7 @@ undo_action (GSimpleAction *action,
   GError *error = NULL;
 
   if (self->editor != NULL)
-    report (self, staple_editor_undo (self->editor, &error), error);
+    report (self, staple_editor_undo (self->editor, &error), &error);
 }
 
 static void
@@ -521,7 +549,7 @@ redo_action (GSimpleAction *action,
   GError *error = NULL;
 
   if (self->editor != NULL)
-    report (self, staple_editor_redo (self->editor, &error), error);
+    report (self, staple_editor_redo (self->editor, &error), &error);
 }
 
 /* Sessions */
@@ -624,12 +652,12 @@ rename_session_action (GSimpleAction *action,
 
   if (editor == NULL)
     {
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
       return;
     }
 
   if (report (self, staple_editor_set_string (editor, staple_editor_get_session (editor),
-                                              "title", title, &error), error) &&
+                                              "title", title, &error), &error) &&
       g_str_equal (gtk_stack_get_visible_child_name (self->stack), "library"))
     staple_window_show_library (self);
 }
@@ -668,6 +696,7 @@ static const GActionEntry win_actions[] = {
   { "redo", redo_action },
   { "add-stage", add_stage_action, "s" },
   { "add-friction", add_friction_action, "(is)" },
+  { "insert-friction", insert_friction_action, "(iis)" },
   { "delete-stage", delete_stage_action, "i" },
   { "delete-friction", delete_friction_action, "(ii)" },
   { "move-stage", move_stage_action, "(ii)" },
@@ -696,6 +725,10 @@ static gboolean
 staple_window_close_request (GtkWindow *window)
 {
   StapleWindow *self = STAPLE_WINDOW (window);
+
+  /* Leaving the focused field hands on a value still being typed in it,
+   * such as a number in a spin button. */
+  gtk_window_set_focus (window, NULL);
 
   if (self->settings != NULL)
     {
