@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "staple-field.h"
+#include "staple-inspector.h"
+#include "staple-map-view.h"
 #include "staple-session-page.h"
 #include "staple-stage-row.h"
 
@@ -14,7 +16,11 @@ struct _StapleSessionPage
 {
   AdwBin          parent_instance;
 
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack   *view_stack;
+  GtkWidget      *zoom_box;
+  StapleMapView  *map_view;
+  StapleInspector *inspector;
   GtkListBox     *stages_list;
   AdwEntryRow    *add_stage_row;
   AdwEntryRow    *title_row;
@@ -49,8 +55,9 @@ update_title (StapleSessionPage *self)
     return;
 
   session = staple_editor_get_session (self->editor);
-  adw_window_title_set_title (self->window_title, staple_session_get_title (session));
-  adw_window_title_set_subtitle (self->window_title, staple_session_get_organisation (session));
+  adw_view_switcher_title_set_title (self->window_title, staple_session_get_title (session));
+  adw_view_switcher_title_set_subtitle (self->window_title,
+                                        staple_session_get_organisation (session));
 }
 
 static GtkWidget *
@@ -109,10 +116,15 @@ staple_session_page_set_editor (StapleSessionPage *self,
   if (editor == NULL)
     {
       gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);
+      staple_map_view_set_session (self->map_view, NULL);
+      staple_inspector_set_session (self->inspector, NULL);
       return;
     }
 
   session = staple_editor_get_session (editor);
+  staple_map_view_set_session (self->map_view, session);
+  staple_inspector_set_session (self->inspector, session);
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
   bind_frame (self, session);
   gtk_list_box_bind_model (self->stages_list, G_LIST_MODEL (staple_session_get_stages (session)),
                            create_stage_row, self, NULL);
@@ -130,6 +142,7 @@ staple_session_page_focus_title (StapleSessionPage *self)
 {
   g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
 
+  adw_view_stack_set_visible_child_name (self->view_stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
 }
@@ -155,6 +168,37 @@ add_stage_cb (StapleSessionPage *self)
 }
 
 static void
+selection_changed_cb (StapleSessionPage *self)
+{
+  staple_inspector_show (self->inspector,
+                         staple_map_view_get_selected_object (self->map_view));
+}
+
+static void
+page_changed_cb (StapleSessionPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StapleSessionPage *self = STAPLE_SESSION_PAGE (widget);
+  double zoom = staple_map_view_get_zoom (self->map_view);
+
+  if (g_str_equal (action_name, "page.zoom-in"))
+    staple_map_view_set_zoom (self->map_view, zoom * 1.2);
+  else if (g_str_equal (action_name, "page.zoom-out"))
+    staple_map_view_set_zoom (self->map_view, zoom / 1.2);
+  else
+    staple_map_view_zoom_to_fit (self->map_view);
+}
+
+static void
 staple_session_page_dispose (GObject *object)
 {
   StapleSessionPage *self = STAPLE_SESSION_PAGE (object);
@@ -175,7 +219,14 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/staple-session-page.ui");
+  g_type_ensure (STAPLE_TYPE_MAP_VIEW);
+  g_type_ensure (STAPLE_TYPE_INSPECTOR);
+
   gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, map_view);
+  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, inspector);
   gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, stages_list);
   gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, add_stage_row);
   gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, title_row);
@@ -187,6 +238,12 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, work_item_row);
   gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, question_row);
   gtk_widget_class_bind_template_callback (widget_class, add_stage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "page.zoom-fit", NULL, zoom_action);
 }
 
 static void

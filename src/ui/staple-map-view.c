@@ -1,0 +1,1584 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-map-view.c: the journey map on screen.
+ *
+ * Draws through the same layout and renderer as paper, scrolls and zooms,
+ * and turns clicks, drags and keys into the window's edit actions. The
+ * selection is held by object (a stage or a friction point), so it follows
+ * its element through moves, undo and redo.
+ */
+#define G_LOG_DOMAIN "staple-map-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "staple-map-renderer.h"
+#include "staple-map-view.h"
+
+#define MIN_ZOOM        0.05
+#define MAX_ZOOM        4.0
+#define ZOOM_STEP       1.2
+#define DRAG_THRESHOLD  6.0
+
+struct _StapleMapView
+{
+  GtkWidget        parent_instance;
+
+  StapleMapLayout *layout;
+  GtkAdjustment   *hadjustment;
+  GtkAdjustment   *vadjustment;
+  guint            hscroll_policy : 1;
+  guint            vscroll_policy : 1;
+  double           zoom;
+  gboolean         fit_on_allocate;
+
+  /* The selection, by object so it survives moves; kind is a StapleMapHitKind. */
+  StapleMapHitKind selection_kind;
+  GObject         *selection_object;
+  StapleMapHit     selection;        /* recomputed from the object */
+
+  /* The inline editor */
+  GtkWidget       *entry;
+  StapleMapHit     editing;          /* CARD, CARD_LANE (a new card) or STAGE */
+  GObject         *editing_object;
+
+  /* Dragging with the first button */
+  StapleMapHit     drag_hit;
+  gboolean         dragging;
+  double           drag_x;           /* in widget coordinates */
+  double           drag_y;
+
+  /* Panning with the middle button */
+  double           pan_h;
+  double           pan_v;
+};
+
+static void staple_map_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StapleMapView, staple_map_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
+                                                      staple_map_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  N_PROPS,
+
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+staple_map_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+/* Coordinates */
+
+static double
+scroll_x (StapleMapView *self)
+{
+  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+static double
+scroll_y (StapleMapView *self)
+{
+  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+static void
+to_map (StapleMapView *self,
+        double         x,
+        double         y,
+        double        *map_x,
+        double        *map_y)
+{
+  *map_x = (x + scroll_x (self)) / self->zoom;
+  *map_y = (y + scroll_y (self)) / self->zoom;
+}
+
+static void
+to_widget (StapleMapView           *self,
+           const cairo_rectangle_t *rect,
+           GtkAllocation           *out)
+{
+  out->x = (int) floor (rect->x * self->zoom - scroll_x (self));
+  out->y = (int) floor (rect->y * self->zoom - scroll_y (self));
+  out->width = (int) ceil (rect->width * self->zoom);
+  out->height = (int) ceil (rect->height * self->zoom);
+}
+
+/* Selection */
+
+/* Finds where an object now is on the map. */
+static gboolean
+locate (StapleMapView    *self,
+        StapleMapHitKind  kind,
+        GObject          *object,
+        StapleMapHit     *hit)
+{
+  guint n_columns = staple_map_layout_get_n_columns (self->layout);
+
+  *hit = (StapleMapHit) { STAPLE_MAP_HIT_NONE, 0, 0 };
+  if (object == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (self->layout, i);
+
+      if (kind != STAPLE_MAP_HIT_CARD && G_OBJECT (column->stage) == object)
+        {
+          *hit = (StapleMapHit) { kind, i, 0 };
+          return TRUE;
+        }
+
+      for (guint j = 0; kind == STAPLE_MAP_HIT_CARD && j < column->cards->len; j++)
+        {
+          if (G_OBJECT (g_array_index (column->cards, StapleMapCard, j).friction) == object)
+            {
+              *hit = (StapleMapHit) { kind, i, j };
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static GObject *
+object_at (StapleMapView      *self,
+           const StapleMapHit *hit)
+{
+  const StapleMapCard *card;
+
+  switch (hit->kind)
+    {
+    case STAPLE_MAP_HIT_CARD:
+      card = staple_map_layout_get_card (self->layout, hit->stage, hit->card);
+      return card != NULL ? G_OBJECT (card->friction) : NULL;
+
+    case STAPLE_MAP_HIT_STAGE:
+    case STAPLE_MAP_HIT_CUSTOMER_POINT:
+    case STAPLE_MAP_HIT_STAFF_POINT:
+    case STAPLE_MAP_HIT_CARD_LANE:
+    case STAPLE_MAP_HIT_HANDOFF:
+    case STAPLE_MAP_HIT_CAUSES:
+      if (hit->stage < staple_map_layout_get_n_columns (self->layout))
+        return G_OBJECT (staple_map_layout_get_column (self->layout, hit->stage)->stage);
+      return NULL;
+
+    case STAPLE_MAP_HIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+describe_selection (StapleMapView *self)
+{
+  g_autofree char *text = NULL;
+  const StapleMapHit *hit = &self->selection;
+
+  if (hit->kind == STAPLE_MAP_HIT_CARD)
+    {
+      StapleFriction *friction = STAPLE_FRICTION (self->selection_object);
+
+      text = g_strdup_printf (_("Friction point %u of stage %u: %s. %s, severity %d."),
+                              hit->card + 1, hit->stage + 1,
+                              staple_friction_get_text (friction),
+                              staple_friction_kind_get_label (staple_friction_get_kind (friction)),
+                              staple_friction_get_severity (friction));
+    }
+  else if (hit->kind != STAPLE_MAP_HIT_NONE)
+    {
+      StapleStage *stage = STAPLE_STAGE (self->selection_object);
+
+      if (hit->kind == STAPLE_MAP_HIT_CUSTOMER_POINT)
+        text = g_strdup_printf (_("How the customer feels at stage %u: %+d"), hit->stage + 1,
+                                staple_stage_get_customer_feeling (stage));
+      else if (hit->kind == STAPLE_MAP_HIT_STAFF_POINT)
+        text = g_strdup_printf (_("How the staff feel at stage %u: %+d"), hit->stage + 1,
+                                staple_stage_get_staff_feeling (stage));
+      else
+        text = g_strdup_printf (_("Stage %u: %s"), hit->stage + 1,
+                                staple_stage_get_name (stage));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text : _("Nothing selected"), -1);
+}
+
+static void
+scroll_to_selection (StapleMapView *self)
+{
+  const StapleMapColumn *column;
+  const cairo_rectangle_t *rect;
+  GtkAllocation area;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->selection.kind == STAPLE_MAP_HIT_NONE || self->hadjustment == NULL)
+    return;
+
+  column = staple_map_layout_get_column (self->layout, self->selection.stage);
+  rect = self->selection.kind == STAPLE_MAP_HIT_CARD
+         ? &staple_map_layout_get_card (self->layout, self->selection.stage,
+                                        self->selection.card)->rect
+         : &column->header;
+  to_widget (self, rect, &area);
+
+  if (area.x < 0 || area.x + area.width > width)
+    gtk_adjustment_set_value (self->hadjustment,
+                              scroll_x (self) + area.x - MAX (0, (width - area.width) / 2));
+  if (area.y < 0 || area.y + area.height > height)
+    gtk_adjustment_set_value (self->vadjustment,
+                              scroll_y (self) + area.y - MAX (0, (height - area.height) / 2));
+}
+
+static void
+set_selection (StapleMapView    *self,
+               StapleMapHitKind  kind,
+               GObject          *object)
+{
+  if (kind == STAPLE_MAP_HIT_NONE)
+    object = NULL;
+  if (object == NULL)
+    kind = STAPLE_MAP_HIT_NONE;
+
+  if (kind == self->selection_kind && object == self->selection_object)
+    return;
+
+  self->selection_kind = kind;
+  g_set_object (&self->selection_object, object);
+  locate (self, kind, object, &self->selection);
+  describe_selection (self);
+  scroll_to_selection (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/**
+ * staple_map_view_select:
+ * @hit: (nullable): a stage header, card or curve point; %NULL for nothing
+ */
+void
+staple_map_view_select (StapleMapView      *self,
+                        const StapleMapHit *hit)
+{
+  StapleMapHitKind kind;
+
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  if (hit == NULL)
+    {
+      set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+      return;
+    }
+
+  /* Lanes without an element of their own select their stage. */
+  kind = hit->kind;
+  if (kind == STAPLE_MAP_HIT_CARD_LANE || kind == STAPLE_MAP_HIT_HANDOFF ||
+      kind == STAPLE_MAP_HIT_CAUSES)
+    kind = STAPLE_MAP_HIT_STAGE;
+
+  set_selection (self, kind, object_at (self, hit));
+}
+
+/**
+ * staple_map_view_get_selection:
+ *
+ * Returns: (transfer none): where the selected element is now
+ */
+const StapleMapHit *
+staple_map_view_get_selection (StapleMapView *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), NULL);
+
+  return &self->selection;
+}
+
+/**
+ * staple_map_view_get_selected_object:
+ *
+ * Returns: (transfer none) (nullable): the selected #StapleStage (its header
+ *   or a curve point) or #StapleFriction
+ */
+gpointer
+staple_map_view_get_selected_object (StapleMapView *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), NULL);
+
+  return self->selection.kind != STAPLE_MAP_HIT_NONE ? self->selection_object : NULL;
+}
+
+/* Scrolling and zooming */
+
+static void
+configure_adjustments (StapleMapView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double map_width = staple_map_layout_get_width (self->layout) * self->zoom;
+  double map_height = staple_map_layout_get_height (self->layout) * self->zoom;
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment,
+                              CLAMP (scroll_x (self), 0, MAX (0, map_width - width)),
+                              0, MAX (map_width, width), width * 0.1, width * 0.9, width);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment,
+                              CLAMP (scroll_y (self), 0, MAX (0, map_height - height)),
+                              0, MAX (map_height, height), height * 0.1, height * 0.9, height);
+}
+
+static void
+adjustment_changed_cb (StapleMapView *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self)); /* moves the inline editor along */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (StapleMapView  *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, self);
+
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+
+  g_object_ref_sink (adjustment);
+  g_clear_object (slot);
+  *slot = adjustment;
+  g_signal_connect_object (*slot, "value-changed", G_CALLBACK (adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  configure_adjustments (self);
+}
+
+/* Zooms keeping the map point under (x, y) in the widget where it is. */
+static void
+zoom_at (StapleMapView *self,
+         double         zoom,
+         double         x,
+         double         y)
+{
+  double map_x, map_y;
+
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (zoom == self->zoom)
+    return;
+
+  to_map (self, x, y, &map_x, &map_y);
+  self->zoom = zoom;
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, map_x * zoom - x);
+  gtk_adjustment_set_value (self->vadjustment, map_y * zoom - y);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/**
+ * staple_map_view_get_zoom:
+ *
+ * Returns: screen pixels per map unit
+ */
+double
+staple_map_view_get_zoom (StapleMapView *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * staple_map_view_set_zoom:
+ * @zoom: screen pixels per map unit, 0.05 … 4
+ *
+ * Zooms around the middle of the view.
+ */
+void
+staple_map_view_set_zoom (StapleMapView *self,
+                          double         zoom)
+{
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  self->fit_on_allocate = FALSE;
+  zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/**
+ * staple_map_view_zoom_to_fit:
+ *
+ * Zooms so that the whole map shows, at most at 100 %.
+ */
+void
+staple_map_view_zoom_to_fit (StapleMapView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double map_width = staple_map_layout_get_width (self->layout);
+  double map_height = staple_map_layout_get_height (self->layout);
+
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  if (width <= 0 || height <= 0)
+    {
+      self->fit_on_allocate = TRUE;
+      return;
+    }
+
+  zoom_at (self, MIN (1.0, MIN (width / map_width, height / map_height)), 0, 0);
+  gtk_adjustment_set_value (self->hadjustment, 0);
+  gtk_adjustment_set_value (self->vadjustment, 0);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (widget);
+
+  if (g_str_equal (action_name, "map.zoom-in"))
+    staple_map_view_set_zoom (self, self->zoom * ZOOM_STEP);
+  else if (g_str_equal (action_name, "map.zoom-out"))
+    staple_map_view_set_zoom (self, self->zoom / ZOOM_STEP);
+  else
+    staple_map_view_zoom_to_fit (self);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           StapleMapView            *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkEvent *event;
+  double x = 0, y = 0;
+
+  /* Plain scrolling pans, through the scrolled window around us. */
+  if ((state & GDK_CONTROL_MASK) == 0)
+    return FALSE;
+
+  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  if (event != NULL)
+    gdk_event_get_position (event, &x, &y);
+  if (event != NULL)
+    {
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+      graphene_point_t point;
+      double nx, ny;
+
+      /* Event positions are in the surface's coordinates. */
+      gtk_native_get_surface_transform (native, &nx, &ny);
+      if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                    &GRAPHENE_POINT_INIT (x - nx, y - ny), &point))
+        x = point.x, y = point.y;
+    }
+
+  self->fit_on_allocate = FALSE;
+  zoom_at (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
+  return TRUE;
+}
+
+/* The layout */
+
+static void
+layout_changed_cb (StapleMapView *self)
+{
+  /* The selected element may have moved, or gone. */
+  if (self->selection_kind != STAPLE_MAP_HIT_NONE &&
+      !locate (self, self->selection_kind, self->selection_object, &self->selection))
+    set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+  else if (self->selection_kind != STAPLE_MAP_HIT_NONE)
+    describe_selection (self);
+
+  configure_adjustments (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * staple_map_view_set_session:
+ * @session: (nullable): the session to show
+ */
+void
+staple_map_view_set_session (StapleMapView *self,
+                             StapleSession *session)
+{
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+  gtk_widget_set_visible (self->entry, FALSE);
+  staple_map_layout_set_session (self->layout, session);
+  self->fit_on_allocate = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * staple_map_view_get_layout:
+ *
+ * Returns: (transfer none): the layout the view draws
+ */
+StapleMapLayout *
+staple_map_view_get_layout (StapleMapView *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+/* Drawing */
+
+static void
+staple_map_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StapleMapRenderOptions options;
+  cairo_t *cr;
+
+  staple_map_render_options_init (&options);
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  options.zoom = self->zoom;
+  options.clip_to_visible = TRUE;
+  to_map (self, 0, 0, &options.visible.x, &options.visible.y);
+  options.visible.width = width / self->zoom;
+  options.visible.height = height / self->zoom;
+  options.selection = self->selection;
+  options.show_focus = gtk_widget_has_focus (widget) && GTK_IS_WINDOW (root) &&
+                       gtk_window_get_focus_visible (GTK_WINDOW (root));
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_translate (cr, -scroll_x (self), -scroll_y (self));
+  cairo_scale (cr, self->zoom, self->zoom);
+  staple_map_render (self->layout, cr, &options);
+
+  /* While dragging a card: where it would go, and the card under the pointer. */
+  if (self->dragging && self->drag_hit.kind == STAPLE_MAP_HIT_CARD)
+    {
+      const StapleMapCard *card = staple_map_layout_get_card (self->layout, self->drag_hit.stage,
+                                                              self->drag_hit.card);
+      double map_x, map_y;
+
+      to_map (self, self->drag_x, self->drag_y, &map_x, &map_y);
+      if (card != NULL)
+        {
+          cairo_rectangle (cr, map_x - card->rect.width / 2, map_y - 12,
+                           card->rect.width, card->rect.height);
+          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.35);
+          cairo_fill (cr);
+        }
+    }
+
+  cairo_destroy (cr);
+
+  if (gtk_widget_get_visible (self->entry))
+    gtk_widget_snapshot_child (widget, self->entry, snapshot);
+}
+
+static void
+staple_map_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (widget);
+  int entry_min = 0, entry_nat = 0;
+
+  if (gtk_widget_get_visible (self->entry))
+    gtk_widget_measure (self->entry, orientation, -1, &entry_min, &entry_nat, NULL, NULL);
+
+  *minimum = MAX (entry_min, 100);
+  *natural = MAX (*minimum, (int) (orientation == GTK_ORIENTATION_HORIZONTAL
+                                   ? staple_map_layout_get_width (self->layout)
+                                   : staple_map_layout_get_height (self->layout)));
+}
+
+/* The inline editor */
+
+/* Where the editor goes: over the card or header being edited, or where a
+ * new card would appear. */
+static gboolean
+editor_rect (StapleMapView     *self,
+             cairo_rectangle_t *rect)
+{
+  const StapleMapColumn *column;
+  StapleMapHit where;
+  double lane_y;
+
+  if (self->editing.kind == STAPLE_MAP_HIT_CARD_LANE)
+    {
+      if (!locate (self, STAPLE_MAP_HIT_STAGE, self->editing_object, &where))
+        return FALSE;
+      column = staple_map_layout_get_column (self->layout, where.stage);
+      staple_map_layout_get_lane (self->layout, STAPLE_MAP_LANE_CARDS, &lane_y, NULL);
+      *rect = (cairo_rectangle_t) { column->column.x + 12, lane_y + 10, 208, 56 };
+
+      if (self->editing.card < column->cards->len)
+        rect->y = g_array_index (column->cards, StapleMapCard, self->editing.card).rect.y;
+      else if (column->cards->len > 0)
+        {
+          const StapleMapCard *last = &g_array_index (column->cards, StapleMapCard,
+                                                      column->cards->len - 1);
+
+          rect->x = last->rect.x;
+          rect->y = last->rect.y + last->rect.height + 10;
+        }
+      rect->width = 208 * staple_map_layout_get_text_scale (self->layout);
+      return TRUE;
+    }
+
+  if (!locate (self, self->editing.kind, self->editing_object, &where))
+    return FALSE;
+
+  if (where.kind == STAPLE_MAP_HIT_CARD)
+    *rect = staple_map_layout_get_card (self->layout, where.stage, where.card)->rect;
+  else
+    {
+      column = staple_map_layout_get_column (self->layout, where.stage);
+      *rect = column->header;
+      rect->height = 48;
+    }
+
+  return TRUE;
+}
+
+static void
+stop_editing (StapleMapView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL &&
+                       (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+
+  self->editing.kind = STAPLE_MAP_HIT_NONE;
+  g_clear_object (&self->editing_object);
+  gtk_widget_set_visible (self->entry, FALSE);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+start_editing (StapleMapView      *self,
+               const StapleMapHit *what,
+               GObject            *object,
+               const char         *text,
+               gboolean            select_all)
+{
+  self->editing = *what;
+  g_set_object (&self->editing_object, object);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_widget_set_visible (self->entry, TRUE);
+  gtk_widget_grab_focus (self->entry);
+  if (select_all)
+    gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  else
+    gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * staple_map_view_start_new_card:
+ * @stage: the stage's index
+ * @index: where in the stage the card will go
+ * @text: what to start the card with, e.g. the key just typed
+ *
+ * Opens the inline editor for a new friction card; Enter adds it, Escape
+ * drops it.
+ */
+void
+staple_map_view_start_new_card (StapleMapView *self,
+                                guint          stage,
+                                guint          index,
+                                const char    *text)
+{
+  StapleMapHit where = { STAPLE_MAP_HIT_CARD_LANE, stage, index };
+  GObject *object;
+
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  object = object_at (self, &where);
+  if (object == NULL)
+    return;
+
+  set_selection (self, STAPLE_MAP_HIT_STAGE, object);
+  start_editing (self, &where, object, text != NULL ? text : "", FALSE);
+}
+
+/**
+ * staple_map_view_edit_selection:
+ *
+ * Opens the inline editor on the selected card's text or stage's name.
+ */
+void
+staple_map_view_edit_selection (StapleMapView *self)
+{
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  if (self->selection.kind == STAPLE_MAP_HIT_CARD)
+    start_editing (self, &self->selection, self->selection_object,
+                   staple_friction_get_text (STAPLE_FRICTION (self->selection_object)), TRUE);
+  else if (self->selection.kind == STAPLE_MAP_HIT_STAGE)
+    start_editing (self, &self->selection, self->selection_object,
+                   staple_stage_get_name (STAPLE_STAGE (self->selection_object)), TRUE);
+}
+
+static void
+entry_activate_cb (StapleMapView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  g_autoptr(GObject) object = self->editing_object != NULL ? g_object_ref (self->editing_object)
+                                                           : NULL;
+  StapleMapHit where;
+  StapleMapHit editing = self->editing;
+
+  if (object == NULL || !locate (self, editing.kind == STAPLE_MAP_HIT_CARD
+                                         ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
+                                 object, &where))
+    {
+      stop_editing (self);
+      return;
+    }
+
+  /* An empty text is nothing to add, and no text for a card or stage. */
+  if (*text == '\0')
+    {
+      if (editing.kind != STAPLE_MAP_HIT_CARD_LANE)
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      if (editing.kind == STAPLE_MAP_HIT_CARD_LANE)
+        stop_editing (self);
+      return;
+    }
+
+  stop_editing (self);
+
+  if (editing.kind == STAPLE_MAP_HIT_CARD_LANE)
+    {
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (STAPLE_STAGE (object)));
+      guint index = MIN (editing.card, g_list_model_get_n_items (frictions));
+      guint n_before = g_list_model_get_n_items (frictions);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.insert-friction", "(iis)",
+                                  (int) where.stage, (int) index, text);
+      if (g_list_model_get_n_items (frictions) > n_before)
+        {
+          g_autoptr(GObject) added = g_list_model_get_item (frictions, index);
+
+          set_selection (self, STAPLE_MAP_HIT_CARD, added);
+        }
+    }
+  else if (editing.kind == STAPLE_MAP_HIT_CARD)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
+                                (int) where.stage, (int) where.card, "text",
+                                g_variant_new_string (text));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stage-field", "(isv)",
+                                (int) where.stage, "name", g_variant_new_string (text));
+}
+
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      StapleMapView         *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      stop_editing (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+staple_map_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (widget);
+  cairo_rectangle_t rect;
+
+  if (self->fit_on_allocate && width > 0 && height > 0 &&
+      staple_map_layout_get_n_columns (self->layout) > 0)
+    {
+      /* A new session opens with its whole height in view, but never so
+       * small that the cards cannot be read; the width scrolls. */
+      self->fit_on_allocate = FALSE;
+      self->zoom = CLAMP (height / staple_map_layout_get_height (self->layout), 0.6, 1.0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+
+  configure_adjustments (self);
+
+  if (gtk_widget_get_visible (self->entry))
+    {
+      GtkAllocation allocation;
+      int min_height;
+
+      if (!editor_rect (self, &rect))
+        {
+          stop_editing (self);
+          return;
+        }
+
+      to_widget (self, &rect, &allocation);
+      gtk_widget_measure (self->entry, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL,
+                          NULL, NULL);
+      allocation.width = MAX (allocation.width, 220);
+      allocation.height = min_height;
+      gtk_widget_size_allocate (self->entry, &allocation, -1);
+    }
+}
+
+/* Keyboard */
+
+/* Every element in Tab order: each stage's header, customer point, cards,
+ * then staff point. */
+static gboolean
+step_selection (StapleMapView *self,
+                int            direction)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (StapleMapHit));
+  guint n_columns = staple_map_layout_get_n_columns (self->layout);
+  int current = -1;
+  int next;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (self->layout, i);
+      StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, i, 0 };
+
+      g_array_append_val (order, hit);
+      hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
+      g_array_append_val (order, hit);
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          hit = (StapleMapHit) { STAPLE_MAP_HIT_CARD, i, j };
+          g_array_append_val (order, hit);
+        }
+      hit = (StapleMapHit) { STAPLE_MAP_HIT_STAFF_POINT, i, 0 };
+      g_array_append_val (order, hit);
+    }
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      StapleMapHit *hit = &g_array_index (order, StapleMapHit, k);
+
+      if (hit->kind == self->selection.kind && hit->stage == self->selection.stage &&
+          hit->card == self->selection.card)
+        current = (int) k;
+    }
+
+  next = current < 0 ? (direction > 0 ? 0 : (int) order->len - 1) : current + direction;
+  if (next < 0 || next >= (int) order->len)
+    return FALSE;
+
+  staple_map_view_select (self, &g_array_index (order, StapleMapHit, next));
+  return TRUE;
+}
+
+/* Arrow keys: up and down within a stage, left and right to the same place
+ * in the neighbouring stage. */
+static void
+move_selection (StapleMapView *self,
+                int            dx,
+                int            dy)
+{
+  StapleMapHit hit = self->selection;
+  guint n_columns = staple_map_layout_get_n_columns (self->layout);
+  const StapleMapColumn *column;
+
+  if (n_columns == 0)
+    return;
+
+  if (hit.kind == STAPLE_MAP_HIT_NONE)
+    {
+      hit = (StapleMapHit) { STAPLE_MAP_HIT_STAGE, 0, 0 };
+      staple_map_view_select (self, &hit);
+      return;
+    }
+
+  if (dx != 0)
+    {
+      int stage = CLAMP ((int) hit.stage + dx, 0, (int) n_columns - 1);
+
+      hit.stage = (guint) stage;
+      column = staple_map_layout_get_column (self->layout, hit.stage);
+      if (hit.kind == STAPLE_MAP_HIT_CARD)
+        {
+          if (column->cards->len == 0)
+            hit.kind = STAPLE_MAP_HIT_STAGE;
+          else
+            hit.card = MIN (hit.card, column->cards->len - 1);
+        }
+      staple_map_view_select (self, &hit);
+      return;
+    }
+
+  column = staple_map_layout_get_column (self->layout, hit.stage);
+  switch (hit.kind)
+    {
+    case STAPLE_MAP_HIT_STAGE:
+      if (dy > 0)
+        hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
+      break;
+
+    case STAPLE_MAP_HIT_CUSTOMER_POINT:
+      hit.kind = dy < 0 ? STAPLE_MAP_HIT_STAGE
+                        : column->cards->len > 0 ? STAPLE_MAP_HIT_CARD
+                                                 : STAPLE_MAP_HIT_STAFF_POINT;
+      hit.card = 0;
+      break;
+
+    case STAPLE_MAP_HIT_CARD:
+      if (dy < 0 && hit.card == 0)
+        hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
+      else if (dy > 0 && hit.card + 1 >= column->cards->len)
+        hit.kind = STAPLE_MAP_HIT_STAFF_POINT;
+      else
+        hit.card = (guint) ((int) hit.card + dy);
+      break;
+
+    case STAPLE_MAP_HIT_STAFF_POINT:
+      if (dy < 0 && column->cards->len > 0)
+        hit = (StapleMapHit) { STAPLE_MAP_HIT_CARD, hit.stage, column->cards->len - 1 };
+      else if (dy < 0)
+        hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
+      break;
+
+    case STAPLE_MAP_HIT_NONE:
+    case STAPLE_MAP_HIT_CARD_LANE:
+    case STAPLE_MAP_HIT_HANDOFF:
+    case STAPLE_MAP_HIT_CAUSES:
+    default:
+      break;
+    }
+
+  staple_map_view_select (self, &hit);
+}
+
+static void
+delete_selection (StapleMapView *self)
+{
+  const StapleMapHit *hit = &self->selection;
+
+  if (hit->kind == STAPLE_MAP_HIT_CARD)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-friction", "(ii)",
+                                (int) hit->stage, (int) hit->card);
+  else if (hit->kind == STAPLE_MAP_HIT_STAGE)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-stage", "i", (int) hit->stage);
+}
+
+static void
+nudge_feeling (StapleMapView *self,
+               int            delta)
+{
+  const StapleMapHit *hit = &self->selection;
+  StapleStage *stage = STAPLE_STAGE (self->selection_object);
+  gboolean customer = hit->kind == STAPLE_MAP_HIT_CUSTOMER_POINT;
+  int feeling = customer ? staple_stage_get_customer_feeling (stage)
+                         : staple_stage_get_staff_feeling (stage);
+
+  feeling = CLAMP (feeling + delta, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stage-field", "(isv)",
+                              (int) hit->stage, customer ? "customer-feeling" : "staff-feeling",
+                              g_variant_new_int32 (feeling));
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                StapleMapView         *self)
+{
+  gboolean point = self->selection.kind == STAPLE_MAP_HIT_CUSTOMER_POINT ||
+                   self->selection.kind == STAPLE_MAP_HIT_STAFF_POINT;
+  gunichar c;
+
+  if (gtk_widget_get_visible (self->entry))
+    return FALSE;
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+
+  /* Shift+Up and Shift+Down raise and lower a curve point. */
+  if (point && state == GDK_SHIFT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
+    {
+      nudge_feeling (self, keyval == GDK_KEY_Up ? 1 : -1);
+      return TRUE;
+    }
+
+  if (state != 0 && state != GDK_SHIFT_MASK)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      move_selection (self, -1, 0);
+      return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      move_selection (self, 1, 0);
+      return TRUE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      move_selection (self, 0, -1);
+      return TRUE;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      move_selection (self, 0, 1);
+      return TRUE;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_F2:
+      staple_map_view_edit_selection (self);
+      return TRUE;
+    case GDK_KEY_Delete: case GDK_KEY_KP_Delete:
+      delete_selection (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->selection.kind == STAPLE_MAP_HIT_NONE)
+        return FALSE;
+      set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* Keyboard-first capture: typing with a stage or card selected starts a
+   * new card in that stage. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (c != 0 && g_unichar_isprint (c) && !g_unichar_isspace (c) &&
+      self->selection.kind != STAPLE_MAP_HIT_NONE)
+    {
+      char text[8] = { 0 };
+      const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
+                                                                    self->selection.stage);
+      guint index = self->selection.kind == STAPLE_MAP_HIT_CARD ? self->selection.card + 1
+                                                                : column->cards->len;
+
+      g_unichar_to_utf8 (c, text);
+      staple_map_view_start_new_card (self, self->selection.stage, index, text);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+staple_map_view_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (widget);
+  int step = direction == GTK_DIR_TAB_BACKWARD ? -1 : 1;
+
+  if (gtk_widget_get_visible (self->entry) &&
+      gtk_widget_child_focus (self->entry, direction))
+    return TRUE;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    {
+      if (gtk_widget_has_focus (widget))
+        return FALSE;
+      gtk_widget_grab_focus (widget);
+      return TRUE;
+    }
+
+  /* Coming in from outside keeps the selection, or starts at one end. */
+  if (!gtk_widget_has_focus (widget))
+    {
+      gtk_widget_grab_focus (widget);
+      if (self->selection.kind == STAPLE_MAP_HIT_NONE)
+        step_selection (self, step);
+      return TRUE;
+    }
+
+  return step_selection (self, step);
+}
+
+/* Pointer */
+
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  StapleMapView   *self)
+{
+  StapleMapHit hit;
+  double map_x, map_y;
+
+  if (gtk_widget_get_visible (self->entry))
+    entry_activate_cb (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  to_map (self, x, y, &map_x, &map_y);
+  if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
+    {
+      staple_map_view_select (self, NULL);
+      return;
+    }
+
+  if (hit.kind != STAPLE_MAP_HIT_CARD_LANE)
+    staple_map_view_select (self, &hit);
+
+  if (n_press == 2 && (hit.kind == STAPLE_MAP_HIT_CARD || hit.kind == STAPLE_MAP_HIT_STAGE))
+    staple_map_view_edit_selection (self);
+}
+
+/* An empty spot in a stage's card lane opens a new card there; on release,
+ * so that a drag starting there does nothing. */
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   StapleMapView   *self)
+{
+  StapleMapHit hit;
+  double map_x, map_y;
+
+  if (self->dragging || n_press != 1)
+    return;
+
+  to_map (self, x, y, &map_x, &map_y);
+  if (staple_map_layout_hit_test (self->layout, map_x, map_y, &hit) &&
+      hit.kind == STAPLE_MAP_HIT_CARD_LANE)
+    staple_map_view_start_new_card (self, hit.stage, hit.card, "");
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               StapleMapView  *self)
+{
+  double map_x, map_y;
+
+  self->dragging = FALSE;
+  to_map (self, x, y, &map_x, &map_y);
+  if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &self->drag_hit))
+    self->drag_hit.kind = STAPLE_MAP_HIT_NONE;
+}
+
+static void
+drag_feeling (StapleMapView *self,
+              double         map_y)
+{
+  StapleMapLane lane = self->drag_hit.kind == STAPLE_MAP_HIT_CUSTOMER_POINT
+                       ? STAPLE_MAP_LANE_CUSTOMER : STAPLE_MAP_LANE_STAFF;
+  const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
+                                                                self->drag_hit.stage);
+  int feeling = staple_map_layout_y_to_feeling (self->layout, lane, map_y);
+  int now = lane == STAPLE_MAP_LANE_CUSTOMER ? staple_stage_get_customer_feeling (column->stage)
+                                             : staple_stage_get_staff_feeling (column->stage);
+
+  /* Each step is an edit; the editor folds a quick series into one undo. */
+  if (feeling != now)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stage-field", "(isv)",
+                                (int) self->drag_hit.stage,
+                                lane == STAPLE_MAP_LANE_CUSTOMER ? "customer-feeling"
+                                                                 : "staff-feeling",
+                                g_variant_new_int32 (feeling));
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                StapleMapView  *self)
+{
+  double start_x, start_y, map_x, map_y;
+
+  if (self->drag_hit.kind == STAPLE_MAP_HIT_NONE ||
+      self->drag_hit.kind == STAPLE_MAP_HIT_CARD_LANE)
+    return;
+
+  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+  self->drag_x = start_x + dx;
+  self->drag_y = start_y + dy;
+
+  if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+
+  if (!self->dragging)
+    {
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+
+  to_map (self, self->drag_x, self->drag_y, &map_x, &map_y);
+  if (self->drag_hit.kind == STAPLE_MAP_HIT_CUSTOMER_POINT ||
+      self->drag_hit.kind == STAPLE_MAP_HIT_STAFF_POINT)
+    drag_feeling (self, map_y);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drop_card (StapleMapView *self,
+           double         map_x,
+           double         map_y)
+{
+  StapleMapHit target;
+  const StapleMapColumn *column;
+  GObject *dragged = object_at (self, &self->drag_hit);
+  g_autoptr(GObject) friction = dragged != NULL ? g_object_ref (dragged) : NULL;
+  guint index;
+
+  if (friction == NULL || !staple_map_layout_hit_test (self->layout, map_x, map_y, &target))
+    return;
+
+  column = staple_map_layout_get_column (self->layout, target.stage);
+  if (target.kind == STAPLE_MAP_HIT_CARD || target.kind == STAPLE_MAP_HIT_CARD_LANE)
+    index = target.card;
+  else
+    index = column->cards->len;
+
+  /* Dropped further down its own stage: the card's own place closes up. */
+  if (target.stage == self->drag_hit.stage && index > self->drag_hit.card)
+    index--;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.move-friction", "(iiii)",
+                              (int) self->drag_hit.stage, (int) self->drag_hit.card,
+                              (int) target.stage, (int) index);
+  set_selection (self, STAPLE_MAP_HIT_CARD, friction);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             StapleMapView  *self)
+{
+  double start_x, start_y, map_x, map_y;
+  StapleMapHit target;
+
+  if (!self->dragging)
+    return;
+
+  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+  to_map (self, start_x + dx, start_y + dy, &map_x, &map_y);
+
+  if (self->drag_hit.kind == STAPLE_MAP_HIT_CARD)
+    drop_card (self, map_x, map_y);
+  else if (self->drag_hit.kind == STAPLE_MAP_HIT_STAGE &&
+           staple_map_layout_hit_test (self->layout, map_x, map_y, &target) &&
+           target.stage != self->drag_hit.stage)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.move-stage", "(ii)",
+                                (int) self->drag_hit.stage, (int) target.stage);
+
+  self->dragging = FALSE;
+  self->drag_hit.kind = STAPLE_MAP_HIT_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pan_begin_cb (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              StapleMapView  *self)
+{
+  self->pan_h = scroll_x (self);
+  self->pan_v = scroll_y (self);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+pan_update_cb (GtkGestureDrag *gesture,
+               double          dx,
+               double          dy,
+               StapleMapView  *self)
+{
+  gtk_adjustment_set_value (self->hadjustment, self->pan_h - dx);
+  gtk_adjustment_set_value (self->vadjustment, self->pan_v - dy);
+}
+
+static gboolean
+query_tooltip_cb (StapleMapView *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  g_autofree char *text = NULL;
+  StapleMapHit hit;
+  double map_x, map_y;
+
+  if (keyboard)
+    hit = self->selection;
+  else
+    {
+      to_map (self, x, y, &map_x, &map_y);
+      if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
+        return FALSE;
+    }
+
+  if (hit.kind == STAPLE_MAP_HIT_CARD)
+    {
+      StapleFriction *friction = STAPLE_FRICTION (object_at (self, &hit));
+      StaplePrinciple principle = staple_friction_get_principle (friction);
+
+      /* Translators: a friction card's tooltip: text, kind, severity, principle */
+      text = g_strdup_printf (_("%s\n%s · severity %d of 5 · %s"),
+                              staple_friction_get_text (friction),
+                              staple_friction_kind_get_label (staple_friction_get_kind (friction)),
+                              staple_friction_get_severity (friction),
+                              staple_principle_get_label (principle));
+    }
+  else if (hit.kind == STAPLE_MAP_HIT_STAGE)
+    {
+      StapleStage *stage = STAPLE_STAGE (object_at (self, &hit));
+      const char *notes = staple_stage_get_notes (stage);
+
+      text = *notes != '\0' ? g_strdup_printf ("%s\n%s", staple_stage_get_name (stage), notes)
+                            : g_strdup (staple_stage_get_name (stage));
+    }
+  else if (hit.kind == STAPLE_MAP_HIT_CUSTOMER_POINT || hit.kind == STAPLE_MAP_HIT_STAFF_POINT)
+    text = g_strdup (_("Drag up or down, or select and press Shift+↑ or Shift+↓, "
+                       "to set how people feel here"));
+  else if (hit.kind == STAPLE_MAP_HIT_CARD_LANE)
+    text = g_strdup (_("Click to add a friction point here"));
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+staple_map_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+staple_map_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      staple_map_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+staple_map_view_dispose (GObject *object)
+{
+  StapleMapView *self = STAPLE_MAP_VIEW (object);
+
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  if (self->layout != NULL)
+    g_signal_handlers_disconnect_by_data (self->layout, self);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->selection_object);
+  g_clear_object (&self->editing_object);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (staple_map_view_parent_class)->dispose (object);
+}
+
+static void
+staple_map_view_class_init (StapleMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = staple_map_view_dispose;
+  object_class->get_property = staple_map_view_get_property;
+  object_class->set_property = staple_map_view_set_property;
+
+  widget_class->snapshot = staple_map_view_snapshot;
+  widget_class->measure = staple_map_view_measure;
+  widget_class->size_allocate = staple_map_view_size_allocate;
+  widget_class->focus = staple_map_view_focus;
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * StapleMapView::selection-changed:
+   *
+   * Another element was selected, or none.
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "map.zoom-fit", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "staple-map");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+staple_map_view_init (StapleMapView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->zoom = 1.0;
+  self->selection.kind = STAPLE_MAP_HIT_NONE;
+  self->layout = staple_map_layout_new ();
+  g_signal_connect_swapped (self->layout, "changed", G_CALLBACK (layout_changed_cb), self);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Journey map"), -1);
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Text of the friction point"), -1);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
+  gtk_widget_add_controller (self->entry, controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_MIDDLE);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (pan_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (pan_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+}
+
+/**
+ * staple_map_view_new:
+ *
+ * Returns: (transfer floating): a map view showing no session yet
+ */
+GtkWidget *
+staple_map_view_new (void)
+{
+  return g_object_new (STAPLE_TYPE_MAP_VIEW, NULL);
+}

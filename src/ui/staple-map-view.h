@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "staple-map-layout.h"
+
+G_BEGIN_DECLS
+
+#define STAPLE_TYPE_MAP_VIEW (staple_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (StapleMapView, staple_map_view, STAPLE, MAP_VIEW, GtkWidget)
+
+GtkWidget          *staple_map_view_new            (void);
+void                staple_map_view_set_session    (StapleMapView      *self,
+                                                    StapleSession      *session);
+StapleMapLayout    *staple_map_view_get_layout     (StapleMapView      *self);
+double              staple_map_view_get_zoom       (StapleMapView      *self);
+void                staple_map_view_set_zoom       (StapleMapView      *self,
+                                                    double              zoom);
+void                staple_map_view_zoom_to_fit    (StapleMapView      *self);
+const StapleMapHit *staple_map_view_get_selection  (StapleMapView      *self);
+void                staple_map_view_select         (StapleMapView      *self,
+                                                    const StapleMapHit *hit);
+gpointer            staple_map_view_get_selected_object (StapleMapView *self);
+void                staple_map_view_start_new_card (StapleMapView      *self,
+                                                    guint               stage,
+                                                    guint               index,
+                                                    const char         *text);
+void                staple_map_view_edit_selection (StapleMapView      *self);
+
+G_END_DECLS
