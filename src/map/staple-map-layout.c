@@ -581,8 +581,9 @@ describe_causes (StapleStage *stage)
 
       if (counts[best] > 0)
         {
+          /* A line separator, not a new paragraph: the line limit holds. */
           if (text->len > 0)
-            g_string_append_c (text, '\n');
+            g_string_append (text, "\u2028");
           g_string_append (text, staple_principle_get_label (best));
           if (counts[best] > 1)
             g_string_append_printf (text, " ×%u", counts[best]);
@@ -630,6 +631,7 @@ measure_stage (StapleMapLayout *self,
     handoff = g_strdup_printf (_("Handoff to %s"), *team != '\0' ? team : _("another team"));
   else
     handoff = g_strdup ("");
+  g_strdelimit (handoff, "\r\n\t\v\f", ' ');
 
   key = g_strjoin ("\x1f", staple_stage_get_name (stage), subtitle, times, causes, handoff,
                    NULL);
@@ -1083,6 +1085,7 @@ column_at (StapleMapLayout *self,
 
 static guint
 insertion_index (const StapleMapColumn *column,
+                 double                 gap,
                  double                 x,
                  double                 y)
 {
@@ -1094,10 +1097,9 @@ insertion_index (const StapleMapColumn *column,
     {
       const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
 
-      if (x < card->rect.x + card->rect.width + CARD_GAP &&
-          y < card->rect.y + card->rect.height / 2)
+      if (x < card->rect.x + card->rect.width + gap && y < card->rect.y + card->rect.height / 2)
         return j;
-      if (x < card->rect.x - CARD_GAP)
+      if (x < card->rect.x - gap)
         return j;
     }
 
@@ -1185,7 +1187,7 @@ staple_map_layout_hit_test (StapleMapLayout *self,
               return TRUE;
             }
         }
-      hit->card = insertion_index (column, x, y);
+      hit->card = insertion_index (column, CARD_GAP * self->scale, x, y);
     }
   else if (y < self->lane_y[STAPLE_MAP_LANE_STAFF])
     hit->kind = (guint) index + 1 < self->columns->len ? STAPLE_MAP_HIT_HANDOFF

@@ -15,7 +15,7 @@
 static void editable_sync (GtkEditable *editable);
 static void spin_sync (GtkSpinButton *spin);
 static void check_sync (GtkCheckButton *check);
-static void dropdown_sync (GtkDropDown *dropdown);
+static void dropdown_sync (GtkWidget *dropdown);
 
 typedef struct
 {
@@ -326,17 +326,21 @@ enum_label (GType type,
 GtkDropDown *
 staple_field_enum_dropdown_new (GType enum_type)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  GtkStringList *labels = gtk_string_list_new (NULL);
+  return GTK_DROP_DOWN (gtk_drop_down_new (staple_field_enum_labels (enum_type), NULL));
+}
 
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, enum_label (enum_type, klass->values[i].value));
+/* A GtkDropDown or an AdwComboRow: both have a "selected" position. */
+static guint
+get_selected (GtkWidget *dropdown)
+{
+  guint selected = 0;
 
-  return GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (labels), NULL));
+  g_object_get (dropdown, "selected", &selected, NULL);
+  return selected;
 }
 
 static void
-dropdown_sync (GtkDropDown *dropdown)
+dropdown_sync (GtkWidget *dropdown)
 {
   Field *field = get_field (dropdown);
   int value = 0;
@@ -345,16 +349,16 @@ dropdown_sync (GtkDropDown *dropdown)
     return;
 
   g_object_get (field->object, field->property, &value, NULL);
-  if ((guint) value != gtk_drop_down_get_selected (dropdown))
+  if ((guint) value != get_selected (dropdown))
     {
       field->syncing = TRUE;
-      gtk_drop_down_set_selected (dropdown, (guint) value);
+      g_object_set (dropdown, "selected", (guint) value, NULL);
       field->syncing = FALSE;
     }
 }
 
 static void
-dropdown_changed_cb (GtkDropDown *dropdown)
+dropdown_changed_cb (GtkWidget *dropdown)
 {
   Field *field = get_field (dropdown);
   GParamSpec *pspec;
@@ -364,30 +368,50 @@ dropdown_changed_cb (GtkDropDown *dropdown)
     return;
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (field->object), field->property);
-  nick = staple_enum_to_nick (pspec->value_type, (int) gtk_drop_down_get_selected (dropdown));
+  nick = staple_enum_to_nick (pspec->value_type, (int) get_selected (dropdown));
   if (nick != NULL)
     field->send (GTK_WIDGET (dropdown), field->property, g_variant_new_string (nick),
                  field->user_data);
 }
 
 /**
+ * staple_field_enum_labels:
+ * @enum_type: one of the model's enumerations
+ *
+ * Returns: (transfer full): the enumeration's labels, in the order of its
+ *   values, for a dropdown or a combo row
+ */
+GListModel *
+staple_field_enum_labels (GType enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, enum_label (enum_type, klass->values[i].value));
+
+  return G_LIST_MODEL (labels);
+}
+
+/**
  * staple_field_bind_dropdown:
- * @dropdown: made by staple_field_enum_dropdown_new() for the property's type
+ * @dropdown: a #GtkDropDown or #AdwComboRow listing the labels of the
+ *   property's enumeration (see staple_field_enum_labels())
  *
  * Shows an enumeration property in @dropdown and sends every change the user
  * makes.
  */
 void
-staple_field_bind_dropdown (GtkDropDown     *dropdown,
+staple_field_bind_dropdown (GtkWidget       *dropdown,
                             GObject         *object,
                             const char      *property,
                             StapleFieldSend  send,
                             gpointer         user_data)
 {
-  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (dropdown), "selected"));
   g_return_if_fail (G_IS_OBJECT (object));
 
-  if (field_new (GTK_WIDGET (dropdown), object, property, send, user_data))
+  if (field_new (dropdown, object, property, send, user_data))
     g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), NULL);
   dropdown_sync (dropdown);
 }

@@ -27,11 +27,12 @@ void staple_field_bind_check    (GtkCheckButton  *check,
                                  const char      *property,
                                  StapleFieldSend  send,
                                  gpointer         user_data);
-void staple_field_bind_dropdown (GtkDropDown     *dropdown,
+void staple_field_bind_dropdown (GtkWidget       *dropdown,
                                  GObject         *object,
                                  const char      *property,
                                  StapleFieldSend  send,
                                  gpointer         user_data);
 GtkDropDown *staple_field_enum_dropdown_new (GType enum_type);
+GListModel  *staple_field_enum_labels       (GType enum_type);
 
 G_END_DECLS

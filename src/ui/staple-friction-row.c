@@ -174,10 +174,10 @@ build_details (StapleFrictionRow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (principle), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (principle), GTK_ALIGN_START);
 
-  staple_field_bind_dropdown (kind, friction, "kind", send_friction_field, self);
+  staple_field_bind_dropdown (GTK_WIDGET (kind), friction, "kind", send_friction_field, self);
   staple_field_bind_spin (GTK_SPIN_BUTTON (severity), friction, "severity",
                           send_friction_field, self);
-  staple_field_bind_dropdown (principle, friction, "principle", send_friction_field, self);
+  staple_field_bind_dropdown (GTK_WIDGET (principle), friction, "principle", send_friction_field, self);
 
   self->votes_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->votes_label), "dim-label");

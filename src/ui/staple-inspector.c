@@ -112,10 +112,13 @@ dropdown_row (AdwPreferencesGroup *group,
               StapleFieldSend      send,
               gpointer             user_data)
 {
-  GtkDropDown *dropdown = staple_field_enum_dropdown_new (enum_type);
+  g_autoptr(GListModel) labels = staple_field_enum_labels (enum_type);
+  GtkWidget *row = adw_combo_row_new ();
 
-  row_with (group, title, GTK_WIDGET (dropdown));
-  staple_field_bind_dropdown (dropdown, object, property, send, user_data);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), labels);
+  adw_preferences_group_add (group, row);
+  staple_field_bind_dropdown (row, object, property, send, user_data);
 }
 
 static void

@@ -53,6 +53,8 @@ struct _StapleMapView
   /* Panning with the middle button */
   double           pan_h;
   double           pan_v;
+
+  guint            relocate_id;
 };
 
 static void staple_map_view_scrollable_init (GtkScrollableInterface *iface);
@@ -507,15 +509,34 @@ scroll_cb (GtkEventControllerScroll *controller,
 
 /* The layout */
 
-static void
-layout_changed_cb (StapleMapView *self)
+static gboolean
+relocate_cb (gpointer data)
 {
+  StapleMapView *self = data;
+
+  self->relocate_id = 0;
+
   /* The selected element may have moved, or gone. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE &&
       !locate (self, self->selection_kind, self->selection_object, &self->selection))
     set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
   else if (self->selection_kind != STAPLE_MAP_HIT_NONE)
     describe_selection (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+layout_changed_cb (StapleMapView *self)
+{
+  /* An edit changes the model in steps (a move is a removal, then an
+   * insertion): look for the selection once the edit is over. */
+  if (self->relocate_id == 0)
+    self->relocate_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relocate_cb, self, NULL);
+
+  /* Meanwhile the old indices must not point past the end of a list. */
+  if (self->selection_kind != STAPLE_MAP_HIT_NONE)
+    locate (self, self->selection_kind, self->selection_object, &self->selection);
 
   configure_adjustments (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -1021,6 +1042,43 @@ nudge_feeling (StapleMapView *self,
                               g_variant_new_int32 (feeling));
 }
 
+/* Alt+arrows move the selected card (up and down within its stage, left
+ * and right to the neighbouring stage) or the selected stage. */
+static gboolean
+move_selected (StapleMapView *self,
+               guint          keyval)
+{
+  const StapleMapHit *hit = &self->selection;
+  guint n_columns = staple_map_layout_get_n_columns (self->layout);
+  int dx = keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0;
+  int dy = keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0;
+  int stage = (int) hit->stage + dx;
+
+  if (stage < 0 || stage >= (int) n_columns || (dx == 0 && dy == 0))
+    return FALSE;
+
+  if (hit->kind == STAPLE_MAP_HIT_STAGE && dx != 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.move-stage", "(ii)",
+                                  (int) hit->stage, stage);
+      return TRUE;
+    }
+
+  if (hit->kind == STAPLE_MAP_HIT_CARD)
+    {
+      const StapleMapColumn *target = staple_map_layout_get_column (self->layout, (guint) stage);
+      int index = dx != 0 ? (int) MIN (hit->card, target->cards->len) : (int) hit->card + dy;
+
+      if (index < 0)
+        return TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.move-friction", "(iiii)",
+                                  (int) hit->stage, (int) hit->card, stage, index);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1043,6 +1101,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
       nudge_feeling (self, keyval == GDK_KEY_Up ? 1 : -1);
       return TRUE;
     }
+
+  if (state == GDK_ALT_MASK)
+    return move_selected (self, keyval);
 
   if (state != 0 && state != GDK_SHIFT_MASK)
     return FALSE;
@@ -1447,6 +1508,7 @@ staple_map_view_dispose (GObject *object)
 {
   StapleMapView *self = STAPLE_MAP_VIEW (object);
 
+  g_clear_handle_id (&self->relocate_id, g_source_remove);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   if (self->layout != NULL)
     g_signal_handlers_disconnect_by_data (self->layout, self);

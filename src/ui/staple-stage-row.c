@@ -224,7 +224,7 @@ bind_stage (StapleStageRow *self)
                               send_stage_field, self);
   staple_field_bind_editable (GTK_EDITABLE (self->team_entry), stage, "team", FALSE,
                               send_stage_field, self);
-  staple_field_bind_dropdown (channel, stage, "channel", send_stage_field, self);
+  staple_field_bind_dropdown (GTK_WIDGET (channel), stage, "channel", send_stage_field, self);
   staple_field_bind_spin (self->work_spin, stage, "work-minutes", send_stage_field, self);
   staple_field_bind_spin (self->wait_spin, stage, "wait-minutes", send_stage_field, self);
   staple_field_bind_spin (self->customer_spin, stage, "customer-feeling", send_stage_field,

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End to end: the journey map under Xvfb, driven with real key and mouse
+events (xdotool), every change checked in the database.
+
+Usage: e2e-map.py PATH/TO/staple
+"""
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+APP_ID = "io.github.stapleapp.Staple"
+WINDOW_PATH = "/io/github/stapleapp/Staple/window/1"
+SKIP = 77
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def xdotool(*args):
+    return subprocess.run(["xdotool", *args], check=True, capture_output=True, text=True,
+                          timeout=30).stdout
+
+
+def keys(*names):
+    xdotool("key", "--delay", "40", *names)
+    time.sleep(0.3)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "20", text)
+    time.sleep(0.3)
+
+
+def wait_for_window(process):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            fail(f"staple exited early with {process.returncode}")
+        result = subprocess.run(
+            ["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", WINDOW_PATH,
+             "--method", "org.gtk.Actions.List"], capture_output=True, text=True, timeout=30)
+        if result.returncode == 0 and "add-stage" in result.stdout:
+            time.sleep(1.0)  # let the first frame settle
+            return
+        time.sleep(0.2)
+    fail("the window never appeared on the bus")
+
+
+class Database:
+    def __init__(self, path):
+        self.path = path
+
+    def query(self, sql, *args):
+        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            return db.execute(sql, args).fetchall()
+        finally:
+            db.close()
+
+    def stages(self):
+        return [name for (name,) in self.query("SELECT name FROM stages ORDER BY position")]
+
+    def cards(self, stage):
+        return [text for (text,) in self.query(
+            "SELECT f.text FROM frictions f JOIN stages s ON f.stage_id = s.id"
+            " WHERE s.position = ? ORDER BY f.position", stage)]
+
+
+def expect(what, got, wanted):
+    if got != wanted:
+        fail(f"{what}: got {got!r}, wanted {wanted!r}")
+    print(f"ok - {what}")
+
+
+def main():
+    if len(sys.argv) != 2:
+        fail(__doc__)
+    if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        print("SKIP: needs Xvfb and a D-Bus session")
+        sys.exit(SKIP)
+    if shutil.which("xdotool") is None:
+        print("SKIP: xdotool is not installed")
+        sys.exit(SKIP)
+
+    staple = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as workdir:
+        path = os.path.join(workdir, "sessions.db")
+        db = Database(path)
+        env = dict(os.environ, GSETTINGS_BACKEND="memory")
+        process = subprocess.Popen([staple, f"--database={path}", "--example"], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            wait_for_window(process)
+            run(db)
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def run(db):
+    stages = db.stages()
+    first_cards = db.cards(1)
+
+    # Focus the map by clicking its left margin, where the lanes are named:
+    # that selects nothing. The window sits at the screen's corner (no
+    # window manager), and its map begins below the header bar.
+    window = xdotool("search", "--sync", "--onlyvisible", "--class", "staple").split()[0]
+    xdotool("mousemove", "--window", window, "40", "420", "click", "1")
+    time.sleep(0.3)
+
+    # Keyboard-first capture: select stage 2, type a card, Enter.
+    keys("Right", "Right")
+    type_text("Toner ran out again")
+    keys("Return")
+    expect("a card typed with the stage selected lands at its end",
+           db.cards(1), first_cards + ["Toner ran out again"])
+
+    # Enter edits the selected (new) card; its text is selected, so typing
+    # replaces it.
+    keys("Return")
+    type_text("Printer out of toner on Saturdays")
+    keys("Return")
+    expect("Enter edits the selected card", db.cards(1)[-1],
+           "Printer out of toner on Saturdays")
+
+    # Alt+Right moves the card to the next stage; Ctrl+Z takes that back.
+    keys("alt+Right")
+    expect("Alt+Right moves the card to the next stage",
+           "Printer out of toner on Saturdays" in db.cards(2), True)
+    keys("ctrl+z")
+    expect("Ctrl+Z puts it back", db.cards(1)[-1], "Printer out of toner on Saturdays")
+
+    # Delete removes the selected card; undo brings it back.
+    keys("Delete")
+    expect("Delete removes the selected card", db.cards(1), first_cards)
+    keys("ctrl+z")
+    expect("undo brings it back", db.cards(1)[-1], "Printer out of toner on Saturdays")
+
+    # Escape clears the selection; an arrow selects the first stage again;
+    # Alt+Right moves that stage one place on.
+    keys("Escape", "Right", "alt+Right")
+    expect("Alt+Right moves a selected stage", db.stages()[:2], [stages[1], stages[0]])
+    keys("ctrl+z")
+    expect("and undo restores the order", db.stages(), stages)
+
+    # Enter on a stage renames it inline.
+    keys("Return")
+    type_text("Saturday phone call")
+    keys("Return")
+    expect("Enter on a stage renames it", db.stages()[0], "Saturday phone call")
+
+    # Escape in the inline editor drops what was typed.
+    keys("Down", "Down")  # the customer point, then the first card
+    type_text("never saved")
+    keys("Escape")
+    expect("Escape drops a card being typed",
+           [c for c in db.cards(0) if c.startswith("never")], [])
+
+    integrity = db.query("PRAGMA integrity_check")[0][0]
+    expect("the database passes integrity_check", integrity, "ok")
+
+
+if __name__ == "__main__":
+    main()
