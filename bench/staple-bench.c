@@ -923,6 +923,7 @@ redraw_ours (Bench                   *bench,
   staple_map_render_options_init (&options);
   options.zoom = zoom;
   options.clip_to_visible = TRUE;
+  options.cache_cards = TRUE;
   options.visible = *visible;
 
   start = now_ms ();
@@ -1022,6 +1023,7 @@ edit_ours (Bench *bench)
 
   staple_map_render_options_init (&options);
   options.clip_to_visible = TRUE;
+  options.cache_cards = TRUE;
 
   start = now_ms ();
   edit_card (bench);

@@ -48,6 +48,9 @@ typedef struct
   double       height;
   gboolean     truncated;
   guint        generation;
+  /* Where the card was placed by the last full update. */
+  guint        column;
+  guint        index;
 } CardCache;
 
 typedef struct
@@ -89,8 +92,11 @@ struct _StapleMapLayout
   guint          generation;
   guint          serial;
   gboolean       dirty;
+  gboolean       full_dirty;   /* more than a few cards' faces changed */
   gboolean       votes_dirty;
   gboolean       watch_dirty;
+  GHashTable    *dirty_cards;  /* StapleFriction set: only their faces changed */
+  PangoLayout   *kind_labels[STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS + 1];
 };
 
 G_DEFINE_FINAL_TYPE (StapleMapLayout, staple_map_layout, G_TYPE_OBJECT)
@@ -143,7 +149,41 @@ static void
 invalidate (StapleMapLayout *self)
 {
   self->dirty = TRUE;
+  self->full_dirty = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A card's text, kind or severity changing touches only that card, unless
+ * its height changes; notes are not on the map at all. */
+static void
+friction_notify_cb (StapleFriction  *friction,
+                    GParamSpec      *pspec,
+                    StapleMapLayout *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "notes"))
+    return;
+
+  if (g_str_equal (name, "text") || g_str_equal (name, "kind") ||
+      g_str_equal (name, "severity"))
+    {
+      g_hash_table_add (self->dirty_cards, g_object_ref (friction));
+      self->dirty = TRUE;
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+
+  invalidate (self);
+}
+
+static void
+stage_notify_cb (StapleStage     *stage,
+                 GParamSpec      *pspec,
+                 StapleMapLayout *self)
+{
+  if (!g_str_equal (g_param_spec_get_name (pspec), "notes"))
+    invalidate (self);
 }
 
 static void
@@ -180,6 +220,15 @@ watch (StapleMapLayout *self,
   g_ptr_array_add (self->watched, g_object_ref (object));
 }
 
+static void
+watch_object (StapleMapLayout *self,
+              gpointer         object,
+              GCallback        callback)
+{
+  g_signal_connect (object, "notify", callback, self);
+  g_ptr_array_add (self->watched, g_object_ref (object));
+}
+
 /* Listens to every stage and friction point; redone only when stages or
  * cards are added, removed or moved. */
 static void
@@ -203,14 +252,14 @@ watch_session (StapleMapLayout *self)
       g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
       GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
 
-      watch (self, stage, "notify", G_CALLBACK (invalidate));
+      watch_object (self, stage, G_CALLBACK (stage_notify_cb));
       watch (self, frictions, "items-changed", G_CALLBACK (structure_changed_cb));
 
       for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
         {
           g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
 
-          watch (self, friction, "notify", G_CALLBACK (invalidate));
+          watch_object (self, friction, G_CALLBACK (friction_notify_cb));
         }
     }
 }
@@ -240,6 +289,9 @@ staple_map_layout_finalize (GObject *object)
   for (guint i = 0; i < STAPLE_MAP_N_LANES; i++)
     g_clear_object (&self->lane_labels[i]);
   g_clear_pointer (&self->small_texts, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_cards, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
+    g_clear_object (&self->kind_labels[i]);
   g_clear_object (&self->context);
   g_free (self->family);
 
@@ -287,7 +339,9 @@ staple_map_layout_init (StapleMapLayout *self)
   self->votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->small_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->dirty_cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->dirty = TRUE;
+  self->full_dirty = TRUE;
 }
 
 /**
@@ -482,6 +536,28 @@ count_votes (StapleMapLayout *self)
   self->votes_dirty = FALSE;
 }
 
+/* Every card of a kind shares its label. */
+static PangoLayout *
+kind_label_layout (StapleMapLayout *self,
+                   int              kind,
+                   double           text_width)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  kind = CLAMP (kind, 0, (int) G_N_ELEMENTS (self->kind_labels) - 1);
+  if (self->kind_labels[kind] != NULL)
+    return self->kind_labels[kind];
+
+  name = g_utf8_strup (staple_friction_kind_get_label (kind), -1);
+  label = g_strdup_printf ("%s %s", kind_glyph (kind), name);
+
+  /* Leave room on the label's line for the severity pips and the votes. */
+  self->kind_labels[kind] = make_layout (self, label, 7.5, PANGO_WEIGHT_BOLD,
+                                         text_width - LABEL_RESERVE * self->scale, 1);
+  return self->kind_labels[kind];
+}
+
 static CardCache *
 measure_card (StapleMapLayout *self,
               StapleFriction  *friction)
@@ -493,8 +569,6 @@ measure_card (StapleMapLayout *self,
   guint n_votes = votes_for (self, friction);
   double s = self->scale;
   double text_width = (CARD_WIDTH - CARD_STRIPE - 2 * CARD_PAD) * s;
-  g_autofree char *label = NULL;
-  g_autofree char *kind_label = NULL;
   g_autofree char *flat = NULL;
 
   if (cache != NULL && cache->kind == kind && cache->severity == severity &&
@@ -517,17 +591,13 @@ measure_card (StapleMapLayout *self,
   cache->n_votes = n_votes;
   cache->generation = self->generation;
 
-  kind_label = g_utf8_strup (staple_friction_kind_get_label (kind), -1);
-  label = g_strdup_printf ("%s %s", kind_glyph (kind), kind_label);
 
   g_clear_object (&cache->text_layout);
   g_clear_object (&cache->label_layout);
   flat = one_paragraph (text);
   cache->text_layout = make_layout (self, flat, 10, PANGO_WEIGHT_NORMAL, text_width,
                                     CARD_TEXT_LINES);
-  /* Leave room on the label's line for the severity pips and the votes. */
-  cache->label_layout = make_layout (self, label, 7.5, PANGO_WEIGHT_BOLD,
-                                     text_width - LABEL_RESERVE * s, 1);
+  cache->label_layout = g_object_ref (kind_label_layout (self, kind, text_width));
   cache->truncated = pango_layout_is_ellipsized (cache->text_layout);
   cache->height = 2 * CARD_PAD * s + layout_height (cache->label_layout) + 4 * s +
                   layout_height (cache->text_layout);
@@ -739,6 +809,9 @@ measure_columns (StapleMapLayout *self,
                                  cache->text_layout, cache->label_layout, cache->n_votes,
                                  cache->truncated };
 
+          cache->column = i;
+          cache->index = j;
+
           if (j % CARDS_PER_STACK == 0)
             stack_height = 0;
           else
@@ -823,6 +896,50 @@ place_columns (StapleMapLayout *self)
   self->height = y + MARGIN * s;
 }
 
+/* The quick update after a card's face changed: re-measure just those
+ * cards. Returns FALSE if a card changed height (or cannot be found), and
+ * the whole layout must be redone. */
+static gboolean
+update_cards (StapleMapLayout *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->dirty_cards);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      StapleFriction *friction = key;
+      CardCache *cache = g_hash_table_lookup (self->card_cache, friction);
+      StapleMapColumn *column;
+      StapleMapCard *card;
+      double height;
+
+      if (cache == NULL || cache->column >= self->columns->len)
+        return FALSE;
+
+      column = &g_array_index (self->columns, StapleMapColumn, cache->column);
+      if (cache->index >= column->cards->len)
+        return FALSE;
+
+      card = &g_array_index (column->cards, StapleMapCard, cache->index);
+      if (card->friction != friction)
+        return FALSE;
+
+      height = cache->height;
+      measure_card (self, friction);
+      if (cache->height != height)
+        return FALSE;
+
+      card->text = cache->text_layout;
+      card->label = cache->label_layout;
+      card->n_votes = cache->n_votes;
+      card->truncated = cache->truncated;
+      g_hash_table_iter_remove (&iter);
+    }
+
+  return TRUE;
+}
+
 /**
  * staple_map_layout_update:
  *
@@ -845,6 +962,12 @@ staple_map_layout_update (StapleMapLayout *self)
   self->generation++;
   self->serial++;
   self->dirty = FALSE;
+
+  if (!self->full_dirty && !self->votes_dirty && update_cards (self))
+    return;
+
+  self->full_dirty = FALSE;
+  g_hash_table_remove_all (self->dirty_cards);
 
   if (self->session == NULL)
     {
@@ -1211,6 +1334,8 @@ forget_text (StapleMapLayout *self)
   g_hash_table_remove_all (self->small_texts);
   for (guint i = 0; i < STAPLE_MAP_N_LANES; i++)
     g_clear_object (&self->lane_labels[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
+    g_clear_object (&self->kind_labels[i]);
 }
 
 /**

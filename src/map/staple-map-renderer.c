@@ -109,6 +109,7 @@ staple_map_render_options_init (StapleMapRenderOptions *options)
 
   *options = (StapleMapRenderOptions) { 0 };
   options->zoom = 1.0;
+  options->pixel_scale = 1.0;
   options->current_stage = -1;
   options->selection.kind = STAPLE_MAP_HIT_NONE;
 }
@@ -240,22 +241,25 @@ draw_pips (cairo_t      *cr,
 {
   double radius = 2.6 * scale;
 
-  /* Five pips, filled up to the severity: "3 of 5" reads without colour. */
-  for (int i = 0; i < STAPLE_SEVERITY_MAX; i++)
+  /* Five pips, filled up to the severity: "3 of 5" reads without colour.
+   * One fill and one stroke for all of them. */
+  set_rgb (cr, rgb);
+  for (int i = 0; i < severity && i < STAPLE_SEVERITY_MAX; i++)
     {
-      double cx = right - (STAPLE_SEVERITY_MAX - i) * 7 * scale + radius;
-
       cairo_new_sub_path (cr);
-      cairo_arc (cr, cx, y, i < severity ? radius : radius - 0.6 * scale, 0, 2 * G_PI);
-      set_rgb (cr, rgb);
-      if (i < severity)
-        cairo_fill (cr);
-      else
-        {
-          cairo_set_line_width (cr, 1.0 * scale);
-          cairo_stroke (cr);
-        }
+      cairo_arc (cr, right - (STAPLE_SEVERITY_MAX - i) * 7 * scale + radius, y, radius, 0,
+                 2 * G_PI);
     }
+  cairo_fill (cr);
+
+  for (int i = MAX (severity, 0); i < STAPLE_SEVERITY_MAX; i++)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, right - (STAPLE_SEVERITY_MAX - i) * 7 * scale + radius, y,
+                 radius - 0.6 * scale, 0, 2 * G_PI);
+    }
+  cairo_set_line_width (cr, 1.0 * scale);
+  cairo_stroke (cr);
 }
 
 static void
@@ -291,18 +295,19 @@ draw_votes (StapleMapLayout *layout,
   draw_text (cr, text, right - radius - w / 2, y - h / 2, palette->column);
 }
 
+/* Everything of a card but the selection. */
 static void
-draw_card (StapleMapLayout              *layout,
-           cairo_t                      *cr,
-           const StapleMapRenderOptions *options,
-           const StapleMapCard          *card,
-           gboolean                      selected)
+draw_card_face (StapleMapLayout              *layout,
+                cairo_t                      *cr,
+                const StapleMapRenderOptions *options,
+                const StapleMapCard          *card,
+                gboolean                      readable)
 {
   const Palette *palette = palette_for (options);
   double scale = staple_map_layout_get_text_scale (layout);
-  gboolean readable = 10 * scale * options->zoom >= MIN_READABLE_PX;
   StapleFrictionKind kind = staple_friction_get_kind (card->friction);
   const cairo_rectangle_t *r = &card->rect;
+  double radius = 6 * scale;
   double kind_rgb[3];
   double tint[3];
   double label_y = r->y + 8 * scale;
@@ -312,21 +317,21 @@ draw_card (StapleMapLayout              *layout,
   for (guint i = 0; i < 3; i++)
     tint[i] = palette->column[i] * (1 - palette->card_mix) + kind_rgb[i] * palette->card_mix;
 
-  rounded_rect (cr, r, 6 * scale);
+  rounded_rect (cr, r, radius);
   set_rgb (cr, tint);
   cairo_fill_preserve (cr);
-  set_rgb (cr, selected ? palette->accent : palette->border);
-  cairo_set_line_width (cr, (selected ? 2.5 : 1.0) * scale);
+  set_rgb (cr, palette->border);
+  cairo_set_line_width (cr, 1.0 * scale);
   cairo_stroke (cr);
 
-  /* The kind's stripe down the left edge. */
-  cairo_save (cr);
-  rounded_rect (cr, r, 6 * scale);
-  cairo_clip (cr);
+  /* The kind's stripe down the left edge, following the card's corners. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_line_to (cr, r->x + radius, r->y + r->height);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_close_path (cr);
   set_rgb (cr, kind_rgb);
-  cairo_rectangle (cr, r->x, r->y, 6 * scale, r->height);
   cairo_fill (cr);
-  cairo_restore (cr);
 
   if (!readable)
     {
@@ -348,14 +353,136 @@ draw_card (StapleMapLayout              *layout,
   draw_votes (layout, cr, r->x + r->width - 6 * scale, label_y + label_h / 2,
               card->n_votes, scale, palette, TRUE);
   draw_text (cr, card->text, r->x + 14 * scale, label_y + label_h + 4 * scale, palette->text);
+}
 
-  if (selected && options->show_focus)
+/* Card images: a card drawn once into pixels at the current zoom, kept with
+ * its text layout (which the layout replaces whenever anything the card
+ * shows changes), and pasted on later redraws. Bounded in memory. */
+
+#define CARD_IMAGES_BUDGET (64 * 1024 * 1024)
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           scale;
+  gboolean         dark;
+  gsize            bytes;
+} CardImage;
+
+static gsize card_images_bytes;
+
+static void
+card_image_free (gpointer data)
+{
+  CardImage *image = data;
+
+  card_images_bytes -= image->bytes;
+  cairo_surface_destroy (image->surface);
+  g_free (image);
+}
+
+static GQuark
+card_image_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("staple-map-card-image");
+  return quark;
+}
+
+static gboolean
+paste_card_image (StapleMapLayout              *layout,
+                  cairo_t                      *cr,
+                  const StapleMapRenderOptions *options,
+                  const StapleMapCard          *card)
+{
+  const cairo_rectangle_t *r = &card->rect;
+  double pixel_scale = options->pixel_scale > 0 ? options->pixel_scale : 1;
+  double scale_x = 1, scale_y = 0;
+  double device_scale, x = r->x, y = r->y;
+  CardImage *image;
+
+  /* Device pixels per map unit; only for plain scaling, no rotation. */
+  cairo_user_to_device_distance (cr, &scale_x, &scale_y);
+  device_scale = scale_x * pixel_scale;
+  if (scale_y != 0 || device_scale <= 0 || device_scale > 8)
+    return FALSE;
+
+  image = g_object_get_qdata (G_OBJECT (card->text), card_image_quark ());
+  if (image == NULL || image->scale != device_scale || image->dark != options->dark)
+    {
+      int width = (int) ceil (r->width * device_scale) + 2;
+      int height = (int) ceil (r->height * device_scale) + 2;
+      gsize bytes = (gsize) width * height * 4;
+      cairo_t *image_cr;
+
+      if (card_images_bytes - (image != NULL ? image->bytes : 0) + bytes > CARD_IMAGES_BUDGET)
+        return FALSE;
+
+      image = g_new0 (CardImage, 1);
+      image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      image->scale = device_scale;
+      image->dark = options->dark;
+      image->bytes = bytes;
+      card_images_bytes += bytes;
+
+      image_cr = cairo_create (image->surface);
+      cairo_translate (image_cr, 1, 1);
+      cairo_scale (image_cr, device_scale, device_scale);
+      cairo_translate (image_cr, -r->x, -r->y);
+      draw_card_face (layout, image_cr, options, card, TRUE);
+      cairo_destroy (image_cr);
+
+      g_object_set_qdata_full (G_OBJECT (card->text), card_image_quark (), image,
+                               card_image_free);
+    }
+
+  /* Pasted on whole device pixels, so the image stays sharp. */
+  cairo_user_to_device (cr, &x, &y);
+  x = round (x * pixel_scale) / pixel_scale;
+  y = round (y * pixel_scale) / pixel_scale;
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, 1 / pixel_scale, 1 / pixel_scale);
+  cairo_set_source_surface (cr, image->surface, -1, -1);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+static void
+draw_card (StapleMapLayout              *layout,
+           cairo_t                      *cr,
+           const StapleMapRenderOptions *options,
+           const StapleMapCard          *card,
+           gboolean                      selected)
+{
+  const Palette *palette = palette_for (options);
+  double scale = staple_map_layout_get_text_scale (layout);
+  gboolean readable = 10 * scale * options->zoom >= MIN_READABLE_PX;
+  const cairo_rectangle_t *r = &card->rect;
+
+  if (!(options->cache_cards && readable && !options->print &&
+        paste_card_image (layout, cr, options, card)))
+    draw_card_face (layout, cr, options, card, readable);
+
+  if (!selected)
+    return;
+
+  rounded_rect (cr, r, 6 * scale);
+  set_rgb (cr, palette->accent);
+  cairo_set_line_width (cr, 2.5 * scale);
+  cairo_stroke (cr);
+
+  if (options->show_focus)
     {
       cairo_rectangle_t ring = { r->x - 4 * scale, r->y - 4 * scale,
                                  r->width + 8 * scale, r->height + 8 * scale };
 
       rounded_rect (cr, &ring, 9 * scale);
-      set_rgb (cr, palette->accent);
       cairo_set_line_width (cr, 1.5 * scale);
       cairo_set_dash (cr, (double[]) { 4 * scale, 3 * scale }, 2, 0);
       cairo_stroke (cr);

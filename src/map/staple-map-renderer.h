@@ -15,6 +15,8 @@ typedef struct
   StapleMapHit      selection;     /* kind NONE for nothing */
   gboolean          show_focus;    /* draw the keyboard focus ring on the selection */
   gboolean          print;         /* no background fill, black and white safe */
+  gboolean          cache_cards;   /* keep each card as an image: for pixel targets */
+  double            pixel_scale;   /* device pixels per cairo unit, e.g. 2 on HiDPI */
 } StapleMapRenderOptions;
 
 void staple_map_render_options_init (StapleMapRenderOptions       *options);

@@ -594,6 +594,8 @@ staple_map_view_snapshot (GtkWidget   *widget,
   options.visible.width = width / self->zoom;
   options.visible.height = height / self->zoom;
   options.selection = self->selection;
+  options.cache_cards = TRUE;
+  options.pixel_scale = gtk_widget_get_scale_factor (widget);
   options.show_focus = gtk_widget_has_focus (widget) && GTK_IS_WINDOW (root) &&
                        gtk_window_get_focus_visible (GTK_WINDOW (root));
 
