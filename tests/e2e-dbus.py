@@ -167,6 +167,38 @@ def example(staple, workdir):
     if len(listing.stdout.strip().split("\n")) != 1:
         fail("--example added the example twice")
     print("ok - --example adds the example workshop once")
+    export_png(staple, database, workdir, rows[0][0])
+
+
+def export_png(staple, database, workdir, session_id):
+    """--export-png needs no display and leaves no partial file."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    png = os.path.join(workdir, "map.png")
+    result = subprocess.run([staple, f"--database={database}", f"--export-png={png}",
+                             f"--session={session_id}"], env=env, capture_output=True,
+                            text=True, timeout=60)
+    if result.returncode != 0:
+        fail(f"--export-png failed: {result.stderr}")
+    with open(png, "rb") as f:
+        header = f.read(24)
+    width = int.from_bytes(header[16:20], "big")
+    height = int.from_bytes(header[20:24], "big")
+    if header[:8] != b"\x89PNG\r\n\x1a\n" or width < 1000 or height < 500:
+        fail(f"--export-png wrote no map-sized PNG: {header[:8]!r} {width}x{height}")
+
+    for args, why in (([f"--export-png={workdir}/no/such/folder/map.png",
+                        f"--session={session_id}"], "an unwritable path"),
+                      ([f"--export-png={workdir}/x.png"], "no --session"),
+                      ([f"--export-png={workdir}/y.png", "--session=99999"], "no such session")):
+        result = subprocess.run([staple, f"--database={database}", *args], env=env,
+                                capture_output=True, text=True, timeout=60)
+        lines = result.stderr.strip().split("\n")
+        if result.returncode == 0 or len(lines) != 1 or not lines[0].startswith("staple: "):
+            fail(f"--export-png with {why}: exit {result.returncode}, {result.stderr!r}")
+    leftovers = [name for name in os.listdir(workdir) if name.startswith(("x.png", "y.png"))]
+    if leftovers:
+        fail(f"failed exports left files behind: {leftovers}")
+    print(f"ok - --export-png writes a {width}x{height} map without a display; bad calls fail")
 
 
 def main():

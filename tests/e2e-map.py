@@ -106,6 +106,68 @@ def main():
             process.wait(timeout=10)
 
 
+ACCENT = "#3584e4"
+
+
+def selection_box():
+    """Where the selection is on screen: the bounding box of the accent
+    colour the map draws it in, from a screenshot."""
+    shot = os.path.join(tempfile.gettempdir(), f"staple-e2e-{os.getpid()}.png")
+    subprocess.run(["import", "-window", "root", shot], check=True, timeout=30)
+    # Only the map: the side panel has accent-coloured check boxes. The
+    # window (1100 px wide, no window manager) keeps 360 px for the panel.
+    box = subprocess.run(["convert", shot, "-crop", "720x900+0+0", "+repage",
+                          "-fill", "black", "-fuzz", "4%", "+opaque", ACCENT,
+                          "-fill", "white", "-opaque", ACCENT, "-format", "%@", "info:"],
+                         check=True, capture_output=True, text=True, timeout=30).stdout
+    os.unlink(shot)
+    size, x, y = box.split("+")
+    width, height = size.split("x")
+    return int(x), int(y), int(width), int(height)
+
+
+def drag(x0, y0, x1, y1):
+    xdotool("mousemove", str(x0), str(y0), "mousedown", "1")
+    for step in range(1, 11):
+        xdotool("mousemove", str(x0 + (x1 - x0) * step // 10), str(y0 + (y1 - y0) * step // 10))
+        time.sleep(0.03)
+    xdotool("mouseup", "1")
+    time.sleep(0.4)
+
+
+def drag_and_drop(db):
+    stages = db.stages()
+    first = db.cards(0)
+    third = db.cards(2)
+
+    # Select the first card of stage 3, then the first card of stage 1
+    # (the target first, as the map scrolls a selection into view).
+    keys("Escape", "Right", "Right", "Right", "Down", "Down")
+    bx, by, bw, bh = selection_box()
+    keys("Left", "Left")
+    ax, ay, aw, ah = selection_box()
+
+    # Drop the card onto stage 3's first card: it goes in before it.
+    drag(ax + aw // 2, ay + ah // 2, bx + bw // 2, by + 12)
+    expect("a card dragged onto another stage's card lands before it",
+           (db.cards(0), db.cards(2)), (first[1:], [first[0]] + third))
+    keys("ctrl+z")
+    expect("undo puts the dragged card back", (db.cards(0), db.cards(2)), (first, third))
+
+    # Drag stage 2 by its header onto stage 3. Select the target first: the
+    # map scrolls a selection into view, which would move boxes measured
+    # before it.
+    keys("Escape", "Right", "Right", "Right")
+    tx, ty, tw, th = selection_box()
+    keys("Left")
+    sx, sy, sw, sh = selection_box()
+    drag(sx + sw // 2, sy + 30, tx + tw // 2, ty + 30)
+    expect("a stage dragged by its header onto the next one swaps places",
+           db.stages()[:3], [stages[0], stages[2], stages[1]])
+    keys("ctrl+z")
+    expect("undo restores the stage order", db.stages(), stages)
+
+
 def run(db):
     stages = db.stages()
     first_cards = db.cards(1)
@@ -164,6 +226,11 @@ def run(db):
     keys("Escape")
     expect("Escape drops a card being typed",
            [c for c in db.cards(0) if c.startswith("never")], [])
+
+    if shutil.which("import") and shutil.which("convert"):
+        drag_and_drop(db)
+    else:
+        print("SKIP: drag and drop needs ImageMagick's import and convert")
 
     integrity = db.query("PRAGMA integrity_check")[0][0]
     expect("the database passes integrity_check", integrity, "ok")

@@ -21,6 +21,7 @@
 #define MAX_ZOOM        4.0
 #define ZOOM_STEP       1.2
 #define DRAG_THRESHOLD  6.0
+#define MARGIN_PX       16  /* kept around an element scrolled into view */
 
 struct _StapleMapView
 {
@@ -245,12 +246,19 @@ scroll_to_selection (StapleMapView *self)
          : &column->header;
   to_widget (self, rect, &area);
 
-  if (area.x < 0 || area.x + area.width > width)
+  /* Scroll only as far as needed, so the map does not jump about under
+   * the arrow keys. */
+  if (area.x < MARGIN_PX || area.width + 2 * MARGIN_PX > width)
+    gtk_adjustment_set_value (self->hadjustment, scroll_x (self) + area.x - MARGIN_PX);
+  else if (area.x + area.width > width - MARGIN_PX)
     gtk_adjustment_set_value (self->hadjustment,
-                              scroll_x (self) + area.x - MAX (0, (width - area.width) / 2));
-  if (area.y < 0 || area.y + area.height > height)
+                              scroll_x (self) + area.x + area.width - width + MARGIN_PX);
+
+  if (area.y < MARGIN_PX || area.height + 2 * MARGIN_PX > height)
+    gtk_adjustment_set_value (self->vadjustment, scroll_y (self) + area.y - MARGIN_PX);
+  else if (area.y + area.height > height - MARGIN_PX)
     gtk_adjustment_set_value (self->vadjustment,
-                              scroll_y (self) + area.y - MAX (0, (height - area.height) / 2));
+                              scroll_y (self) + area.y + area.height - height + MARGIN_PX);
 }
 
 static void
