@@ -56,6 +56,16 @@ test_participant_defaults (void)
 
   staple_participant_set_id (participant, -4);
   g_assert_cmpint (staple_participant_get_id (participant), ==, 0);
+
+  g_assert_false (staple_participant_get_abstains (participant));
+  watch (participant, "abstains", &counter);
+  staple_participant_set_abstains (participant, 2);
+  staple_participant_set_abstains (participant, TRUE);
+  g_assert_cmpuint (counter.count, ==, 1);
+  g_assert_true (staple_participant_get_abstains (participant));
+  g_object_set (participant, "abstains", FALSE, NULL);
+  g_assert_cmpuint (counter.count, ==, 2);
+  g_assert_false (staple_participant_get_abstains (participant));
 }
 
 static void
@@ -384,6 +394,70 @@ test_session_collections (void)
   g_assert_cmpstr (staple_session_get_work_item (session), ==, "");
 }
 
+static void
+phase_seconds_changed_cb (StapleSession *session,
+                          int            phase,
+                          gpointer       user_data)
+{
+  GArray *phases = user_data;
+
+  g_array_append_val (phases, phase);
+}
+
+static void
+test_session_workshop (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (int));
+  NotifyCounter phase_counter;
+  NotifyCounter dots_counter;
+  NotifyCounter stage_counter;
+
+  g_assert_cmpint (staple_session_get_phase (session), ==, STAPLE_PHASE_FRAME);
+  g_assert_cmpint (staple_session_get_dots_per_participant (session), ==, STAPLE_DOTS_DEFAULT);
+  g_assert_cmpint (staple_session_get_current_stage_id (session), ==, 0);
+  for (int phase = 0; phase < STAPLE_N_PHASES; phase++)
+    g_assert_cmpuint (staple_session_get_phase_seconds (session, phase), ==, 0);
+
+  watch (session, "phase", &phase_counter);
+  watch (session, "dots-per-participant", &dots_counter);
+  watch (session, "current-stage-id", &stage_counter);
+
+  staple_session_set_phase (session, STAPLE_PHASE_WALK);
+  staple_session_set_phase (session, STAPLE_PHASE_WALK);
+  g_assert_cmpuint (phase_counter.count, ==, 1);
+  g_object_set (session, "phase", STAPLE_PHASE_CLOSE, NULL);
+  g_assert_cmpint (staple_session_get_phase (session), ==, STAPLE_PHASE_CLOSE);
+  g_assert_cmpuint (phase_counter.count, ==, 2);
+
+  /* Dots are clamped to the range a sheet of stickers allows. */
+  staple_session_set_dots_per_participant (session, 0);
+  g_assert_cmpint (staple_session_get_dots_per_participant (session), ==, STAPLE_DOTS_MIN);
+  staple_session_set_dots_per_participant (session, 500);
+  g_assert_cmpint (staple_session_get_dots_per_participant (session), ==, STAPLE_DOTS_MAX);
+  staple_session_set_dots_per_participant (session, STAPLE_DOTS_MAX);
+  g_assert_cmpuint (dots_counter.count, ==, 2);
+
+  staple_session_set_current_stage_id (session, -3);
+  g_assert_cmpuint (stage_counter.count, ==, 0);
+  staple_session_set_current_stage_id (session, 42);
+  g_assert_cmpint (staple_session_get_current_stage_id (session), ==, 42);
+  g_assert_cmpuint (stage_counter.count, ==, 1);
+
+  /* Time per phase: a signal per change, naming the phase. */
+  g_signal_connect (session, "phase-seconds-changed", G_CALLBACK (phase_seconds_changed_cb),
+                    changed);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_MAP, 300);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_MAP, 300);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_COMMIT, 5);
+  g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_MAP), ==, 300);
+  g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_COMMIT), ==, 5);
+  g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_WALK), ==, 0);
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changed, int, 0), ==, STAPLE_PHASE_MAP);
+  g_assert_cmpint (g_array_index (changed, int, 1), ==, STAPLE_PHASE_COMMIT);
+}
+
 static StapleStage *
 add_stage (StapleSession *session,
            gint64         id,
@@ -468,6 +542,10 @@ test_session_find (void)
   g_assert_cmpuint (staple_session_count_votes_for (session, 101), ==, 2);
   g_assert_cmpuint (staple_session_count_votes_for (session, 200), ==, 1);
   g_assert_cmpuint (staple_session_count_votes_for (session, 201), ==, 0);
+
+  g_assert_cmpuint (staple_session_count_dots_of (session, 2), ==, 2);
+  g_assert_cmpuint (staple_session_count_dots_of (session, 1), ==, 1);
+  g_assert_cmpuint (staple_session_count_dots_of (session, 3), ==, 0);
 }
 
 static void
@@ -513,6 +591,55 @@ test_catalogue_labels (void)
 }
 
 static void
+test_catalogue_phases (void)
+{
+  static const char * const labels[] = {
+    "Frame", "Map", "Walk", "Diagnose", "Prioritise", "Commit", "Close",
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpint (G_N_ELEMENTS (labels), ==, STAPLE_N_PHASES);
+  for (int phase = 0; phase < STAPLE_N_PHASES; phase++)
+    {
+      const char *purpose = staple_phase_get_purpose (phase);
+      const char *capture = staple_phase_get_capture (phase);
+
+      g_assert_cmpstr (staple_phase_get_label (phase), ==, labels[phase]);
+      g_assert_nonnull (purpose);
+      g_assert_nonnull (capture);
+      /* One or two sentences, and one short one: room on a phase bar. */
+      g_assert_cmpuint (strlen (purpose), >, strlen (labels[phase]));
+      g_assert_cmpuint (g_utf8_strlen (purpose, -1), <=, 200);
+      g_assert_cmpuint (strlen (capture), >, 0);
+      g_assert_cmpuint (g_utf8_strlen (capture, -1), <=, 100);
+      g_assert_true (g_str_has_suffix (purpose, "."));
+      g_assert_true (g_str_has_suffix (capture, "."));
+      g_assert_false (g_hash_table_contains (seen, purpose));
+      g_assert_false (g_hash_table_contains (seen, capture));
+      g_hash_table_add (seen, (char *) purpose);
+      g_hash_table_add (seen, (char *) capture);
+    }
+}
+
+static void
+test_catalogue_dates (void)
+{
+  static const char * const valid[] = { "2024-02-29", "1999-12-31", "0001-01-01" };
+  static const char * const invalid[] = {
+    "", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "0000-01-01", "2024-1-01",
+    "2024/01/01", "24-01-01", "2024-01-01 ", " 2024-01-01", "2024-01-0a", "tomorrow",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (staple_date_is_valid (valid[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("%s", invalid[i]);
+      g_assert_false (staple_date_is_valid (invalid[i]));
+    }
+}
+
+static void
 check_nicks (GType               type,
              const char * const *nicks,
              int                 n_nicks)
@@ -548,11 +675,15 @@ test_catalogue_nicks (void)
     "policies-for-edge-cases", "set-clear-expectations", "decide-without-escalating"
   };
   const char * const statuses[] = { "open", "in-progress", "done" };
+  const char * const phases[] = {
+    "frame", "map", "walk", "diagnose", "prioritise", "commit", "close"
+  };
 
   check_nicks (STAPLE_TYPE_CHANNEL, channels, G_N_ELEMENTS (channels));
   check_nicks (STAPLE_TYPE_FRICTION_KIND, kinds, G_N_ELEMENTS (kinds));
   check_nicks (STAPLE_TYPE_PRINCIPLE, principles, G_N_ELEMENTS (principles));
   check_nicks (STAPLE_TYPE_ACTION_STATUS, statuses, G_N_ELEMENTS (statuses));
+  check_nicks (STAPLE_TYPE_PHASE, phases, G_N_ELEMENTS (phases));
 }
 
 static const char valid_json[] =
@@ -565,10 +696,12 @@ static const char valid_json[] =
   "  \"customer\": \"Mrs Jones\",\n"
   "  \"work_item\": \"A claim for a broken boiler\",\n"
   "  \"question\": \"Why does it take six weeks?\",\n"
+  "  \"phase\": \"diagnose\",\n"
+  "  \"dots_per_participant\": 4,\n"
   "  \"participants\": [\n"
   "    { \"key\": \"p1\", \"name\": \"Ana\", \"role\": \"Call handler\" },\n"
-  "    { \"key\": \"p2\", \"name\": \"Ben\", \"role\": \"Assessor\" },\n"
-  "    { \"name\": \"Cy\" }\n"
+  "    { \"key\": \"p2\", \"name\": \"Ben\", \"role\": \"Assessor\", \"abstains\": false },\n"
+  "    { \"name\": \"Cy\", \"abstains\": true }\n"
   "  ],\n"
   "  \"stages\": [\n"
   "    { \"name\": \"Phone in\", \"team\": \"Contact centre\", \"channel\": \"phone\",\n"
@@ -728,6 +861,9 @@ test_json_valid (void)
   g_assert_cmpstr (staple_session_get_work_item (session), ==, "A claim for a broken boiler");
   g_assert_cmpstr (staple_session_get_question (session), ==, "Why does it take six weeks?");
   g_assert_cmpstr (staple_session_get_source (session), ==, "");
+  g_assert_cmpint (staple_session_get_phase (session), ==, STAPLE_PHASE_DIAGNOSE);
+  g_assert_cmpint (staple_session_get_dots_per_participant (session), ==, 4);
+  g_assert_cmpint (staple_session_get_current_stage_id (session), ==, 0);
 
   participants = staple_session_get_participants (session);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (participants)), ==, 3);
@@ -738,6 +874,9 @@ test_json_valid (void)
   participant = get_item (participants, 2);
   g_assert_cmpint (staple_participant_get_id (participant), ==, 3);
   g_assert_cmpstr (staple_participant_get_role (participant), ==, "");
+  g_assert_true (staple_participant_get_abstains (participant));
+  g_assert_false (staple_participant_get_abstains (get_item (participants, 0)));
+  g_assert_false (staple_participant_get_abstains (get_item (participants, 1)));
 
   check_valid_stages (session);
   g_assert_cmpuint (staple_session_count_frictions (session), ==, 3);
@@ -775,6 +914,8 @@ test_json_minimal (void)
   g_assert_cmpstr (staple_session_get_title (session), ==, "Only a title");
   g_assert_cmpstr (staple_session_get_date (session), ==, "");
   g_assert_cmpstr (staple_session_get_organisation (session), ==, "");
+  g_assert_cmpint (staple_session_get_phase (session), ==, STAPLE_PHASE_FRAME);
+  g_assert_cmpint (staple_session_get_dots_per_participant (session), ==, STAPLE_DOTS_DEFAULT);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (session))),
                     ==, 0);
   g_assert_cmpuint (staple_session_count_frictions (session), ==, 0);
@@ -874,6 +1015,17 @@ static const InvalidCase invalid_cases[] = {
   { "action-due", WITH_REFS ("\"actions\": [{}, {\"due\": \"2024-04-31\"}]"), "action 2: 'due'" },
   { "action-status", WITH_REFS ("\"actions\": [{\"status\": \"closed\"}]"),
     "action 1: unknown status 'closed'" },
+  { "phase", "{\"title\": \"t\", \"phase\": \"vote\"}", "session: unknown phase 'vote'" },
+  { "phase-not-string", "{\"title\": \"t\", \"phase\": 2}", "'phase' must be a string" },
+  { "dots-zero", "{\"title\": \"t\", \"dots_per_participant\": 0}",
+    "session: 'dots_per_participant' must be between 1 and 20, not 0" },
+  { "dots-too-many", "{\"title\": \"t\", \"dots_per_participant\": 21}",
+    "'dots_per_participant' must be between 1 and 20, not 21" },
+  { "dots-not-number", "{\"title\": \"t\", \"dots_per_participant\": \"3\"}",
+    "'dots_per_participant' must be a whole number" },
+  { "abstains-not-boolean",
+    "{\"title\": \"t\", \"participants\": [{}, {\"abstains\": \"yes\"}]}",
+    "participant 2: 'abstains' must be true or false" },
   { "empowerment-not-list", "{\"title\": \"t\", \"empowerment\": \"all\"}",
     "'empowerment' must be a list" },
   { "empowerment-not-string", "{\"title\": \"t\", \"empowerment\": [\"a\", {}]}",
@@ -920,8 +1072,11 @@ main (int   argc,
   g_test_add_func ("/model/session-summary/properties", test_summary_properties);
   g_test_add_func ("/model/session/collections", test_session_collections);
   g_test_add_func ("/model/session/find", test_session_find);
+  g_test_add_func ("/model/session/workshop", test_session_workshop);
   g_test_add_func ("/model/catalogue/labels", test_catalogue_labels);
   g_test_add_func ("/model/catalogue/nicks", test_catalogue_nicks);
+  g_test_add_func ("/model/catalogue/phases", test_catalogue_phases);
+  g_test_add_func ("/model/catalogue/dates", test_catalogue_dates);
   g_test_add_func ("/model/json/valid", test_json_valid);
   g_test_add_func ("/model/json/minimal", test_json_minimal);
   g_test_add_func ("/model/json/length", test_json_length);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "staple-catalogue.h"
 
@@ -120,6 +121,61 @@ static const Principle principles[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (principles) == STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING + 1);
 
+typedef struct
+{
+  const char *label;
+  const char *purpose;
+  const char *capture;
+} Phase;
+
+static const Phase phases[] = {
+  [STAPLE_PHASE_FRAME] = {
+    N_("Frame"),
+    N_("Agree what the session is about: whose piece of work is followed, from where to "
+       "where, and the question the team wants answered."),
+    N_("Record the session details, the customer, the piece of work and who is in the room."),
+  },
+  [STAPLE_PHASE_MAP] = {
+    N_("Map"),
+    N_("Lay out every stage the work passes through, in order, as it really happens today "
+       "rather than as the procedure says."),
+    N_("Add each stage with the team that owns it and the channel it arrives by."),
+  },
+  [STAPLE_PHASE_WALK] = {
+    N_("Walk"),
+    N_("Follow the work one stage at a time, as if stapled to it, and see what it meets: "
+       "the time spent on it, the time it waits, and where it changes hands."),
+    N_("For each stage note the work and waiting time, handoffs, drops, feelings and "
+       "friction points."),
+  },
+  [STAPLE_PHASE_DIAGNOSE] = {
+    N_("Diagnose"),
+    N_("Look past each friction point to the way of managing that keeps it in place, so "
+       "that the fix goes to the cause and not the symptom."),
+    N_("Give every friction point a kind, a severity and the principle it goes against."),
+  },
+  [STAPLE_PHASE_PRIORITISE] = {
+    N_("Prioritise"),
+    N_("Let everyone in the room say which friction points matter most, so that the team "
+       "spends its effort where it counts."),
+    N_("Record each participant’s dots on the friction points they choose."),
+  },
+  [STAPLE_PHASE_COMMIT] = {
+    N_("Commit"),
+    N_("Turn the top friction points into actions someone owns, and decide what front-line "
+       "staff may settle from now on without asking."),
+    N_("Write the actions with an owner and a due date, and the empowerment list."),
+  },
+  [STAPLE_PHASE_CLOSE] = {
+    N_("Close"),
+    N_("Look back over what the session found and agreed, so everyone leaves with the same "
+       "picture and knows what happens next."),
+    N_("Check the summary and note anything still missing before it is shared."),
+  },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (phases) == STAPLE_N_PHASES);
+G_STATIC_ASSERT (STAPLE_PHASE_CLOSE + 1 == STAPLE_N_PHASES);
+
 /**
  * staple_channel_get_label:
  * @channel: a #StapleChannel
@@ -204,6 +260,94 @@ staple_action_status_get_label (StapleActionStatus status)
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), NULL);
 
   return _(status_labels[status]);
+}
+
+/**
+ * staple_phase_get_label:
+ * @phase: a #StaplePhase
+ *
+ * Gets the name of @phase to show to people, such as “Prioritise”.
+ *
+ * Returns: (transfer none): the translated label, or %NULL if @phase is not a
+ *   valid value
+ */
+const char *
+staple_phase_get_label (StaplePhase phase)
+{
+  g_return_val_if_fail ((guint) phase < G_N_ELEMENTS (phases), NULL);
+
+  return _(phases[phase].label);
+}
+
+/**
+ * staple_phase_get_purpose:
+ * @phase: a #StaplePhase
+ *
+ * Gets one or two sentences saying what @phase is for, to show to the room.
+ *
+ * Returns: (transfer none): the translated purpose, or %NULL if @phase is not
+ *   a valid value
+ */
+const char *
+staple_phase_get_purpose (StaplePhase phase)
+{
+  g_return_val_if_fail ((guint) phase < G_N_ELEMENTS (phases), NULL);
+
+  return _(phases[phase].purpose);
+}
+
+/**
+ * staple_phase_get_capture:
+ * @phase: a #StaplePhase
+ *
+ * Gets one short sentence saying what to record during @phase.
+ *
+ * Returns: (transfer none): the translated sentence, or %NULL if @phase is
+ *   not a valid value
+ */
+const char *
+staple_phase_get_capture (StaplePhase phase)
+{
+  g_return_val_if_fail ((guint) phase < G_N_ELEMENTS (phases), NULL);
+
+  return _(phases[phase].capture);
+}
+
+/**
+ * staple_date_is_valid:
+ * @text: a string
+ *
+ * Checks that @text is a date written “YYYY-MM-DD” that exists in the
+ * calendar, such as “2024-02-29” but not “2023-02-29”.
+ *
+ * Returns: %TRUE if @text is such a date
+ */
+gboolean
+staple_date_is_valid (const char *text)
+{
+  guint year;
+  guint month;
+  guint day;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+         g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
+  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
+
+  return g_date_valid_dmy (day, month, year);
 }
 
 /**

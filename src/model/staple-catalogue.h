@@ -12,6 +12,10 @@ const char *staple_friction_kind_get_label   (StapleFrictionKind  kind);
 const char *staple_principle_get_label       (StaplePrinciple     principle);
 const char *staple_principle_get_explanation (StaplePrinciple     principle);
 const char *staple_action_status_get_label   (StapleActionStatus  status);
+const char *staple_phase_get_label           (StaplePhase         phase);
+const char *staple_phase_get_purpose         (StaplePhase         phase);
+const char *staple_phase_get_capture         (StaplePhase         phase);
+gboolean    staple_date_is_valid             (const char         *text);
 const char *staple_enum_to_nick              (GType               enum_type,
                                               int                 value);
 gboolean    staple_enum_from_nick            (GType               enum_type,

@@ -53,10 +53,27 @@ typedef enum
   STAPLE_ACTION_STATUS_DONE,
 } StapleActionStatus;
 
+/* The steps of the guided exercise, in the order a session runs them. */
+typedef enum
+{
+  STAPLE_PHASE_FRAME,
+  STAPLE_PHASE_MAP,
+  STAPLE_PHASE_WALK,
+  STAPLE_PHASE_DIAGNOSE,
+  STAPLE_PHASE_PRIORITISE,
+  STAPLE_PHASE_COMMIT,
+  STAPLE_PHASE_CLOSE,
+} StaplePhase;
+
+#define STAPLE_N_PHASES 7
+
 #define STAPLE_SEVERITY_MIN 1
 #define STAPLE_SEVERITY_MAX 5
 #define STAPLE_SEVERITY_DEFAULT 3
 #define STAPLE_FEELING_MIN (-2)
 #define STAPLE_FEELING_MAX 2
+#define STAPLE_DOTS_MIN 1
+#define STAPLE_DOTS_MAX 20
+#define STAPLE_DOTS_DEFAULT 3
 
 G_END_DECLS

@@ -15,9 +15,10 @@ struct _StapleParticipant
 {
   GObject parent_instance;
 
-  gint64  id;
-  char   *name;
-  char   *role;
+  gint64    id;
+  char     *name;
+  char     *role;
+  gboolean  abstains;
 };
 
 G_DEFINE_FINAL_TYPE (StapleParticipant, staple_participant, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_ROLE,
+  PROP_ABSTAINS,
   N_PROPS
 };
 
@@ -62,6 +64,9 @@ staple_participant_get_property (GObject    *object,
     case PROP_ROLE:
       g_value_set_string (value, self->role);
       break;
+    case PROP_ABSTAINS:
+      g_value_set_boolean (value, self->abstains);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -86,6 +91,9 @@ staple_participant_set_property (GObject      *object,
       break;
     case PROP_ROLE:
       staple_participant_set_role (self, g_value_get_string (value));
+      break;
+    case PROP_ABSTAINS:
+      staple_participant_set_abstains (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -137,6 +145,18 @@ staple_participant_class_init (StapleParticipantClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StapleParticipant:abstains:
+   *
+   * Whether the participant chose not to vote: they get no dots.
+   */
+  properties[PROP_ABSTAINS] =
+    g_param_spec_boolean ("abstains", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -283,4 +303,43 @@ staple_participant_set_role (StapleParticipant *self,
   g_free (self->role);
   self->role = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+/**
+ * staple_participant_get_abstains:
+ * @self: a #StapleParticipant
+ *
+ * Gets whether the participant chose not to vote.
+ *
+ * Returns: %TRUE if the participant abstains
+ */
+gboolean
+staple_participant_get_abstains (StapleParticipant *self)
+{
+  g_return_val_if_fail (STAPLE_IS_PARTICIPANT (self), FALSE);
+
+  return self->abstains;
+}
+
+/**
+ * staple_participant_set_abstains:
+ * @self: a #StapleParticipant
+ * @abstains: whether the participant chose not to vote
+ *
+ * Sets whether the participant chose not to vote. Dots they placed before
+ * are not taken away.
+ */
+void
+staple_participant_set_abstains (StapleParticipant *self,
+                                 gboolean           abstains)
+{
+  g_return_if_fail (STAPLE_IS_PARTICIPANT (self));
+
+  abstains = !!abstains;
+
+  if (self->abstains == abstains)
+    return;
+
+  self->abstains = abstains;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ABSTAINS]);
 }

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "staple-catalogue.h"
 #include "staple-enum-types.h"
@@ -27,9 +26,10 @@ typedef struct
 
 static const char * const session_members[] = {
   "title", "organisation", "date", "location", "facilitator", "customer", "work_item",
-  "question", "participants", "stages", "votes", "actions", "empowerment", NULL
+  "question", "phase", "dots_per_participant", "participants", "stages", "votes", "actions",
+  "empowerment", NULL
 };
-static const char * const participant_members[] = { "key", "name", "role", NULL };
+static const char * const participant_members[] = { "key", "name", "role", "abstains", NULL };
 static const char * const stage_members[] = {
   "name", "team", "channel", "work_minutes", "wait_minutes", "handoff", "dropped",
   "customer_feeling", "staff_feeling", "notes", "frictions", NULL
@@ -172,32 +172,6 @@ get_enum (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-is_valid_date (const char *text)
-{
-  guint year = 0;
-  guint month = 0;
-  guint day = 0;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        continue;
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
-         g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-
-  return g_date_valid_dmy (day, month, year);
-}
-
 /* Absent and empty both mean “no date”. */
 static gboolean
 get_date (JsonObject  *object,
@@ -211,7 +185,7 @@ get_date (JsonObject  *object,
   if (!get_string (object, member, place, &text, error))
     return FALSE;
 
-  if (text != NULL && *text != '\0' && !is_valid_date (text))
+  if (text != NULL && *text != '\0' && !staple_date_is_valid (text))
     return fail (error, place, _("'%s' must be a date written YYYY-MM-DD, not '%s'"),
                  member, text);
 
@@ -300,6 +274,8 @@ load_session_fields (Loader      *loader,
   const char *customer = "";
   const char *work_item = "";
   const char *question = "";
+  int phase = STAPLE_PHASE_FRAME;
+  int dots = STAPLE_DOTS_DEFAULT;
 
   if (!check_members (root, session_members, place, error) ||
       !get_string (root, "title", place, &title, error) ||
@@ -309,7 +285,10 @@ load_session_fields (Loader      *loader,
       !get_string (root, "facilitator", place, &facilitator, error) ||
       !get_string (root, "customer", place, &customer, error) ||
       !get_string (root, "work_item", place, &work_item, error) ||
-      !get_string (root, "question", place, &question, error))
+      !get_string (root, "question", place, &question, error) ||
+      !get_enum (root, "phase", STAPLE_TYPE_PHASE, place, &phase, error) ||
+      !get_int (root, "dots_per_participant", STAPLE_DOTS_MIN, STAPLE_DOTS_MAX,
+                place, &dots, error))
     return FALSE;
 
   if (*title == '\0')
@@ -324,6 +303,8 @@ load_session_fields (Loader      *loader,
                 "customer", customer,
                 "work-item", work_item,
                 "question", question,
+                "phase", phase,
+                "dots-per-participant", dots,
                 NULL);
 
   return TRUE;
@@ -348,17 +329,20 @@ load_participants (Loader      *loader,
       const char *key = NULL;
       const char *name = "";
       const char *role = "";
+      gboolean abstains = FALSE;
 
       if (!get_element_object (array, i, place, &object, error) ||
           !check_members (object, participant_members, place, error) ||
           !get_key (object, loader->participants, place, &key, error) ||
           !get_string (object, "name", place, &name, error) ||
-          !get_string (object, "role", place, &role, error))
+          !get_string (object, "role", place, &role, error) ||
+          !get_boolean (object, "abstains", place, &abstains, error))
         return FALSE;
 
       staple_participant_set_id (participant, i + 1);
       staple_participant_set_name (participant, name);
       staple_participant_set_role (participant, role);
+      staple_participant_set_abstains (participant, abstains);
 
       if (key != NULL)
         g_hash_table_insert (loader->participants, (char *)key, participant);

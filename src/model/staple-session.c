@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "staple-session.h"
+#include "staple-enum-types.h"
 
 /**
  * StapleSession:
@@ -26,6 +27,10 @@ struct _StapleSession
   char       *work_item;
   char       *question;
   char       *source;
+  StaplePhase phase;
+  int         dots_per_participant;
+  gint64      current_stage_id;
+  guint       phase_seconds[STAPLE_N_PHASES];
   GListStore *participants;
   GListStore *stages;
   GListStore *votes;
@@ -47,10 +52,20 @@ enum {
   PROP_WORK_ITEM,
   PROP_QUESTION,
   PROP_SOURCE,
+  PROP_PHASE,
+  PROP_DOTS_PER_PARTICIPANT,
+  PROP_CURRENT_STAGE_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PHASE_SECONDS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 staple_session_finalize (GObject *object)
@@ -115,6 +130,15 @@ staple_session_get_property (GObject    *object,
     case PROP_SOURCE:
       g_value_set_string (value, self->source);
       break;
+    case PROP_PHASE:
+      g_value_set_enum (value, self->phase);
+      break;
+    case PROP_DOTS_PER_PARTICIPANT:
+      g_value_set_int (value, self->dots_per_participant);
+      break;
+    case PROP_CURRENT_STAGE_ID:
+      g_value_set_int64 (value, self->current_stage_id);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -160,6 +184,15 @@ staple_session_set_property (GObject      *object,
       break;
     case PROP_SOURCE:
       staple_session_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_PHASE:
+      staple_session_set_phase (self, g_value_get_enum (value));
+      break;
+    case PROP_DOTS_PER_PARTICIPANT:
+      staple_session_set_dots_per_participant (self, g_value_get_int (value));
+      break;
+    case PROP_CURRENT_STAGE_ID:
+      staple_session_set_current_stage_id (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -297,7 +330,61 @@ staple_session_class_init (StapleSessionClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * StapleSession:phase:
+   *
+   * The phase of the guided exercise the session is in, kept so that a
+   * session reopens where it was left.
+   */
+  properties[PROP_PHASE] =
+    g_param_spec_enum ("phase", NULL, NULL,
+                       STAPLE_TYPE_PHASE, STAPLE_PHASE_FRAME,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StapleSession:dots-per-participant:
+   *
+   * How many dots each participant may place when voting, from
+   * %STAPLE_DOTS_MIN to %STAPLE_DOTS_MAX.
+   */
+  properties[PROP_DOTS_PER_PARTICIPANT] =
+    g_param_spec_int ("dots-per-participant", NULL, NULL,
+                      STAPLE_DOTS_MIN, STAPLE_DOTS_MAX, STAPLE_DOTS_DEFAULT,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StapleSession:current-stage-id:
+   *
+   * The id of the stage the walk-through is at, or 0 for none.
+   */
+  properties[PROP_CURRENT_STAGE_ID] =
+    g_param_spec_int64 ("current-stage-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StapleSession::phase-seconds-changed:
+   * @self: a #StapleSession
+   * @phase: the #StaplePhase whose time changed, as an int
+   *
+   * Emitted when the time spent in a phase changes.
+   */
+  signals[PHASE_SECONDS_CHANGED] =
+    g_signal_new ("phase-seconds-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
@@ -312,6 +399,8 @@ staple_session_init (StapleSession *self)
   self->work_item = g_strdup ("");
   self->question = g_strdup ("");
   self->source = g_strdup ("");
+  self->phase = STAPLE_PHASE_FRAME;
+  self->dots_per_participant = STAPLE_DOTS_DEFAULT;
   self->participants = g_list_store_new (STAPLE_TYPE_PARTICIPANT);
   self->stages = g_list_store_new (STAPLE_TYPE_STAGE);
   self->votes = g_list_store_new (STAPLE_TYPE_VOTE);
@@ -761,6 +850,164 @@ staple_session_set_source (StapleSession *self,
 }
 
 /**
+ * staple_session_get_phase:
+ * @self: a #StapleSession
+ *
+ * Gets the phase of the guided exercise the session is in.
+ *
+ * Returns: the phase
+ */
+StaplePhase
+staple_session_get_phase (StapleSession *self)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), STAPLE_PHASE_FRAME);
+
+  return self->phase;
+}
+
+/**
+ * staple_session_set_phase:
+ * @self: a #StapleSession
+ * @phase: a #StaplePhase
+ *
+ * Sets the phase of the guided exercise the session is in.
+ */
+void
+staple_session_set_phase (StapleSession *self,
+                          StaplePhase    phase)
+{
+  g_return_if_fail (STAPLE_IS_SESSION (self));
+  g_return_if_fail ((guint) phase < STAPLE_N_PHASES);
+
+  if (self->phase == phase)
+    return;
+
+  self->phase = phase;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+}
+
+/**
+ * staple_session_get_dots_per_participant:
+ * @self: a #StapleSession
+ *
+ * Gets how many dots each participant may place when voting.
+ *
+ * Returns: the number of dots, from %STAPLE_DOTS_MIN to %STAPLE_DOTS_MAX
+ */
+int
+staple_session_get_dots_per_participant (StapleSession *self)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), STAPLE_DOTS_DEFAULT);
+
+  return self->dots_per_participant;
+}
+
+/**
+ * staple_session_set_dots_per_participant:
+ * @self: a #StapleSession
+ * @dots: the number of dots; clamped to %STAPLE_DOTS_MIN…%STAPLE_DOTS_MAX
+ *
+ * Sets how many dots each participant may place when voting. Dots already
+ * placed stay, even past a lower number.
+ */
+void
+staple_session_set_dots_per_participant (StapleSession *self,
+                                         int            dots)
+{
+  g_return_if_fail (STAPLE_IS_SESSION (self));
+
+  dots = CLAMP (dots, STAPLE_DOTS_MIN, STAPLE_DOTS_MAX);
+
+  if (self->dots_per_participant == dots)
+    return;
+
+  self->dots_per_participant = dots;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOTS_PER_PARTICIPANT]);
+}
+
+/**
+ * staple_session_get_current_stage_id:
+ * @self: a #StapleSession
+ *
+ * Gets the id of the stage the walk-through is at.
+ *
+ * Returns: the stage id, 0 for none
+ */
+gint64
+staple_session_get_current_stage_id (StapleSession *self)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), 0);
+
+  return self->current_stage_id;
+}
+
+/**
+ * staple_session_set_current_stage_id:
+ * @self: a #StapleSession
+ * @stage_id: the stage id, 0 for none; negative values become 0
+ *
+ * Sets the id of the stage the walk-through is at. It is not checked that
+ * the stage is in the session.
+ */
+void
+staple_session_set_current_stage_id (StapleSession *self,
+                                     gint64         stage_id)
+{
+  g_return_if_fail (STAPLE_IS_SESSION (self));
+
+  stage_id = MAX (stage_id, 0);
+
+  if (self->current_stage_id == stage_id)
+    return;
+
+  self->current_stage_id = stage_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STAGE_ID]);
+}
+
+/**
+ * staple_session_get_phase_seconds:
+ * @self: a #StapleSession
+ * @phase: a #StaplePhase
+ *
+ * Gets the time actually spent in @phase, as measured by the timer.
+ *
+ * Returns: the time in seconds
+ */
+guint
+staple_session_get_phase_seconds (StapleSession *self,
+                                  StaplePhase    phase)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), 0);
+  g_return_val_if_fail ((guint) phase < STAPLE_N_PHASES, 0);
+
+  return self->phase_seconds[phase];
+}
+
+/**
+ * staple_session_set_phase_seconds:
+ * @self: a #StapleSession
+ * @phase: a #StaplePhase
+ * @seconds: the time spent in @phase, in seconds
+ *
+ * Sets the time actually spent in @phase. Emits
+ * #StapleSession::phase-seconds-changed if it changed.
+ */
+void
+staple_session_set_phase_seconds (StapleSession *self,
+                                  StaplePhase    phase,
+                                  guint          seconds)
+{
+  g_return_if_fail (STAPLE_IS_SESSION (self));
+  g_return_if_fail ((guint) phase < STAPLE_N_PHASES);
+
+  if (self->phase_seconds[phase] == seconds)
+    return;
+
+  self->phase_seconds[phase] = seconds;
+  g_signal_emit (self, signals[PHASE_SECONDS_CHANGED], 0, (int) phase);
+}
+
+/**
  * staple_session_get_participants:
  * @self: a #StapleSession
  *
@@ -1043,6 +1290,39 @@ staple_session_count_votes_for (StapleSession *self,
       g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
 
       if (staple_vote_get_friction_id (vote) == friction_id)
+        count++;
+    }
+
+  return count;
+}
+
+/**
+ * staple_session_count_dots_of:
+ * @self: a #StapleSession
+ * @participant_id: the id of a participant
+ *
+ * Counts the dots the participant with the id @participant_id has placed.
+ *
+ * Returns: the number of votes
+ */
+guint
+staple_session_count_dots_of (StapleSession *self,
+                              gint64         participant_id)
+{
+  GListModel *votes;
+  guint n;
+  guint count = 0;
+
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), 0);
+
+  votes = G_LIST_MODEL (self->votes);
+  n = g_list_model_get_n_items (votes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+
+      if (staple_vote_get_participant_id (vote) == participant_id)
         count++;
     }
 

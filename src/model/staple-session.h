@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "staple-action.h"
+#include "staple-enums.h"
 #include "staple-empowerment.h"
 #include "staple-participant.h"
 #include "staple-stage.h"
@@ -46,6 +47,20 @@ void               staple_session_set_question     (StapleSession  *self,
 const char        *staple_session_get_source       (StapleSession  *self);
 void               staple_session_set_source       (StapleSession  *self,
                                                     const char     *source);
+StaplePhase        staple_session_get_phase        (StapleSession  *self);
+void               staple_session_set_phase        (StapleSession  *self,
+                                                    StaplePhase     phase);
+int                staple_session_get_dots_per_participant (StapleSession *self);
+void               staple_session_set_dots_per_participant (StapleSession *self,
+                                                            int            dots);
+gint64             staple_session_get_current_stage_id (StapleSession *self);
+void               staple_session_set_current_stage_id (StapleSession *self,
+                                                        gint64         stage_id);
+guint              staple_session_get_phase_seconds (StapleSession *self,
+                                                     StaplePhase    phase);
+void               staple_session_set_phase_seconds (StapleSession *self,
+                                                     StaplePhase    phase,
+                                                     guint          seconds);
 GListStore        *staple_session_get_participants (StapleSession  *self);
 GListStore        *staple_session_get_stages       (StapleSession  *self);
 GListStore        *staple_session_get_votes        (StapleSession  *self);
@@ -64,5 +79,7 @@ StapleParticipant *staple_session_find_participant (StapleSession  *self,
 guint              staple_session_count_frictions  (StapleSession  *self);
 guint              staple_session_count_votes_for  (StapleSession  *self,
                                                     gint64          friction_id);
+guint              staple_session_count_dots_of    (StapleSession  *self,
+                                                    gint64          participant_id);
 
 G_END_DECLS
