@@ -188,11 +188,17 @@ make_full_session (void)
                 "work-item", "One damaged parcel sent back",
                 "question", "Why does a refund take nine days?",
                 "source", "test:full",
+                "phase", STAPLE_PHASE_PRIORITISE,
+                "dots-per-participant", 5,
+                "current-stage-id", (gint64) S_LABEL,
                 NULL);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_FRAME, 600);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_MAP, 1250);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_PRIORITISE, 61);
 
   add_participant (session, P_ANA, "Ana", "Support lead");
   add_participant (session, P_BEN, "Ben", "Warehouse");
-  add_participant (session, P_CHLOE, "Chloé", "Customer");
+  staple_participant_set_abstains (add_participant (session, P_CHLOE, "Chloé", "Customer"), TRUE);
 
   stage = add_stage (session, S_ASK, "Customer asks for a return");
   g_object_set (stage, "team", "Support", "channel", STAPLE_CHANNEL_PHONE,
@@ -302,6 +308,20 @@ test_roundtrip_every_field (Fixture       *f,
   g_assert_cmpuint (staple_session_count_votes_for (loaded, staple_friction_get_id (repeat)),
                     ==, 2);
 
+  /* The workshop's state, spelled out so that a default cannot pass for it. */
+  g_assert_cmpint (staple_session_get_phase (loaded), ==, STAPLE_PHASE_PRIORITISE);
+  g_assert_cmpint (staple_session_get_dots_per_participant (loaded), ==, 5);
+  g_assert_cmpstr (staple_stage_get_name (staple_session_find_stage (loaded,
+                                          staple_session_get_current_stage_id (loaded), NULL)),
+                   ==, "Label is emailed");
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_MAP), ==, 1250);
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_WALK), ==, 0);
+  g_assert_false (staple_participant_get_abstains (nth (staple_session_get_participants (loaded),
+                                                        0)));
+  g_assert_true (staple_participant_get_abstains (nth (staple_session_get_participants (loaded),
+                                                       2)));
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM phase_times"), ==, 3);
+
   /* What was loaded is on disk, not in some cache of the connection. */
   g_clear_object (&store);
   store = open_store (f->path);
@@ -327,6 +347,135 @@ test_roundtrip_ids_written_back (Fixture       *f,
   loaded = load_session (store, staple_session_get_id (added));
   test_assert_sessions_equal (added, loaded);
   test_assert_sessions_match (expected, loaded);
+}
+
+static void
+update_fields (StapleStore        *store,
+               gpointer            object,
+               const char * const *properties)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; properties[i] != NULL; i++)
+    {
+      g_assert_true (staple_store_update_field (store, object, properties[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (staple_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Each field of the workshop's state is written by itself, and 0 for the
+ * current stage is no stage at all. */
+static void
+test_update_workshop_fields (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const session_props[] = {
+    "phase", "dots-per-participant", "current-stage-id", NULL
+  };
+  static const char * const participant_props[] = { "abstains", NULL };
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(StapleSession) reloaded = NULL;
+  StapleParticipant *ana;
+  StapleParticipant *chloe;
+  StapleStage *first;
+  gint64 id;
+
+  add_session (store, session);
+  id = staple_session_get_id (session);
+  loaded = load_session (store, id);
+  ana = nth (staple_session_get_participants (loaded), 0);
+  chloe = nth (staple_session_get_participants (loaded), 2);
+  first = nth (staple_session_get_stages (loaded), 0);
+
+  g_object_set (loaded,
+                "phase", STAPLE_PHASE_CLOSE,
+                "dots-per-participant", STAPLE_DOTS_MAX,
+                "current-stage-id", staple_stage_get_id (first),
+                NULL);
+  staple_participant_set_abstains (ana, TRUE);
+  staple_participant_set_abstains (chloe, FALSE);
+  update_fields (store, loaded, session_props);
+  update_fields (store, ana, participant_props);
+  update_fields (store, chloe, participant_props);
+
+  reloaded = load_session (store, id);
+  test_assert_sessions_equal (loaded, reloaded);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions WHERE phase = 'close'"
+                               " AND dots_per_participant = 20 AND current_stage_id = %"
+                               G_GINT64_FORMAT, staple_stage_get_id (first)), ==, 1);
+  g_clear_object (&reloaded);
+
+  staple_session_set_current_stage_id (loaded, 0);
+  update_fields (store, loaded, session_props);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"
+                               " WHERE current_stage_id IS NULL"), ==, 1);
+  reloaded = load_session (store, id);
+  test_assert_sessions_equal (loaded, reloaded);
+}
+
+static void
+set_phase_seconds (StapleStore *store,
+                   gint64       session_id,
+                   StaplePhase  phase,
+                   guint        seconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_store_set_phase_seconds (store, session_id, phase, seconds, &error));
+  g_assert_no_error (error);
+}
+
+/* Setting the time of a phase again replaces it: one row per phase. */
+static void
+test_phase_seconds (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(StapleSession) other = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  add_session (store, session);
+  add_session (store, other);
+  id = staple_session_get_id (session);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM phase_times"), ==, 6);
+
+  set_phase_seconds (store, id, STAPLE_PHASE_WALK, 30);
+  set_phase_seconds (store, id, STAPLE_PHASE_WALK, 90);
+  set_phase_seconds (store, id, STAPLE_PHASE_MAP, 0);
+  set_phase_seconds (store, id, STAPLE_PHASE_CLOSE, G_MAXUINT);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM phase_times WHERE session_id = %"
+                               G_GINT64_FORMAT, id), ==, 5);
+  g_assert_cmpint (test_count (f->path, "SELECT seconds FROM phase_times WHERE session_id = %"
+                               G_GINT64_FORMAT " AND phase = 'walk'", id), ==, 90);
+
+  loaded = load_session (store, id);
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_WALK), ==, 90);
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_MAP), ==, 0);
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_FRAME), ==, 600);
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_CLOSE), ==, G_MAXUINT);
+  g_clear_object (&loaded);
+
+  /* The other session kept its own times. */
+  loaded = load_session (store, staple_session_get_id (other));
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_WALK), ==, 0);
+  g_assert_cmpuint (staple_session_get_phase_seconds (loaded, STAPLE_PHASE_MAP), ==, 1250);
+
+  /* It is a transaction of its own, so it cannot be part of another. */
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_no_error (error);
+  g_test_expect_message ("staple-store", G_LOG_LEVEL_CRITICAL, "*IN_TRANSACTION*");
+  g_assert_false (staple_store_set_phase_seconds (store, id, STAPLE_PHASE_WALK, 5, NULL));
+  g_test_assert_expected_messages ();
+  staple_store_rollback (store);
 }
 
 typedef struct
@@ -450,7 +599,7 @@ count_listed (StapleStore *store)
 
 static const char * const all_tables[] = {
   "sessions", "participants", "stages", "frictions", "votes", "actions", "action_frictions",
-  "empowerments",
+  "empowerments", "phase_times",
 };
 
 static void
@@ -669,10 +818,58 @@ static const char * const version_rows[] = {
   "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
   "INSERT INTO empowerments (id, session_id, position, text)"
   "  VALUES (76, 7, 0, 'Kept empowerment');",
+  /* 2: the workshop's phase, dots, current stage, abstaining and time per phase */
+  "INSERT INTO sessions (id, title, organisation, date, created, updated, phase,"
+  "  dots_per_participant)"
+  "  VALUES (7, 'Kept across upgrades', 'Old Org', '2023-01-02', 1700000000, 1700000000,"
+  "  'commit', 7);"
+  "INSERT INTO participants (id, session_id, position, name, role, abstains)"
+  "  VALUES (71, 7, 0, 'Old hand', 'Clerk', 1);"
+  "INSERT INTO stages (id, session_id, position, name, team, channel, wait_minutes)"
+  "  VALUES (72, 7, 0, 'Kept stage', 'Post room', 'phone', 45);"
+  "UPDATE sessions SET current_stage_id = 72 WHERE id = 7;"
+  "INSERT INTO frictions (id, stage_id, position, text, kind, severity, principle)"
+  "  VALUES (73, 72, 0, 'Kept friction', 'silo', 4, 'cooperate-across-silos');"
+  "INSERT INTO votes (id, participant_id, friction_id) VALUES (74, 71, 73);"
+  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status)"
+  "  VALUES (75, 7, 0, 'Kept action', 71, '2023-02-01', 'done');"
+  "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
+  "INSERT INTO empowerments (id, session_id, position, text)"
+  "  VALUES (76, 7, 0, 'Kept empowerment');"
+  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);",
 };
 
+/* What rows written at @version hold of the workshop's state: the defaults
+ * the upgrade gave them, or what version 2 and later wrote. */
 static void
-check_version_rows (StapleStore *store)
+check_version_workshop (StapleSession *session,
+                        int            version)
+{
+  StapleParticipant *participant = nth (staple_session_get_participants (session), 0);
+
+  if (version < 2)
+    {
+      g_assert_cmpint (staple_session_get_phase (session), ==, STAPLE_PHASE_FRAME);
+      g_assert_cmpint (staple_session_get_dots_per_participant (session), ==,
+                       STAPLE_DOTS_DEFAULT);
+      g_assert_cmpint (staple_session_get_current_stage_id (session), ==, 0);
+      g_assert_false (staple_participant_get_abstains (participant));
+      for (int phase = 0; phase < STAPLE_N_PHASES; phase++)
+        g_assert_cmpuint (staple_session_get_phase_seconds (session, phase), ==, 0);
+      return;
+    }
+
+  g_assert_cmpint (staple_session_get_phase (session), ==, STAPLE_PHASE_COMMIT);
+  g_assert_cmpint (staple_session_get_dots_per_participant (session), ==, 7);
+  g_assert_cmpint (staple_session_get_current_stage_id (session), ==, 72);
+  g_assert_true (staple_participant_get_abstains (participant));
+  g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_WALK), ==, 2400);
+  g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_FRAME), ==, 0);
+}
+
+static void
+check_version_rows (StapleStore *store,
+                    int          version)
 {
   g_autoptr(StapleSession) session = load_session (store, 7);
   StapleParticipant *participant;
@@ -719,6 +916,32 @@ check_version_rows (StapleStore *store)
 
   g_assert_cmpstr (staple_empowerment_get_text (nth (staple_session_get_empowerments (session), 0)),
                    ==, "Kept empowerment");
+
+  check_version_workshop (session, version);
+}
+
+/* What the upgrade added can be written at once. */
+static void
+check_upgraded_writable (StapleStore *store)
+{
+  static const char * const session_props[] = { "phase", "dots-per-participant", NULL };
+  static const char * const participant_props[] = { "abstains", NULL };
+  g_autoptr(StapleSession) session = load_session (store, 7);
+  g_autoptr(StapleSession) reloaded = NULL;
+  StapleParticipant *participant = nth (staple_session_get_participants (session), 0);
+  g_autoptr(GError) error = NULL;
+
+  staple_session_set_phase (session, STAPLE_PHASE_DIAGNOSE);
+  staple_session_set_dots_per_participant (session, 2);
+  staple_participant_set_abstains (participant, !staple_participant_get_abstains (participant));
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_DIAGNOSE, 77);
+  update_fields (store, session, session_props);
+  update_fields (store, participant, participant_props);
+  g_assert_true (staple_store_set_phase_seconds (store, 7, STAPLE_PHASE_DIAGNOSE, 77, &error));
+  g_assert_no_error (error);
+
+  reloaded = load_session (store, 7);
+  test_assert_sessions_equal (session, reloaded);
 }
 
 /* The tables, indexes and their SQL, to compare a migrated file with a new one. */
@@ -784,7 +1007,10 @@ test_migrate_from (Fixture       *f,
   store = open_store (f->path);
   assert_current_header (f->path);
   if (version >= 1)
-    check_version_rows (store);
+    {
+      check_version_rows (store, version);
+      check_upgraded_writable (store);
+    }
 
   /* Upgraded, the file has exactly the tables a new one gets. */
   g_clear_object (&store);
@@ -812,7 +1038,7 @@ test_migrate_current_keeps_data (Fixture       *f,
 
   store = open_store (f->path);
   assert_current_header (f->path);
-  check_version_rows (store);
+  check_version_rows (store, current);
 }
 
 /* Deleting takes what belongs with it */
@@ -886,6 +1112,39 @@ test_cascade_delete_stage (Fixture       *f,
   ids = staple_action_get_friction_ids (action, &n_ids);
   g_assert_cmpuint (n_ids, ==, 1);
   g_assert_cmpint (ids[0], ==, label_id);
+}
+
+/* Deleting the stage the walk-through is at leaves the session at none. */
+static void
+test_cascade_delete_current_stage (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  StapleStage *current;
+  gint64 id;
+
+  add_session (store, session);
+  id = staple_session_get_id (session);
+  current = staple_session_find_stage (session, staple_session_get_current_stage_id (session),
+                                       NULL);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (staple_stage_get_name (current), ==, "Label is emailed");
+
+  /* Another stage goes: the current one stays. */
+  delete_row (store, nth (staple_session_get_stages (session), 0));
+  loaded = load_session (store, id);
+  g_assert_cmpint (staple_session_get_current_stage_id (loaded), ==,
+                   staple_stage_get_id (current));
+  g_clear_object (&loaded);
+
+  delete_row (store, current);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"
+                               " WHERE current_stage_id IS NULL"), ==, 1);
+  loaded = load_session (store, id);
+  g_assert_cmpint (staple_session_get_current_stage_id (loaded), ==, 0);
+  g_assert_cmpint (staple_session_get_phase (loaded), ==, STAPLE_PHASE_PRIORITISE);
 }
 
 static void
@@ -1546,6 +1805,8 @@ main (int   argc,
   ADD_TEST ("/store/roundtrip/every-field", test_roundtrip_every_field);
   ADD_TEST ("/store/roundtrip/ids-written-back", test_roundtrip_ids_written_back);
   ADD_TEST ("/store/roundtrip/add-fails-whole", test_roundtrip_add_fails_whole);
+  ADD_TEST ("/store/update/workshop-fields", test_update_workshop_fields);
+  ADD_TEST ("/store/phase-seconds", test_phase_seconds);
   for (guint i = 0; i < G_N_ELEMENTS (text_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/roundtrip/text/%s", text_cases[i].name);
@@ -1570,6 +1831,7 @@ main (int   argc,
   ADD_TEST ("/store/migrate/current-keeps-data", test_migrate_current_keeps_data);
 
   ADD_TEST ("/store/cascade/delete-stage", test_cascade_delete_stage);
+  ADD_TEST ("/store/cascade/delete-current-stage", test_cascade_delete_current_stage);
   ADD_TEST ("/store/cascade/delete-participant", test_cascade_delete_participant);
   ADD_TEST ("/store/cascade/purge-trashed", test_cascade_purge);
 

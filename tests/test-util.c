@@ -160,6 +160,7 @@ is_id_property (const char *name)
 {
   static const char * const names[] = {
     "id", "session-id", "stage-id", "participant-id", "friction-id", "owner-id",
+    "current-stage-id",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -279,6 +280,23 @@ votes_sorted_by_id (StapleSession *session)
   return sorted;
 }
 
+/* The time spent per phase is not a property, so the loops above miss it. */
+static void
+assert_phase_seconds_equal (StapleSession *expected,
+                            StapleSession *actual)
+{
+  for (int phase = 0; phase < STAPLE_N_PHASES; phase++)
+    {
+      const char *nick = staple_enum_to_nick (STAPLE_TYPE_PHASE, phase);
+      guint a = staple_session_get_phase_seconds (expected, phase);
+      guint b = staple_session_get_phase_seconds (actual, phase);
+      g_autofree char *line_a = g_strdup_printf ("%s: %u s", nick, a);
+      g_autofree char *line_b = g_strdup_printf ("%s: %u s", nick, b);
+
+      g_assert_cmpstr (line_a, ==, line_b);
+    }
+}
+
 /**
  * test_assert_sessions_equal:
  *
@@ -297,6 +315,7 @@ test_assert_sessions_equal (StapleSession *expected,
   GListModel *actions_b = G_LIST_MODEL (staple_session_get_actions (actual));
 
   test_assert_objects_equal (expected, actual, TRUE);
+  assert_phase_seconds_equal (expected, actual);
   assert_lists_equal (G_LIST_MODEL (staple_session_get_participants (expected)),
                       G_LIST_MODEL (staple_session_get_participants (actual)), TRUE);
   assert_stages_equal (expected, actual, TRUE);
@@ -328,6 +347,15 @@ participant_name (StapleSession *session,
   StapleParticipant *participant = staple_session_find_participant (session, id, NULL);
 
   return participant != NULL ? staple_participant_get_name (participant) : NULL;
+}
+
+static const char *
+stage_name (StapleSession *session,
+            gint64         id)
+{
+  StapleStage *stage = staple_session_find_stage (session, id, NULL);
+
+  return stage != NULL ? staple_stage_get_name (stage) : NULL;
 }
 
 static const char *
@@ -386,6 +414,15 @@ test_assert_sessions_match (StapleSession *expected,
 
   assert_ids_consistent (actual);
   test_assert_objects_equal (expected, actual, FALSE);
+  assert_phase_seconds_equal (expected, actual);
+  if (staple_session_get_current_stage_id (expected) == 0)
+    g_assert_cmpint (staple_session_get_current_stage_id (actual), ==, 0);
+  else
+    {
+      g_assert_nonnull (stage_name (actual, staple_session_get_current_stage_id (actual)));
+      g_assert_cmpstr (stage_name (actual, staple_session_get_current_stage_id (actual)), ==,
+                       stage_name (expected, staple_session_get_current_stage_id (expected)));
+    }
   assert_lists_equal (G_LIST_MODEL (staple_session_get_participants (expected)),
                       G_LIST_MODEL (staple_session_get_participants (actual)), FALSE);
   assert_stages_equal (expected, actual, FALSE);

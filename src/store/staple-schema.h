@@ -91,6 +91,23 @@ static const char * const staple_schema_migrations[] = {
   "  text TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX empowerments_session ON empowerments (session_id, position);",
+
+  /* 1 → 2: the facilitated workshop: the phase a session is in, the dots each
+   * participant has, the stage the walk-through is at, who abstains from
+   * voting, and the time spent per phase */
+  "ALTER TABLE sessions ADD COLUMN phase TEXT NOT NULL DEFAULT 'frame';"
+  "ALTER TABLE sessions ADD COLUMN dots_per_participant INTEGER NOT NULL DEFAULT 3"
+  "  CHECK (dots_per_participant BETWEEN 1 AND 20);"
+  "ALTER TABLE sessions ADD COLUMN current_stage_id INTEGER"
+  "  REFERENCES stages (id) ON DELETE SET NULL;"
+  "CREATE INDEX sessions_current_stage ON sessions (current_stage_id);"
+  "ALTER TABLE participants ADD COLUMN abstains INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE phase_times ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  phase TEXT NOT NULL,"
+  "  seconds INTEGER NOT NULL CHECK (seconds >= 0),"
+  "  PRIMARY KEY (session_id, phase)"
+  ") WITHOUT ROWID;",
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

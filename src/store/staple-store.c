@@ -786,7 +786,7 @@ load_participants (StapleStore   *self,
   int rc;
 
   stmt = prepare (self,
-                  "SELECT id, name, role FROM participants"
+                  "SELECT id, name, role, abstains FROM participants"
                   " WHERE session_id = ?1 ORDER BY position, id",
                   error);
   if (stmt == NULL)
@@ -801,6 +801,7 @@ load_participants (StapleStore   *self,
       staple_participant_set_id (participant, sqlite3_column_int64 (stmt, 0));
       staple_participant_set_name (participant, column_text (stmt, 1));
       staple_participant_set_role (participant, column_text (stmt, 2));
+      staple_participant_set_abstains (participant, sqlite3_column_int (stmt, 3) != 0);
       g_list_store_append (list, participant);
     }
 
@@ -1077,6 +1078,38 @@ load_empowerments (StapleStore   *self,
 }
 
 static gboolean
+load_phase_times (StapleStore   *self,
+                  StapleSession *session,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "SELECT phase, seconds FROM phase_times WHERE session_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, staple_session_get_id (session));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seconds = sqlite3_column_int64 (stmt, 1);
+      int phase;
+
+      /* A phase this version does not know is kept in the file, not shown. */
+      if (staple_enum_from_nick (STAPLE_TYPE_PHASE, column_text (stmt, 0), &phase))
+        staple_session_set_phase_seconds (session, phase, (guint) CLAMP (seconds, 0, G_MAXUINT));
+    }
+
+  finish (stmt);
+
+  if (rc != SQLITE_DONE)
+    set_error_from_code (self, error, rc);
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
 load_session_row (StapleStore   *self,
                   StapleSession *session,
                   gint64         session_id,
@@ -1087,7 +1120,8 @@ load_session_row (StapleStore   *self,
 
   stmt = prepare (self,
                   "SELECT title, organisation, date, location, facilitator, customer,"
-                  " work_item, question, source FROM sessions WHERE id = ?1 AND trashed = 0",
+                  " work_item, question, source, phase, dots_per_participant, current_stage_id"
+                  " FROM sessions WHERE id = ?1 AND trashed = 0",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1096,18 +1130,24 @@ load_session_row (StapleStore   *self,
   rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    g_object_set (session,
-                  "id", session_id,
-                  "title", column_text (stmt, 0),
-                  "organisation", column_text (stmt, 1),
-                  "date", column_text (stmt, 2),
-                  "location", column_text (stmt, 3),
-                  "facilitator", column_text (stmt, 4),
-                  "customer", column_text (stmt, 5),
-                  "work-item", column_text (stmt, 6),
-                  "question", column_text (stmt, 7),
-                  "source", column_text (stmt, 8),
-                  NULL);
+    {
+      g_object_set (session,
+                    "id", session_id,
+                    "title", column_text (stmt, 0),
+                    "organisation", column_text (stmt, 1),
+                    "date", column_text (stmt, 2),
+                    "location", column_text (stmt, 3),
+                    "facilitator", column_text (stmt, 4),
+                    "customer", column_text (stmt, 5),
+                    "work-item", column_text (stmt, 6),
+                    "question", column_text (stmt, 7),
+                    "source", column_text (stmt, 8),
+                    "phase", column_enum (stmt, 9, STAPLE_TYPE_PHASE, STAPLE_PHASE_FRAME),
+                    "current-stage-id", sqlite3_column_int64 (stmt, 11),
+                    NULL);
+      /* The setter clamps what a hand-edited file may hold. */
+      staple_session_set_dots_per_participant (session, sqlite3_column_int (stmt, 10));
+    }
 
   finish (stmt);
 
@@ -1132,7 +1172,8 @@ load_session_row (StapleStore   *self,
  * @session_id: the session's id
  *
  * Reads a whole session: its frame, participants, stages with their friction
- * points, votes, actions and empowerment items, in one read transaction.
+ * points, votes, actions and empowerment items, and where the workshop stands
+ * (phase, current stage, time spent per phase), in one read transaction.
  * A session in the trash is not found.
  *
  * Returns: (transfer full): the session, or %NULL with @error set
@@ -1156,7 +1197,8 @@ staple_store_load_session (StapleStore  *self,
        load_frictions (self, session, error) &&
        load_votes (self, session, error) &&
        load_actions (self, session, error) &&
-       load_empowerments (self, session, error);
+       load_empowerments (self, session, error) &&
+       load_phase_times (self, session, error);
 
   staple_store_rollback (self);
 
@@ -1357,8 +1399,8 @@ staple_store_insert_participant (StapleStore        *self,
   g_return_val_if_fail (IN_TRANSACTION (self), FALSE);
 
   stmt = prepare (self,
-                  "INSERT INTO participants (id, session_id, position, name, role)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5)",
+                  "INSERT INTO participants (id, session_id, position, name, role, abstains)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1368,6 +1410,7 @@ staple_store_insert_participant (StapleStore        *self,
   sqlite3_bind_int (stmt, 3, position);
   bind_text (stmt, 4, staple_participant_get_name (participant));
   bind_text (stmt, 5, staple_participant_get_role (participant));
+  sqlite3_bind_int (stmt, 6, staple_participant_get_abstains (participant));
 
   return insert_done (self, stmt, G_OBJECT (participant), error);
 }
@@ -1537,11 +1580,12 @@ static const Field session_fields[] = {
   { "title", "title" }, { "organisation", "organisation" }, { "date", "date" },
   { "location", "location" }, { "facilitator", "facilitator" },
   { "customer", "customer" }, { "work-item", "work_item" }, { "question", "question" },
-  { NULL, NULL }
+  { "phase", "phase" }, { "dots-per-participant", "dots_per_participant" },
+  { "current-stage-id", "current_stage_id" }, { NULL, NULL }
 };
 
 static const Field participant_fields[] = {
-  { "name", "name" }, { "role", "role" }, { NULL, NULL }
+  { "name", "name" }, { "role", "role" }, { "abstains", "abstains" }, { NULL, NULL }
 };
 
 static const Field stage_fields[] = {
@@ -1673,13 +1717,14 @@ staple_store_update_field (StapleStore  *self,
   g_value_init (&value, pspec->value_type);
   g_object_get_property (object, property, &value);
 
-  /* An owner of 0 means nobody, which the foreign key spells NULL. */
+  /* An owner or current stage of 0 means none, which the foreign key spells
+   * NULL. */
   sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table->table, column);
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (g_str_equal (property, "owner-id"))
+  if (g_str_equal (property, "owner-id") || g_str_equal (property, "current-stage-id"))
     bind_id (stmt, 1, g_value_get_int64 (&value));
   else
     bind_value (stmt, 1, &value);
@@ -1776,8 +1821,9 @@ insert_session_row (StapleStore    *self,
 
   stmt = prepare (self,
                   "INSERT INTO sessions (title, organisation, date, location, facilitator,"
-                  " customer, work_item, question, source, created, updated)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                  " customer, work_item, question, source, phase, dots_per_participant,"
+                  " created, updated)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1791,7 +1837,9 @@ insert_session_row (StapleStore    *self,
   bind_text (stmt, 7, staple_session_get_work_item (session));
   bind_text (stmt, 8, staple_session_get_question (session));
   bind_text (stmt, 9, staple_session_get_source (session));
-  sqlite3_bind_int64 (stmt, 10, now);
+  bind_enum (stmt, 10, STAPLE_TYPE_PHASE, staple_session_get_phase (session));
+  sqlite3_bind_int (stmt, 11, staple_session_get_dots_per_participant (session));
+  sqlite3_bind_int64 (stmt, 12, now);
 
   if (!run (self, stmt, error))
     return FALSE;
@@ -1829,6 +1877,14 @@ insert_people_and_stages (StapleStore   *self,
 {
   GListModel *list = G_LIST_MODEL (staple_session_get_participants (session));
   gint64 session_id = staple_session_get_id (session);
+  gint64 current_stage_id = staple_session_get_current_stage_id (session);
+
+  /* A current stage that is not in the session is none. */
+  if (staple_session_find_stage (session, current_stage_id, NULL) == NULL)
+    {
+      current_stage_id = 0;
+      staple_session_set_current_stage_id (session, 0);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -1848,6 +1904,7 @@ insert_people_and_stages (StapleStore   *self,
       GListModel *cards = G_LIST_MODEL (staple_stage_get_frictions (stage));
       guint n_cards = g_list_model_get_n_items (cards);
       g_autofree gint64 *old_ids = g_new0 (gint64, n_cards + 1);
+      gint64 old_stage_id = staple_stage_get_id (stage);
 
       for (guint j = 0; j < n_cards; j++)
         {
@@ -1863,6 +1920,9 @@ insert_people_and_stages (StapleStore   *self,
       staple_stage_set_position (stage, (int) i);
       if (!staple_store_insert_stage (self, stage, error))
         return FALSE;
+
+      if (current_stage_id > 0 && old_stage_id == current_stage_id)
+        staple_session_set_current_stage_id (session, staple_stage_get_id (stage));
 
       for (guint j = 0; j < n_cards; j++)
         {
@@ -1927,6 +1987,50 @@ insert_votes_and_actions (StapleStore   *self,
   return TRUE;
 }
 
+static gboolean
+write_phase_seconds (StapleStore  *self,
+                     gint64        session_id,
+                     StaplePhase   phase,
+                     guint         seconds,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (session_id, phase) DO UPDATE SET seconds = excluded.seconds",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  bind_enum (stmt, 2, STAPLE_TYPE_PHASE, phase);
+  sqlite3_bind_int64 (stmt, 3, seconds);
+  return run (self, stmt, error);
+}
+
+/* The current stage can only be written once the stages have their ids. */
+static gboolean
+insert_workshop_state (StapleStore   *self,
+                       StapleSession *session,
+                       GError       **error)
+{
+  if (staple_session_get_current_stage_id (session) > 0 &&
+      !staple_store_update_field (self, G_OBJECT (session), "current-stage-id", error))
+    return FALSE;
+
+  for (int phase = 0; phase < STAPLE_N_PHASES; phase++)
+    {
+      guint seconds = staple_session_get_phase_seconds (session, phase);
+
+      if (seconds > 0 &&
+          !write_phase_seconds (self, staple_session_get_id (session), phase, seconds, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * staple_store_add_session:
  * @session: a session not yet in this database, with everything it holds
@@ -1955,6 +2059,7 @@ staple_store_add_session (StapleStore    *self,
   if (!insert_session_row (self, session, error) ||
       !insert_people_and_stages (self, session, people, frictions, error) ||
       !insert_votes_and_actions (self, session, people, frictions, error) ||
+      !insert_workshop_state (self, session, error) ||
       !staple_store_commit (self, error))
     {
       staple_store_rollback (self);
@@ -2016,4 +2121,38 @@ staple_store_purge_trashed (StapleStore  *self,
 
   stmt = prepare (self, "DELETE FROM sessions WHERE trashed = 1", error);
   return stmt != NULL && run (self, stmt, error);
+}
+
+/**
+ * staple_store_set_phase_seconds:
+ * @session_id: the session's id
+ * @phase: a #StaplePhase
+ * @seconds: the total time spent in @phase
+ *
+ * Writes the time spent in a phase of a session, in its own transaction:
+ * call it outside staple_store_begin() and staple_store_commit().
+ */
+gboolean
+staple_store_set_phase_seconds (StapleStore  *self,
+                                gint64        session_id,
+                                StaplePhase   phase,
+                                guint         seconds,
+                                GError      **error)
+{
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id > 0, FALSE);
+  g_return_val_if_fail ((guint) phase < STAPLE_N_PHASES, FALSE);
+  g_return_val_if_fail (!IN_TRANSACTION (self), FALSE);
+
+  if (!staple_store_begin (self, error))
+    return FALSE;
+
+  if (!write_phase_seconds (self, session_id, phase, seconds, error) ||
+      !staple_store_commit (self, error))
+    {
+      staple_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }

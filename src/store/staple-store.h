@@ -55,7 +55,7 @@ gboolean      staple_store_commit                (StapleStore     *self,
                                                   GError         **error);
 void          staple_store_rollback              (StapleStore     *self);
 
-/* Whole sessions (each in its own transaction) */
+/* Whole sessions, and the time spent per phase (each in its own transaction) */
 gboolean      staple_store_add_session           (StapleStore     *self,
                                                   StapleSession   *session,
                                                   GError         **error);
@@ -64,6 +64,11 @@ gboolean      staple_store_set_session_trashed   (StapleStore     *self,
                                                   gboolean         trashed,
                                                   GError         **error);
 gboolean      staple_store_purge_trashed         (StapleStore     *self,
+                                                  GError         **error);
+gboolean      staple_store_set_phase_seconds     (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  StaplePhase      phase,
+                                                  guint            seconds,
                                                   GError         **error);
 
 /* Rows (inside a transaction), written from the model objects as they are
