@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "staple-editor.h"
 
@@ -344,47 +345,83 @@ is_blank (const char *text)
 }
 
 static gboolean
-validate_value (GObject       *object,
+refuse (GError     **error,
+        const char  *message)
+{
+  g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* What to say when @property of @object is left blank, or NULL if it may be. */
+static const char *
+blank_message (GObject    *object,
+               const char *property)
+{
+  if (STAPLE_IS_SESSION (object) && g_str_equal (property, "title"))
+    return _("A session needs a title.");
+  if (STAPLE_IS_STAGE (object) && g_str_equal (property, "name"))
+    return _("A stage needs a name.");
+  if (STAPLE_IS_FRICTION (object) && g_str_equal (property, "text"))
+    return _("A friction point needs some text.");
+  if (STAPLE_IS_PARTICIPANT (object) && g_str_equal (property, "name"))
+    return _("A participant needs a name.");
+  if (STAPLE_IS_ACTION (object) && g_str_equal (property, "text"))
+    return _("An action needs some text.");
+  if (STAPLE_IS_EMPOWERMENT (object) && g_str_equal (property, "text"))
+    return _("An empowerment needs some text.");
+
+  return NULL;
+}
+
+static gboolean
+validate_text (GObject     *object,
+               const char  *property,
+               const char  *text,
+               GError     **error)
+{
+  const char *message;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return refuse (error, _("The text is not valid UTF-8."));
+
+  message = blank_message (object, property);
+  if (message != NULL && is_blank (text))
+    return refuse (error, message);
+
+  if (STAPLE_IS_ACTION (object) && g_str_equal (property, "due") &&
+      text != NULL && *text != '\0' && !staple_date_is_valid (text))
+    return refuse (error, _("A due date is written YYYY-MM-DD, such as 2024-03-31, "
+                            "or left empty."));
+
+  return TRUE;
+}
+
+/* References by id must stay inside the session, where the database's
+ * foreign keys cannot look. */
+static gboolean
+validate_value (StapleEditor  *self,
+                GObject       *object,
                 const char    *property,
                 const GValue  *value,
                 GError       **error)
 {
-  const char *text;
+  gint64 id;
 
-  if (!G_VALUE_HOLDS_STRING (value))
+  if (G_VALUE_HOLDS_STRING (value))
+    return validate_text (object, property, g_value_get_string (value), error);
+
+  if (!G_VALUE_HOLDS_INT64 (value))
     return TRUE;
 
-  text = g_value_get_string (value);
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
-                           _("The text is not valid UTF-8."));
-      return FALSE;
-    }
+  id = g_value_get_int64 (value);
 
-  if (is_blank (text))
-    {
-      if (STAPLE_IS_SESSION (object) && g_str_equal (property, "title"))
-        {
-          g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
-                               _("A session needs a title."));
-          return FALSE;
-        }
+  if (STAPLE_IS_ACTION (object) && g_str_equal (property, "owner-id") && id != 0 &&
+      staple_session_find_participant (self->session, id, NULL) == NULL)
+    return refuse (error, _("The owner of an action must be one of the participants."));
 
-      if (STAPLE_IS_STAGE (object) && g_str_equal (property, "name"))
-        {
-          g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
-                               _("A stage needs a name."));
-          return FALSE;
-        }
-
-      if (STAPLE_IS_FRICTION (object) && g_str_equal (property, "text"))
-        {
-          g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
-                               _("A friction point needs some text."));
-          return FALSE;
-        }
-    }
+  if (STAPLE_IS_SESSION (object) && g_str_equal (property, "current-stage-id") && id != 0 &&
+      staple_session_find_stage (self->session, id, NULL) == NULL)
+    return refuse (error, _("The current stage must be one of the session’s stages."));
 
   return TRUE;
 }
@@ -457,9 +494,6 @@ staple_editor_set (StapleEditor  *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_return_val_if_fail (pspec != NULL, FALSE);
 
-  if (!validate_value (object, property, value, error))
-    return FALSE;
-
   interned = g_intern_string (property);
   command = g_new0 (SetCommand, 1);
   command->parent.klass = &set_command_class;
@@ -477,6 +511,12 @@ staple_editor_set (StapleEditor  *self,
 
   /* Clamps numbers into the property's range, as the setters would. */
   g_param_value_validate (pspec, &command->new_value);
+
+  if (!validate_value (self, object, interned, &command->new_value, error))
+    {
+      set_command_free (&command->parent);
+      return FALSE;
+    }
 
   if (g_param_values_cmp (pspec, &command->old_value, &command->new_value) == 0)
     {
@@ -585,7 +625,8 @@ staple_editor_set_enum (StapleEditor  *self,
   return staple_editor_set (self, object, property, &gvalue, error);
 }
 
-/* Adding and removing stages and friction points */
+/* Adding and removing rows: stages, friction points, participants, dots,
+ * actions and empowerment items */
 
 typedef struct
 {
@@ -596,12 +637,15 @@ typedef struct
 typedef struct
 {
   Command      parent;
-  gboolean     insert;  /* whether running it forward adds the item */
-  GObject     *item;    /* a StapleStage or StapleFriction */
-  StapleStage *stage;   /* the stage holding a friction point */
+  gboolean     insert;      /* whether running it forward adds the item */
+  GObject     *item;        /* a stage, friction point, participant, vote, action or
+                             * empowerment item */
+  StapleStage *stage;       /* the stage holding a friction point */
   guint        index;
-  GPtrArray   *votes;   /* votes that go and come back with the item */
-  GArray      *links;   /* ActionLinks */
+  GPtrArray   *votes;       /* votes that go and come back with the item */
+  GArray      *links;       /* ActionLinks */
+  GPtrArray   *owned;       /* actions whose owner goes and comes back with the item */
+  gboolean     was_current; /* whether the removed stage was the current one */
 } RowCommand;
 
 static GListStore *
@@ -610,8 +654,24 @@ row_command_list (RowCommand   *self,
 {
   if (self->stage != NULL)
     return staple_stage_get_frictions (self->stage);
+  if (STAPLE_IS_STAGE (self->item))
+    return staple_session_get_stages (editor->session);
+  if (STAPLE_IS_PARTICIPANT (self->item))
+    return staple_session_get_participants (editor->session);
+  if (STAPLE_IS_VOTE (self->item))
+    return staple_session_get_votes (editor->session);
+  if (STAPLE_IS_ACTION (self->item))
+    return staple_session_get_actions (editor->session);
 
-  return staple_session_get_stages (editor->session);
+  g_assert (STAPLE_IS_EMPOWERMENT (self->item));
+  return staple_session_get_empowerments (editor->session);
+}
+
+/* Dots are a set: they have no position to keep. */
+static gboolean
+row_command_has_positions (RowCommand *self)
+{
+  return !STAPLE_IS_VOTE (self->item);
 }
 
 static void
@@ -647,6 +707,19 @@ row_command_remove_references (RowCommand   *self,
       staple_action_set_friction_ids (links->action, (const gint64 *) (gpointer) kept->data,
                                       kept->len);
     }
+
+  /* As the database does: ON DELETE SET NULL. */
+  for (guint i = 0; i < self->owned->len; i++)
+    staple_action_set_owner_id (g_ptr_array_index (self->owned, i), 0);
+
+  if (STAPLE_IS_STAGE (self->item))
+    {
+      gint64 id = staple_stage_get_id (STAPLE_STAGE (self->item));
+
+      self->was_current = id > 0 && staple_session_get_current_stage_id (editor->session) == id;
+      if (self->was_current)
+        staple_session_set_current_stage_id (editor->session, 0);
+    }
 }
 
 static int
@@ -681,6 +754,15 @@ row_command_restore_references (RowCommand   *self,
                                       (const gint64 *) (gpointer) links->ids->data,
                                       links->ids->len);
     }
+
+  for (guint i = 0; i < self->owned->len; i++)
+    staple_action_set_owner_id (g_ptr_array_index (self->owned, i),
+                                staple_participant_get_id (STAPLE_PARTICIPANT (self->item)));
+
+  /* Unless the walk-through moved on to another stage meanwhile. */
+  if (self->was_current && staple_session_get_current_stage_id (editor->session) == 0)
+    staple_session_set_current_stage_id (editor->session,
+                                         staple_stage_get_id (STAPLE_STAGE (self->item)));
 }
 
 static void
@@ -705,37 +787,57 @@ row_command_apply (Command      *command,
       row_command_remove_references (self, editor);
     }
 
-  renumber (G_LIST_MODEL (list));
+  /* Only stages and friction points hold their position; the rest have it
+   * only in the database. */
+  if (STAPLE_IS_STAGE (self->item) || STAPLE_IS_FRICTION (self->item))
+    renumber (G_LIST_MODEL (list));
 }
 
+/* Inserts the item's row, under its id if it has one. */
 static gboolean
-row_command_write (Command      *command,
-                   StapleEditor *editor,
-                   gboolean      forward,
-                   GError      **error)
+row_command_insert_item (RowCommand    *self,
+                         StapleEditor  *editor,
+                         GListStore    *list,
+                         GError       **error)
 {
-  RowCommand *self = (RowCommand *) command;
-  GListStore *list = row_command_list (self, editor);
+  gint64 session_id = staple_session_get_id (editor->session);
+  guint position = 0;
 
-  if (forward != self->insert)
-    return staple_store_delete_row (editor->store, self->item, error) &&
-           staple_store_write_positions (editor->store, G_LIST_MODEL (list), error);
+  g_list_store_find (list, self->item, &position);
 
   if (STAPLE_IS_STAGE (self->item))
     {
-      staple_stage_set_session_id (STAPLE_STAGE (self->item),
-                                   staple_session_get_id (editor->session));
-      if (!staple_store_insert_stage (editor->store, STAPLE_STAGE (self->item), error))
-        return FALSE;
+      staple_stage_set_session_id (STAPLE_STAGE (self->item), session_id);
+      return staple_store_insert_stage (editor->store, STAPLE_STAGE (self->item), error);
     }
-  else
+
+  if (STAPLE_IS_FRICTION (self->item))
     {
       staple_friction_set_stage_id (STAPLE_FRICTION (self->item),
                                     staple_stage_get_id (self->stage));
-      if (!staple_store_insert_friction (editor->store, STAPLE_FRICTION (self->item), error))
-        return FALSE;
+      return staple_store_insert_friction (editor->store, STAPLE_FRICTION (self->item), error);
     }
 
+  if (STAPLE_IS_PARTICIPANT (self->item))
+    return staple_store_insert_participant (editor->store, session_id, (int) position,
+                                            STAPLE_PARTICIPANT (self->item), error);
+
+  if (STAPLE_IS_VOTE (self->item))
+    return staple_store_insert_vote (editor->store, STAPLE_VOTE (self->item), error);
+
+  if (STAPLE_IS_ACTION (self->item))
+    return staple_store_insert_action (editor->store, session_id, (int) position,
+                                       STAPLE_ACTION (self->item), error);
+
+  return staple_store_insert_empowerment (editor->store, session_id, (int) position,
+                                          STAPLE_EMPOWERMENT (self->item), error);
+}
+
+static gboolean
+row_command_write_references (RowCommand    *self,
+                              StapleEditor  *editor,
+                              GError       **error)
+{
   for (guint i = 0; i < self->votes->len; i++)
     {
       if (!staple_store_insert_vote (editor->store, g_ptr_array_index (self->votes, i), error))
@@ -750,7 +852,44 @@ row_command_write (Command      *command,
         return FALSE;
     }
 
-  return staple_store_write_positions (editor->store, G_LIST_MODEL (list), error);
+  for (guint i = 0; i < self->owned->len; i++)
+    {
+      if (!staple_store_update_field (editor->store, g_ptr_array_index (self->owned, i),
+                                      "owner-id", error))
+        return FALSE;
+    }
+
+  if (STAPLE_IS_STAGE (self->item) &&
+      staple_session_get_current_stage_id (editor->session) ==
+      staple_stage_get_id (STAPLE_STAGE (self->item)) &&
+      !staple_store_update_field (editor->store, G_OBJECT (editor->session), "current-stage-id",
+                                  error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+row_command_write (Command      *command,
+                   StapleEditor *editor,
+                   gboolean      forward,
+                   GError      **error)
+{
+  RowCommand *self = (RowCommand *) command;
+  GListStore *list = row_command_list (self, editor);
+
+  /* The database takes away what belongs to the row by itself. */
+  if (forward != self->insert)
+    {
+      if (!staple_store_delete_row (editor->store, self->item, error))
+        return FALSE;
+    }
+  else if (!row_command_insert_item (self, editor, list, error) ||
+           !row_command_write_references (self, editor, error))
+    return FALSE;
+
+  return !row_command_has_positions (self) ||
+         staple_store_write_positions (editor->store, G_LIST_MODEL (list), error);
 }
 
 static void
@@ -771,6 +910,7 @@ row_command_free (Command *command)
   g_clear_object (&self->stage);
   g_clear_pointer (&self->votes, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->owned, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -831,6 +971,32 @@ row_command_capture (RowCommand    *self,
     }
 }
 
+/* Notes the dots and the actions of a participant, which go with them. */
+static void
+row_command_capture_participant (RowCommand    *self,
+                                 StapleSession *session,
+                                 gint64         participant_id)
+{
+  GListModel *votes = G_LIST_MODEL (staple_session_get_votes (session));
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (votes); i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+
+      if (staple_vote_get_participant_id (vote) == participant_id)
+        g_ptr_array_add (self->votes, g_object_ref (vote));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+
+      if (staple_action_get_owner_id (action) == participant_id)
+        g_ptr_array_add (self->owned, g_object_ref (action));
+    }
+}
+
 static RowCommand *
 row_command_new (gboolean     insert,
                  gpointer     item,
@@ -849,8 +1015,42 @@ row_command_new (gboolean     insert,
   self->votes = g_ptr_array_new_with_free_func (g_object_unref);
   self->links = g_array_new (FALSE, FALSE, sizeof (ActionLinks));
   g_array_set_clear_func (self->links, action_links_clear);
+  self->owned = g_ptr_array_new_with_free_func (g_object_unref);
 
   return self;
+}
+
+/* Adds a new row at @index (past the end appends) of the list it belongs in. */
+static gboolean
+push_insert (StapleEditor  *self,
+             gpointer       item,
+             StapleStage   *stage,
+             guint          index,
+             const char    *label,
+             GError       **error)
+{
+  RowCommand *command = row_command_new (TRUE, item, stage, 0, label);
+
+  index = MIN (index, g_list_model_get_n_items (G_LIST_MODEL (row_command_list (command,
+                                                                                 self))));
+  command->index = index;
+  return push_command (self, &command->parent, error);
+}
+
+/* Removes a row of @list, with nothing that goes along with it. */
+static gboolean
+push_remove (StapleEditor  *self,
+             GListStore    *list,
+             gpointer       item,
+             const char    *label,
+             GError       **error)
+{
+  guint index;
+
+  if (!g_list_store_find (list, item, &index))
+    g_return_val_if_reached (FALSE);
+
+  return push_command (self, &row_command_new (FALSE, item, NULL, index, label)->parent, error);
 }
 
 static gboolean
@@ -881,20 +1081,16 @@ staple_editor_add_stage (StapleEditor  *self,
                          GError       **error)
 {
   g_autoptr(StapleStage) stage = NULL;
-  GListModel *stages;
 
   g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
 
   if (!check_text (name, _("A stage needs a name."), error))
     return NULL;
 
-  stages = G_LIST_MODEL (staple_session_get_stages (self->session));
   stage = staple_stage_new ();
   staple_stage_set_name (stage, name);
-  index = MIN (index, g_list_model_get_n_items (stages));
 
-  if (!push_command (self, &row_command_new (TRUE, stage, NULL, index,
-                                             _("Add Stage"))->parent, error))
+  if (!push_insert (self, stage, NULL, index, _("Add Stage"), error))
     return NULL;
 
   return stage;
@@ -916,7 +1112,6 @@ staple_editor_add_friction (StapleEditor  *self,
                             GError       **error)
 {
   g_autoptr(StapleFriction) friction = NULL;
-  GListModel *frictions;
 
   g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
   g_return_val_if_fail (STAPLE_IS_STAGE (stage), NULL);
@@ -924,13 +1119,10 @@ staple_editor_add_friction (StapleEditor  *self,
   if (!check_text (text, _("A friction point needs some text."), error))
     return NULL;
 
-  frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
   friction = staple_friction_new ();
   staple_friction_set_text (friction, text);
-  index = MIN (index, g_list_model_get_n_items (frictions));
 
-  if (!push_command (self, &row_command_new (TRUE, friction, stage, index,
-                                             _("Add Friction Point"))->parent, error))
+  if (!push_insert (self, friction, stage, index, _("Add Friction Point"), error))
     return NULL;
 
   return friction;
@@ -1001,6 +1193,623 @@ staple_editor_delete_friction (StapleEditor    *self,
   command = row_command_new (FALSE, friction, stage, index, _("Delete Friction Point"));
   row_command_capture (command, self->session, ids);
   return push_command (self, &command->parent, error);
+}
+
+/* Participants */
+
+/**
+ * staple_editor_add_participant:
+ * @index: where the participant goes in the list; past the end appends
+ * @name: the participant's name, not empty
+ * @role: (nullable): their role, such as “team lead”
+ *
+ * Returns: (transfer none): the new participant, or %NULL with @error set
+ */
+StapleParticipant *
+staple_editor_add_participant (StapleEditor  *self,
+                               guint          index,
+                               const char    *name,
+                               const char    *role,
+                               GError       **error)
+{
+  g_autoptr(StapleParticipant) participant = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
+
+  if (!check_text (name, _("A participant needs a name."), error))
+    return NULL;
+
+  if (role != NULL && !g_utf8_validate (role, -1, NULL))
+    {
+      g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                           _("The text is not valid UTF-8."));
+      return NULL;
+    }
+
+  participant = staple_participant_new ();
+  staple_participant_set_name (participant, name);
+  staple_participant_set_role (participant, role);
+
+  if (!push_insert (self, participant, NULL, index, _("Add Participant"), error))
+    return NULL;
+
+  return participant;
+}
+
+/**
+ * staple_editor_delete_participant:
+ * @participant: a participant of the session
+ *
+ * Deletes a participant with their dots; the actions they owned stay, with
+ * no owner. Undo brings back the participant, their dots and their actions.
+ */
+gboolean
+staple_editor_delete_participant (StapleEditor       *self,
+                                  StapleParticipant  *participant,
+                                  GError            **error)
+{
+  RowCommand *command;
+  guint index;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (STAPLE_IS_PARTICIPANT (participant), FALSE);
+
+  if (!g_list_store_find (staple_session_get_participants (self->session), participant, &index))
+    g_return_val_if_reached (FALSE);
+
+  command = row_command_new (FALSE, participant, NULL, index, _("Delete Participant"));
+  row_command_capture_participant (command, self->session,
+                                   staple_participant_get_id (participant));
+  return push_command (self, &command->parent, error);
+}
+
+/* Dots */
+
+static gboolean
+is_in_session (StapleEditor      *self,
+               StapleParticipant *participant,
+               StapleFriction    *friction)
+{
+  return staple_session_find_participant (self->session,
+                                          staple_participant_get_id (participant),
+                                          NULL) == participant &&
+         staple_session_find_friction (self->session, staple_friction_get_id (friction),
+                                       NULL, NULL) == friction;
+}
+
+/**
+ * staple_editor_add_vote:
+ * @participant: a participant of the session
+ * @friction: a friction point of the session
+ *
+ * Puts one of @participant's dots on @friction. Someone who abstains has no
+ * dots, and nobody has more than #StapleSession:dots-per-participant.
+ *
+ * Returns: (transfer none): the new dot, or %NULL with @error set
+ */
+StapleVote *
+staple_editor_add_vote (StapleEditor       *self,
+                        StapleParticipant  *participant,
+                        StapleFriction     *friction,
+                        GError            **error)
+{
+  g_autoptr(StapleVote) vote = NULL;
+  gint64 participant_id;
+  int dots;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (STAPLE_IS_PARTICIPANT (participant), NULL);
+  g_return_val_if_fail (STAPLE_IS_FRICTION (friction), NULL);
+  g_return_val_if_fail (is_in_session (self, participant, friction), NULL);
+
+  participant_id = staple_participant_get_id (participant);
+  dots = staple_session_get_dots_per_participant (self->session);
+
+  if (staple_participant_get_abstains (participant))
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   _("%s abstains from voting, so they have no dots to place."),
+                   staple_participant_get_name (participant));
+      return NULL;
+    }
+
+  if (staple_session_count_dots_of (self->session, participant_id) >= (guint) dots)
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s has already placed their %d dot.",
+                                "%s has already placed all %d dots.",
+                                dots),
+                   staple_participant_get_name (participant), dots);
+      return NULL;
+    }
+
+  vote = staple_vote_new ();
+  staple_vote_set_participant_id (vote, participant_id);
+  staple_vote_set_friction_id (vote, staple_friction_get_id (friction));
+
+  if (!push_insert (self, vote, NULL, G_MAXUINT, _("Add Dot"), error))
+    return NULL;
+
+  return vote;
+}
+
+/**
+ * staple_editor_remove_vote:
+ * @participant: a participant of the session
+ * @friction: a friction point of the session
+ *
+ * Takes back the dot @participant placed last on @friction.
+ */
+gboolean
+staple_editor_remove_vote (StapleEditor       *self,
+                           StapleParticipant  *participant,
+                           StapleFriction     *friction,
+                           GError            **error)
+{
+  GListModel *votes;
+  g_autoptr(StapleVote) last = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (STAPLE_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (STAPLE_IS_FRICTION (friction), FALSE);
+  g_return_val_if_fail (is_in_session (self, participant, friction), FALSE);
+
+  votes = G_LIST_MODEL (staple_session_get_votes (self->session));
+  for (guint i = 0; i < g_list_model_get_n_items (votes); i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+
+      if (staple_vote_get_participant_id (vote) == staple_participant_get_id (participant) &&
+          staple_vote_get_friction_id (vote) == staple_friction_get_id (friction) &&
+          (last == NULL || staple_vote_get_id (vote) > staple_vote_get_id (last)))
+        g_set_object (&last, vote);
+    }
+
+  if (last == NULL)
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   _("%s has no dot on this friction point."),
+                   staple_participant_get_name (participant));
+      return FALSE;
+    }
+
+  return push_remove (self, staple_session_get_votes (self->session), last, _("Remove Dot"),
+                      error);
+}
+
+/* Actions and empowerment items */
+
+/**
+ * staple_editor_add_action:
+ * @index: where the action goes in the list; past the end appends
+ * @text: what is to be done, not empty
+ *
+ * Returns: (transfer none): the new action, open, with no owner, or %NULL
+ *   with @error set
+ */
+StapleAction *
+staple_editor_add_action (StapleEditor  *self,
+                          guint          index,
+                          const char    *text,
+                          GError       **error)
+{
+  g_autoptr(StapleAction) action = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
+
+  if (!check_text (text, _("An action needs some text."), error))
+    return NULL;
+
+  action = staple_action_new ();
+  staple_action_set_text (action, text);
+
+  if (!push_insert (self, action, NULL, index, _("Add Action"), error))
+    return NULL;
+
+  return action;
+}
+
+/**
+ * staple_editor_delete_action:
+ * @action: an action of the session
+ *
+ * Deletes an action with its links to friction points; undo brings both back.
+ */
+gboolean
+staple_editor_delete_action (StapleEditor  *self,
+                             StapleAction  *action,
+                             GError       **error)
+{
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (STAPLE_IS_ACTION (action), FALSE);
+
+  return push_remove (self, staple_session_get_actions (self->session), action,
+                      _("Delete Action"), error);
+}
+
+/**
+ * staple_editor_add_empowerment:
+ * @index: where the item goes in the list; past the end appends
+ * @text: what front-line staff may now decide, not empty
+ *
+ * Returns: (transfer none): the new item, or %NULL with @error set
+ */
+StapleEmpowerment *
+staple_editor_add_empowerment (StapleEditor  *self,
+                               guint          index,
+                               const char    *text,
+                               GError       **error)
+{
+  g_autoptr(StapleEmpowerment) item = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
+
+  if (!check_text (text, _("An empowerment needs some text."), error))
+    return NULL;
+
+  item = staple_empowerment_new ();
+  staple_empowerment_set_text (item, text);
+
+  if (!push_insert (self, item, NULL, index, _("Add Empowerment"), error))
+    return NULL;
+
+  return item;
+}
+
+/**
+ * staple_editor_delete_empowerment:
+ * @item: an empowerment item of the session
+ */
+gboolean
+staple_editor_delete_empowerment (StapleEditor       *self,
+                                  StapleEmpowerment  *item,
+                                  GError            **error)
+{
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (STAPLE_IS_EMPOWERMENT (item), FALSE);
+
+  return push_remove (self, staple_session_get_empowerments (self->session), item,
+                      _("Delete Empowerment"), error);
+}
+
+/* The friction points an action addresses */
+
+typedef struct
+{
+  Command       parent;
+  StapleAction *action;
+  GArray       *old_ids;
+  GArray       *new_ids;
+} LinksCommand;
+
+static void
+links_command_apply (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward)
+{
+  LinksCommand *self = (LinksCommand *) command;
+  GArray *ids = forward ? self->new_ids : self->old_ids;
+
+  staple_action_set_friction_ids (self->action, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+static gboolean
+links_command_write (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward,
+                     GError      **error)
+{
+  LinksCommand *self = (LinksCommand *) command;
+
+  return staple_store_set_action_frictions (editor->store, self->action, error);
+}
+
+static void
+links_command_free (Command *command)
+{
+  LinksCommand *self = (LinksCommand *) command;
+
+  g_clear_object (&self->action);
+  g_clear_pointer (&self->old_ids, g_array_unref);
+  g_clear_pointer (&self->new_ids, g_array_unref);
+  g_free (self);
+}
+
+static const CommandClass links_command_class = {
+  links_command_apply, links_command_write, links_command_free,
+};
+
+/**
+ * staple_editor_set_action_frictions:
+ * @action: an action of the session
+ * @ids: (array length=n_ids) (nullable): ids of friction points of the session
+ * @n_ids: the number of ids
+ *
+ * Sets the friction points @action addresses, in the order given; an id
+ * given twice counts once.
+ */
+gboolean
+staple_editor_set_action_frictions (StapleEditor  *self,
+                                    StapleAction  *action,
+                                    const gint64  *ids,
+                                    guint          n_ids,
+                                    GError       **error)
+{
+  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *old_ids;
+  guint n_old = 0;
+  LinksCommand *command;
+  guint index;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (STAPLE_IS_ACTION (action), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!g_list_store_find (staple_session_get_actions (self->session), action, &index))
+    g_return_val_if_reached (FALSE);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (staple_session_find_friction (self->session, ids[i], NULL, NULL) == NULL)
+        {
+          g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                               _("An action can only address friction points of its own "
+                                 "session."));
+          return FALSE;
+        }
+
+      if (!id_in (new_ids, ids[i]))
+        g_array_append_val (new_ids, ids[i]);
+    }
+
+  old_ids = staple_action_get_friction_ids (action, &n_old);
+  if (n_old == new_ids->len &&
+      (n_old == 0 || memcmp (old_ids, new_ids->data, n_old * sizeof (gint64)) == 0))
+    return TRUE;
+
+  command = g_new0 (LinksCommand, 1);
+  command->parent.klass = &links_command_class;
+  command->parent.label = _("Change Friction Points Addressed");
+  command->action = g_object_ref (action);
+  command->old_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_old);
+  g_array_append_vals (command->old_ids, old_ids, n_old);
+  command->new_ids = g_steal_pointer (&new_ids);
+  return push_command (self, &command->parent, error);
+}
+
+/* Several commands as one undo step */
+
+typedef struct
+{
+  Command    parent;
+  GPtrArray *commands;
+} GroupCommand;
+
+/* Forward in order, backward in reverse order, as a stack unwinds. */
+static void
+group_command_apply (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward)
+{
+  GroupCommand *self = (GroupCommand *) command;
+  guint n = self->commands->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Command *child = g_ptr_array_index (self->commands, forward ? i : n - 1 - i);
+
+      child->klass->apply (child, editor, forward);
+    }
+}
+
+static gboolean
+group_command_write (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward,
+                     GError      **error)
+{
+  GroupCommand *self = (GroupCommand *) command;
+  guint n = self->commands->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Command *child = g_ptr_array_index (self->commands, forward ? i : n - 1 - i);
+
+      if (!child->klass->write (child, editor, forward, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+group_command_free (Command *command)
+{
+  GroupCommand *self = (GroupCommand *) command;
+
+  g_clear_pointer (&self->commands, g_ptr_array_unref);
+  g_free (self);
+}
+
+static const CommandClass group_command_class = {
+  group_command_apply, group_command_write, group_command_free,
+};
+
+/**
+ * staple_editor_add_stages:
+ * @stages: (element-type StapleStage): new stages, with their fields set and
+ *   no ids, such as those of a template
+ *
+ * Appends @stages to the session as one undo step.
+ */
+gboolean
+staple_editor_add_stages (StapleEditor  *self,
+                          GPtrArray     *stages,
+                          GError       **error)
+{
+  GroupCommand *command;
+  guint n_stages;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (stages != NULL, FALSE);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      StapleStage *stage = g_ptr_array_index (stages, i);
+
+      g_return_val_if_fail (STAPLE_IS_STAGE (stage), FALSE);
+      g_return_val_if_fail (staple_stage_get_id (stage) == 0, FALSE);
+
+      if (!check_text (staple_stage_get_name (stage), _("A stage needs a name."), error))
+        return FALSE;
+    }
+
+  if (stages->len == 0)
+    return TRUE;
+
+  n_stages = g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (self->session)));
+  command = g_new0 (GroupCommand, 1);
+  command->parent.klass = &group_command_class;
+  command->parent.label = _("Add Stages");
+  command->commands = g_ptr_array_new_with_free_func (command_free);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      RowCommand *child = row_command_new (TRUE, g_ptr_array_index (stages, i), NULL,
+                                           n_stages + i, _("Add Stage"));
+
+      g_ptr_array_add (command->commands, &child->parent);
+    }
+
+  return push_command (self, &command->parent, error);
+}
+
+/* Where the workshop stands: written at once, outside the history */
+
+/* Writes one property of an object as it is now, in its own transaction. */
+static gboolean
+write_now (StapleEditor  *self,
+           gpointer       object,
+           const char    *property,
+           GError       **error)
+{
+  if (!staple_store_begin (self->store, error))
+    return FALSE;
+
+  if (!staple_store_update_field (self->store, object, property, error) ||
+      !staple_store_commit (self->store, error))
+    {
+      staple_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * staple_editor_set_phase:
+ * @phase: the phase of the exercise the session is now in
+ *
+ * Moves the session to @phase and writes that at once. This is no edit of
+ * the session's content, so it is not in the undo history.
+ */
+gboolean
+staple_editor_set_phase (StapleEditor  *self,
+                         StaplePhase    phase,
+                         GError       **error)
+{
+  StaplePhase old_phase;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail ((guint) phase < STAPLE_N_PHASES, FALSE);
+
+  old_phase = staple_session_get_phase (self->session);
+  if (old_phase == phase)
+    return TRUE;
+
+  staple_session_set_phase (self->session, phase);
+  if (!write_now (self, self->session, "phase", error))
+    {
+      staple_session_set_phase (self->session, old_phase);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * staple_editor_set_current_stage:
+ * @stage: (nullable): a stage of the session, or %NULL for none
+ *
+ * Moves the walk-through to @stage and writes that at once, outside the
+ * undo history.
+ */
+gboolean
+staple_editor_set_current_stage (StapleEditor  *self,
+                                 StapleStage   *stage,
+                                 GError       **error)
+{
+  gint64 old_id;
+  gint64 id = 0;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (stage == NULL || STAPLE_IS_STAGE (stage), FALSE);
+
+  if (stage != NULL)
+    {
+      id = staple_stage_get_id (stage);
+      g_return_val_if_fail (staple_session_find_stage (self->session, id, NULL) == stage, FALSE);
+    }
+
+  old_id = staple_session_get_current_stage_id (self->session);
+  if (old_id == id)
+    return TRUE;
+
+  staple_session_set_current_stage_id (self->session, id);
+  if (!write_now (self, self->session, "current-stage-id", error))
+    {
+      staple_session_set_current_stage_id (self->session, old_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * staple_editor_add_phase_seconds:
+ * @phase: the phase the time was spent in
+ * @seconds: how many seconds to add to the time spent in @phase
+ *
+ * Adds time actually spent in @phase to its total and writes the total at
+ * once, outside the undo history.
+ */
+gboolean
+staple_editor_add_phase_seconds (StapleEditor  *self,
+                                 StaplePhase    phase,
+                                 guint          seconds,
+                                 GError       **error)
+{
+  guint old_total;
+  guint total;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail ((guint) phase < STAPLE_N_PHASES, FALSE);
+
+  old_total = staple_session_get_phase_seconds (self->session, phase);
+  total = seconds > G_MAXUINT - old_total ? G_MAXUINT : old_total + seconds;
+  if (total == old_total)
+    return TRUE;
+
+  staple_session_set_phase_seconds (self->session, phase, total);
+  if (!staple_store_set_phase_seconds (self->store, staple_session_get_id (self->session), phase,
+                                       total, error))
+    {
+      staple_session_set_phase_seconds (self->session, phase, old_total);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Moving stages and friction points */

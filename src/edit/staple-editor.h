@@ -75,6 +75,57 @@ gboolean        staple_editor_move_friction (StapleEditor    *self,
                                              guint            index,
                                              GError         **error);
 
+StapleParticipant *staple_editor_add_participant (StapleEditor *self,
+                                                  guint         index,
+                                                  const char   *name,
+                                                  const char   *role,
+                                                  GError      **error);
+gboolean        staple_editor_delete_participant (StapleEditor      *self,
+                                                  StapleParticipant *participant,
+                                                  GError           **error);
+StapleVote     *staple_editor_add_vote      (StapleEditor      *self,
+                                             StapleParticipant *participant,
+                                             StapleFriction    *friction,
+                                             GError           **error);
+gboolean        staple_editor_remove_vote   (StapleEditor      *self,
+                                             StapleParticipant *participant,
+                                             StapleFriction    *friction,
+                                             GError           **error);
+StapleAction   *staple_editor_add_action    (StapleEditor    *self,
+                                             guint            index,
+                                             const char      *text,
+                                             GError         **error);
+gboolean        staple_editor_delete_action (StapleEditor    *self,
+                                             StapleAction    *action,
+                                             GError         **error);
+gboolean        staple_editor_set_action_frictions (StapleEditor  *self,
+                                                    StapleAction  *action,
+                                                    const gint64  *ids,
+                                                    guint          n_ids,
+                                                    GError       **error);
+StapleEmpowerment *staple_editor_add_empowerment (StapleEditor *self,
+                                                  guint         index,
+                                                  const char   *text,
+                                                  GError      **error);
+gboolean        staple_editor_delete_empowerment (StapleEditor      *self,
+                                                  StapleEmpowerment *item,
+                                                  GError           **error);
+gboolean        staple_editor_add_stages    (StapleEditor    *self,
+                                             GPtrArray       *stages,
+                                             GError         **error);
+
+/* Where the workshop stands: written at once, not in the undo history */
+gboolean        staple_editor_set_phase     (StapleEditor    *self,
+                                             StaplePhase      phase,
+                                             GError         **error);
+gboolean        staple_editor_set_current_stage (StapleEditor *self,
+                                             StapleStage     *stage,
+                                             GError         **error);
+gboolean        staple_editor_add_phase_seconds (StapleEditor *self,
+                                             StaplePhase      phase,
+                                             guint            seconds,
+                                             GError         **error);
+
 gboolean        staple_editor_can_undo      (StapleEditor    *self);
 gboolean        staple_editor_can_redo      (StapleEditor    *self);
 const char     *staple_editor_get_undo_label (StapleEditor   *self);
