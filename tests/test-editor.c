@@ -95,6 +95,14 @@ make_session (void)
       g_list_store_append (staple_session_get_actions (session), action);
     }
 
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(StapleEmpowerment) item = staple_empowerment_new ();
+
+      staple_empowerment_set_text (item, i == 0 ? "Swap a size without asking" : "Refund postage");
+      g_list_store_append (staple_session_get_empowerments (session), item);
+    }
+
   return session;
 }
 
@@ -1098,6 +1106,815 @@ test_fail_locked (Fixture       *f,
   assert_saved (f);
 }
 
+/* The facilitated workshop: participants, dots, actions, empowerment */
+
+static gboolean
+set_int64 (StapleEditor  *editor,
+           gpointer       object,
+           const char    *property,
+           gint64         value,
+           GError       **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_INT64);
+  g_value_set_int64 (&gvalue, value);
+  return staple_editor_set (editor, object, property, &gvalue, error);
+}
+
+static StapleParticipant *
+participant_at (Fixture *f,
+                guint    index)
+{
+  return nth (staple_session_get_participants (f->session), index);
+}
+
+static StapleAction *
+action_at (Fixture *f,
+           guint    index)
+{
+  return nth (staple_session_get_actions (f->session), index);
+}
+
+static StapleEmpowerment *
+empowerment_at (Fixture *f,
+                guint    index)
+{
+  return nth (staple_session_get_empowerments (f->session), index);
+}
+
+/* The texts of a session's rows in the file, in their saved order; positions
+ * must be 0…n-1. */
+static char *
+db_column_list (Fixture    *f,
+                const char *table,
+                const char *column)
+{
+  gint64 session_id = staple_session_get_id (f->session);
+
+  g_assert_cmpint (test_count (f->path,
+                               "SELECT count(*) FROM %s WHERE session_id = %" G_GINT64_FORMAT
+                               " AND position <> (SELECT count(*) FROM %s t2 WHERE"
+                               " t2.session_id = %s.session_id AND t2.position < %s.position)",
+                               table, session_id, table, table, table), ==, 0);
+  return db_text (f, "SELECT ifnull (group_concat (%s, '|'), '') FROM"
+                  " (SELECT %s FROM %s WHERE session_id = %" G_GINT64_FORMAT " ORDER BY position)",
+                  column, column, table, session_id);
+}
+
+#define assert_db_list(f, table, column, expected) G_STMT_START { \
+  g_autofree char *list__ = db_column_list (f, table, column); \
+  g_assert_cmpstr (list__, ==, expected); \
+} G_STMT_END
+
+/* Undoing the edit just made gives back @before, in the window and in the
+ * file; redoing it gives back what the edit made, under the same ids. */
+static void
+assert_undo_redo (Fixture       *f,
+                  StapleSession *before)
+{
+  g_autoptr(StapleSession) after = reload (f);
+
+  test_assert_sessions_equal (after, f->session);
+  undo (f);
+  assert_unchanged (f, before);
+  redo (f);
+  assert_unchanged (f, after);
+}
+
+static void
+assert_invalid (GError     *error,
+                const char *part)
+{
+  g_assert_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  if (part != NULL)
+    g_assert_nonnull (strstr (error->message, part));
+}
+
+static void
+test_add_participant (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *participant;
+  StapleParticipant *last;
+
+  participant = staple_editor_add_participant (f->editor, 1, "Chloé", "Scribe", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (participant);
+  g_assert_cmpint (staple_participant_get_id (participant), >, 0);
+  g_assert_true (participant_at (f, 1) == participant);
+  g_assert_cmpstr (staple_participant_get_role (participant), ==, "Scribe");
+  g_assert_false (staple_participant_get_abstains (participant));
+  assert_db_list (f, "participants", "name", "Ana|Chloé|Ben");
+  assert_db_list (f, "participants", "role", "|Scribe|");
+  assert_undo_redo (f, before);
+  assert_db_list (f, "participants", "name", "Ana|Chloé|Ben");
+
+  /* No role is an empty one; past the end appends. */
+  last = staple_editor_add_participant (f->editor, G_MAXUINT, "Dev", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (participant_at (f, 3) == last);
+  g_assert_cmpstr (staple_participant_get_role (last), ==, "");
+  assert_db_list (f, "participants", "name", "Ana|Chloé|Ben|Dev");
+  assert_saved (f);
+}
+
+static void
+test_delete_participant (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ana = participant_at (f, 0);
+  gint64 ana_id = staple_participant_get_id (ana);
+  gint64 ben_id = staple_participant_get_id (participant_at (f, 1));
+
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ana_id), ==, 3);
+  g_assert_cmpint (staple_action_get_owner_id (action_at (f, 0)), ==, ana_id);
+
+  g_object_ref (ana);
+  g_assert_true (staple_editor_delete_participant (f->editor, ana, &error));
+  g_assert_no_error (error);
+
+  /* Her dots go; the action she owned stays, owned by nobody. */
+  g_assert_cmpuint (n_items (staple_session_get_participants (f->session)), ==, 1);
+  g_assert_cmpuint (n_items (staple_session_get_votes (f->session)), ==, 1);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ana_id), ==, 0);
+  g_assert_cmpint (staple_action_get_owner_id (action_at (f, 0)), ==, 0);
+  g_assert_cmpint (staple_action_get_owner_id (action_at (f, 1)), ==, ben_id);
+  assert_db_list (f, "participants", "name", "Ben");
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 1);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM actions WHERE owner_id IS NULL"),
+                   ==, 2);
+
+  /* Undo brings back her, her dots under their ids, and her action. */
+  assert_undo_redo (f, before);
+  undo (f);
+  g_assert_true (participant_at (f, 0) == ana);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ana_id), ==, 3);
+  g_assert_cmpint (staple_action_get_owner_id (action_at (f, 0)), ==, ana_id);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                               G_GINT64_FORMAT, ana_id), ==, 3);
+  g_assert_cmpint (test_count (f->path, "SELECT owner_id FROM actions WHERE text = '%s'",
+                               "Merge the forms"), ==, ana_id);
+  assert_unchanged (f, before);
+  g_object_unref (ana);
+}
+
+static void
+add_vote (Fixture           *f,
+          StapleParticipant *participant,
+          StapleFriction    *friction)
+{
+  g_autoptr(GError) error = NULL;
+  StapleVote *vote = staple_editor_add_vote (f->editor, participant, friction, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (vote);
+  g_assert_cmpint (staple_vote_get_id (vote), >, 0);
+  g_assert_cmpint (staple_vote_get_participant_id (vote), ==,
+                   staple_participant_get_id (participant));
+  g_assert_cmpint (staple_vote_get_friction_id (vote), ==, staple_friction_get_id (friction));
+}
+
+static gint64
+db_votes (Fixture           *f,
+          StapleParticipant *participant,
+          StapleFriction    *friction)
+{
+  return test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                     G_GINT64_FORMAT " AND friction_id = %" G_GINT64_FORMAT,
+                     staple_participant_get_id (participant), staple_friction_get_id (friction));
+}
+
+static void
+test_vote_add (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  StapleParticipant *ben = participant_at (f, 1);
+  StapleFriction *box = friction_at (stage_at (f, 1), 1);
+  gint64 box_id = staple_friction_get_id (box);
+
+  add_vote (f, ben, box);
+  g_assert_cmpuint (staple_session_count_votes_for (f->session, box_id), ==, 1);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, staple_participant_get_id (ben)),
+                    ==, 2);
+  g_assert_cmpint (db_votes (f, ben, box), ==, 1);
+  assert_undo_redo (f, before);
+
+  /* A second dot on the same card is a second vote. */
+  add_vote (f, ben, box);
+  g_assert_cmpuint (staple_session_count_votes_for (f->session, box_id), ==, 2);
+  g_assert_cmpint (db_votes (f, ben, box), ==, 2);
+  assert_saved (f);
+}
+
+static void
+test_vote_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ana = participant_at (f, 0);
+  StapleFriction *card = friction_at (stage_at (f, 2), 0);
+
+  /* Ana has placed her three dots. */
+  g_assert_cmpint (staple_session_get_dots_per_participant (f->session), ==, 3);
+  g_assert_null (staple_editor_add_vote (f->editor, ana, card, &error));
+  assert_invalid (error, "Ana");
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+  assert_unchanged (f, before);
+  g_assert_false (staple_editor_can_undo (f->editor));
+
+  /* One more dot each, and she may place it, but no more. */
+  g_assert_true (staple_editor_set_int (f->editor, f->session, "dots-per-participant", 4,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->path, "SELECT dots_per_participant FROM sessions"), ==, 4);
+  add_vote (f, ana, card);
+  g_assert_null (staple_editor_add_vote (f->editor, ana, card, &error));
+  assert_invalid (error, "4");
+  g_clear_error (&error);
+  g_assert_cmpint (db_votes (f, ana, card), ==, 1);
+  assert_saved (f);
+
+  /* Undoing both takes the dot away, then the extra dot. */
+  undo (f);
+  undo (f);
+  assert_unchanged (f, before);
+  g_assert_null (staple_editor_add_vote (f->editor, ana, card, NULL));
+  redo (f);
+  g_assert_cmpint (staple_session_get_dots_per_participant (f->session), ==, 4);
+  redo (f);
+  g_assert_cmpint (db_votes (f, ana, card), ==, 1);
+  assert_saved (f);
+}
+
+static void
+test_vote_abstain (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) abstaining = NULL;
+  StapleParticipant *ben = participant_at (f, 1);
+  StapleFriction *card = friction_at (stage_at (f, 2), 0);
+
+  g_assert_true (staple_editor_set_boolean (f->editor, ben, "abstains", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_participant_get_abstains (ben));
+  g_assert_cmpint (test_count (f->path, "SELECT abstains FROM participants WHERE name = 'Ben'"),
+                   ==, 1);
+  assert_saved (f);
+  abstaining = reload (f);
+
+  /* He keeps the dot he placed before, but gets no more. */
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, staple_participant_get_id (ben)),
+                    ==, 1);
+  g_assert_null (staple_editor_add_vote (f->editor, ben, card, &error));
+  assert_invalid (error, "Ben");
+  g_clear_error (&error);
+  assert_unchanged (f, abstaining);
+  g_assert_cmpstr (staple_editor_get_undo_label (f->editor), ==, "Edit");
+
+  undo (f);
+  g_assert_false (staple_participant_get_abstains (ben));
+  g_assert_cmpint (test_count (f->path, "SELECT abstains FROM participants WHERE name = 'Ben'"),
+                   ==, 0);
+  add_vote (f, ben, card);
+  assert_saved (f);
+}
+
+static void
+test_vote_remove (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ana = participant_at (f, 0);
+  StapleParticipant *ben = participant_at (f, 1);
+  StapleFriction *form = friction_at (stage_at (f, 0), 0);
+  GListModel *votes = G_LIST_MODEL (staple_session_get_votes (f->session));
+  gint64 first_id = 0;
+  gint64 last_id = 0;
+
+  /* Ana's two dots on the form; the later one has the higher id. */
+  for (guint i = 0; i < g_list_model_get_n_items (votes); i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+
+      if (staple_vote_get_friction_id (vote) != staple_friction_get_id (form))
+        continue;
+      if (first_id == 0)
+        first_id = staple_vote_get_id (vote);
+      last_id = staple_vote_get_id (vote);
+    }
+  g_assert_cmpint (first_id, <, last_id);
+
+  g_assert_true (staple_editor_remove_vote (f->editor, ana, form, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_session_count_votes_for (f->session, staple_friction_get_id (form)),
+                    ==, 1);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE id = %" G_GINT64_FORMAT,
+                               last_id), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE id = %" G_GINT64_FORMAT,
+                               first_id), ==, 1);
+  assert_undo_redo (f, before);
+
+  /* Ben has no dot there to take back. */
+  g_assert_false (staple_editor_remove_vote (f->editor, ben, form, &error));
+  assert_invalid (error, "Ben");
+  g_clear_error (&error);
+
+  g_assert_true (staple_editor_remove_vote (f->editor, ana, form, &error));
+  g_assert_no_error (error);
+  g_assert_false (staple_editor_remove_vote (f->editor, ana, form, &error));
+  assert_invalid (error, "Ana");
+  g_assert_cmpint (db_votes (f, ana, form), ==, 0);
+  assert_saved (f);
+}
+
+static void
+test_add_action (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleAction *action;
+
+  action = staple_editor_add_action (f->editor, 0, "Print labels at the desk", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (action);
+  g_assert_cmpint (staple_action_get_id (action), >, 0);
+  g_assert_true (action_at (f, 0) == action);
+  g_assert_cmpint (staple_action_get_owner_id (action), ==, 0);
+  g_assert_cmpint (staple_action_get_status (action), ==, STAPLE_ACTION_STATUS_OPEN);
+  assert_db_list (f, "actions", "text",
+                  "Print labels at the desk|Merge the forms|Send confirmations|Smaller boxes");
+  assert_undo_redo (f, before);
+
+  g_assert_null (staple_editor_add_action (f->editor, 0, " \n", &error));
+  assert_invalid (error, NULL);
+  g_assert_cmpuint (n_items (staple_session_get_actions (f->session)), ==, 4);
+}
+
+static void
+test_delete_action (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleAction *merge = action_at (f, 0);
+  gint64 id = staple_action_get_id (merge);
+
+  g_assert_true (staple_editor_delete_action (f->editor, merge, &error));
+  g_assert_no_error (error);
+  assert_db_list (f, "actions", "text", "Send confirmations|Smaller boxes");
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM action_frictions"
+                               " WHERE action_id = %" G_GINT64_FORMAT, id), ==, 0);
+  assert_undo_redo (f, before);
+
+  /* Undone, it addresses the same friction points, in the same order. */
+  undo (f);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM action_frictions"
+                               " WHERE action_id = %" G_GINT64_FORMAT, id), ==, 2);
+  assert_unchanged (f, before);
+}
+
+static void
+test_set_action_frictions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(StapleSession) other = make_session ();
+  g_autoptr(GError) error = NULL;
+  StapleAction *smaller = action_at (f, 2);
+  gint64 box = staple_friction_get_id (friction_at (stage_at (f, 1), 1));
+  gint64 card = staple_friction_get_id (friction_at (stage_at (f, 2), 0));
+  gint64 chart = staple_friction_get_id (friction_at (stage_at (f, 0), 2));
+  const gint64 wanted[] = { card, box, card, chart };
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  const gint64 *ids;
+  guint n_ids = 0;
+  gint64 foreign;
+
+  g_assert_true (staple_editor_set_action_frictions (f->editor, smaller, wanted,
+                                                     G_N_ELEMENTS (wanted), &error));
+  g_assert_no_error (error);
+
+  /* Order kept, the repeat dropped. */
+  ids = staple_action_get_friction_ids (smaller, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 3);
+  g_assert_cmpint (ids[0], ==, card);
+  g_assert_cmpint (ids[1], ==, box);
+  g_assert_cmpint (ids[2], ==, chart);
+  saved = db_text (f, "SELECT group_concat (friction_id, ',') FROM (SELECT friction_id FROM"
+                   " action_frictions WHERE action_id = %" G_GINT64_FORMAT " ORDER BY position)",
+                   staple_action_get_id (smaller));
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                              card, box, chart);
+  g_assert_cmpstr (saved, ==, expected);
+  assert_undo_redo (f, before);
+
+  /* The same set again is no edit; none at all is one. */
+  ids = staple_action_get_friction_ids (smaller, &n_ids);
+  g_assert_true (staple_editor_set_action_frictions (f->editor, smaller, ids, n_ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (staple_editor_get_undo_label (f->editor), !=, "Edit");
+  g_assert_true (staple_editor_set_action_frictions (f->editor, smaller, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM action_frictions"
+                               " WHERE action_id = %" G_GINT64_FORMAT,
+                               staple_action_get_id (smaller)), ==, 0);
+  assert_saved (f);
+  undo (f);
+
+  /* Friction points of another session, or none at all, are refused. */
+  g_assert_true (staple_store_add_session (f->store, other, &error));
+  g_assert_no_error (error);
+  foreign = staple_friction_get_id (friction_at (nth (staple_session_get_stages (other), 0), 0));
+  g_assert_false (staple_editor_set_action_frictions (f->editor, smaller, &foreign, 1, &error));
+  assert_invalid (error, NULL);
+  g_clear_error (&error);
+  foreign = 987654;
+  g_assert_false (staple_editor_set_action_frictions (f->editor, smaller, &foreign, 1, &error));
+  assert_invalid (error, NULL);
+  ids = staple_action_get_friction_ids (smaller, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 3);
+  assert_saved (f);
+}
+
+static void
+test_add_empowerment (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleEmpowerment *item;
+
+  item = staple_editor_add_empowerment (f->editor, 1, "Book a courier", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  g_assert_cmpint (staple_empowerment_get_id (item), >, 0);
+  g_assert_true (empowerment_at (f, 1) == item);
+  assert_db_list (f, "empowerments", "text",
+                  "Swap a size without asking|Book a courier|Refund postage");
+  assert_undo_redo (f, before);
+
+  g_assert_null (staple_editor_add_empowerment (f->editor, 0, "", &error));
+  assert_invalid (error, NULL);
+}
+
+static void
+test_delete_empowerment (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_editor_delete_empowerment (f->editor, empowerment_at (f, 0), &error));
+  g_assert_no_error (error);
+  assert_db_list (f, "empowerments", "text", "Refund postage");
+  assert_undo_redo (f, before);
+  undo (f);
+  assert_db_list (f, "empowerments", "text", "Swap a size without asking|Refund postage");
+}
+
+static StapleStage *
+template_stage (const char    *name,
+                const char    *team,
+                StapleChannel  channel,
+                int            wait_minutes)
+{
+  StapleStage *stage = staple_stage_new ();
+
+  g_object_set (stage, "name", name, "team", team, "channel", channel,
+                "wait-minutes", wait_minutes, "handoff", TRUE, NULL);
+  return stage;
+}
+
+static void
+test_add_stages (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (stages, template_stage ("Returns", "Warehouse", STAPLE_CHANNEL_IN_PERSON, 60));
+  g_ptr_array_add (stages, template_stage ("Claims", "Finance", STAPLE_CHANNEL_EMAIL, 1440));
+  g_ptr_array_add (stages, template_stage ("Service", "Support", STAPLE_CHANNEL_PHONE, 5));
+
+  g_assert_true (staple_editor_add_stages (f->editor, stages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (staple_session_get_stages (f->session)), ==, 6);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      StapleStage *stage = g_ptr_array_index (stages, i);
+
+      g_assert_true (stage_at (f, 3 + i) == stage);
+      g_assert_cmpint (staple_stage_get_id (stage), >, 0);
+      g_assert_cmpint (staple_stage_get_session_id (stage), ==, staple_session_get_id (f->session));
+    }
+  assert_db_stages (f, "Order placed|Parcel packed|Delivered|Returns|Claims|Service");
+  g_assert_cmpint (test_count (f->path, "SELECT wait_minutes FROM stages WHERE name = 'Claims'"),
+                   ==, 1440);
+
+  /* One undo step takes all three away, one redo brings them back. */
+  assert_undo_redo (f, before);
+  undo (f);
+  g_assert_false (staple_editor_can_undo (f->editor));
+  assert_db_stages (f, "Order placed|Parcel packed|Delivered");
+  redo (f);
+  assert_db_stages (f, "Order placed|Parcel packed|Delivered|Returns|Claims|Service");
+  g_assert_true (stage_at (f, 5) == g_ptr_array_index (stages, 2));
+  assert_saved (f);
+
+  /* Nothing to add is no edit. */
+  g_assert_true (staple_editor_add_stages (f->editor, empty, &error));
+  g_assert_no_error (error);
+  undo (f);
+  g_assert_false (staple_editor_can_undo (f->editor));
+}
+
+static void
+test_add_stages_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (stages, template_stage ("Returns", "Warehouse", STAPLE_CHANNEL_WEB, 0));
+  g_ptr_array_add (stages, template_stage (" ", "Finance", STAPLE_CHANNEL_EMAIL, 0));
+
+  /* One stage without a name, and none is added. */
+  g_assert_false (staple_editor_add_stages (f->editor, stages, &error));
+  assert_invalid (error, NULL);
+  g_clear_error (&error);
+  assert_unchanged (f, before);
+
+  /* A write that fails halfway leaves nothing behind either. */
+  staple_stage_set_name (g_ptr_array_index (stages, 1), "Claims");
+  break_writes (f, "BEFORE INSERT ON stages WHEN NEW.name = 'Claims'");
+  g_assert_false (staple_editor_add_stages (f->editor, stages, &error));
+  assert_write_failed (error);
+  assert_unchanged (f, before);
+  g_assert_false (staple_editor_can_undo (f->editor));
+}
+
+static void
+test_set_workshop_fields (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ben = participant_at (f, 1);
+  StapleAction *boxes = action_at (f, 2);
+  StapleEmpowerment *item = empowerment_at (f, 0);
+  gint64 ben_id = staple_participant_get_id (ben);
+  g_autofree char *status = NULL;
+  guint n_steps = 0;
+
+#define SET(call) G_STMT_START { \
+  g_assert_true (call); \
+  g_assert_no_error (error); \
+  n_steps++; \
+} G_STMT_END
+
+  SET (staple_editor_set_string (f->editor, ben, "name", "Benedict", &error));
+  SET (staple_editor_set_string (f->editor, ben, "role", "Packer", &error));
+  SET (staple_editor_set_boolean (f->editor, ben, "abstains", TRUE, &error));
+  SET (staple_editor_set_string (f->editor, boxes, "text", "Order smaller boxes", &error));
+  SET (set_int64 (f->editor, boxes, "owner-id", ben_id, &error));
+  SET (staple_editor_set_string (f->editor, boxes, "due", "2024-02-29", &error));
+  SET (staple_editor_set_enum (f->editor, boxes, "status", STAPLE_ACTION_STATUS_IN_PROGRESS,
+                               &error));
+  SET (staple_editor_set_string (f->editor, item, "text", "Swap any size", &error));
+  SET (staple_editor_set_int (f->editor, f->session, "dots-per-participant", 5, &error));
+  SET (set_int64 (f->editor, action_at (f, 0), "owner-id", 0, &error));
+  SET (staple_editor_set_string (f->editor, boxes, "due", "", &error));
+#undef SET
+
+  g_assert_cmpstr (staple_participant_get_name (ben), ==, "Benedict");
+  g_assert_true (staple_participant_get_abstains (ben));
+  g_assert_cmpint (staple_action_get_owner_id (boxes), ==, ben_id);
+  g_assert_cmpint (staple_session_get_dots_per_participant (f->session), ==, 5);
+  g_assert_cmpint (test_count (f->path, "SELECT owner_id FROM actions WHERE text = '%s'",
+                               "Order smaller boxes"), ==, ben_id);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM actions WHERE owner_id IS NULL"),
+                   ==, 1);
+  status = db_text (f, "SELECT status FROM actions WHERE id = %" G_GINT64_FORMAT,
+                    staple_action_get_id (boxes));
+  g_assert_cmpstr (status, ==, "in-progress");
+  assert_saved (f);
+
+  for (guint i = 0; i < n_steps; i++)
+    undo (f);
+  g_assert_false (staple_editor_can_undo (f->editor));
+  assert_unchanged (f, before);
+
+  for (guint i = 0; i < n_steps; i++)
+    redo (f);
+  g_assert_cmpstr (staple_empowerment_get_text (item), ==, "Swap any size");
+  g_assert_cmpstr (staple_action_get_due (boxes), ==, "");
+  assert_saved (f);
+}
+
+static void
+assert_refused_id (Fixture    *f,
+                   gpointer    object,
+                   const char *property,
+                   gint64      value)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+  gboolean could_undo = staple_editor_can_undo (f->editor);
+
+  g_assert_false (set_int64 (f->editor, object, property, value, &error));
+  assert_invalid (error, NULL);
+  assert_unchanged (f, before);
+  g_assert_cmpint (staple_editor_can_undo (f->editor), ==, could_undo);
+}
+
+static void
+test_invalid_workshop_fields (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(StapleSession) other = make_session ();
+  g_autoptr(GError) error = NULL;
+  StapleAction *action = action_at (f, 0);
+  gint64 stranger;
+
+  assert_refused_set (f, participant_at (f, 0), "name", "");
+  assert_refused_set (f, participant_at (f, 0), "name", " \t");
+  assert_refused_set (f, action, "text", "\n");
+  assert_refused_set (f, empowerment_at (f, 1), "text", "   ");
+  assert_refused_set (f, action, "due", "2023-02-29");
+  assert_refused_set (f, action, "due", "next week");
+  assert_refused_set (f, action, "due", "2024-3-1");
+
+  /* An owner must be someone in the room, not someone from another session. */
+  g_assert_true (staple_store_add_session (f->store, other, &error));
+  g_assert_no_error (error);
+  stranger = staple_participant_get_id (nth (staple_session_get_participants (other), 0));
+  assert_refused_id (f, action, "owner-id", stranger);
+  assert_refused_id (f, action, "owner-id", 424242);
+  assert_refused_id (f, f->session, "current-stage-id",
+                     staple_stage_get_id (nth (staple_session_get_stages (other), 0)));
+  g_assert_false (staple_editor_can_undo (f->editor));
+}
+
+static void
+test_workshop_no_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) saved = NULL;
+  g_autofree char *phase = NULL;
+  StapleStage *packed = stage_at (f, 1);
+  gint64 session_id = staple_session_get_id (f->session);
+
+  /* An edit undone: its redo must survive what follows. */
+  set_title (f, "Changed");
+  undo (f);
+  g_assert_true (staple_editor_can_redo (f->editor));
+
+  g_assert_true (staple_editor_set_phase (f->editor, STAPLE_PHASE_PRIORITISE, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_set_current_stage (f->editor, packed, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_add_phase_seconds (f->editor, STAPLE_PHASE_WALK, 90, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_add_phase_seconds (f->editor, STAPLE_PHASE_WALK, 30, &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_add_phase_seconds (f->editor, STAPLE_PHASE_CLOSE, 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (staple_editor_can_undo (f->editor));
+  g_assert_true (staple_editor_can_redo (f->editor));
+  g_assert_cmpint (staple_session_get_phase (f->session), ==, STAPLE_PHASE_PRIORITISE);
+  g_assert_cmpint (staple_session_get_current_stage_id (f->session), ==,
+                   staple_stage_get_id (packed));
+  g_assert_cmpuint (staple_session_get_phase_seconds (f->session, STAPLE_PHASE_WALK), ==, 120);
+
+  phase = db_text (f, "SELECT phase FROM sessions WHERE id = %" G_GINT64_FORMAT, session_id);
+  g_assert_cmpstr (phase, ==, "prioritise");
+  g_assert_cmpint (test_count (f->path, "SELECT current_stage_id FROM sessions WHERE id = %"
+                               G_GINT64_FORMAT, session_id), ==, staple_stage_get_id (packed));
+  g_assert_cmpint (test_count (f->path, "SELECT seconds FROM phase_times WHERE phase = 'walk'"),
+                   ==, 120);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM phase_times"), ==, 1);
+  assert_saved (f);
+
+  /* Redo still makes the undone edit, and leaves where the workshop stands. */
+  redo (f);
+  saved = reload (f);
+  g_assert_cmpstr (staple_session_get_title (saved), ==, "Changed");
+  g_assert_cmpint (staple_session_get_phase (saved), ==, STAPLE_PHASE_PRIORITISE);
+  undo (f);
+  g_assert_cmpint (staple_session_get_phase (f->session), ==, STAPLE_PHASE_PRIORITISE);
+
+  /* No current stage is NULL in the file. */
+  g_assert_true (staple_editor_set_current_stage (f->editor, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (staple_session_get_current_stage_id (f->session), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"
+                               " WHERE current_stage_id IS NULL"), ==, 1);
+
+  /* Time adds up to the largest number it can hold, not round to zero. */
+  g_assert_true (staple_editor_add_phase_seconds (f->editor, STAPLE_PHASE_WALK, G_MAXUINT,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_session_get_phase_seconds (f->session, STAPLE_PHASE_WALK), ==,
+                    G_MAXUINT);
+  assert_saved (f);
+}
+
+static void
+test_workshop_delete_current_stage (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = NULL;
+  g_autoptr(GError) error = NULL;
+  StapleStage *packed = stage_at (f, 1);
+  gint64 packed_id = staple_stage_get_id (packed);
+
+  g_assert_true (staple_editor_set_current_stage (f->editor, packed, &error));
+  g_assert_no_error (error);
+  before = reload (f);
+
+  g_assert_true (staple_editor_delete_stage (f->editor, packed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (staple_session_get_current_stage_id (f->session), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"
+                               " WHERE current_stage_id IS NULL"), ==, 1);
+  assert_undo_redo (f, before);
+
+  undo (f);
+  g_assert_cmpint (staple_session_get_current_stage_id (f->session), ==, packed_id);
+  g_assert_cmpint (test_count (f->path, "SELECT current_stage_id FROM sessions"), ==, packed_id);
+
+  /* If the walk-through moved on meanwhile, undo does not move it back. */
+  redo (f);
+  g_assert_true (staple_editor_set_current_stage (f->editor, stage_at (f, 1), &error));
+  g_assert_no_error (error);
+  undo (f);
+  g_assert_cmpint (staple_session_get_current_stage_id (f->session), ==,
+                   staple_stage_get_id (stage_at (f, 2)));
+  assert_saved (f);
+}
+
+static void
+test_fail_workshop (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(GError) error = NULL;
+
+  break_writes (f, "BEFORE INSERT ON votes");
+  g_assert_null (staple_editor_add_vote (f->editor, participant_at (f, 1),
+                                         friction_at (stage_at (f, 2), 0), &error));
+  assert_write_failed (error);
+  g_clear_error (&error);
+  mend_writes (f);
+
+  break_writes (f, "BEFORE DELETE ON participants");
+  g_assert_false (staple_editor_delete_participant (f->editor, participant_at (f, 0), &error));
+  assert_write_failed (error);
+  g_clear_error (&error);
+  mend_writes (f);
+  g_assert_cmpint (staple_action_get_owner_id (action_at (f, 0)), ==,
+                   staple_participant_get_id (participant_at (f, 0)));
+
+  break_writes (f, "BEFORE UPDATE ON sessions");
+  g_assert_false (staple_editor_set_phase (f->editor, STAPLE_PHASE_MAP, &error));
+  assert_write_failed (error);
+  g_clear_error (&error);
+  g_assert_false (staple_editor_set_current_stage (f->editor, stage_at (f, 0), &error));
+  assert_write_failed (error);
+  g_clear_error (&error);
+  mend_writes (f);
+
+  break_writes (f, "BEFORE INSERT ON phase_times");
+  g_assert_false (staple_editor_add_phase_seconds (f->editor, STAPLE_PHASE_MAP, 10, &error));
+  assert_write_failed (error);
+  g_clear_error (&error);
+  mend_writes (f);
+
+  g_assert_cmpint (staple_session_get_phase (f->session), ==, STAPLE_PHASE_FRAME);
+  g_assert_cmpint (staple_session_get_current_stage_id (f->session), ==, 0);
+  g_assert_cmpuint (staple_session_get_phase_seconds (f->session, STAPLE_PHASE_MAP), ==, 0);
+  assert_unchanged (f, before);
+  g_assert_false (staple_editor_can_undo (f->editor));
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1136,6 +1953,24 @@ main (int   argc,
   ADD_TEST ("/editor/fail/move-stage", test_fail_move_stage);
   ADD_TEST ("/editor/fail/undo", test_fail_undo);
   ADD_TEST ("/editor/fail/locked", test_fail_locked);
+  ADD_TEST ("/editor/fail/workshop", test_fail_workshop);
+  ADD_TEST ("/editor/add/participant", test_add_participant);
+  ADD_TEST ("/editor/delete/participant", test_delete_participant);
+  ADD_TEST ("/editor/vote/add", test_vote_add);
+  ADD_TEST ("/editor/vote/limit", test_vote_limit);
+  ADD_TEST ("/editor/vote/abstain", test_vote_abstain);
+  ADD_TEST ("/editor/vote/remove", test_vote_remove);
+  ADD_TEST ("/editor/add/action", test_add_action);
+  ADD_TEST ("/editor/delete/action", test_delete_action);
+  ADD_TEST ("/editor/set/action-frictions", test_set_action_frictions);
+  ADD_TEST ("/editor/add/empowerment", test_add_empowerment);
+  ADD_TEST ("/editor/delete/empowerment", test_delete_empowerment);
+  ADD_TEST ("/editor/add/stages", test_add_stages);
+  ADD_TEST ("/editor/add/stages-refused", test_add_stages_refused);
+  ADD_TEST ("/editor/set/workshop-fields", test_set_workshop_fields);
+  ADD_TEST ("/editor/invalid/workshop-fields", test_invalid_workshop_fields);
+  ADD_TEST ("/editor/workshop/no-history", test_workshop_no_history);
+  ADD_TEST ("/editor/workshop/delete-current-stage", test_workshop_delete_current_stage);
 
   return g_test_run ();
 }
