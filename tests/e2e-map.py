@@ -178,6 +178,9 @@ def run(db):
     window = xdotool("search", "--sync", "--onlyvisible", "--class", "staple").split()[0]
     xdotool("mousemove", "--window", window, "40", "420", "click", "1")
     time.sleep(0.3)
+    keys("alt+2")  # the Map phase
+    xdotool("mousemove", "--window", window, "40", "420", "click", "1")
+    time.sleep(0.3)
 
     # Keyboard-first capture: select stage 2, type a card, Enter.
     keys("Right", "Right")

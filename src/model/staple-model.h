@@ -13,4 +13,6 @@
 #include "staple-session-json.h"
 #include "staple-session-summary.h"
 #include "staple-stage.h"
+#include "staple-summary.h"
+#include "staple-templates.h"
 #include "staple-vote.h"

@@ -13,6 +13,7 @@
 #include "staple-application.h"
 #include "staple-example.h"
 #include "staple-export.h"
+#include "staple-preferences.h"
 #include "staple-window.h"
 
 struct _StapleApplication
@@ -303,8 +304,33 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  StapleApplication *self = user_data;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  StapleWindow *window = get_window (self);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      staple_window_show_toast (window, _("Preferences need Staple's settings schema, "
+                                          "which is not installed"));
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  gtk_window_present (GTK_WINDOW (staple_preferences_new (GTK_WINDOW (window), settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "open-session", open_session_action, "x" },
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },
 };
@@ -320,6 +346,15 @@ staple_application_startup (GApplication *app)
     { "win.show-library", { "<Alt>Home", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.presenter", { "F5", NULL } },
+    { "win.set-phase('frame')", { "<Alt>1", NULL } },
+    { "win.set-phase('map')", { "<Alt>2", NULL } },
+    { "win.set-phase('walk')", { "<Alt>3", NULL } },
+    { "win.set-phase('diagnose')", { "<Alt>4", NULL } },
+    { "win.set-phase('prioritise')", { "<Alt>5", NULL } },
+    { "win.set-phase('commit')", { "<Alt>6", NULL } },
+    { "win.set-phase('close')", { "<Alt>7", NULL } },
   };
 
   StapleApplication *self = STAPLE_APPLICATION (app);

@@ -56,9 +56,13 @@ struct _StapleMapView
   double           pan_v;
 
   guint            relocate_id;
+
+  StapleMapMode    mode;
+  int              voter;            /* the participant whose dots + and − place */
 };
 
 static void staple_map_view_scrollable_init (GtkScrollableInterface *iface);
+static int  current_stage_index (StapleMapView *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StapleMapView, staple_map_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
@@ -67,6 +71,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StapleMapView, staple_map_view, GTK_TYPE_WIDGET,
 enum {
   PROP_0,
   PROP_ZOOM,
+  PROP_VOTER,
   N_PROPS,
 
   /* GtkScrollable */
@@ -551,6 +556,21 @@ layout_changed_cb (StapleMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+current_stage_changed_cb (StapleMapView *self)
+{
+  int index = current_stage_index (self);
+
+  /* The walk follows the cursor: select and show its stage. */
+  if (index >= 0)
+    {
+      StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, (guint) index, 0 };
+
+      staple_map_view_select (self, &hit);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /**
  * staple_map_view_set_session:
  * @session: (nullable): the session to show
@@ -563,7 +583,12 @@ staple_map_view_set_session (StapleMapView *self,
 
   set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
   gtk_widget_set_visible (self->entry, FALSE);
+  if (staple_map_layout_get_session (self->layout) != NULL)
+    g_signal_handlers_disconnect_by_data (staple_map_layout_get_session (self->layout), self);
   staple_map_layout_set_session (self->layout, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::current-stage-id",
+                             G_CALLBACK (current_stage_changed_cb), self, G_CONNECT_SWAPPED);
   self->fit_on_allocate = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -582,6 +607,21 @@ staple_map_view_get_layout (StapleMapView *self)
 }
 
 /* Drawing */
+
+/* The walk's current stage, highlighted on the map. */
+static int
+current_stage_index (StapleMapView *self)
+{
+  StapleSession *session = staple_map_layout_get_session (self->layout);
+  guint index;
+
+  if (session == NULL ||
+      staple_session_find_stage (session, staple_session_get_current_stage_id (session),
+                                 &index) == NULL)
+    return -1;
+
+  return (int) index;
+}
 
 static void
 staple_map_view_snapshot (GtkWidget   *widget,
@@ -602,6 +642,7 @@ staple_map_view_snapshot (GtkWidget   *widget,
   options.visible.width = width / self->zoom;
   options.visible.height = height / self->zoom;
   options.selection = self->selection;
+  options.current_stage = current_stage_index (self);
   options.cache_cards = TRUE;
   options.pixel_scale = gtk_widget_get_scale_factor (widget);
   options.show_focus = gtk_widget_has_focus (widget) && GTK_IS_WINDOW (root) &&
@@ -1089,6 +1130,137 @@ move_selected (StapleMapView *self,
   return FALSE;
 }
 
+/* Steps an enumeration field of the selected card to its next or previous
+ * value, round the end. */
+static void
+cycle_field (StapleMapView *self,
+             const char    *field,
+             GType          type,
+             int            step)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  int value = 0;
+  int n = (int) klass->n_values;
+
+  g_object_get (self->selection_object, field, &value, NULL);
+  value = ((value + step) % n + n) % n;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
+                              (int) self->selection.stage, (int) self->selection.card, field,
+                              g_variant_new_string (staple_enum_to_nick (type, value)));
+}
+
+/* The keys of the Walk, Diagnose and Prioritise phases. */
+static gboolean
+mode_key (StapleMapView *self,
+          guint          keyval)
+{
+  gboolean card = self->selection.kind == STAPLE_MAP_HIT_CARD;
+  guint digit = keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9 ? keyval - GDK_KEY_1 + 1 : 0;
+
+  switch (self->mode)
+    {
+    case STAPLE_MAP_MODE_WALK:
+      if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_Page_Up)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
+                                      ? "win.next-stage" : "win.previous-stage", NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    case STAPLE_MAP_MODE_DIAGNOSE:
+      if (card && digit >= STAPLE_SEVERITY_MIN && digit <= STAPLE_SEVERITY_MAX)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
+                                    (int) self->selection.stage, (int) self->selection.card,
+                                    "severity", g_variant_new_int32 ((int) digit));
+      else if (card && (keyval == GDK_KEY_k || keyval == GDK_KEY_K))
+        cycle_field (self, "kind", STAPLE_TYPE_FRICTION_KIND, keyval == GDK_KEY_k ? 1 : -1);
+      else if (card && (keyval == GDK_KEY_p || keyval == GDK_KEY_P))
+        cycle_field (self, "principle", STAPLE_TYPE_PRINCIPLE, keyval == GDK_KEY_p ? 1 : -1);
+      else
+        return FALSE;
+      return TRUE;
+
+    case STAPLE_MAP_MODE_VOTE:
+      if (digit > 0)
+        staple_map_view_set_voter (self, (int) digit - 1);
+      else if (card && self->voter >= 0 &&
+               (keyval == GDK_KEY_plus || keyval == GDK_KEY_equal || keyval == GDK_KEY_KP_Add ||
+                keyval == GDK_KEY_space))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.add-vote", "(iii)", self->voter,
+                                    (int) self->selection.stage, (int) self->selection.card);
+      else if (card && self->voter >= 0 &&
+               (keyval == GDK_KEY_minus || keyval == GDK_KEY_KP_Subtract))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-vote", "(iii)", self->voter,
+                                    (int) self->selection.stage, (int) self->selection.card);
+      else
+        return FALSE;
+      return TRUE;
+
+    case STAPLE_MAP_MODE_EDIT:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * staple_map_view_set_mode:
+ *
+ * Chooses what keys do on the map, by phase of the workshop.
+ */
+void
+staple_map_view_set_mode (StapleMapView *self,
+                          StapleMapMode  mode)
+{
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  self->mode = mode;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * staple_map_view_get_mode:
+ *
+ * Returns: what keys do on the map
+ */
+StapleMapMode
+staple_map_view_get_mode (StapleMapView *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), STAPLE_MAP_MODE_EDIT);
+
+  return self->mode;
+}
+
+/**
+ * staple_map_view_set_voter:
+ * @voter: the index of the participant whose dots + and − place, or −1
+ */
+void
+staple_map_view_set_voter (StapleMapView *self,
+                           int            voter)
+{
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  if (voter == self->voter)
+    return;
+
+  self->voter = voter;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOTER]);
+}
+
+/**
+ * staple_map_view_get_voter:
+ *
+ * Returns: the index of the participant voting, or −1
+ */
+int
+staple_map_view_get_voter (StapleMapView *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), -1);
+
+  return self->voter;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1147,11 +1319,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
       break;
     }
 
+  if (mode_key (self, keyval))
+    return TRUE;
+
   /* Keyboard-first capture: typing with a stage or card selected starts a
    * new card in that stage. */
   c = gdk_keyval_to_unicode (keyval);
   if (c != 0 && g_unichar_isprint (c) && !g_unichar_isspace (c) &&
-      self->selection.kind != STAPLE_MAP_HIT_NONE)
+      self->mode == STAPLE_MAP_MODE_EDIT && self->selection.kind != STAPLE_MAP_HIT_NONE)
     {
       char text[8] = { 0 };
       const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
@@ -1464,6 +1639,9 @@ staple_map_view_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_VOTER:
+      g_value_set_int (value, self->voter);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -1493,6 +1671,9 @@ staple_map_view_set_property (GObject      *object,
     {
     case PROP_ZOOM:
       staple_map_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_VOTER:
+      staple_map_view_set_voter (self, g_value_get_int (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value));
@@ -1549,6 +1730,9 @@ staple_map_view_class_init (StapleMapViewClass *klass)
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VOTER] =
+    g_param_spec_int ("voter", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -1592,6 +1776,7 @@ staple_map_view_init (StapleMapView *self)
   GtkGesture *gesture;
 
   self->zoom = 1.0;
+  self->voter = -1;
   self->selection.kind = STAPLE_MAP_HIT_NONE;
   self->layout = staple_map_layout_new ();
   g_signal_connect_swapped (self->layout, "changed", G_CALLBACK (layout_changed_cb), self);

@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+/* What keys on the map do, by phase of the workshop. */
+typedef enum
+{
+  STAPLE_MAP_MODE_EDIT,     /* typing starts a card */
+  STAPLE_MAP_MODE_WALK,     /* Page Up and Page Down move the current stage */
+  STAPLE_MAP_MODE_DIAGNOSE, /* 1–5 severity, K kind, P principle */
+  STAPLE_MAP_MODE_VOTE,     /* + and − put and take a dot for the voter; 1–9 choose the voter */
+} StapleMapMode;
+
 #define STAPLE_TYPE_MAP_VIEW (staple_map_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (StapleMapView, staple_map_view, STAPLE, MAP_VIEW, GtkWidget)
@@ -28,5 +37,11 @@ void                staple_map_view_start_new_card (StapleMapView      *self,
                                                     guint               index,
                                                     const char         *text);
 void                staple_map_view_edit_selection (StapleMapView      *self);
+void                staple_map_view_set_mode       (StapleMapView      *self,
+                                                    StapleMapMode       mode);
+StapleMapMode       staple_map_view_get_mode       (StapleMapView      *self);
+void                staple_map_view_set_voter      (StapleMapView      *self,
+                                                    int                 voter);
+int                 staple_map_view_get_voter      (StapleMapView      *self);
 
 G_END_DECLS

@@ -1,41 +1,79 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* staple-session-page.c: one session, its frame and its journey. */
+/* staple-session-page.c: one session, phase by phase.
+ *
+ * The phase bar on top; below it the frame and the people in the room, the
+ * journey map with a side panel that changes with the phase (the selected
+ * element, the walk's current stage, the diagnosis with the principles, the
+ * dot voting), the actions and empowerment list, and the closing summary.
+ */
 #define G_LOG_DOMAIN "staple-session-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "staple-action-row.h"
+#include "staple-empowerment-row.h"
 #include "staple-field.h"
 #include "staple-inspector.h"
 #include "staple-map-view.h"
+#include "staple-participant-row.h"
+#include "staple-phase-bar.h"
 #include "staple-session-page.h"
 #include "staple-stage-row.h"
+#include "staple-summary-view.h"
 
 struct _StapleSessionPage
 {
-  AdwBin          parent_instance;
+  AdwBin                parent_instance;
 
   AdwViewSwitcherTitle *window_title;
-  AdwViewStack   *view_stack;
-  GtkWidget      *zoom_box;
-  StapleMapView  *map_view;
-  StapleInspector *inspector;
-  GtkListBox     *stages_list;
-  AdwEntryRow    *add_stage_row;
-  AdwEntryRow    *title_row;
-  AdwEntryRow    *organisation_row;
-  AdwEntryRow    *date_row;
-  AdwEntryRow    *location_row;
-  AdwEntryRow    *facilitator_row;
-  AdwEntryRow    *customer_row;
-  AdwEntryRow    *work_item_row;
-  AdwEntryRow    *question_row;
+  StaplePhaseBar       *phase_bar;
+  GtkStack             *phase_stack;
+  AdwViewStack         *view_stack;
+  GtkStack             *side_stack;
+  GtkWidget            *zoom_box;
+  StapleMapView        *map_view;
+  StapleInspector      *inspector;
+  StapleInspector      *walk_inspector;
+  GtkLabel             *walk_label;
+  StapleInspector      *diagnose_inspector;
+  AdwPreferencesGroup  *principles_group;
+  GtkSpinButton        *dots_spin;
+  GtkListBox           *voters_list;
+  AdwPreferencesGroup  *ranking_group;
+  StapleSummaryView    *summary_view;
+  GtkListBox           *stages_list;
+  GtkListBox           *participants_list;
+  GtkListBox           *actions_list;
+  GtkListBox           *empowerment_list;
+  AdwEntryRow          *add_stage_row;
+  AdwEntryRow          *add_participant_row;
+  AdwEntryRow          *add_action_row;
+  AdwEntryRow          *add_empowerment_row;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *organisation_row;
+  AdwEntryRow          *date_row;
+  AdwEntryRow          *location_row;
+  AdwEntryRow          *facilitator_row;
+  AdwEntryRow          *customer_row;
+  AdwEntryRow          *work_item_row;
+  AdwEntryRow          *question_row;
 
-  StapleEditor   *editor;
+  StapleEditor         *editor;
+  StaplePhase           phase;
+  GPtrArray            *principle_rows;   /* AdwActionRow per principle, 1…12 */
+  GPtrArray            *ranking_rows;
+  guint                 refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (StapleSessionPage, staple_session_page, ADW_TYPE_BIN)
+
+static StapleSession *
+session_of (StapleSessionPage *self)
+{
+  return self->editor != NULL ? staple_editor_get_session (self->editor) : NULL;
+}
 
 static void
 send_session_field (GtkWidget  *widget,
@@ -47,18 +85,29 @@ send_session_field (GtkWidget  *widget,
 }
 
 static void
+send_dots (GtkWidget  *widget,
+           const char *property,
+           GVariant   *value,
+           gpointer    user_data)
+{
+  gtk_widget_activate_action (widget, "win.set-dots", "i", g_variant_get_int32 (value));
+  g_variant_unref (g_variant_ref_sink (value));
+}
+
+static void
 update_title (StapleSessionPage *self)
 {
-  StapleSession *session;
+  StapleSession *session = session_of (self);
 
-  if (self->editor == NULL)
+  if (session == NULL)
     return;
 
-  session = staple_editor_get_session (self->editor);
   adw_view_switcher_title_set_title (self->window_title, staple_session_get_title (session));
   adw_view_switcher_title_set_subtitle (self->window_title,
                                         staple_session_get_organisation (session));
 }
+
+/* Rows */
 
 static GtkWidget *
 create_stage_row (gpointer item,
@@ -68,6 +117,440 @@ create_stage_row (gpointer item,
 
   return GTK_WIDGET (staple_stage_row_new (self->editor, STAPLE_STAGE (item)));
 }
+
+static GtkWidget *
+create_participant_row (gpointer item,
+                        gpointer user_data)
+{
+  StapleSessionPage *self = user_data;
+
+  return GTK_WIDGET (staple_participant_row_new (session_of (self), item));
+}
+
+static GtkWidget *
+create_action_row (gpointer item,
+                   gpointer user_data)
+{
+  StapleSessionPage *self = user_data;
+
+  return GTK_WIDGET (staple_action_row_new (session_of (self), item));
+}
+
+static GtkWidget *
+create_empowerment_row (gpointer item,
+                        gpointer user_data)
+{
+  StapleSessionPage *self = user_data;
+
+  return GTK_WIDGET (staple_empowerment_row_new (session_of (self), item));
+}
+
+/* Typed into an "Add …" row: handed on, and cleared once it is in. */
+static void
+add_from_row (StapleSessionPage *self,
+              AdwEntryRow       *row,
+              GListModel        *list,
+              const char        *action)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  guint n_before;
+
+  if (*text == '\0' || self->editor == NULL)
+    return;
+
+  n_before = g_list_model_get_n_items (list);
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "s", text);
+  if (g_list_model_get_n_items (list) > n_before)
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+add_stage_cb (StapleSessionPage *self)
+{
+  if (self->editor != NULL)
+    add_from_row (self, self->add_stage_row,
+                  G_LIST_MODEL (staple_session_get_stages (session_of (self))),
+                  "win.add-stage");
+}
+
+/* "Ana Reyes, head of sales": the name, a comma, the role. */
+static void
+add_participant_cb (StapleSessionPage *self)
+{
+  g_autofree char *text = NULL;
+  GListModel *list;
+  char *comma;
+  guint n_before;
+
+  if (self->editor == NULL)
+    return;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_participant_row)));
+  comma = strchr (text, ',');
+  if (comma != NULL)
+    *comma++ = '\0';
+
+  g_strstrip (text);
+  if (*text == '\0')
+    return;
+
+  list = G_LIST_MODEL (staple_session_get_participants (session_of (self)));
+  n_before = g_list_model_get_n_items (list);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-participant", "(ss)", text,
+                              comma != NULL ? g_strstrip (comma) : "");
+  if (g_list_model_get_n_items (list) > n_before)
+    gtk_editable_set_text (GTK_EDITABLE (self->add_participant_row), "");
+}
+
+static void
+add_action_cb (StapleSessionPage *self)
+{
+  if (self->editor != NULL)
+    add_from_row (self, self->add_action_row,
+                  G_LIST_MODEL (staple_session_get_actions (session_of (self))),
+                  "win.add-action");
+}
+
+static void
+add_empowerment_cb (StapleSessionPage *self)
+{
+  if (self->editor != NULL)
+    add_from_row (self, self->add_empowerment_row,
+                  G_LIST_MODEL (staple_session_get_empowerments (session_of (self))),
+                  "win.add-empowerment");
+}
+
+/* The side panels */
+
+static void
+update_walk (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  GListModel *stages;
+  StapleStage *stage;
+  g_autofree char *text = NULL;
+  guint index = 0;
+
+  if (session == NULL)
+    return;
+
+  stages = G_LIST_MODEL (staple_session_get_stages (session));
+  stage = staple_session_find_stage (session, staple_session_get_current_stage_id (session),
+                                     &index);
+  if (stage != NULL)
+    /* Translators: "Stage 3 of 10" */
+    text = g_strdup_printf (_("Stage %u of %u"), index + 1, g_list_model_get_n_items (stages));
+  else
+    text = g_strdup (_("Page Down starts the walk"));
+
+  gtk_label_set_text (self->walk_label, text);
+  staple_inspector_show (self->walk_inspector, stage);
+}
+
+static void
+update_principles (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  g_autoptr(GArray) counts = NULL;
+
+  if (session == NULL)
+    return;
+
+  counts = staple_summary_count_principles (session);
+  for (guint p = 1; p < self->principle_rows->len; p++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->principle_rows, p);
+      GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
+      g_autofree char *text = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < counts->len; i++)
+        {
+          StaplePrincipleCount *entry = &g_array_index (counts, StaplePrincipleCount, i);
+
+          if ((guint) entry->principle == p)
+            n = entry->n_frictions;
+        }
+
+      text = g_strdup_printf ("%u", n);
+      gtk_label_set_text (count, text);
+      gtk_widget_set_opacity (row, n > 0 ? 1.0 : 0.6);
+    }
+}
+
+static void
+build_principles (StapleSessionPage *self)
+{
+  g_ptr_array_add (self->principle_rows, NULL); /* STAPLE_PRINCIPLE_NONE has no row */
+
+  for (int p = STAPLE_PRINCIPLE_NONE + 1; p <= STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING; p++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *count = gtk_label_new ("0");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), staple_principle_get_label (p));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), staple_principle_get_explanation (p));
+      gtk_widget_add_css_class (count, "title-3");
+      gtk_widget_add_css_class (count, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      g_object_set_data (G_OBJECT (row), "count", count);
+      adw_preferences_group_add (self->principles_group, row);
+      g_ptr_array_add (self->principle_rows, row);
+    }
+}
+
+static void
+voter_toggled_cb (GtkCheckButton    *button,
+                  StapleSessionPage *self)
+{
+  if (gtk_check_button_get_active (button))
+    staple_map_view_set_voter (self->map_view,
+                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index")));
+}
+
+static void
+abstain_toggled_cb (GtkCheckButton    *button,
+                    StapleSessionPage *self)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-participant-field", "(isv)", index,
+                              "abstains",
+                              g_variant_new_boolean (gtk_check_button_get_active (button)));
+}
+
+static void
+update_voters (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  GListModel *people;
+  GtkWidget *child;
+  GtkCheckButton *group = NULL;
+  int voter = staple_map_view_get_voter (self->map_view);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->voters_list))) != NULL)
+    gtk_list_box_remove (self->voters_list, child);
+
+  if (session == NULL)
+    return;
+
+  people = G_LIST_MODEL (staple_session_get_participants (session));
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(StapleParticipant) person = g_list_model_get_item (people, i);
+      guint used = staple_session_count_dots_of (session, staple_participant_get_id (person));
+      int dots = staple_session_get_dots_per_participant (session);
+      gboolean abstains = staple_participant_get_abstains (person);
+      int left = MAX (dots - (int) used, 0);
+      g_autofree char *title = g_strdup_printf ("%u  %s", i + 1,
+                                                staple_participant_get_name (person));
+      g_autofree char *subtitle = abstains ? g_strdup (_("Abstains"))
+                                           : g_strdup_printf (ngettext ("%d dot left",
+                                                                        "%d dots left", left),
+                                                              left);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *abstain = gtk_check_button_new_with_label (_("Abstains"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      group = GTK_CHECK_BUTTON (check);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), voter == (int) i);
+      gtk_widget_set_sensitive (check, !abstains);
+      g_object_set_data (G_OBJECT (check), "index", GINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (voter_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (abstain), abstains);
+      g_object_set_data (G_OBJECT (abstain), "index", GINT_TO_POINTER (i));
+      g_signal_connect (abstain, "toggled", G_CALLBACK (abstain_toggled_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), abstain);
+      gtk_list_box_append (self->voters_list, row);
+    }
+}
+
+static void
+update_ranking (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  g_autoptr(GPtrArray) ranked = NULL;
+
+  for (guint i = 0; i < self->ranking_rows->len; i++)
+    adw_preferences_group_remove (self->ranking_group, g_ptr_array_index (self->ranking_rows, i));
+  g_ptr_array_set_size (self->ranking_rows, 0);
+
+  if (session == NULL)
+    return;
+
+  ranked = staple_summary_rank_frictions (session);
+  for (guint i = 0; i < MIN (ranked->len, 10); i++)
+    {
+      StapleFriction *friction = g_ptr_array_index (ranked, i);
+      guint votes = staple_summary_count_votes (session, friction);
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, staple_friction_get_text (friction));
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u vote · severity %d",
+                                                             "%u votes · severity %d", votes),
+                                                   votes, staple_friction_get_severity (friction));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->ranking_group, row);
+      g_ptr_array_add (self->ranking_rows, row);
+    }
+}
+
+/* The side panels follow every edit, but once per main-loop turn. */
+static gboolean
+refresh_cb (gpointer data)
+{
+  StapleSessionPage *self = data;
+
+  self->refresh_id = 0;
+
+  switch (self->phase)
+    {
+    case STAPLE_PHASE_WALK:
+      update_walk (self);
+      break;
+    case STAPLE_PHASE_DIAGNOSE:
+      update_principles (self);
+      break;
+    case STAPLE_PHASE_PRIORITISE:
+      update_voters (self);
+      update_ranking (self);
+      break;
+    case STAPLE_PHASE_CLOSE:
+      staple_summary_view_refresh (self->summary_view);
+      break;
+    case STAPLE_PHASE_FRAME:
+    case STAPLE_PHASE_MAP:
+    case STAPLE_PHASE_COMMIT:
+    default:
+      break;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (StapleSessionPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+selection_changed_cb (StapleSessionPage *self)
+{
+  gpointer object = staple_map_view_get_selected_object (self->map_view);
+
+  staple_inspector_show (self->inspector, object);
+  staple_inspector_show (self->diagnose_inspector, STAPLE_IS_FRICTION (object) ? object : NULL);
+}
+
+static void
+voter_changed_cb (StapleSessionPage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+page_changed_cb (StapleSessionPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0 &&
+                          g_str_equal (gtk_stack_get_visible_child_name (self->phase_stack),
+                                       "journey"));
+}
+
+/* Phases */
+
+/**
+ * staple_session_page_set_phase:
+ *
+ * Shows what the phase works on: the frame, the map with the phase's side
+ * panel, the actions, or the summary.
+ */
+void
+staple_session_page_set_phase (StapleSessionPage *self,
+                               StaplePhase        phase)
+{
+  static const struct {
+    const char    *page;
+    const char    *side;
+    StapleMapMode  mode;
+  } phases[STAPLE_N_PHASES] = {
+    [STAPLE_PHASE_FRAME] = { "frame", "inspector", STAPLE_MAP_MODE_EDIT },
+    [STAPLE_PHASE_MAP] = { "journey", "inspector", STAPLE_MAP_MODE_EDIT },
+    [STAPLE_PHASE_WALK] = { "journey", "walk", STAPLE_MAP_MODE_WALK },
+    [STAPLE_PHASE_DIAGNOSE] = { "journey", "diagnose", STAPLE_MAP_MODE_DIAGNOSE },
+    [STAPLE_PHASE_PRIORITISE] = { "journey", "vote", STAPLE_MAP_MODE_VOTE },
+    [STAPLE_PHASE_COMMIT] = { "commit", "inspector", STAPLE_MAP_MODE_EDIT },
+    [STAPLE_PHASE_CLOSE] = { "close", "inspector", STAPLE_MAP_MODE_EDIT },
+  };
+
+  g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
+  g_return_if_fail (phase < STAPLE_N_PHASES);
+
+  self->phase = phase;
+  staple_phase_bar_set_phase (self->phase_bar, phase);
+  gtk_stack_set_visible_child_name (self->phase_stack, phases[phase].page);
+  gtk_stack_set_visible_child_name (self->side_stack, phases[phase].side);
+  staple_map_view_set_mode (self->map_view, phases[phase].mode);
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title,
+                                                     g_str_equal (phases[phase].page, "journey"));
+  if (g_str_equal (phases[phase].page, "journey"))
+    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  page_changed_cb (self);
+
+  /* The walk starts at the first stage. */
+  if (phase == STAPLE_PHASE_WALK && session_of (self) != NULL &&
+      staple_session_get_current_stage_id (session_of (self)) == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-current-stage", "i", 0);
+
+  queue_refresh (self);
+}
+
+/**
+ * staple_session_page_set_timer:
+ * @timer: the phase's timebox
+ */
+void
+staple_session_page_set_timer (StapleSessionPage *self,
+                               StapleTimer       *timer)
+{
+  g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
+
+  staple_phase_bar_set_timer (self->phase_bar, timer);
+}
+
+/* Page Up and Page Down walk the stages, wherever the focus is on the
+ * page: before the scrolled windows take them for scrolling. */
+static gboolean
+walk_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             StapleSessionPage     *self)
+{
+  if (self->phase != STAPLE_PHASE_WALK ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      (keyval != GDK_KEY_Page_Up && keyval != GDK_KEY_Page_Down))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
+                              ? "win.next-stage" : "win.previous-stage", NULL);
+  return TRUE;
+}
+
+/* The session */
 
 static void
 bind_frame (StapleSessionPage *self,
@@ -86,13 +569,37 @@ bind_frame (StapleSessionPage *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     staple_field_bind_editable (GTK_EDITABLE (rows[i].row), G_OBJECT (session),
-                                rows[i].property, rows[i].required,
-                                send_session_field, self);
+                                rows[i].property, rows[i].required, send_session_field, self);
+
+  staple_field_bind_spin (self->dots_spin, G_OBJECT (session), "dots-per-participant",
+                          send_dots, self);
 
   g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::organisation", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+}
+
+static void
+watch_session (StapleSessionPage *self,
+               StapleSession     *session)
+{
+  gpointer sources[] = {
+    staple_session_get_participants (session), staple_session_get_votes (session),
+    staple_session_get_stages (session), staple_session_get_actions (session),
+    staple_session_get_empowerments (session),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    g_signal_connect_object (sources[i], "items-changed", G_CALLBACK (queue_refresh), self,
+                             G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (session, "notify", G_CALLBACK (queue_refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "phase-seconds-changed", G_CALLBACK (queue_refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (staple_map_view_get_layout (self->map_view), "changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -104,6 +611,10 @@ staple_session_page_set_editor (StapleSessionPage *self,
                                 StapleEditor      *editor)
 {
   StapleSession *session;
+  AdwEntryRow *add_rows[] = {
+    self->add_stage_row, self->add_participant_row, self->add_action_row,
+    self->add_empowerment_row,
+  };
 
   g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
 
@@ -111,23 +622,39 @@ staple_session_page_set_editor (StapleSessionPage *self,
     return;
 
   /* Half-typed text belongs to the session it was typed for. */
-  gtk_editable_set_text (GTK_EDITABLE (self->add_stage_row), "");
+  for (guint i = 0; i < G_N_ELEMENTS (add_rows); i++)
+    gtk_editable_set_text (GTK_EDITABLE (add_rows[i]), "");
 
-  if (editor == NULL)
+  session = editor != NULL ? staple_editor_get_session (editor) : NULL;
+  staple_map_view_set_session (self->map_view, session);
+  staple_map_view_set_voter (self->map_view, -1);
+  staple_inspector_set_session (self->inspector, session);
+  staple_inspector_set_session (self->walk_inspector, session);
+  staple_inspector_set_session (self->diagnose_inspector, session);
+  staple_summary_view_set_session (self->summary_view, session);
+
+  if (session == NULL)
     {
       gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);
-      staple_map_view_set_session (self->map_view, NULL);
-      staple_inspector_set_session (self->inspector, NULL);
+      gtk_list_box_bind_model (self->participants_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->actions_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->empowerment_list, NULL, NULL, NULL, NULL);
       return;
     }
 
-  session = staple_editor_get_session (editor);
-  staple_map_view_set_session (self->map_view, session);
-  staple_inspector_set_session (self->inspector, session);
-  adw_view_stack_set_visible_child_name (self->view_stack, "map");
   bind_frame (self, session);
+  watch_session (self, session);
   gtk_list_box_bind_model (self->stages_list, G_LIST_MODEL (staple_session_get_stages (session)),
                            create_stage_row, self, NULL);
+  gtk_list_box_bind_model (self->participants_list,
+                           G_LIST_MODEL (staple_session_get_participants (session)),
+                           create_participant_row, self, NULL);
+  gtk_list_box_bind_model (self->actions_list,
+                           G_LIST_MODEL (staple_session_get_actions (session)),
+                           create_action_row, self, NULL);
+  gtk_list_box_bind_model (self->empowerment_list,
+                           G_LIST_MODEL (staple_session_get_empowerments (session)),
+                           create_empowerment_row, self, NULL);
   update_title (self);
 }
 
@@ -142,44 +669,9 @@ staple_session_page_focus_title (StapleSessionPage *self)
 {
   g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "details");
+  gtk_stack_set_visible_child_name (self->phase_stack, "frame");
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
-}
-
-static void
-add_stage_cb (StapleSessionPage *self)
-{
-  GtkEditable *editable = GTK_EDITABLE (self->add_stage_row);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  GListModel *stages;
-  guint n_before;
-
-  if (*name == '\0' || self->editor == NULL)
-    return;
-
-  stages = G_LIST_MODEL (staple_session_get_stages (staple_editor_get_session (self->editor)));
-  n_before = g_list_model_get_n_items (stages);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-stage", "s", name);
-
-  /* Only clear what was typed once it is safely in. */
-  if (g_list_model_get_n_items (stages) > n_before)
-    gtk_editable_set_text (editable, "");
-}
-
-static void
-selection_changed_cb (StapleSessionPage *self)
-{
-  staple_inspector_show (self->inspector,
-                         staple_map_view_get_selected_object (self->map_view));
-}
-
-static void
-page_changed_cb (StapleSessionPage *self)
-{
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0);
 }
 
 static void
@@ -203,8 +695,11 @@ staple_session_page_dispose (GObject *object)
 {
   StapleSessionPage *self = STAPLE_SESSION_PAGE (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_SESSION_PAGE);
   g_clear_object (&self->editor);
+  g_clear_pointer (&self->principle_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->ranking_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (staple_session_page_parent_class)->dispose (object);
 }
@@ -214,31 +709,70 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char * const children[] = {
+    "window_title", "phase_bar", "phase_stack", "view_stack", "side_stack", "zoom_box",
+    "map_view", "inspector", "walk_inspector", "walk_label", "diagnose_inspector",
+    "principles_group", "dots_spin", "voters_list", "ranking_group", "summary_view",
+    "stages_list", "participants_list", "actions_list", "empowerment_list", "add_stage_row",
+    "add_participant_row", "add_action_row", "add_empowerment_row", "title_row",
+    "organisation_row", "date_row", "location_row", "facilitator_row", "customer_row",
+    "work_item_row", "question_row",
+  };
+  static const gssize offsets[] = {
+    G_STRUCT_OFFSET (StapleSessionPage, window_title),
+    G_STRUCT_OFFSET (StapleSessionPage, phase_bar),
+    G_STRUCT_OFFSET (StapleSessionPage, phase_stack),
+    G_STRUCT_OFFSET (StapleSessionPage, view_stack),
+    G_STRUCT_OFFSET (StapleSessionPage, side_stack),
+    G_STRUCT_OFFSET (StapleSessionPage, zoom_box),
+    G_STRUCT_OFFSET (StapleSessionPage, map_view),
+    G_STRUCT_OFFSET (StapleSessionPage, inspector),
+    G_STRUCT_OFFSET (StapleSessionPage, walk_inspector),
+    G_STRUCT_OFFSET (StapleSessionPage, walk_label),
+    G_STRUCT_OFFSET (StapleSessionPage, diagnose_inspector),
+    G_STRUCT_OFFSET (StapleSessionPage, principles_group),
+    G_STRUCT_OFFSET (StapleSessionPage, dots_spin),
+    G_STRUCT_OFFSET (StapleSessionPage, voters_list),
+    G_STRUCT_OFFSET (StapleSessionPage, ranking_group),
+    G_STRUCT_OFFSET (StapleSessionPage, summary_view),
+    G_STRUCT_OFFSET (StapleSessionPage, stages_list),
+    G_STRUCT_OFFSET (StapleSessionPage, participants_list),
+    G_STRUCT_OFFSET (StapleSessionPage, actions_list),
+    G_STRUCT_OFFSET (StapleSessionPage, empowerment_list),
+    G_STRUCT_OFFSET (StapleSessionPage, add_stage_row),
+    G_STRUCT_OFFSET (StapleSessionPage, add_participant_row),
+    G_STRUCT_OFFSET (StapleSessionPage, add_action_row),
+    G_STRUCT_OFFSET (StapleSessionPage, add_empowerment_row),
+    G_STRUCT_OFFSET (StapleSessionPage, title_row),
+    G_STRUCT_OFFSET (StapleSessionPage, organisation_row),
+    G_STRUCT_OFFSET (StapleSessionPage, date_row),
+    G_STRUCT_OFFSET (StapleSessionPage, location_row),
+    G_STRUCT_OFFSET (StapleSessionPage, facilitator_row),
+    G_STRUCT_OFFSET (StapleSessionPage, customer_row),
+    G_STRUCT_OFFSET (StapleSessionPage, work_item_row),
+    G_STRUCT_OFFSET (StapleSessionPage, question_row),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (children) == G_N_ELEMENTS (offsets));
 
   object_class->dispose = staple_session_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/staple-session-page.ui");
   g_type_ensure (STAPLE_TYPE_MAP_VIEW);
   g_type_ensure (STAPLE_TYPE_INSPECTOR);
+  g_type_ensure (STAPLE_TYPE_PHASE_BAR);
+  g_type_ensure (STAPLE_TYPE_SUMMARY_VIEW);
 
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, window_title);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, zoom_box);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, map_view);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, inspector);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, stages_list);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, add_stage_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, title_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, organisation_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, date_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, location_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, facilitator_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, work_item_row);
-  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, question_row);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/staple-session-page.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, children[i], FALSE, offsets[i]);
+
   gtk_widget_class_bind_template_callback (widget_class, add_stage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_participant_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_action_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_empowerment_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, voter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_action);
@@ -249,5 +783,17 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
 static void
 staple_session_page_init (StapleSessionPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->principle_rows = g_ptr_array_new ();
+  self->ranking_rows = g_ptr_array_new ();
+  build_principles (self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (walk_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  staple_session_page_set_phase (self, STAPLE_PHASE_FRAME);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "staple-editor.h"
+#include "staple-timer.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,10 @@ G_DECLARE_FINAL_TYPE (StapleSessionPage, staple_session_page, STAPLE, SESSION_PA
 
 void staple_session_page_set_editor   (StapleSessionPage *self,
                                        StapleEditor      *editor);
+void staple_session_page_set_timer    (StapleSessionPage *self,
+                                       StapleTimer       *timer);
+void staple_session_page_set_phase    (StapleSessionPage *self,
+                                       StaplePhase        phase);
 void staple_session_page_focus_title  (StapleSessionPage *self);
 
 G_END_DECLS

@@ -13,21 +13,7 @@
 #include "staple-example.h"
 #include "staple-library-page.h"
 #include "staple-session-page.h"
-#include "staple-window.h"
-
-struct _StapleWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *stack;
-  StapleLibraryPage   *library_page;
-  StapleSessionPage   *session_page;
-
-  StapleStore         *store;
-  StapleEditor        *editor;
-  GSettings           *settings;
-};
+#include "staple-window-private.h"
 
 G_DEFINE_FINAL_TYPE (StapleWindow, staple_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -107,6 +93,7 @@ set_editor (StapleWindow *self,
     }
 
   staple_session_page_set_editor (self->session_page, editor);
+  staple_window_workshop_session_changed (self);
   update_actions (self);
 }
 
@@ -210,8 +197,8 @@ update_actions (StapleWindow *self)
 
 /* Takes the error by address: it is read only once the edit that sets it
  * has run, whatever order the arguments were evaluated in. */
-static gboolean
-report (StapleWindow  *self,
+gboolean
+staple_window_report (StapleWindow  *self,
         gboolean       ok,
         GError       **error)
 {
@@ -222,8 +209,8 @@ report (StapleWindow  *self,
   return ok;
 }
 
-static StapleStage *
-nth_stage (StapleWindow *self,
+StapleStage *
+staple_window_nth_stage (StapleWindow *self,
            int           index)
 {
   GListModel *stages;
@@ -247,12 +234,12 @@ nth_stage (StapleWindow *self,
   return stage;
 }
 
-static StapleFriction *
-nth_friction (StapleWindow *self,
+StapleFriction *
+staple_window_nth_friction (StapleWindow *self,
               int           stage_index,
               int           index)
 {
-  StapleStage *stage = nth_stage (self, stage_index);
+  StapleStage *stage = staple_window_nth_stage (self, stage_index);
   GListModel *frictions;
   StapleFriction *friction;
 
@@ -282,7 +269,7 @@ add_stage_action (GSimpleAction *action,
   StapleWindow *self = user_data;
   GError *error = NULL;
 
-  report (self, staple_editor_add_stage (self->editor, G_MAXUINT,
+  staple_window_report (self, staple_editor_add_stage (self->editor, G_MAXUINT,
                                          g_variant_get_string (parameter, NULL),
                                          &error) != NULL, &error);
 }
@@ -299,9 +286,9 @@ add_friction_action (GSimpleAction *action,
   int index;
 
   g_variant_get (parameter, "(i&s)", &index, &text);
-  stage = nth_stage (self, index);
+  stage = staple_window_nth_stage (self, index);
   if (stage != NULL)
-    report (self, staple_editor_add_friction (self->editor, stage, G_MAXUINT, text,
+    staple_window_report (self, staple_editor_add_friction (self->editor, stage, G_MAXUINT, text,
                                               &error) != NULL, &error);
 }
 
@@ -318,12 +305,13 @@ insert_friction_action (GSimpleAction *action,
   int stage_index, index;
 
   g_variant_get (parameter, "(ii&s)", &stage_index, &index, &text);
-  stage = nth_stage (self, stage_index);
+  stage = staple_window_nth_stage (self, stage_index);
   if (stage != NULL && index < 0)
     staple_window_show_toast (self, _("A friction point cannot go before the first place."));
   else if (stage != NULL)
-    report (self, staple_editor_add_friction (self->editor, stage, (guint) index, text,
-                                              &error) != NULL, &error);
+    staple_window_report (self, staple_editor_add_friction (self->editor, stage, (guint) index,
+                                                           text, &error) != NULL,
+                          &error);
 }
 
 static void
@@ -332,11 +320,11 @@ delete_stage_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   StapleWindow *self = user_data;
-  StapleStage *stage = nth_stage (self, g_variant_get_int32 (parameter));
+  StapleStage *stage = staple_window_nth_stage (self, g_variant_get_int32 (parameter));
   GError *error = NULL;
 
   if (stage != NULL)
-    report (self, staple_editor_delete_stage (self->editor, stage, &error), &error);
+    staple_window_report (self, staple_editor_delete_stage (self->editor, stage, &error), &error);
 }
 
 static void
@@ -350,9 +338,10 @@ delete_friction_action (GSimpleAction *action,
   int stage_index, index;
 
   g_variant_get (parameter, "(ii)", &stage_index, &index);
-  friction = nth_friction (self, stage_index, index);
+  friction = staple_window_nth_friction (self, stage_index, index);
   if (friction != NULL)
-    report (self, staple_editor_delete_friction (self->editor, friction, &error), &error);
+    staple_window_report (self, staple_editor_delete_friction (self->editor, friction, &error),
+                          &error);
 }
 
 static void
@@ -366,11 +355,12 @@ move_stage_action (GSimpleAction *action,
   int from, to;
 
   g_variant_get (parameter, "(ii)", &from, &to);
-  stage = nth_stage (self, from);
+  stage = staple_window_nth_stage (self, from);
   if (stage != NULL && to < 0)
     staple_window_show_toast (self, _("A stage cannot move before the first place."));
   else if (stage != NULL)
-    report (self, staple_editor_move_stage (self->editor, stage, (guint) to, &error), &error);
+    staple_window_report (self, staple_editor_move_stage (self->editor, stage, (guint) to, &error),
+                          &error);
 }
 
 /* (stage, index, to stage, to index) */
@@ -386,12 +376,12 @@ move_friction_action (GSimpleAction *action,
   int stage_index, index, to_stage, to_index;
 
   g_variant_get (parameter, "(iiii)", &stage_index, &index, &to_stage, &to_index);
-  friction = nth_friction (self, stage_index, index);
-  target = friction != NULL ? nth_stage (self, to_stage) : NULL;
+  friction = staple_window_nth_friction (self, stage_index, index);
+  target = friction != NULL ? staple_window_nth_stage (self, to_stage) : NULL;
   if (target != NULL && to_index < 0)
     staple_window_show_toast (self, _("A friction point cannot move before the first place."));
   else if (target != NULL)
-    report (self, staple_editor_move_friction (self->editor, friction, target,
+    staple_window_report (self, staple_editor_move_friction (self->editor, friction, target,
                                                (guint) to_index, &error), &error);
 }
 
@@ -458,8 +448,8 @@ value_from_variant (GObject            *object,
   return TRUE;
 }
 
-static void
-set_field (StapleWindow       *self,
+void
+staple_window_set_field (StapleWindow       *self,
            gpointer            object,
            const char * const *fields,
            const char         *field,
@@ -470,11 +460,12 @@ set_field (StapleWindow       *self,
 
   if (!value_from_variant (object, fields, field, variant, &value, &error))
     {
-      report (self, FALSE, &error);
+      staple_window_report (self, FALSE, &error);
       return;
     }
 
-  report (self, staple_editor_set (self->editor, object, field, &value, &error), &error);
+  staple_window_report (self, staple_editor_set (self->editor, object, field, &value, &error),
+                        &error);
 }
 
 static void
@@ -487,7 +478,8 @@ set_session_field_action (GSimpleAction *action,
   const char *field;
 
   g_variant_get (parameter, "(&sv)", &field, &value);
-  set_field (self, staple_editor_get_session (self->editor), session_fields, field, value);
+  staple_window_set_field (self, staple_editor_get_session (self->editor), session_fields, field,
+                           value);
 
   if (g_str_equal (field, "title"))
     gtk_window_set_title (GTK_WINDOW (self),
@@ -506,9 +498,9 @@ set_stage_field_action (GSimpleAction *action,
   int index;
 
   g_variant_get (parameter, "(i&sv)", &index, &field, &value);
-  stage = nth_stage (self, index);
+  stage = staple_window_nth_stage (self, index);
   if (stage != NULL)
-    set_field (self, stage, stage_fields, field, value);
+    staple_window_set_field (self, stage, stage_fields, field, value);
 }
 
 static void
@@ -523,9 +515,9 @@ set_friction_field_action (GSimpleAction *action,
   int stage_index, index;
 
   g_variant_get (parameter, "(ii&sv)", &stage_index, &index, &field, &value);
-  friction = nth_friction (self, stage_index, index);
+  friction = staple_window_nth_friction (self, stage_index, index);
   if (friction != NULL)
-    set_field (self, friction, friction_fields, field, value);
+    staple_window_set_field (self, friction, friction_fields, field, value);
 }
 
 static void
@@ -537,7 +529,7 @@ undo_action (GSimpleAction *action,
   GError *error = NULL;
 
   if (self->editor != NULL)
-    report (self, staple_editor_undo (self->editor, &error), &error);
+    staple_window_report (self, staple_editor_undo (self->editor, &error), &error);
 }
 
 static void
@@ -549,7 +541,7 @@ redo_action (GSimpleAction *action,
   GError *error = NULL;
 
   if (self->editor != NULL)
-    report (self, staple_editor_redo (self->editor, &error), &error);
+    staple_window_report (self, staple_editor_redo (self->editor, &error), &error);
 }
 
 /* Sessions */
@@ -652,11 +644,12 @@ rename_session_action (GSimpleAction *action,
 
   if (editor == NULL)
     {
-      report (self, FALSE, &error);
+      staple_window_report (self, FALSE, &error);
       return;
     }
 
-  if (report (self, staple_editor_set_string (editor, staple_editor_get_session (editor),
+  if (staple_window_report (self, staple_editor_set_string (editor,
+                                                            staple_editor_get_session (editor),
                                               "title", title, &error), &error) &&
       g_str_equal (gtk_stack_get_visible_child_name (self->stack), "library"))
     staple_window_show_library (self);
@@ -749,6 +742,7 @@ staple_window_dispose (GObject *object)
 {
   StapleWindow *self = STAPLE_WINDOW (object);
 
+  staple_window_workshop_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_WINDOW);
   g_clear_object (&self->editor);
   g_clear_object (&self->store);
@@ -786,6 +780,7 @@ staple_window_init (StapleWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  staple_window_workshop_init (self);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)

@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-summary-view.c: what the Close phase puts on the wall: the journey's
+ * totals, the friction points the room ranked highest, the principles behind
+ * them, the actions, the empowerment list and where the time went. It only
+ * shows; it is built afresh whenever it is shown or the session's lists change
+ * while it is on screen. */
+#define G_LOG_DOMAIN "staple-summary-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "staple-summary.h"
+#include "staple-summary-view.h"
+
+#define TOP_FRICTIONS 5
+
+struct _StapleSummaryView
+{
+  AdwBin         parent_instance;
+
+  GtkBox        *box;
+  StapleSession *session;
+  guint          refresh_id;
+  gboolean       stale;  /* changed while not on screen */
+};
+
+G_DEFINE_FINAL_TYPE (StapleSummaryView, staple_summary_view, ADW_TYPE_BIN)
+
+/* Durations */
+
+static char *
+format_minutes (guint minutes)
+{
+  guint days = minutes / (60 * 24);
+  guint hours = (minutes / 60) % 24;
+  guint rest = minutes % 60;
+
+  if (days > 0 && hours > 0)
+    /* Translators: a duration, e.g. "2 d 4 h" */
+    return g_strdup_printf (_("%u d %u h"), days, hours);
+  if (days > 0)
+    return g_strdup_printf (_("%u d"), days);
+  if (hours > 0 && rest > 0)
+    return g_strdup_printf (_("%u h %u min"), hours, rest);
+  if (hours > 0)
+    return g_strdup_printf (_("%u h"), hours);
+  return g_strdup_printf (_("%u min"), rest);
+}
+
+static char *
+format_seconds (guint seconds)
+{
+  if (seconds > 0 && seconds < 60)
+    return g_strdup (_("under a minute"));
+
+  return format_minutes ((seconds + 30) / 60);
+}
+
+/* Rows */
+
+static AdwPreferencesGroup *
+add_group (StapleSummaryView *self,
+           const char        *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* A read-only row: user text is shown as it is, never as markup. */
+static AdwActionRow *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  return ADW_ACTION_ROW (row);
+}
+
+static GtkWidget *
+add_value (AdwActionRow *row,
+           const char   *value)
+{
+  GtkWidget *label = gtk_label_new (value);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (row, label);
+  return label;
+}
+
+static void
+add_count_row (AdwPreferencesGroup *group,
+               const char          *title,
+               guint                count)
+{
+  g_autofree char *value = g_strdup_printf ("%u", count);
+
+  add_value (add_row (group, title, NULL), value);
+}
+
+static void
+add_nothing_yet (AdwPreferencesGroup *group)
+{
+  AdwActionRow *row = add_row (group, _("Nothing yet"), NULL);
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
+}
+
+/* Sections */
+
+static void
+add_heading (StapleSummaryView *self)
+{
+  const char *organisation = staple_session_get_organisation (self->session);
+  const char *date = staple_session_get_date (self->session);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (staple_session_get_title (self->session));
+  g_autofree char *details = NULL;
+
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (heading), title);
+  gtk_box_append (self->box, heading);
+
+  if (organisation != NULL && *organisation != '\0' && date != NULL && *date != '\0')
+    /* Translators: the organisation and the date of a session */
+    details = g_strdup_printf (_("%s · %s"), organisation, date);
+  else if (organisation != NULL && *organisation != '\0')
+    details = g_strdup (organisation);
+  else if (date != NULL && *date != '\0')
+    details = g_strdup (date);
+
+  if (details != NULL)
+    {
+      GtkWidget *label = gtk_label_new (details);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (heading), label);
+    }
+}
+
+static void
+add_journey (StapleSummaryView *self)
+{
+  AdwPreferencesGroup *group = add_group (self, _("The Journey"));
+  StapleJourneyTotals totals;
+  g_autofree char *lead = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *share = NULL;
+
+  staple_summary_journey_totals (self->session, &totals);
+  if (totals.n_stages == 0)
+    {
+      add_nothing_yet (group);
+      return;
+    }
+
+  add_count_row (group, _("Stages"), totals.n_stages);
+  add_count_row (group, _("Friction points"), totals.n_frictions);
+  add_count_row (group, _("Handoffs between teams"), totals.n_handoffs);
+  add_count_row (group, _("Stages where the work is dropped or misrouted"), totals.n_dropped);
+
+  lead = format_minutes (totals.lead_minutes);
+  work = format_minutes (totals.work_minutes);
+  /* Translators: e.g. "Lead time 11 d 16 h, of which 3 h 28 min is work" */
+  title = g_strdup_printf (_("Lead time %s, of which %s is work"), lead, work);
+  if (totals.lead_minutes > 0)
+    {
+      double percent = 100.0 * totals.work_minutes / totals.lead_minutes;
+
+      /* Translators: the share of the lead time spent working, e.g. "1.2 %" */
+      share = g_strdup_printf (percent < 10 ? _("%.1f %%") : _("%.0f %%"), percent);
+    }
+  add_value (add_row (group, title,
+                      _("The rest of the time the work waits for someone to pick it up")),
+             share != NULL ? share : "");
+}
+
+static void
+add_top_frictions (StapleSummaryView *self)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Top Friction Points"));
+  g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (self->session);
+
+  adw_preferences_group_set_description (group, _("By votes, then by severity"));
+  if (ranked->len == 0)
+    {
+      add_nothing_yet (group);
+      return;
+    }
+
+  for (guint i = 0; i < MIN (ranked->len, TOP_FRICTIONS); i++)
+    {
+      StapleFriction *friction = g_ptr_array_index (ranked, i);
+      StapleStage *stage = NULL;
+      guint votes = staple_summary_count_votes (self->session, friction);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *votes_text = g_strdup_printf (ngettext ("%u vote", "%u votes", votes),
+                                                     votes);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      GtkWidget *rank_label = gtk_label_new (rank);
+      AdwActionRow *row;
+
+      staple_session_find_friction (self->session, staple_friction_get_id (friction), &stage,
+                                    NULL);
+      /* Translators: where a friction point is, what kind it is and how bad,
+       * e.g. "Billing · Policy · severity 4 of 5" */
+      subtitle = g_strdup_printf (_("%s · %s · severity %d of %d"),
+                                  stage != NULL ? staple_stage_get_name (stage) : "",
+                                  staple_friction_kind_get_label (
+                                    staple_friction_get_kind (friction)),
+                                  staple_friction_get_severity (friction), STAPLE_SEVERITY_MAX);
+
+      row = add_row (group, staple_friction_get_text (friction), subtitle);
+      gtk_widget_add_css_class (rank_label, "title-3");
+      gtk_widget_add_css_class (rank_label, "numeric");
+      gtk_widget_set_size_request (rank_label, 24, -1);
+      adw_action_row_add_prefix (row, rank_label);
+      add_value (row, votes_text);
+    }
+}
+
+static void
+add_principles (StapleSummaryView *self)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Friction by Principle"));
+  g_autoptr(GArray) counts = staple_summary_count_principles (self->session);
+
+  adw_preferences_group_set_description (group,
+                                         _("The management principles the friction points go "
+                                           "against"));
+  if (counts->len == 0)
+    {
+      add_nothing_yet (group);
+      return;
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const StaplePrincipleCount *count = &g_array_index (counts, StaplePrincipleCount, i);
+      g_autofree char *frictions = g_strdup_printf (ngettext ("%u friction point",
+                                                              "%u friction points",
+                                                              count->n_frictions),
+                                                    count->n_frictions);
+      g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes",
+                                                          count->n_votes),
+                                                count->n_votes);
+      /* Translators: e.g. "3 friction points, 7 votes" */
+      g_autofree char *value = g_strdup_printf (_("%s, %s"), frictions, votes);
+      AdwActionRow *row = add_row (group, staple_principle_get_label (count->principle),
+                                   staple_principle_get_explanation (count->principle));
+
+      add_value (row, value);
+    }
+}
+
+static void
+add_actions (StapleSummaryView *self)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Actions"));
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (self->session));
+  guint n = g_list_model_get_n_items (actions);
+
+  if (n == 0)
+    {
+      add_nothing_yet (group);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+      gint64 owner_id = staple_action_get_owner_id (action);
+      StapleParticipant *owner = staple_session_find_participant (self->session, owner_id, NULL);
+      const char *who = owner != NULL ? staple_participant_get_name (owner) : _("No owner yet");
+      const char *due = staple_action_get_due (action);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *status;
+
+      if (due != NULL && *due != '\0')
+        /* Translators: an action's owner and due date, e.g. "Priya Raman · due 2026-11-13" */
+        subtitle = g_strdup_printf (_("%s · due %s"), who, due);
+      else
+        /* Translators: an action's owner, when it has no due date */
+        subtitle = g_strdup_printf (_("%s · no due date"), who);
+
+      status = add_value (add_row (group, staple_action_get_text (action), subtitle),
+                          staple_action_status_get_label (staple_action_get_status (action)));
+      if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_DONE)
+        gtk_widget_add_css_class (status, "success");
+      else if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_OPEN)
+        gtk_widget_add_css_class (status, "dim-label");
+    }
+}
+
+static void
+add_empowerments (StapleSummaryView *self)
+{
+  AdwPreferencesGroup *group = add_group (self, _("The Empowerment List"));
+  GListModel *items = G_LIST_MODEL (staple_session_get_empowerments (self->session));
+  guint n = g_list_model_get_n_items (items);
+
+  adw_preferences_group_set_description (group,
+                                         _("What front-line staff may now decide without "
+                                           "asking"));
+  if (n == 0)
+    {
+      add_nothing_yet (group);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleEmpowerment) item = g_list_model_get_item (items, i);
+      AdwActionRow *row = add_row (group, staple_empowerment_get_text (item), NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Allowed"), -1);
+      adw_action_row_add_prefix (row, icon);
+    }
+}
+
+static void
+add_time_spent (StapleSummaryView *self)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Time Spent"));
+  guint total = 0;
+  g_autofree char *total_text = NULL;
+  GtkWidget *total_label;
+
+  for (guint phase = 0; phase < STAPLE_N_PHASES; phase++)
+    total += staple_session_get_phase_seconds (self->session, phase);
+
+  if (total == 0)
+    {
+      add_nothing_yet (group);
+      return;
+    }
+
+  for (guint phase = 0; phase < STAPLE_N_PHASES; phase++)
+    {
+      guint seconds = staple_session_get_phase_seconds (self->session, phase);
+      g_autofree char *spent = format_seconds (seconds);
+
+      add_value (add_row (group, staple_phase_get_label (phase), NULL), spent);
+    }
+
+  total_text = format_seconds (total);
+  total_label = add_value (add_row (group, _("In all"), NULL), total_text);
+  gtk_widget_add_css_class (total_label, "title-4");
+}
+
+/* Building */
+
+static void
+rebuild (StapleSummaryView *self)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
+    gtk_box_remove (self->box, child);
+
+  if (self->session == NULL)
+    return;
+
+  add_heading (self);
+  add_journey (self);
+  add_top_frictions (self);
+  add_principles (self);
+  add_actions (self);
+  add_empowerments (self);
+  add_time_spent (self);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  StapleSummaryView *self = data;
+
+  self->refresh_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lists often change several at a time (an undo, a deleted stage), so the
+ * view is rebuilt once they are done; off screen, only when shown again. */
+static void
+list_changed_cb (StapleSummaryView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+staple_summary_view_map (GtkWidget *widget)
+{
+  StapleSummaryView *self = STAPLE_SUMMARY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (staple_summary_view_parent_class)->map (widget);
+
+  if (self->stale)
+    rebuild (self);
+}
+
+/**
+ * staple_summary_view_refresh:
+ *
+ * Builds the summary again from the session as it is now.
+ */
+void
+staple_summary_view_refresh (StapleSummaryView *self)
+{
+  g_return_if_fail (STAPLE_IS_SUMMARY_VIEW (self));
+
+  rebuild (self);
+}
+
+/* The lists whose changes the summary follows. */
+static GListStore *(* const watched_lists[]) (StapleSession *) = {
+  staple_session_get_stages,
+  staple_session_get_votes,
+  staple_session_get_actions,
+  staple_session_get_empowerments,
+  staple_session_get_participants,
+};
+
+/**
+ * staple_summary_view_set_session:
+ * @session: (nullable): the session to sum up
+ *
+ * Shows the summary of @session, kept up to date as its lists change.
+ */
+void
+staple_summary_view_set_session (StapleSummaryView *self,
+                                 StapleSession     *session)
+{
+  g_return_if_fail (STAPLE_IS_SUMMARY_VIEW (self));
+  g_return_if_fail (session == NULL || STAPLE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (watched_lists); i++)
+      g_signal_handlers_disconnect_by_func (watched_lists[i] (self->session), list_changed_cb,
+                                            self);
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (watched_lists); i++)
+      g_signal_connect_object (watched_lists[i] (session), "items-changed",
+                               G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+
+  rebuild (self);
+}
+
+/**
+ * staple_summary_view_new:
+ *
+ * Returns: (transfer floating): a summary view showing no session yet
+ */
+GtkWidget *
+staple_summary_view_new (void)
+{
+  return g_object_new (STAPLE_TYPE_SUMMARY_VIEW, NULL);
+}
+
+static void
+staple_summary_view_dispose (GObject *object)
+{
+  StapleSummaryView *self = STAPLE_SUMMARY_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (staple_summary_view_parent_class)->dispose (object);
+}
+
+static void
+staple_summary_view_class_init (StapleSummaryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = staple_summary_view_dispose;
+  widget_class->map = staple_summary_view_map;
+}
+
+static void
+staple_summary_view_init (StapleSummaryView *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->box), 24);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->box), 12);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->box));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_bin_set_child (ADW_BIN (self), scrolled);
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "staple-library-page.h"
+#include "staple-session-page.h"
+#include "staple-timer.h"
+#include "staple-window.h"
+
+G_BEGIN_DECLS
+
+struct _StapleWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  StapleLibraryPage   *library_page;
+  StapleSessionPage   *session_page;
+
+  StapleStore         *store;
+  StapleEditor        *editor;
+  GSettings           *settings;
+
+  /* The workshop (staple-window-workshop.c) */
+  StapleTimer         *timer;
+  GtkWindow           *presenter;
+  gint64               phase_clock;   /* monotonic µs since time was last counted */
+  guint                phase_clock_id;
+};
+
+
+/* Shared by the window's action files. */
+gboolean        staple_window_report       (StapleWindow        *self,
+                                            gboolean             ok,
+                                            GError             **error);
+StapleStage    *staple_window_nth_stage    (StapleWindow        *self,
+                                            int                  index);
+StapleFriction *staple_window_nth_friction (StapleWindow        *self,
+                                            int                  stage_index,
+                                            int                  index);
+void            staple_window_set_field    (StapleWindow        *self,
+                                            gpointer             object,
+                                            const char * const  *fields,
+                                            const char          *field,
+                                            GVariant            *variant);
+
+void            staple_window_workshop_init     (StapleWindow   *self);
+void            staple_window_workshop_dispose  (StapleWindow   *self);
+void            staple_window_workshop_session_changed (StapleWindow *self);
+void            staple_window_workshop_update_actions  (StapleWindow *self);
+
+G_END_DECLS
