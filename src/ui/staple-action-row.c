@@ -459,14 +459,57 @@ labelled (GtkWidget  *widget,
   return box;
 }
 
+static void
+setup_owner_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_owner_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (name));
+}
+
+/* Long names are cut short on the button, in full in the list. */
+static GtkListItemFactory *
+owner_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_owner_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_owner_label_cb), NULL);
+  return factory;
+}
+
 static GtkWidget *
 build_owner (StapleActionRow *self)
 {
+  g_autoptr(GtkListItemFactory) button_factory = owner_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = owner_factory_new (FALSE);
+
   const char * const nobody[] = { _("Nobody"), NULL };
 
   self->owner_names = gtk_string_list_new (nobody);
   self->owner_dropdown =
     GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->owner_names)), NULL));
+  gtk_drop_down_set_factory (self->owner_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->owner_dropdown, list_factory);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_dropdown),
                                _("Who sees that it gets done"));
 
@@ -551,8 +594,13 @@ build_text_line (StapleActionRow *self)
 /* The details wrap onto more lines when the row is narrow (a side panel). */
 static void
 add_detail (GtkFlowBox *details,
-            GtkWidget  *widget)
+            GtkWidget  *widget,
+            gboolean    last)
 {
+  /* The last one takes the room left, on the right, so the others keep
+   * their natural widths side by side. */
+  gtk_widget_set_hexpand (widget, last);
+  gtk_widget_set_halign (widget, last ? GTK_ALIGN_END : GTK_ALIGN_START);
   gtk_flow_box_append (details, widget);
   gtk_widget_set_focusable (gtk_widget_get_parent (widget), FALSE);
 }
@@ -572,10 +620,10 @@ build (StapleActionRow *self)
   gtk_flow_box_set_max_children_per_line (details, 4);
   gtk_flow_box_set_column_spacing (details, 12);
   gtk_flow_box_set_row_spacing (details, 6);
-  add_detail (details, build_owner (self));
-  add_detail (details, build_due (self));
-  add_detail (details, build_status (self));
-  add_detail (details, build_frictions_button (self));
+  add_detail (details, build_owner (self), FALSE);
+  add_detail (details, build_due (self), FALSE);
+  add_detail (details, build_status (self), FALSE);
+  add_detail (details, build_frictions_button (self), TRUE);
 
   gtk_box_append (GTK_BOX (outer), build_text_line (self));
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (details));

@@ -556,6 +556,27 @@ layout_changed_cb (StapleMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * staple_map_view_show_current_stage:
+ *
+ * Selects the walk's current stage and scrolls it into view, if there is
+ * one.
+ */
+void
+staple_map_view_show_current_stage (StapleMapView *self)
+{
+  int index = current_stage_index (self);
+
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  if (index >= 0)
+    {
+      StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, (guint) index, 0 };
+
+      staple_map_view_select (self, &hit);
+    }
+}
+
 static void
 current_stage_changed_cb (StapleMapView *self)
 {

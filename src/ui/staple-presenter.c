@@ -16,6 +16,7 @@
 #include "staple-presenter.h"
 
 #define PRESENTER_TEXT_SCALE 1.5
+#define PRESENTER_ZOOM 0.8
 
 struct _StaplePresenter
 {
@@ -105,7 +106,11 @@ staple_presenter_show (StaplePresenter *self)
 
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
-  staple_map_view_zoom_to_fit (self->map_view);
+
+  /* Large enough to read from the back of the room at 1280×720: the
+   * current stage and its neighbours, not the whole journey. */
+  staple_map_view_set_zoom (self->map_view, PRESENTER_ZOOM);
+  staple_map_view_show_current_stage (self->map_view);
 }
 
 static gboolean
