@@ -219,15 +219,19 @@ friction_page (StapleInspector *self,
 static GtkWidget *
 empty_page (void)
 {
-  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("Nothing Selected"));
+  GtkWidget *hint = gtk_label_new (_("Select a stage or a friction point on the map to edit it "
+                                     "here. Click an empty spot in a stage to add a card."));
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "find-location-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   _("Select a stage or a friction point on the map to edit "
-                                     "it here. Click an empty spot in a stage to add a card."));
-  gtk_widget_add_css_class (status, "compact");
-  return status;
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_set_margin_top (box, 24);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), hint);
+  return box;
 }
 
 /**
