@@ -37,6 +37,7 @@ struct _StapleSessionPage
   StapleInspector      *inspector;
   StapleInspector      *walk_inspector;
   GtkLabel             *walk_label;
+  GtkLabel             *totals_label;
   StapleInspector      *diagnose_inspector;
   AdwPreferencesGroup  *principles_group;
   GtkSpinButton        *dots_spin;
@@ -405,6 +406,43 @@ update_ranking (StapleSessionPage *self)
     }
 }
 
+static char *
+format_minutes (guint minutes)
+{
+  if (minutes >= 24 * 60)
+    return g_strdup_printf (_("%u d %u h"), minutes / (24 * 60), (minutes / 60) % 24);
+  if (minutes >= 60)
+    return g_strdup_printf (_("%u h %u min"), minutes / 60, minutes % 60);
+  return g_strdup_printf (_("%u min"), minutes);
+}
+
+/* Below the map: how long the work takes from end to end against how long
+ * anyone works on it, and how often it changes hands or gets lost. */
+static void
+update_totals (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  StapleJourneyTotals totals;
+  g_autofree char *lead = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *text = NULL;
+
+  if (session == NULL)
+    return;
+
+  staple_summary_journey_totals (session, &totals);
+  lead = format_minutes (totals.lead_minutes);
+  work = format_minutes (totals.work_minutes);
+  /* Translators: lead time, work time, its share, handoffs, drops */
+  text = g_strdup_printf (_("Lead time %s · work %s (%.1f %%) · %u handoffs · %u dropped or "
+                            "misrouted"),
+                          lead, work,
+                          totals.lead_minutes > 0
+                          ? 100.0 * totals.work_minutes / totals.lead_minutes : 0.0,
+                          totals.n_handoffs, totals.n_dropped);
+  gtk_label_set_text (self->totals_label, text);
+}
+
 /* The side panels follow every edit, but once per main-loop turn. */
 static gboolean
 refresh_cb (gpointer data)
@@ -412,6 +450,7 @@ refresh_cb (gpointer data)
   StapleSessionPage *self = data;
 
   self->refresh_id = 0;
+  update_totals (self);
 
   switch (self->phase)
     {
@@ -711,7 +750,8 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const children[] = {
     "window_title", "phase_bar", "phase_stack", "view_stack", "side_stack", "zoom_box",
-    "map_view", "inspector", "walk_inspector", "walk_label", "diagnose_inspector",
+    "map_view", "inspector", "walk_inspector", "walk_label", "totals_label",
+    "diagnose_inspector",
     "principles_group", "dots_spin", "voters_list", "ranking_group", "summary_view",
     "stages_list", "participants_list", "actions_list", "empowerment_list", "add_stage_row",
     "add_participant_row", "add_action_row", "add_empowerment_row", "title_row",
@@ -729,6 +769,7 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
     G_STRUCT_OFFSET (StapleSessionPage, inspector),
     G_STRUCT_OFFSET (StapleSessionPage, walk_inspector),
     G_STRUCT_OFFSET (StapleSessionPage, walk_label),
+    G_STRUCT_OFFSET (StapleSessionPage, totals_label),
     G_STRUCT_OFFSET (StapleSessionPage, diagnose_inspector),
     G_STRUCT_OFFSET (StapleSessionPage, principles_group),
     G_STRUCT_OFFSET (StapleSessionPage, dots_spin),
