@@ -442,16 +442,16 @@ delete_action (GtkWidget  *widget,
 
 /* Building */
 
+/* No mnemonics: every row has the same labels. */
 static GtkWidget *
 labelled (GtkWidget  *widget,
-          const char *mnemonic,
+          const char *text,
           const char *accessible_label)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+  GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   gtk_box_append (GTK_BOX (box), label);
@@ -470,6 +470,7 @@ setup_owner_label_cb (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (ellipsize))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
     }
   gtk_list_item_set_child (item, label);
@@ -521,7 +522,7 @@ build_owner (StapleActionRow *self)
   g_signal_connect_object (self->owner_dropdown, "notify::selected",
                            G_CALLBACK (owner_selected_cb), self, G_CONNECT_SWAPPED);
 
-  return labelled (GTK_WIDGET (self->owner_dropdown), _("_Owner"), _("Owner"));
+  return labelled (GTK_WIDGET (self->owner_dropdown), _("Owner"), _("Owner"));
 }
 
 static GtkWidget *
@@ -548,7 +549,7 @@ build_due (StapleActionRow *self)
   g_signal_connect_object (self->action, "notify::due", G_CALLBACK (sync_due), self,
                            G_CONNECT_SWAPPED);
 
-  return labelled (GTK_WIDGET (self->due_entry), _("_Due"), _("Due date"));
+  return labelled (GTK_WIDGET (self->due_entry), _("Due"), _("Due date"));
 }
 
 static GtkWidget *
@@ -560,7 +561,7 @@ build_status (StapleActionRow *self)
   staple_field_bind_dropdown (GTK_WIDGET (status), G_OBJECT (self->action), "status",
                               send_action_field, self);
 
-  return labelled (GTK_WIDGET (status), _("_Status"), _("Status"));
+  return labelled (GTK_WIDGET (status), _("Status"), _("Status"));
 }
 
 static GtkWidget *
@@ -591,42 +592,46 @@ build_text_line (StapleActionRow *self)
   return line;
 }
 
-/* The details wrap onto more lines when the row is narrow (a side panel). */
-static void
-add_detail (GtkFlowBox *details,
-            GtkWidget  *widget,
-            gboolean    last)
+/* The friction points' button goes under the other details when the row is
+ * too narrow for them side by side. */
+static GtkWidget *
+build_details (StapleActionRow *self)
 {
-  /* The last one takes the room left, on the right, so the others keep
-   * their natural widths side by side. */
-  gtk_widget_set_hexpand (widget, last);
-  gtk_widget_set_halign (widget, last ? GTK_ALIGN_END : GTK_ALIGN_START);
-  gtk_flow_box_append (details, widget);
-  gtk_widget_set_focusable (gtk_widget_get_parent (widget), FALSE);
+  GtkFlowBox *details = GTK_FLOW_BOX (gtk_flow_box_new ());
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *frictions = build_frictions_button (self);
+
+  gtk_box_append (GTK_BOX (fields), build_owner (self));
+  gtk_box_append (GTK_BOX (fields), build_due (self));
+  gtk_box_append (GTK_BOX (fields), build_status (self));
+  gtk_widget_set_halign (fields, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (frictions, TRUE);
+  gtk_widget_set_halign (frictions, GTK_ALIGN_END);
+
+  gtk_flow_box_set_selection_mode (details, GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (details, 2);
+  gtk_flow_box_set_column_spacing (details, 12);
+  gtk_flow_box_set_row_spacing (details, 6);
+  gtk_flow_box_append (details, fields);
+  gtk_flow_box_append (details, frictions);
+  gtk_widget_set_focusable (gtk_widget_get_parent (fields), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (frictions), FALSE);
+
+  return GTK_WIDGET (details);
 }
 
 static void
 build (StapleActionRow *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkFlowBox *details = GTK_FLOW_BOX (gtk_flow_box_new ());
 
   gtk_widget_set_margin_top (outer, 9);
   gtk_widget_set_margin_bottom (outer, 9);
   gtk_widget_set_margin_start (outer, 12);
   gtk_widget_set_margin_end (outer, 6);
 
-  gtk_flow_box_set_selection_mode (details, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (details, 4);
-  gtk_flow_box_set_column_spacing (details, 12);
-  gtk_flow_box_set_row_spacing (details, 6);
-  add_detail (details, build_owner (self), FALSE);
-  add_detail (details, build_due (self), FALSE);
-  add_detail (details, build_status (self), FALSE);
-  add_detail (details, build_frictions_button (self), TRUE);
-
   gtk_box_append (GTK_BOX (outer), build_text_line (self));
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (details));
+  gtk_box_append (GTK_BOX (outer), build_details (self));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), outer);
 }
 

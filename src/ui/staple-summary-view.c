@@ -162,6 +162,7 @@ add_journey (StapleSummaryView *self)
   g_autofree char *work = NULL;
   g_autofree char *title = NULL;
   g_autofree char *share = NULL;
+  double percent;
 
   staple_summary_journey_totals (self->session, &totals);
   if (totals.n_stages == 0)
@@ -175,20 +176,22 @@ add_journey (StapleSummaryView *self)
   add_count_row (group, _("Handoffs between teams"), totals.n_handoffs);
   add_count_row (group, _("Stages where the work is dropped or misrouted"), totals.n_dropped);
 
+  if (totals.lead_minutes == 0)
+    {
+      add_row (group, _("Lead time"), _("No work or wait times noted yet"));
+      return;
+    }
+
   lead = format_minutes (totals.lead_minutes);
   work = format_minutes (totals.work_minutes);
   /* Translators: e.g. "Lead time 11 d 16 h, of which 3 h 28 min is work" */
   title = g_strdup_printf (_("Lead time %s, of which %s is work"), lead, work);
-  if (totals.lead_minutes > 0)
-    {
-      double percent = 100.0 * totals.work_minutes / totals.lead_minutes;
-
-      /* Translators: the share of the lead time spent working, e.g. "1.2 %" */
-      share = g_strdup_printf (percent < 10 ? _("%.1f %%") : _("%.0f %%"), percent);
-    }
+  percent = 100.0 * totals.work_minutes / totals.lead_minutes;
+  /* Translators: the share of the lead time spent working, e.g. "1.2 %" */
+  share = g_strdup_printf (percent < 10 ? _("%.1f %%") : _("%.0f %%"), percent);
   add_value (add_row (group, title,
                       _("The rest of the time the work waits for someone to pick it up")),
-             share != NULL ? share : "");
+             share);
 }
 
 static void
