@@ -504,7 +504,7 @@ step_stage_action (GSimpleAction *action,
 static void
 presenter_closed_cb (StapleWindow *self)
 {
-  g_clear_object (&self->presenter);
+  g_clear_weak_pointer (&self->presenter);
   g_simple_action_set_state (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "presenter")),
     g_variant_new_boolean (FALSE));
@@ -527,8 +527,10 @@ presenter_action (GSimpleAction *action,
   if (session == NULL)
     return;
 
-  self->presenter = GTK_WINDOW (g_object_ref_sink (staple_presenter_new (self, self->editor,
-                                                                         self->timer)));
+  /* GTK owns its top-level windows; a weak pointer lets the window go when
+   * it is closed, whoever closes it. */
+  g_set_weak_pointer (&self->presenter,
+                      GTK_WINDOW (staple_presenter_new (self, self->editor, self->timer)));
   g_signal_connect_object (self->presenter, "destroy", G_CALLBACK (presenter_closed_cb), self,
                            G_CONNECT_SWAPPED);
   staple_presenter_set_phase (STAPLE_PRESENTER (self->presenter),
@@ -635,9 +637,11 @@ staple_window_workshop_dispose (StapleWindow *self)
 
   if (self->presenter != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->presenter, self);
-      gtk_window_destroy (self->presenter);
-      g_clear_object (&self->presenter);
+      GtkWindow *presenter = self->presenter;
+
+      g_signal_handlers_disconnect_by_data (presenter, self);
+      g_clear_weak_pointer (&self->presenter);
+      gtk_window_destroy (presenter);
     }
 
   g_clear_object (&self->timer);
