@@ -4,18 +4,38 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "staple-export.h"
+#include "staple-export-private.h"
 
 /* cairo image surfaces are limited to 32767 pixels a side. */
 #define MAX_SIDE 32767
 
 G_DEFINE_QUARK (staple-export-error-quark, staple_export_error)
+
+typedef struct
+{
+  StapleExportFile  file;
+  GError           *error;
+} PngWriter;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  PngWriter *writer = closure;
+
+  if (writer->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  if (!staple_export_file_write (&writer->file, data, length, &writer->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
 
 /* Writes @surface to a temporary file beside @path, then renames it over
  * @path: readers never see half an image, and a failure leaves nothing. */
@@ -24,36 +44,31 @@ write_png (cairo_surface_t  *surface,
            const char       *path,
            GError          **error)
 {
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
+  PngWriter writer = { { NULL, NULL, -1 }, NULL };
   cairo_status_t status;
-  int fd;
 
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
+  if (!staple_export_file_open (&writer.file, path, error))
+    return FALSE;
+
+  status = cairo_surface_write_to_png_stream (surface, write_cb, &writer);
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved_errno = errno;
+      staple_export_file_abort (&writer.file);
+      if (writer.error != NULL)
+        {
+          g_propagate_error (error, writer.error);
+        }
+      else
+        {
+          g_autofree char *name = g_filename_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  status = cairo_surface_write_to_png (surface, temp);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp);
-      g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : g_strerror (saved_errno));
+          g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
+                       _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
+        }
       return FALSE;
     }
 
-  return TRUE;
+  return staple_export_file_commit (&writer.file, error);
 }
 
 /**

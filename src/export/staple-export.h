@@ -15,11 +15,21 @@ typedef enum
   STAPLE_EXPORT_ERROR_TOO_LARGE,
 } StapleExportError;
 
-GQuark   staple_export_error_quark (void);
-gboolean staple_export_map_png     (StapleSession  *session,
-                                    const char     *path,
-                                    double          scale,
-                                    gboolean        dark,
-                                    GError        **error);
+GQuark   staple_export_error_quark      (void);
+gboolean staple_export_map_png          (StapleSession  *session,
+                                         const char     *path,
+                                         double          scale,
+                                         gboolean        dark,
+                                         GError        **error);
+gboolean staple_export_map_svg          (StapleSession  *session,
+                                         const char     *path,
+                                         GError        **error);
+gboolean staple_export_frictions_csv    (StapleSession  *session,
+                                         const char     *path,
+                                         GError        **error);
+gboolean staple_export_actions_csv      (StapleSession  *session,
+                                         const char     *path,
+                                         GError        **error);
+char    *staple_export_actions_csv_path (const char     *path);
 
 G_END_DECLS

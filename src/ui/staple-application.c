@@ -32,10 +32,17 @@ static const GOptionEntry option_entries[] = {
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print every saved session, one per line (id, title, date, stages, friction points)"),
     NULL },
-  { "session", 's', 0, G_OPTION_ARG_INT64, NULL,
+  { "session", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("The session to export, by its id (see --list)"), N_("ID") },
   { "export-png", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the session's journey map as a PNG image and exit"), N_("FILE") },
+  { "png-scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Size of the PNG image, from 0.25 to 4 (default 1)"), N_("SCALE") },
+  { "export-svg", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the session's journey map as an SVG drawing and exit"), N_("FILE") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the session's friction points to FILE and its actions to FILE-actions "
+       "(before the extension) as CSV, and exit"), N_("FILE") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -101,32 +108,175 @@ print_sessions (StapleStore *store)
   return 0;
 }
 
-/* The export options run here, without a display. */
+/* What the export options asked for, checked before anything is opened. */
+typedef struct
+{
+  gint64  session_id;
+  char   *csv;
+  char   *csv_actions;
+  char   *svg;
+  char   *png;
+  double  png_scale;
+} ExportRequest;
+
+static void
+export_request_clear (ExportRequest *request)
+{
+  g_clear_pointer (&request->csv, g_free);
+  g_clear_pointer (&request->csv_actions, g_free);
+  g_clear_pointer (&request->svg, g_free);
+  g_clear_pointer (&request->png, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
+
+static const char * const export_options[] = { "export-csv", "export-svg", "export-png" };
+
+static gboolean
+has_export (GVariantDict *options)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_options); i++)
+    {
+      if (g_variant_dict_contains (options, export_options[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An option that only means something beside another one. */
+static gboolean
+check_companion (GVariantDict *options,
+                 const char   *name,
+                 const char   *needs)
+{
+  if (!g_variant_dict_contains (options, name) || g_variant_dict_contains (options, needs))
+    return TRUE;
+
+  g_printerr (_("staple: --%s is used with --%s\n"), name, needs);
+  return FALSE;
+}
+
+/* Returns FALSE, having said why, for an empty file name. */
+static gboolean
+lookup_file (GVariantDict  *options,
+             const char    *name,
+             char         **path)
+{
+  if (!g_variant_dict_lookup (options, name, "^ay", path))
+    return TRUE;
+
+  if (**path != '\0')
+    return TRUE;
+
+  g_printerr (_("staple: --%s needs a file name\n"), name);
+  return FALSE;
+}
+
+static gboolean
+parse_png_scale (GVariantDict *options,
+                 double       *scale)
+{
+  g_autofree char *text = NULL;
+  char *end = NULL;
+
+  *scale = 1.0;
+  if (!g_variant_dict_lookup (options, "png-scale", "s", &text))
+    return TRUE;
+
+  *scale = g_ascii_strtod (text, &end);
+  if (*text != '\0' && *end == '\0' && *scale >= 0.25 && *scale <= 4.0)
+    return TRUE;
+
+  g_printerr (_("staple: --png-scale takes a number from 0.25 to 4, not “%s”\n"), text);
+  return FALSE;
+}
+
+/* Two exports to one file would leave only the last; surely a slip. */
+static gboolean
+check_distinct (ExportRequest *request)
+{
+  const char *paths[] = { request->csv, request->csv_actions, request->svg, request->png };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (paths); j++)
+      {
+        if (paths[i] != NULL && g_strcmp0 (paths[i], paths[j]) == 0)
+          {
+            g_autofree char *name = g_filename_display_name (paths[i]);
+
+            g_printerr (_("staple: two exports would write “%s”\n"), name);
+            return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+/* Checks every export option without touching the database or a file.
+ * Returns FALSE, having printed one line, when the command line is wrong. */
+static gboolean
+parse_exports (GVariantDict  *options,
+               ExportRequest *request)
+{
+  const char *session;
+
+  if (!check_companion (options, "png-scale", "export-png"))
+    return FALSE;
+
+  if (g_variant_dict_contains (options, "session") && !has_export (options))
+    {
+      g_printerr (_("staple: --session is used with an export option such as --export-png\n"));
+      return FALSE;
+    }
+
+  if (!has_export (options))
+    return TRUE;
+
+  if (!g_variant_dict_lookup (options, "session", "&s", &session))
+    {
+      g_printerr (_("staple: exporting needs --session=ID (see “staple --list”)\n"));
+      return FALSE;
+    }
+
+  /* Parsed here rather than by GOption, whose message would not say
+   * "staple:" and whose exit status would not be 2. */
+  if (!g_ascii_string_to_signed (session, 10, 1, G_MAXINT64, &request->session_id, NULL))
+    {
+      g_printerr (_("staple: --session takes a session id (see “staple --list”), not “%s”\n"),
+                  session);
+      return FALSE;
+    }
+
+  if (!lookup_file (options, "export-csv", &request->csv) ||
+      !lookup_file (options, "export-svg", &request->svg) ||
+      !lookup_file (options, "export-png", &request->png) ||
+      !parse_png_scale (options, &request->png_scale))
+    return FALSE;
+
+  if (request->csv != NULL)
+    request->csv_actions = staple_export_actions_csv_path (request->csv);
+
+  return check_distinct (request);
+}
+
+/* The export options run here, without a display. The files are written
+ * one after another, each whole or not at all; the first failure stops. */
 static int
-export_session (StapleStore  *store,
-                GVariantDict *options)
+export_session (StapleStore   *store,
+                ExportRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StapleSession) session = NULL;
-  g_autofree char *png = NULL;
-  gint64 id = 0;
 
-  g_variant_dict_lookup (options, "export-png", "^ay", &png);
-
-  if (!g_variant_dict_lookup (options, "session", "x", &id))
-    {
-      g_printerr (_("staple: --export-png needs --session=ID (see “staple --list”)\n"));
-      return 2;
-    }
-
-  if (*png == '\0')
-    {
-      g_printerr (_("staple: --export-png needs a file name\n"));
-      return 2;
-    }
-
-  session = staple_store_load_session (store, id, &error);
-  if (session == NULL || !staple_export_map_png (session, png, 1.0, FALSE, &error))
+  session = staple_store_load_session (store, request->session_id, &error);
+  if (session == NULL ||
+      (request->csv != NULL &&
+       (!staple_export_frictions_csv (session, request->csv, &error) ||
+        !staple_export_actions_csv (session, request->csv_actions, &error))) ||
+      (request->svg != NULL && !staple_export_map_svg (session, request->svg, &error)) ||
+      (request->png != NULL &&
+       !staple_export_map_png (session, request->png, request->png_scale, FALSE, &error)))
     {
       g_printerr ("staple: %s\n", error->message);
       return 1;
@@ -144,6 +294,7 @@ staple_application_handle_local_options (GApplication *app,
   g_autofree const char **remaining = NULL;
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *path = NULL;
+  g_auto(ExportRequest) request = { 0 };
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -165,17 +316,12 @@ staple_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (g_variant_dict_contains (options, "session") &&
-      !g_variant_dict_contains (options, "export-png"))
-    {
-      g_printerr (_("staple: --session is used with an export option such as --export-png\n"));
-      return 2;
-    }
+  if (!parse_exports (options, &request))
+    return 2;
 
   /* A running Staple gets the rest of the command line; this process
    * leaves the database alone. */
-  if (!g_variant_dict_contains (options, "list") &&
-      !g_variant_dict_contains (options, "export-png"))
+  if (!g_variant_dict_contains (options, "list") && !has_export (options))
     {
       if (!g_application_register (app, NULL, &error))
         {
@@ -199,8 +345,8 @@ staple_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "list"))
     return print_sessions (self->store);
 
-  if (g_variant_dict_contains (options, "export-png"))
-    return export_session (self->store, options);
+  if (has_export (options))
+    return export_session (self->store, &request);
 
   return -1;
 }

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-export-csv.c: the friction points and the actions as spreadsheets.
+ *
+ * RFC 4180: fields separated by commas, records ended by CRLF, a field in
+ * double quotes when it holds a comma, a quote, CR or LF, and quotes inside
+ * it doubled. Line breaks inside a field are kept as they are, so notes
+ * with several paragraphs come back whole.
+ */
+#define G_LOG_DOMAIN "staple-export"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "staple-catalogue.h"
+#include "staple-export.h"
+#include "staple-export-private.h"
+#include "staple-summary.h"
+
+/* A UTF-8 byte order mark. CSV has no way to name its encoding; without the
+ * mark Excel reads the file in the system's legacy code page, and
+ * LibreOffice Calc has to guess. With it both open it as UTF-8 at once. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+static void
+append_field (GString    *csv,
+              const char *value,
+              gboolean    first)
+{
+  if (!first)
+    g_string_append_c (csv, ',');
+
+  if (value == NULL)
+    return;
+
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (csv, value);
+      return;
+    }
+
+  g_string_append_c (csv, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static void
+append_record (GString           *csv,
+               const char * const *fields,
+               guint              n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    append_field (csv, fields[i], i == 0);
+  g_string_append (csv, "\r\n");
+}
+
+static void
+append_friction (GString        *csv,
+                 StapleSession  *session,
+                 guint           stage_number,
+                 StapleStage    *stage,
+                 StapleFriction *friction)
+{
+  StaplePrinciple principle = staple_friction_get_principle (friction);
+  g_autofree char *number = g_strdup_printf ("%u", stage_number);
+  g_autofree char *severity = g_strdup_printf ("%d", staple_friction_get_severity (friction));
+  g_autofree char *votes = g_strdup_printf ("%u", staple_summary_count_votes (session, friction));
+  const char *fields[] = {
+    number,
+    staple_stage_get_name (stage),
+    staple_stage_get_team (stage),
+    staple_friction_get_text (friction),
+    staple_friction_kind_get_label (staple_friction_get_kind (friction)),
+    severity,
+    /* "No principle yet" is a prompt on screen, not data: left empty. */
+    principle == STAPLE_PRINCIPLE_NONE ? "" : staple_principle_get_label (principle),
+    votes,
+    staple_friction_get_notes (friction),
+  };
+
+  append_record (csv, fields, G_N_ELEMENTS (fields));
+}
+
+/* The friction points in map order: stage by stage, top to bottom, the
+ * order a spreadsheet can always get back to by sorting on the first column. */
+static GString *
+frictions_csv (StapleSession *session)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  GString *csv = g_string_new (UTF8_BOM);
+  const char *header[] = {
+    _("Stage number"), _("Stage"), _("Team"), _("Friction point"), _("Kind"),
+    _("Severity"), _("Principle"), _("Votes"), _("Notes"),
+  };
+
+  append_record (csv, header, G_N_ELEMENTS (header));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+      for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+
+          append_friction (csv, session, i + 1, stage, friction);
+        }
+    }
+
+  return csv;
+}
+
+/* The texts of the friction points an action addresses, in the action's
+ * order; ids no longer in the session are skipped. */
+static char *
+addressed_frictions (StapleSession *session,
+                     StapleAction  *action)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = staple_action_get_friction_ids (action, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      StapleFriction *friction = staple_session_find_friction (session, ids[i], NULL, NULL);
+
+      if (friction != NULL)
+        g_ptr_array_add (texts, (gpointer) staple_friction_get_text (friction));
+    }
+  g_ptr_array_add (texts, NULL);
+
+  return g_strjoinv ("; ", (char **) texts->pdata);
+}
+
+static GString *
+actions_csv (StapleSession *session)
+{
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+  GString *csv = g_string_new (UTF8_BOM);
+  const char *header[] = {
+    _("Action"), _("Owner"), _("Due"), _("Status"), _("Addresses"),
+  };
+
+  append_record (csv, header, G_N_ELEMENTS (header));
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+      gint64 owner_id = staple_action_get_owner_id (action);
+      StapleParticipant *owner = NULL;
+      g_autofree char *addresses = addressed_frictions (session, action);
+      const char *fields[5];
+
+      if (owner_id != 0)
+        owner = staple_session_find_participant (session, owner_id, NULL);
+
+      fields[0] = staple_action_get_text (action);
+      fields[1] = owner != NULL ? staple_participant_get_name (owner) : "";
+      fields[2] = staple_action_get_due (action);
+      fields[3] = staple_action_status_get_label (staple_action_get_status (action));
+      fields[4] = addresses;
+      append_record (csv, fields, G_N_ELEMENTS (fields));
+    }
+
+  return csv;
+}
+
+static gboolean
+write_csv (GString     *csv,
+           const char  *path,
+           GError     **error)
+{
+  gboolean ok = staple_export_write_bytes (path, csv->str, csv->len, error);
+
+  g_string_free (csv, TRUE);
+  return ok;
+}
+
+/**
+ * staple_export_frictions_csv:
+ * @session: the session whose friction points to write
+ * @path: the CSV file; replaced only once it is complete
+ *
+ * Writes one row per friction point, in map order, after a header row:
+ * stage number, stage, team, friction point, kind, severity, principle,
+ * votes, notes. RFC 4180 quoting, UTF-8 with a byte order mark.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+staple_export_frictions_csv (StapleSession  *session,
+                             const char     *path,
+                             GError        **error)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_csv (frictions_csv (session), path, error);
+}
+
+/**
+ * staple_export_actions_csv:
+ * @session: the session whose actions to write
+ * @path: the CSV file; replaced only once it is complete
+ *
+ * Writes one row per action after a header row: action, owner, due date,
+ * status, and the friction points it addresses joined with "; ".
+ * RFC 4180 quoting, UTF-8 with a byte order mark.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+staple_export_actions_csv (StapleSession  *session,
+                           const char     *path,
+                           GError        **error)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_csv (actions_csv (session), path, error);
+}
+
+/**
+ * staple_export_actions_csv_path:
+ * @path: where the friction points go
+ *
+ * Where `--export-csv` puts the actions beside the friction points:
+ * "-actions" before the extension ("map.csv" → "map-actions.csv"), or at
+ * the end when the base name has none.
+ *
+ * Returns: (transfer full): the actions file's path
+ */
+char *
+staple_export_actions_csv_path (const char *path)
+{
+  const char *base;
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = strrchr (path, G_DIR_SEPARATOR);
+  base = base != NULL ? base + 1 : path;
+  dot = strrchr (base, '.');
+
+  /* ".csv" alone is a hidden file's name, not an extension. */
+  if (dot == NULL || dot == base)
+    return g_strconcat (path, "-actions", NULL);
+
+  return g_strdup_printf ("%.*s-actions%s", (int) (dot - path), path, dot);
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Usage: check-cli-export.py STAPLE MAKE-DATABASE EXAMPLE.json
+
+The export options of the real binary, run without a display: each one
+writes its file; each bad argument prints one line starting "staple: ",
+exits with 2 (a wrong command line) or 1 (a failure), and leaves no file.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+SKIP = 77
+
+
+def fail(message):
+    print(f"not ok - {message}")
+    sys.exit(1)
+
+
+def env_without_display():
+    return {k: v for k, v in os.environ.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
+
+
+class Cli:
+    def __init__(self, staple, database, workdir):
+        self.staple = staple
+        self.database = database
+        self.workdir = workdir
+
+    def path(self, name):
+        return os.path.join(self.workdir, name)
+
+    def run(self, *args):
+        return subprocess.run([self.staple, f"--database={self.database}", *args],
+                              env=env_without_display(), capture_output=True, text=True,
+                              timeout=120)
+
+    def files(self):
+        return sorted(os.listdir(self.workdir))
+
+    def clean(self):
+        for name in self.files():
+            if name != os.path.basename(self.database) and not name.startswith(
+                    os.path.basename(self.database)):
+                os.unlink(self.path(name))
+
+
+def make_database(make_db, example, workdir):
+    database = os.path.join(workdir, "example.db")
+    result = subprocess.run([make_db, database, example], capture_output=True, text=True,
+                            timeout=60)
+    if result.returncode != 0:
+        fail(f"make-database: {result.stderr}")
+    return database, int(result.stdout.split()[0])
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        header = f.read(24)
+    if header[:8] != b"\x89PNG\r\n\x1a\n":
+        fail(f"{path} is not a PNG")
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def check_writes(cli, session):
+    result = cli.run(f"--session={session}", f"--export-csv={cli.path('map.csv')}",
+                     f"--export-svg={cli.path('map.svg')}",
+                     f"--export-png={cli.path('map.png')}")
+    if result.returncode != 0 or result.stderr:
+        fail(f"exports: exit {result.returncode}, {result.stderr!r}")
+    wanted = {"map.csv", "map-actions.csv", "map.svg", "map.png"}
+    missing = wanted - set(cli.files())
+    if missing:
+        fail(f"exports did not write {missing}")
+
+    with open(cli.path("map.csv"), "rb") as f:
+        csv = f.read()
+    if not csv.startswith(b"\xef\xbb\xbfStage number,Stage,Team,") or b"\r\n" not in csv:
+        fail(f"map.csv does not start as expected: {csv[:60]!r}")
+    with open(cli.path("map-actions.csv"), "rb") as f:
+        if not f.read().startswith(b"\xef\xbb\xbfAction,Owner,Due,Status,Addresses\r\n"):
+            fail("map-actions.csv does not start with its header")
+    root = ElementTree.parse(cli.path("map.svg")).getroot()
+    if not root.tag.endswith("svg"):
+        fail(f"map.svg's root is {root.tag}")
+
+    width, height = png_size(cli.path("map.png"))
+    cli.clean()
+    result = cli.run(f"--session={session}", f"--export-png={cli.path('half.png')}",
+                     "--png-scale=0.5")
+    if result.returncode != 0:
+        fail(f"--png-scale=0.5: {result.stderr!r}")
+    half = png_size(cli.path("half.png"))
+    if abs(half[0] - width / 2) > 1 or abs(half[1] - height / 2) > 1:
+        fail(f"--png-scale=0.5 gave {half}, the map is {width}x{height}")
+    cli.clean()
+    print(f"ok - --export-csv, --export-svg and --export-png ({width}x{height}, "
+          f"{half[0]}x{half[1]} at 0.5) write their files without a display")
+
+
+def bad_calls(cli, session):
+    """(arguments, expected exit status, why); each names the files it would write."""
+    s = f"--session={session}"
+    out = cli.path
+    return [
+        ([f"--export-csv={out('a.csv')}"], 2, "export without --session"),
+        ([s], 2, "--session without an export"),
+        ([s, f"--export-csv={out('a.csv')}", "--session=x"], 2, "a session id that is no number"),
+        ([s, f"--export-png={out('a.png')}", "--png-scale=9"], 2, "--png-scale=9"),
+        ([s, f"--export-png={out('a.png')}", "--png-scale=0.1"], 2, "--png-scale=0.1"),
+        ([s, f"--export-png={out('a.png')}", "--png-scale=two"], 2, "--png-scale=two"),
+        ([s, f"--export-svg={out('a.svg')}", "--png-scale=2"], 2, "--png-scale without PNG"),
+        ([s, "--export-svg="], 2, "an empty file name"),
+        ([s, f"--export-svg={out('a.csv')}", f"--export-csv={out('a.csv')}"], 2,
+         "two exports to one file"),
+        ([s, f"--export-svg={out('a-actions.csv')}", f"--export-csv={out('a.csv')}"], 2,
+         "an export over the actions CSV"),
+        (["--session=99999", f"--export-csv={out('a.csv')}"], 1, "no such session"),
+        ([s, f"--export-csv={out('no/such/folder/a.csv')}"], 1, "an unwritable CSV path"),
+        ([s, f"--export-svg={out('no/such/folder/a.svg')}"], 1, "an unwritable SVG path"),
+        ([s, f"--export-png={out('no/such/folder/a.png')}"], 1, "an unwritable PNG path"),
+        ([s, f"--export-svg={out('dir')}"], 1, "a folder in the way"),
+    ]
+
+
+def check_bad_calls(cli, calls):
+    for args, status, why in calls:
+        os.mkdir(cli.path("dir"))
+        result = cli.run(*args)
+        lines = result.stderr.split("\n")
+        if (result.returncode != status or len(lines) != 2 or lines[1] != ""
+                or not lines[0].startswith("staple: ")):
+            fail(f"{why}: exit {result.returncode} (wanted {status}), {result.stderr!r}")
+        if result.stdout:
+            fail(f"{why}: printed {result.stdout!r}")
+        left = [name for name in cli.files() if not name.startswith("example.db")]
+        if left != ["dir"] or os.listdir(cli.path("dir")):
+            fail(f"{why}: left {left} behind")
+        os.rmdir(cli.path("dir"))
+    print(f"ok - {len(calls)} bad calls: one line on stderr, the right exit status, no file")
+
+
+def check_others(cli):
+    result = cli.run("--list")
+    if result.returncode != 0 or len(result.stdout.strip().split("\n")) != 1:
+        fail(f"--list: {result.returncode} {result.stdout!r} {result.stderr!r}")
+    result = subprocess.run([cli.staple, "--version"], env=env_without_display(),
+                            capture_output=True, text=True, timeout=30)
+    if result.returncode != 0 or not result.stdout.startswith("Staple "):
+        fail(f"--version: {result.returncode} {result.stdout!r}")
+    print("ok - --list and --version still work")
+
+
+def main():
+    if len(sys.argv) != 4:
+        fail(__doc__)
+    staple, make_db, example = (os.path.abspath(arg) for arg in sys.argv[1:])
+    with tempfile.TemporaryDirectory() as workdir:
+        database, session = make_database(make_db, example, workdir)
+        cli = Cli(staple, database, workdir)
+        check_writes(cli, session)
+        check_bad_calls(cli, bad_calls(cli, session))
+        check_others(cli)
+
+
+if __name__ == "__main__":
+    main()
