@@ -83,6 +83,7 @@ struct _StapleMapLayout
   GPtrArray     *watched;      /* objects whose signals we listen to */
   PangoLayout   *lane_labels[STAPLE_MAP_N_LANES];
   GHashTable    *small_texts;  /* text → PangoLayout, e.g. vote counts */
+  GHashTable    *fonts;        /* "points/weight" → PangoFontDescription */
 
   double         lane_y[STAPLE_MAP_N_LANES];
   double         lane_height[STAPLE_MAP_N_LANES];
@@ -290,6 +291,7 @@ staple_map_layout_finalize (GObject *object)
     g_clear_object (&self->lane_labels[i]);
   g_clear_pointer (&self->small_texts, g_hash_table_unref);
   g_clear_pointer (&self->dirty_cards, g_hash_table_unref);
+  g_clear_pointer (&self->fonts, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
     g_clear_object (&self->kind_labels[i]);
   g_clear_object (&self->context);
@@ -340,6 +342,8 @@ staple_map_layout_init (StapleMapLayout *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->small_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->dirty_cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) pango_font_description_free);
   self->dirty = TRUE;
   self->full_dirty = TRUE;
 }
@@ -443,6 +447,26 @@ staple_map_layout_set_font (StapleMapLayout *self,
 
 /* Measuring text */
 
+/* The few fonts of the map, parsed once: one per size and weight. */
+static const PangoFontDescription *
+font_for (StapleMapLayout *self,
+          double           points,
+          PangoWeight      weight)
+{
+  g_autofree char *key = g_strdup_printf ("%g/%d", points, weight);
+  PangoFontDescription *font = g_hash_table_lookup (self->fonts, key);
+
+  if (font == NULL)
+    {
+      font = pango_font_description_from_string (self->family);
+      pango_font_description_set_size (font, (int) (points * self->scale * PANGO_SCALE));
+      pango_font_description_set_weight (font, weight);
+      g_hash_table_insert (self->fonts, g_steal_pointer (&key), font);
+    }
+
+  return font;
+}
+
 static PangoLayout *
 make_layout (StapleMapLayout *self,
              const char      *text,
@@ -452,12 +476,8 @@ make_layout (StapleMapLayout *self,
              int              max_lines)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  PangoFontDescription *font = pango_font_description_from_string (self->family);
 
-  pango_font_description_set_size (font, (int) (points * self->scale * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  pango_layout_set_font_description (layout, font_for (self, points, weight));
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -1332,6 +1352,7 @@ forget_text (StapleMapLayout *self)
   g_hash_table_remove_all (self->card_cache);
   g_hash_table_remove_all (self->stage_cache);
   g_hash_table_remove_all (self->small_texts);
+  g_hash_table_remove_all (self->fonts);
   for (guint i = 0; i < STAPLE_MAP_N_LANES; i++)
     g_clear_object (&self->lane_labels[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
