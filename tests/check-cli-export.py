@@ -4,8 +4,10 @@
 The export options of the real binary, run without a display: each one
 writes its file; each bad argument prints one line starting "staple: ",
 exits with 2 (a wrong command line) or 1 (a failure), and leaves no file.
+The PDF's paper, orientation and poster are checked with pdfinfo.
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,14 +70,18 @@ def png_size(path):
 def check_writes(cli, session):
     result = cli.run(f"--session={session}", f"--export-csv={cli.path('map.csv')}",
                      f"--export-svg={cli.path('map.svg')}",
-                     f"--export-png={cli.path('map.png')}")
+                     f"--export-png={cli.path('map.png')}",
+                     f"--export-pdf={cli.path('map.pdf')}")
     if result.returncode != 0 or result.stderr:
         fail(f"exports: exit {result.returncode}, {result.stderr!r}")
-    wanted = {"map.csv", "map-actions.csv", "map.svg", "map.png"}
+    wanted = {"map.csv", "map-actions.csv", "map.svg", "map.png", "map.pdf"}
     missing = wanted - set(cli.files())
     if missing:
         fail(f"exports did not write {missing}")
 
+    with open(cli.path("map.pdf"), "rb") as f:
+        if not f.read().startswith(b"%PDF-"):
+            fail("map.pdf is not a PDF")
     with open(cli.path("map.csv"), "rb") as f:
         csv = f.read()
     if not csv.startswith(b"\xef\xbb\xbfStage number,Stage,Team,") or b"\r\n" not in csv:
@@ -97,8 +103,53 @@ def check_writes(cli, session):
     if abs(half[0] - width / 2) > 1 or abs(half[1] - height / 2) > 1:
         fail(f"--png-scale=0.5 gave {half}, the map is {width}x{height}")
     cli.clean()
-    print(f"ok - --export-csv, --export-svg and --export-png ({width}x{height}, "
-          f"{half[0]}x{half[1]} at 0.5) write their files without a display")
+    print(f"ok - --export-csv, --export-svg, --export-png ({width}x{height}, "
+          f"{half[0]}x{half[1]} at 0.5) and --export-pdf write their files without a display")
+
+
+def pdfinfo(path):
+    result = subprocess.run(["pdfinfo", path], capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        fail(f"pdfinfo {path}: {result.stderr}")
+    info = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+    size = info["Page size"].split()
+    return int(info["Pages"]), (round(float(size[0])), round(float(size[2])))
+
+
+def check_pdf(cli, session):
+    if shutil.which("pdfinfo") is None:
+        print("ok - # SKIP pdfinfo is not installed")
+        return
+    # Paper sizes in points, portrait; landscape swaps them.
+    papers = {"a4": (595, 842), "a3": (842, 1191), "letter": (612, 792),
+              "tabloid": (792, 1224), "a1": (1684, 2384), "a0": (2384, 3370)}
+    pages = {}
+    cases = [("default", [], (842, 595))]
+    for paper, (short, long) in papers.items():
+        cases.append((f"{paper}-portrait", [f"--paper={paper}", "--orientation=portrait"],
+                      (short, long)))
+    cases.append(("a3-landscape", ["--paper=A3", "--orientation=landscape"], (1191, 842)))
+    cases += [("poster", ["--poster=3x2"], (842, 595)),
+              ("map", ["--report=map"], (842, 595)),
+              ("map-poster", ["--report=map", "--poster=3x2"], (842, 595)),
+              ("summary", ["--report=summary"], (842, 595)),
+              ("walk-sheets", ["--report=walk-sheets", "--orientation=portrait"], (595, 842))]
+    for name, args, size in cases:
+        path = cli.path(f"{name}.pdf")
+        result = cli.run(f"--session={session}", f"--export-pdf={path}", *args)
+        if result.returncode != 0 or result.stderr:
+            fail(f"--export-pdf {args}: exit {result.returncode}, {result.stderr!r}")
+        pages[name], got = pdfinfo(path)
+        if got != size:
+            fail(f"--export-pdf {args}: pages of {got} pt, wanted {size}")
+    if pages["poster"] <= pages["default"] or pages["map-poster"] < 6 * pages["map"]:
+        fail(f"--poster=3x2 does not tile the map: {pages}")
+    if pages["summary"] != 1:
+        fail(f"--report=summary has {pages['summary']} pages")
+    cli.clean()
+    print(f"ok - --export-pdf: {len(cases)} paper, orientation, poster and report options "
+          f"give the right page size; {pages['default']} pages, {pages['poster']} with "
+          f"--poster=3x2")
 
 
 def bad_calls(cli, session):
@@ -123,6 +174,22 @@ def bad_calls(cli, session):
         ([s, f"--export-svg={out('no/such/folder/a.svg')}"], 1, "an unwritable SVG path"),
         ([s, f"--export-png={out('no/such/folder/a.png')}"], 1, "an unwritable PNG path"),
         ([s, f"--export-svg={out('dir')}"], 1, "a folder in the way"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--paper=b5"], 2, "an unknown paper"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--paper="], 2, "an empty paper"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--orientation=sideways"], 2,
+         "an unknown orientation"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--poster=3by2"], 2, "--poster=3by2"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--poster=0x0"], 2, "--poster=0x0"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--poster=21x20"], 2, "a poster over 20x20"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--poster=3x2x1"], 2, "--poster=3x2x1"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--poster=-3x2"], 2, "--poster=-3x2"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--report=everything"], 2, "an unknown report"),
+        ([s, f"--export-svg={out('a.svg')}", "--paper=a3"], 2, "--paper without --export-pdf"),
+        ([s, f"--export-png={out('a.png')}", "--poster=2x2"], 2,
+         "--poster without --export-pdf"),
+        ([f"--export-pdf={out('a.pdf')}", "--paper=a3"], 2, "a PDF without --session"),
+        ([s, f"--export-pdf={out('no/such/folder/a.pdf')}"], 1, "an unwritable PDF path"),
+        ([s, f"--export-pdf={out('dir')}"], 1, "a folder in the PDF's way"),
     ]
 
 
@@ -162,6 +229,7 @@ def main():
         database, session = make_database(make_db, example, workdir)
         cli = Cli(staple, database, workdir)
         check_writes(cli, session)
+        check_pdf(cli, session)
         check_bad_calls(cli, bad_calls(cli, session))
         check_others(cli)
 

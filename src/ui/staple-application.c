@@ -14,6 +14,7 @@
 #include "staple-example.h"
 #include "staple-export.h"
 #include "staple-preferences.h"
+#include "staple-report.h"
 #include "staple-window.h"
 
 struct _StapleApplication
@@ -43,6 +44,17 @@ static const GOptionEntry option_entries[] = {
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the session's friction points to FILE and its actions to FILE-actions "
        "(before the extension) as CSV, and exit"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the session's journey map and workshop report as a PDF and exit"), N_("FILE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("PDF paper: a4 (default), a3, letter, tabloid, a1 or a0"), N_("PAPER") },
+  { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("PDF orientation: landscape (default) or portrait"), N_("ORIENTATION") },
+  { "poster", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Tile the PDF's map over COLUMNS × ROWS pages, e.g. 3x2 (at most 20x20)"),
+    N_("COLUMNSxROWS") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What the PDF holds: full (default), map, summary or walk-sheets"), N_("KIND") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -117,6 +129,8 @@ typedef struct
   char   *svg;
   char   *png;
   double  png_scale;
+  char   *pdf;
+  StapleReportOptions report;
 } ExportRequest;
 
 static void
@@ -126,11 +140,14 @@ export_request_clear (ExportRequest *request)
   g_clear_pointer (&request->csv_actions, g_free);
   g_clear_pointer (&request->svg, g_free);
   g_clear_pointer (&request->png, g_free);
+  g_clear_pointer (&request->pdf, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
 
-static const char * const export_options[] = { "export-csv", "export-svg", "export-png" };
+static const char * const export_options[] = {
+  "export-csv", "export-svg", "export-png", "export-pdf",
+};
 
 static gboolean
 has_export (GVariantDict *options)
@@ -192,11 +209,113 @@ parse_png_scale (GVariantDict *options,
   return FALSE;
 }
 
+/* A poster of more than 20 × 20 sheets is surely a typing mistake. */
+#define POSTER_SIDE_MAX 20
+
+/* "3x2": columns across, rows down, each from 1 to POSTER_SIDE_MAX. */
+static gboolean
+parse_poster (const char *text,
+              guint      *columns,
+              guint      *rows)
+{
+  g_auto(GStrv) sides = g_strsplit (text, "x", -1);
+  guint64 across, down;
+
+  if (g_strv_length (sides) != 2 ||
+      !g_ascii_string_to_unsigned (sides[0], 10, 1, POSTER_SIDE_MAX, &across, NULL) ||
+      !g_ascii_string_to_unsigned (sides[1], 10, 1, POSTER_SIDE_MAX, &down, NULL))
+    return FALSE;
+
+  *columns = (guint) across;
+  *rows = (guint) down;
+  return TRUE;
+}
+
+static gboolean
+parse_choice (const char         *text,
+              const char * const *names,
+              guint               n_names,
+              guint              *value)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_ascii_strcasecmp (text, names[i]) == 0)
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* --paper, --orientation, --poster and --report, into @report. */
+static gboolean
+parse_pdf_options (GVariantDict        *options,
+                   StapleReportOptions *report)
+{
+  static const char * const orientations[] = {
+    [STAPLE_ORIENTATION_LANDSCAPE] = "landscape",
+    [STAPLE_ORIENTATION_PORTRAIT] = "portrait",
+  };
+  static const char * const kinds[] = {
+    [STAPLE_REPORT_FULL] = "full",
+    [STAPLE_REPORT_MAP] = "map",
+    [STAPLE_REPORT_SUMMARY] = "summary",
+    [STAPLE_REPORT_WALK_SHEETS] = "walk-sheets",
+  };
+  const char *text;
+  guint value;
+
+  staple_report_options_init (report);
+
+  if (g_variant_dict_lookup (options, "paper", "&s", &text) &&
+      !staple_paper_from_string (text, &report->paper))
+    {
+      g_printerr (_("staple: unknown paper “%s”; use a4, a3, letter, tabloid, a1 or a0\n"),
+                  text);
+      return FALSE;
+    }
+
+  if (g_variant_dict_lookup (options, "orientation", "&s", &text))
+    {
+      if (!parse_choice (text, orientations, G_N_ELEMENTS (orientations), &value))
+        {
+          g_printerr (_("staple: unknown orientation “%s”; use landscape or portrait\n"), text);
+          return FALSE;
+        }
+      report->orientation = (StapleOrientation) value;
+    }
+
+  if (g_variant_dict_lookup (options, "poster", "&s", &text) &&
+      !parse_poster (text, &report->poster_columns, &report->poster_rows))
+    {
+      g_printerr (_("staple: --poster takes COLUMNSxROWS, each from 1 to %d, such as 3x2; "
+                    "not “%s”\n"), POSTER_SIDE_MAX, text);
+      return FALSE;
+    }
+
+  if (g_variant_dict_lookup (options, "report", "&s", &text))
+    {
+      if (!parse_choice (text, kinds, G_N_ELEMENTS (kinds), &value))
+        {
+          g_printerr (_("staple: unknown report “%s”; use full, map, summary or walk-sheets\n"),
+                      text);
+          return FALSE;
+        }
+      report->kind = (StapleReportKind) value;
+    }
+
+  return TRUE;
+}
+
 /* Two exports to one file would leave only the last; surely a slip. */
 static gboolean
 check_distinct (ExportRequest *request)
 {
-  const char *paths[] = { request->csv, request->csv_actions, request->svg, request->png };
+  const char *paths[] = {
+    request->csv, request->csv_actions, request->svg, request->png, request->pdf,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     for (guint j = i + 1; j < G_N_ELEMENTS (paths); j++)
@@ -221,7 +340,11 @@ parse_exports (GVariantDict  *options,
 {
   const char *session;
 
-  if (!check_companion (options, "png-scale", "export-png"))
+  if (!check_companion (options, "png-scale", "export-png") ||
+      !check_companion (options, "paper", "export-pdf") ||
+      !check_companion (options, "orientation", "export-pdf") ||
+      !check_companion (options, "poster", "export-pdf") ||
+      !check_companion (options, "report", "export-pdf"))
     return FALSE;
 
   if (g_variant_dict_contains (options, "session") && !has_export (options))
@@ -251,13 +374,25 @@ parse_exports (GVariantDict  *options,
   if (!lookup_file (options, "export-csv", &request->csv) ||
       !lookup_file (options, "export-svg", &request->svg) ||
       !lookup_file (options, "export-png", &request->png) ||
-      !parse_png_scale (options, &request->png_scale))
+      !lookup_file (options, "export-pdf", &request->pdf) ||
+      !parse_png_scale (options, &request->png_scale) ||
+      !parse_pdf_options (options, &request->report))
     return FALSE;
 
   if (request->csv != NULL)
     request->csv_actions = staple_export_actions_csv_path (request->csv);
 
   return check_distinct (request);
+}
+
+static gboolean
+export_pdf (StapleSession        *session,
+            const ExportRequest  *request,
+            GError              **error)
+{
+  g_autoptr(StapleReport) report = staple_report_new (session, &request->report);
+
+  return staple_report_write_pdf (report, request->pdf, error);
 }
 
 /* The export options run here, without a display. The files are written
@@ -276,7 +411,8 @@ export_session (StapleStore   *store,
         !staple_export_actions_csv (session, request->csv_actions, &error))) ||
       (request->svg != NULL && !staple_export_map_svg (session, request->svg, &error)) ||
       (request->png != NULL &&
-       !staple_export_map_png (session, request->png, request->png_scale, FALSE, &error)))
+       !staple_export_map_png (session, request->png, request->png_scale, FALSE, &error)) ||
+      (request->pdf != NULL && !export_pdf (session, request, &error)))
     {
       g_printerr ("staple: %s\n", error->message);
       return 1;
