@@ -405,6 +405,38 @@ test_options_defaults (void)
   g_assert_cmpuint (options.poster_columns * options.poster_rows, <=, 1);
 }
 
+static guint check_no_overlaps (StapleReport *report);
+
+static void
+test_options_odd_values (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  const double margins[] = { 0, -5, NAN, 1000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
+    {
+      StapleReportOptions options;
+      g_autoptr(StapleReport) full = NULL;
+      g_autoptr(StapleReport) poster = NULL;
+      double top, bottom;
+
+      staple_report_options_init (&options);
+      options.margin_mm = margins[i];
+      options.overlap_mm = margins[i] * 100;
+      full = staple_report_new (session, &options);
+      staple_report_get_body (full, &top, &bottom);
+      g_assert_cmpfloat (top, >=, 5 * 72 / 25.4 - EPSILON);
+      g_assert_cmpfloat (bottom, >, top + 100);
+      check_no_overlaps (full);
+
+      options.kind = STAPLE_REPORT_MAP;
+      options.poster_columns = 0;
+      options.poster_rows = 5;
+      poster = staple_report_new (session, &options);
+      g_assert_cmpuint (staple_report_get_n_pages (poster), ==, 5);
+    }
+}
+
 /* Pagination */
 
 static void
@@ -888,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/report/paper/from-string", test_paper_from_string);
   g_test_add_func ("/report/paper/size", test_paper_size);
   g_test_add_func ("/report/options/defaults", test_options_defaults);
+  g_test_add_func ("/report/options/odd-values", test_options_odd_values);
   g_test_add_func ("/report/pages/example", test_pages_example);
   g_test_add_func ("/report/pages/bigger-paper", test_pages_bigger_paper_fewer_pages);
   g_test_add_func ("/report/pages/empty-session", test_pages_empty_session);

@@ -32,6 +32,7 @@
 #define FONT_FAMILY      "Cantarell, DejaVu Sans, sans-serif"
 #define PRINT_DPI        300.0 /* what the map's level of detail assumes */
 #define MIN_MARGIN_MM    5.0   /* room for the footer, the tile index and cut marks */
+#define MAX_POSTER_SIDE  100   /* tiles across or down: 10,000 pages at most */
 
 /* Type sizes, in points. */
 #define SIZE_TITLE       24.0
@@ -820,8 +821,11 @@ map_title_line (StapleReport *self)
   if (!is_empty (date))
     g_string_append_printf (text, " · %s", date);
 
-  layout = make_text (self, text->str, SIZE_SUBHEADING, PANGO_WEIGHT_NORMAL,
-                      body_width (self), -1);
+  /* On a plotter's A1 or A0 the title grows with the paper, to be read
+   * from as far away as the map. */
+  layout = make_text (self, text->str, SIZE_SUBHEADING * MAX (sqrt (self->width * self->height /
+                                                                   (595.28 * 841.89)), 1),
+                      PANGO_WEIGHT_NORMAL, body_width (self), -1);
   bold->start_index = 0;
   bold->end_index = (guint) strlen (title);
   pango_attr_list_insert (attributes, bold);
@@ -967,14 +971,15 @@ add_tile_index (StapleReport            *self,
 static void
 add_poster (StapleReport *self)
 {
-  guint n_columns = MAX (self->options.poster_columns, 1);
-  guint n_rows = MAX (self->options.poster_rows, 1);
+  guint n_columns = self->options.poster_columns;
+  guint n_rows = self->options.poster_rows;
   double map_width = staple_map_layout_get_width (self->map);
   double map_height = staple_map_layout_get_height (self->map);
   cairo_rectangle_t trim = { self->margin, self->margin, self->width - 2 * self->margin,
                              self->height - 2 * self->margin };
-  double overlap = CLAMP (self->options.overlap_mm * PT_PER_MM, 0,
-                          MIN (trim.width, trim.height) / 2);
+  double overlap = isnan (self->options.overlap_mm)
+                   ? 0 : CLAMP (self->options.overlap_mm * PT_PER_MM, 0,
+                                MIN (trim.width, trim.height) / 2);
   double step_x = trim.width - overlap;
   double step_y = trim.height - overlap;
   double total_width = n_columns * trim.width - (n_columns - 1) * overlap;
@@ -1019,7 +1024,7 @@ add_poster (StapleReport *self)
 static gboolean
 is_poster (StapleReport *self)
 {
-  return MAX (self->options.poster_columns, 1) * MAX (self->options.poster_rows, 1) > 1;
+  return self->options.poster_columns * self->options.poster_rows > 1;
 }
 
 static void
@@ -2195,7 +2200,8 @@ set_up_paper (StapleReport *self)
  * Lays out every page of the report at once: the pages, what is on them
  * and where the text breaks are fixed from here on, whether they are then
  * written to a PDF or printed. Margins below 5 mm are taken as 5 mm, which
- * the footer, the poster's tile index and the cut marks need.
+ * the footer, the poster's tile index and the cut marks need; a poster has
+ * at most 100 tiles across and 100 down.
  *
  * Returns: (transfer full): the paginated report
  */
@@ -2213,6 +2219,8 @@ staple_report_new (StapleSession             *session,
   self = g_object_new (STAPLE_TYPE_REPORT, NULL);
   self->session = g_object_ref (session);
   self->options = *options;
+  self->options.poster_columns = CLAMP (options->poster_columns, 1, MAX_POSTER_SIDE);
+  self->options.poster_rows = CLAMP (options->poster_rows, 1, MAX_POSTER_SIDE);
   set_up_paper (self);
   index_stages (self);
 
@@ -2541,8 +2549,9 @@ staple_report_write_pdf (StapleReport  *self,
   sink.fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
   if (sink.fd < 0)
     {
+      reason = g_strerror (errno);
       g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, g_strerror (errno));
+                   _("Could not write “%s”: %s"), name, reason);
       return FALSE;
     }
 
@@ -2550,18 +2559,19 @@ staple_report_write_pdf (StapleReport  *self,
   if (status != CAIRO_STATUS_SUCCESS)
     reason = sink.saved_errno != 0 ? g_strerror (sink.saved_errno)
                                    : cairo_status_to_string (status);
-  else if (fsync (sink.fd) != 0 || close (sink.fd) != 0)
+  else if (fsync (sink.fd) != 0)
     reason = g_strerror (errno);
-  else if ((sink.fd = -1, g_rename (temp, path) != 0))
+
+  if (close (sink.fd) != 0 && reason == NULL)
+    reason = g_strerror (errno);
+  if (reason == NULL && g_rename (temp, path) != 0)
     reason = g_strerror (errno);
 
   if (reason != NULL)
     {
+      g_unlink (temp);
       g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
                    _("Could not write “%s”: %s"), name, reason);
-      if (sink.fd >= 0)
-        close (sink.fd);
-      g_unlink (temp);
       return FALSE;
     }
 
