@@ -15,6 +15,9 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +28,7 @@
 #include "staple-model.h"
 #include "staple-map-layout.h"
 #include "staple-map-renderer.h"
+#include "staple-report.h"
 
 #define SEED            20240517
 #define N_STAGES        40
@@ -1188,6 +1192,62 @@ bench_clear (Bench *bench)
   g_clear_object (&bench->session);
 }
 
+/* pdf-export-1200 */
+
+static cairo_status_t
+discard_cb (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Ours: the map-only report on one A0 page (a plotter print), written to a
+ * PDF file through the same code as "Export PDF". */
+static double
+pdf_ours (Bench *bench)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "staple-bench.pdf", NULL);
+  g_autoptr(StapleReport) report = NULL;
+  StapleReportOptions options;
+  double start = now_ms ();
+  double elapsed;
+
+  staple_report_options_init (&options);
+  options.kind = STAPLE_REPORT_MAP;
+  options.paper = STAPLE_PAPER_A0;
+  report = staple_report_new (bench->session, &options);
+  if (!staple_report_write_pdf (report, path, NULL))
+    g_error ("pdf-export-1200: could not write %s", path);
+  elapsed = now_ms () - start;
+
+  g_unlink (path);
+  return elapsed;
+}
+
+/* The baseline: bare cairo and Pango drawing the same map, scaled to the
+ * same A0 page, into a PDF surface that writes nowhere. */
+static double
+pdf_baseline (Bench *bench)
+{
+  double width, height, scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double start = now_ms ();
+
+  staple_paper_get_size (STAPLE_PAPER_A0, STAPLE_ORIENTATION_LANDSCAPE, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (discard_cb, NULL, width, height);
+  cr = cairo_create (surface);
+  scale = MIN (width / bench->map->width, height / bench->map->height);
+  cairo_scale (cr, scale, scale);
+  naive_draw (bench->map, cr, 0, bench->map->columns->len);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  return now_ms () - start;
+}
+
 static const struct
 {
   const char *name;
@@ -1199,6 +1259,7 @@ static const struct
   { "redraw-1200-100pct", full_ours, full_baseline, 21 },
   { "redraw-1200-fit", fit_ours, fit_baseline, 21 },
   { "redraw-after-edit", edit_ours, edit_baseline, 31 },
+  { "pdf-export-1200", pdf_ours, pdf_baseline, 7 },
 };
 
 static gboolean

@@ -522,7 +522,7 @@ kind_glyph (StapleFrictionKind kind)
     "◆", /* trust */
     "✚", /* tools */
     "▮", /* silo */
-    "⧗", /* time pressure */
+    "◷", /* time pressure */
     "?", /* unclear expectations */
   };
 

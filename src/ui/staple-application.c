@@ -630,6 +630,8 @@ staple_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.presenter", { "F5", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.export-pdf", { "<Control>e", NULL } },
     { "win.set-phase('frame')", { "<Alt>1", NULL } },
     { "win.set-phase('map')", { "<Alt>2", NULL } },
     { "win.set-phase('walk')", { "<Alt>3", NULL } },

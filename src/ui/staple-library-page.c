@@ -75,12 +75,16 @@ row_menu (gint64 id)
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename…"), NULL);
   g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+  g_autoptr(GMenuItem) export = g_menu_item_new (_("_Export PDF…"), NULL);
 
   g_menu_item_set_action_and_target_value (rename, "library.rename",
                                            g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (delete, "win.delete-session",
                                            g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (export, "win.export-session-pdf",
+                                           g_variant_new_int64 (id));
   g_menu_append_item (menu, rename);
+  g_menu_append_item (menu, export);
   g_menu_append_item (menu, delete);
 
   return G_MENU_MODEL (menu);

@@ -48,5 +48,7 @@ void            staple_window_workshop_init     (StapleWindow   *self);
 void            staple_window_workshop_dispose  (StapleWindow   *self);
 void            staple_window_workshop_session_changed (StapleWindow *self);
 void            staple_window_workshop_update_actions  (StapleWindow *self);
+void            staple_window_export_init       (StapleWindow   *self);
+void            staple_window_export_update_actions    (StapleWindow *self);
 
 G_END_DECLS

@@ -94,6 +94,7 @@ set_editor (StapleWindow *self,
 
   staple_session_page_set_editor (self->session_page, editor);
   staple_window_workshop_session_changed (self);
+  staple_window_export_update_actions (self);
   update_actions (self);
 }
 
@@ -781,6 +782,7 @@ staple_window_init (StapleWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   staple_window_workshop_init (self);
+  staple_window_export_init (self);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)

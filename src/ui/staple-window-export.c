@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-window-export.c: the window's actions that put a session on paper
+ * or in files: the PDF dialog, printing, and the map as PNG. */
+#define G_LOG_DOMAIN "staple-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "staple-export.h"
+#include "staple-export-dialog.h"
+#include "staple-report.h"
+#include "staple-window-private.h"
+
+static StapleSession *
+session_of (StapleWindow *self)
+{
+  return self->editor != NULL ? staple_editor_get_session (self->editor) : NULL;
+}
+
+static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  StapleSession *session = session_of (self);
+
+  /* From the library: any session, by id. */
+  if (parameter != NULL)
+    {
+      loaded = staple_store_load_session (self->store, g_variant_get_int64 (parameter), &error);
+      if (loaded == NULL)
+        {
+          staple_window_show_error (self, error);
+          return;
+        }
+      session = loaded;
+    }
+
+  if (session != NULL)
+    gtk_window_present (GTK_WINDOW (staple_export_dialog_new (GTK_WINDOW (self), session)));
+}
+
+/* Printing: the report for the paper the page setup says. */
+
+static char *
+print_settings_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), APP_ID, "printing.ini", NULL);
+}
+
+static void
+load_print_settings (GtkPrintOperation *operation)
+{
+  g_autofree char *path = print_settings_path ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+
+  settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+  setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, setup);
+}
+
+/* Remembers the printer, paper and orientation for the next print. */
+static void
+save_print_settings (GtkPrintOperation *operation)
+{
+  g_autofree char *path = print_settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (operation);
+
+  if (settings != NULL)
+    gtk_print_settings_to_key_file (settings, file, NULL);
+  if (setup != NULL)
+    gtk_page_setup_to_key_file (setup, file, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (file, path, NULL);
+}
+
+static StaplePaper
+paper_for (GtkPageSetup      *setup,
+           StapleOrientation *orientation)
+{
+  static const StaplePaper papers[] = {
+    STAPLE_PAPER_A4, STAPLE_PAPER_A3, STAPLE_PAPER_LETTER, STAPLE_PAPER_TABLOID,
+    STAPLE_PAPER_A1, STAPLE_PAPER_A0,
+  };
+  double width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  double height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  GtkPageOrientation page = gtk_page_setup_get_orientation (setup);
+
+  *orientation = page == GTK_PAGE_ORIENTATION_PORTRAIT ||
+                 page == GTK_PAGE_ORIENTATION_REVERSE_PORTRAIT
+                 ? STAPLE_ORIENTATION_PORTRAIT : STAPLE_ORIENTATION_LANDSCAPE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      double w, h;
+
+      staple_paper_get_size (papers[i], STAPLE_ORIENTATION_PORTRAIT, &w, &h);
+      if (ABS (w - MIN (width, height)) < 3 && ABS (h - MAX (width, height)) < 3)
+        return papers[i];
+    }
+
+  return STAPLE_PAPER_A4;
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                StapleWindow      *self)
+{
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  StapleReportOptions options;
+  StapleReport *report;
+
+  staple_report_options_init (&options);
+  options.paper = paper_for (setup, &options.orientation);
+  report = staple_report_new (session_of (self), &options);
+  g_object_set_data_full (G_OBJECT (operation), "report", report, g_object_unref);
+  gtk_print_operation_set_n_pages (operation, (int) staple_report_get_n_pages (report));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              StapleWindow      *self)
+{
+  StapleReport *report = g_object_get_data (G_OBJECT (operation), "report");
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+
+  /* The context's units are points (set below); the page is the paper. */
+  staple_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page,
+                           gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                           gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (session_of (self) == NULL)
+    return;
+
+  operation = gtk_print_operation_new ();
+  load_print_settings (operation);
+  gtk_print_operation_set_job_name (operation, staple_session_get_title (session_of (self)));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    staple_window_show_error (self, error);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    save_print_settings (operation);
+}
+
+/* The map as an image, and the friction points and actions for spreadsheets */
+
+typedef enum { EXPORT_PNG, EXPORT_SVG, EXPORT_CSV } ExportKind;
+
+static gboolean
+write_export (StapleSession  *session,
+              ExportKind      kind,
+              const char     *path,
+              GError        **error)
+{
+  g_autofree char *actions = NULL;
+
+  switch (kind)
+    {
+    case EXPORT_PNG:
+      return staple_export_map_png (session, path, 2.0, FALSE, error);
+    case EXPORT_SVG:
+      return staple_export_map_svg (session, path, error);
+    case EXPORT_CSV:
+    default:
+      /* Two tables, two files: "map.csv" and "map-actions.csv". */
+      actions = staple_export_actions_csv_path (path);
+      return staple_export_frictions_csv (session, path, error) &&
+             staple_export_actions_csv (session, actions, error);
+    }
+}
+
+static void
+file_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  StapleWindow    *self)
+{
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && session_of (self) != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!write_export (session_of (self), kind, g_file_peek_path (file), &error))
+        staple_window_show_error (self, error);
+      else
+        {
+          message = g_strdup_printf (_("Saved “%s”"), g_file_peek_path (file));
+          staple_window_show_toast (self, message);
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_file_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  static const struct { const char *action; const char *extension; } kinds[] = {
+    [EXPORT_PNG] = { "export-png", "png" },
+    [EXPORT_SVG] = { "export-svg", "svg" },
+    [EXPORT_CSV] = { "export-csv", "csv" },
+  };
+  StapleWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  GtkFileChooserNative *chooser;
+  g_autofree char *file_name = NULL;
+  ExportKind kind = EXPORT_PNG;
+
+  if (session_of (self) == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (name, kinds[i].action))
+      kind = i;
+
+  chooser = gtk_file_chooser_native_new (kind == EXPORT_CSV ? _("Export for a Spreadsheet")
+                                                            : _("Export the Map"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  file_name = g_strdup_printf ("%s.%s", staple_session_get_title (session_of (self)),
+                               kinds[kind].extension);
+  g_strdelimit (file_name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry export_actions[] = {
+  { "export-pdf", export_pdf_action },
+  { "export-session-pdf", export_pdf_action, "x" },
+  { "print", print_action },
+  { "export-png", export_file_action },
+  { "export-svg", export_file_action },
+  { "export-csv", export_file_action },
+};
+
+/**
+ * staple_window_export_update_actions:
+ *
+ * Enables the exports of the open session.
+ */
+void
+staple_window_export_update_actions (StapleWindow *self)
+{
+  static const char * const session_actions[] = {
+    "export-pdf", "print", "export-png", "export-svg", "export-csv",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
+    g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), session_actions[i])),
+      self->editor != NULL);
+}
+
+/**
+ * staple_window_export_init:
+ *
+ * Adds the export and print actions to the window.
+ */
+void
+staple_window_export_init (StapleWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), export_actions,
+                                   G_N_ELEMENTS (export_actions), self);
+  staple_window_export_update_actions (self);
+}
