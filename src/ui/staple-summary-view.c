@@ -273,6 +273,17 @@ add_principles (StapleSummaryView *self)
 }
 
 static void
+done_toggled_cb (GtkCheckButton *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  gboolean done = gtk_check_button_get_active (button);
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.set-action-field", "(isv)",
+                              (int) index, "status",
+                              g_variant_new_string (done ? "done" : "open"));
+}
+
+static void
 add_actions (StapleSummaryView *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Actions"));
@@ -294,6 +305,8 @@ add_actions (StapleSummaryView *self)
       const char *due = staple_action_get_due (action);
       g_autofree char *subtitle = NULL;
       GtkWidget *status;
+      AdwActionRow *row;
+      GtkWidget *done;
 
       if (due != NULL && *due != '\0')
         /* Translators: an action's owner and due date, e.g. "Priya Raman · due 2026-11-13" */
@@ -302,8 +315,21 @@ add_actions (StapleSummaryView *self)
         /* Translators: an action's owner, when it has no due date */
         subtitle = g_strdup_printf (_("%s · no due date"), who);
 
-      status = add_value (add_row (group, staple_action_get_text (action), subtitle),
+      row = add_row (group, staple_action_get_text (action), subtitle);
+      status = add_value (row,
                           staple_action_status_get_label (staple_action_get_status (action)));
+
+      /* Reviewing later: an action is ticked off right here. */
+      done = gtk_check_button_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (done), staple_action_get_status (action) ==
+                                                            STAPLE_ACTION_STATUS_DONE);
+      gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (done, _("Done"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Done"), -1);
+      g_object_set_data (G_OBJECT (done), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (done, "toggled", G_CALLBACK (done_toggled_cb), NULL);
+      adw_action_row_add_prefix (row, done);
       if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_DONE)
         gtk_widget_add_css_class (status, "success");
       else if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_OPEN)
