@@ -126,9 +126,16 @@ set_phase_action (GSimpleAction *action,
       return;
     }
 
+  /* Choosing the phase the room is already in changes nothing; above all
+   * it does not restart the timer. */
+  if (phase == (int) staple_session_get_phase (session))
+    {
+      g_simple_action_set_state (action, parameter);
+      return;
+    }
+
   count_phase_time (self);
-  if (phase != (int) staple_session_get_phase (session) &&
-      !staple_window_report (self, staple_editor_set_phase (self->editor, phase, &error),
+  if (!staple_window_report (self, staple_editor_set_phase (self->editor, phase, &error),
                              &error))
     return;
 
