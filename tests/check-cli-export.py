@@ -190,6 +190,23 @@ def bad_calls(cli, session):
         ([f"--export-pdf={out('a.pdf')}", "--paper=a3"], 2, "a PDF without --session"),
         ([s, f"--export-pdf={out('no/such/folder/a.pdf')}"], 1, "an unwritable PDF path"),
         ([s, f"--export-pdf={out('dir')}"], 1, "a folder in the PDF's way"),
+        ([f"--export-session={out('a.staple')}"], 2, "a .staple file without --session"),
+        ([s, "--export-session="], 2, "an empty .staple file name"),
+        ([s, f"--export-session={out('a.csv')}", f"--export-csv={out('a.csv')}"], 2,
+         "a .staple file and a CSV to one file"),
+        (["--session=99999", f"--export-session={out('a.staple')}"], 1,
+         "a .staple file of no such session"),
+        ([s, f"--export-session={out('no/such/folder/a.staple')}"], 1,
+         "an unwritable .staple path"),
+        ([s, f"--export-session={out('dir')}"], 1, "a folder in the .staple file's way"),
+        (["--import="], 2, "an empty file to import"),
+        ([f"--import={out('a.staple')}", "--list"], 2, "--import with --list"),
+        ([f"--import={out('a.staple')}", s, f"--export-csv={out('a.csv')}"], 2,
+         "--import with an export"),
+        ([f"--import={out('a.staple')}", out("b.staple")], 2, "--import and a file to open"),
+        ([out("notes.txt")], 2, "a file that is not a .staple file"),
+        ([f"--import={out('no-such.staple')}"], 1, "importing a missing file"),
+        ([f"--import={out('dir')}"], 1, "importing a folder"),
     ]
 
 
@@ -208,6 +225,48 @@ def check_bad_calls(cli, calls):
             fail(f"{why}: left {left} behind")
         os.rmdir(cli.path("dir"))
     print(f"ok - {len(calls)} bad calls: one line on stderr, the right exit status, no file")
+
+
+def check_share(cli, session):
+    staple = cli.path("shared.staple")
+    result = cli.run(f"--session={session}", f"--export-session={staple}")
+    if result.returncode != 0 or result.stderr or result.stdout:
+        fail(f"--export-session: exit {result.returncode}, {result.stderr!r}")
+    with open(staple, "rb") as f:
+        header = f.read(100)
+    if not header.startswith(b"SQLite format 3\0") or header[18:20] != b"\x01\x01":
+        fail(f"the .staple file is not a rollback-journal SQLite database: {header[:20]!r}")
+    if [name for name in cli.files() if ".export-" in name or "journal" in name]:
+        fail(f"--export-session left {cli.files()}")
+
+    other = Cli(cli.staple, cli.path("other.db"), cli.workdir)
+    ids = []
+    for _ in range(2):
+        result = other.run(f"--import={staple}")
+        if result.returncode != 0 or result.stderr or not result.stdout.strip().isdigit():
+            fail(f"--import: exit {result.returncode}, {result.stdout!r} {result.stderr!r}")
+        ids.append(int(result.stdout))
+    listing = other.run("--list").stdout.strip().split("\n")
+    original = cli.run("--list").stdout.strip().split("\t")
+    if ids[0] == ids[1] or len(listing) != 2 or listing[0].split("\t")[1:] != original[1:]:
+        fail(f"--import twice gave ids {ids} and the list {listing!r}, not {original!r}")
+
+    bad = cli.path("bad.staple")
+    with open(bad, "wb") as f:
+        f.write(b"not a database at all\n")
+    result = other.run(f"--import={bad}")
+    lines = result.stderr.split("\n")
+    if (result.returncode != 1 or len(lines) != 2 or not lines[0].startswith("staple: ")
+            or "bad.staple" not in lines[0] or result.stdout):
+        fail(f"--import of a bad file: exit {result.returncode}, {result.stderr!r}")
+    with open(bad, "rb") as f:
+        if f.read() != b"not a database at all\n":
+            fail("--import changed the file it refused")
+    if len(other.run("--list").stdout.strip().split("\n")) != 2:
+        fail("--import of a bad file changed the library")
+    cli.clean()
+    print(f"ok - --export-session writes a .staple file that --import adds as a new session "
+          f"(ids {ids}); a bad file is refused with one line and left as it was")
 
 
 def check_others(cli):
@@ -230,6 +289,7 @@ def main():
         cli = Cli(staple, database, workdir)
         check_writes(cli, session)
         check_pdf(cli, session)
+        check_share(cli, session)
         check_bad_calls(cli, bad_calls(cli, session))
         check_others(cli)
 

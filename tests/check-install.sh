@@ -19,6 +19,7 @@ for file in bin/staple \
             share/glib-2.0/schemas/io.github.stapleapp.Staple.gschema.xml \
             share/icons/hicolor/scalable/apps/io.github.stapleapp.Staple.svg \
             share/icons/hicolor/symbolic/apps/io.github.stapleapp.Staple-symbolic.svg \
+            share/mime/packages/io.github.stapleapp.Staple.mime.xml \
             share/staple/example-workshop.json; do
   if [ ! -s "$root/$file" ]; then
     echo "not installed: $prefix/$file"
@@ -28,6 +29,14 @@ done
 
 grep -q '^Exec=staple' "$root/share/applications/io.github.stapleapp.Staple.desktop" || {
   echo "the desktop file does not launch staple"; status=1; }
+grep -q '^MimeType=application/x-staple-session;' \
+  "$root/share/applications/io.github.stapleapp.Staple.desktop" || {
+  echo "the desktop file does not open .staple files"; status=1; }
+if command -v update-mime-database >/dev/null; then
+  update-mime-database "$root/share/mime" >/dev/null 2>&1 &&
+    grep -q 'application/x-staple-session:\*\.staple' "$root/share/mime/globs2" || {
+    echo "the MIME database does not map *.staple to application/x-staple-session"; status=1; }
+fi
 version=$("$root/bin/staple" --version)
 [ "$version" = "Staple $(meson introspect "$build_root" --projectinfo |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')" ] || {

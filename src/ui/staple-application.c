@@ -15,6 +15,7 @@
 #include "staple-export.h"
 #include "staple-preferences.h"
 #include "staple-report.h"
+#include "staple-share.h"
 #include "staple-window.h"
 
 struct _StapleApplication
@@ -55,6 +56,12 @@ static const GOptionEntry option_entries[] = {
     N_("COLUMNSxROWS") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("What the PDF holds: full (default), map, summary or walk-sheets"), N_("KIND") },
+  { "export-session", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the session as a .staple file to share with another Staple, and exit"),
+    N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the session in a .staple file to the library, print its id and exit"),
+    N_("FILE") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -130,6 +137,7 @@ typedef struct
   char   *png;
   double  png_scale;
   char   *pdf;
+  char   *staple;
   StapleReportOptions report;
 } ExportRequest;
 
@@ -141,12 +149,13 @@ export_request_clear (ExportRequest *request)
   g_clear_pointer (&request->svg, g_free);
   g_clear_pointer (&request->png, g_free);
   g_clear_pointer (&request->pdf, g_free);
+  g_clear_pointer (&request->staple, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
 
 static const char * const export_options[] = {
-  "export-csv", "export-svg", "export-png", "export-pdf",
+  "export-csv", "export-svg", "export-png", "export-pdf", "export-session",
 };
 
 static gboolean
@@ -315,6 +324,7 @@ check_distinct (ExportRequest *request)
 {
   const char *paths[] = {
     request->csv, request->csv_actions, request->svg, request->png, request->pdf,
+    request->staple,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -375,6 +385,7 @@ parse_exports (GVariantDict  *options,
       !lookup_file (options, "export-svg", &request->svg) ||
       !lookup_file (options, "export-png", &request->png) ||
       !lookup_file (options, "export-pdf", &request->pdf) ||
+      !lookup_file (options, "export-session", &request->staple) ||
       !parse_png_scale (options, &request->png_scale) ||
       !parse_pdf_options (options, &request->report))
     return FALSE;
@@ -412,12 +423,80 @@ export_session (StapleStore   *store,
       (request->svg != NULL && !staple_export_map_svg (session, request->svg, &error)) ||
       (request->png != NULL &&
        !staple_export_map_png (session, request->png, request->png_scale, FALSE, &error)) ||
-      (request->pdf != NULL && !export_pdf (session, request, &error)))
+      (request->pdf != NULL && !export_pdf (session, request, &error)) ||
+      (request->staple != NULL &&
+       !staple_store_export_session (store, request->session_id, request->staple, &error)))
     {
       g_printerr ("staple: %s\n", error->message);
       return 1;
     }
 
+  return 0;
+}
+
+static gboolean
+is_staple_file (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".staple");
+}
+
+/* Positional arguments are .staple files to import and open in the window;
+ * --import is the same without a display. Returns FALSE, having printed one
+ * line, when the command line is wrong. */
+static gboolean
+parse_imports (GVariantDict  *options,
+               const char   **remaining,
+               char         **import)
+{
+  gboolean has_files = remaining != NULL && remaining[0] != NULL;
+
+  for (guint i = 0; has_files && remaining[i] != NULL; i++)
+    {
+      if (!is_staple_file (remaining[i]))
+        {
+          g_autofree char *name = g_filename_display_name (remaining[i]);
+
+          g_printerr (_("staple: unexpected argument “%s”; Staple opens .staple files "
+                        "(see “staple --help”)\n"), name);
+          return FALSE;
+        }
+    }
+
+  if (!lookup_file (options, "import", import))
+    return FALSE;
+
+  if ((*import != NULL || has_files) &&
+      (has_export (options) || g_variant_dict_contains (options, "list")))
+    {
+      g_printerr (_("staple: importing is used without --list or an export option\n"));
+      return FALSE;
+    }
+
+  if (*import != NULL && has_files)
+    {
+      g_printerr (_("staple: use either --import=FILE or a .staple file to open, not both\n"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+import_session (StapleStore *store,
+                const char  *file)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = staple_store_import_session (store, file, &error);
+
+  if (id <= 0)
+    {
+      g_printerr ("staple: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }
 
@@ -430,6 +509,7 @@ staple_application_handle_local_options (GApplication *app,
   g_autofree const char **remaining = NULL;
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *path = NULL;
+  g_autofree char *import = NULL;
   g_auto(ExportRequest) request = { 0 };
 
   if (g_variant_dict_contains (options, "version"))
@@ -438,12 +518,7 @@ staple_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining) &&
-      remaining[0] != NULL)
-    {
-      g_printerr (_("staple: unexpected argument “%s”; see “staple --help”\n"), remaining[0]);
-      return 2;
-    }
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
 
   path = resolve_database (options, cwd);
   if (path == NULL)
@@ -452,12 +527,12 @@ staple_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!parse_exports (options, &request))
+  if (!parse_exports (options, &request) || !parse_imports (options, remaining, &import))
     return 2;
 
   /* A running Staple gets the rest of the command line; this process
    * leaves the database alone. */
-  if (!g_variant_dict_contains (options, "list") && !has_export (options))
+  if (!g_variant_dict_contains (options, "list") && !has_export (options) && import == NULL)
     {
       if (!g_application_register (app, NULL, &error))
         {
@@ -484,6 +559,9 @@ staple_application_handle_local_options (GApplication *app,
   if (has_export (options))
     return export_session (self->store, &request);
 
+  if (import != NULL)
+    return import_session (self->store, import);
+
   return -1;
 }
 
@@ -498,6 +576,45 @@ get_window (StapleApplication *self)
     }
 
   return staple_window_new (self, self->store);
+}
+
+/* Each .staple file named on the command line (or by the file manager) is
+ * imported as a new session, and the last one opened. */
+static int
+open_staple_files (StapleApplication       *self,
+                   StapleWindow            *window,
+                   GApplicationCommandLine *command_line,
+                   GVariantDict            *options)
+{
+  g_autofree const char **files = NULL;
+  int status = 0;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
+    return 0;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                             files[i]);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      gint64 id = path != NULL ? staple_store_import_session (self->store, path, &error) : 0;
+
+      if (id <= 0)
+        {
+          if (error == NULL)
+            g_set_error (&error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND,
+                         _("Could not import “%s”: it is not a local file."), files[i]);
+          g_application_command_line_printerr (command_line, "staple: %s\n", error->message);
+          staple_window_show_error (window, error);
+          status = 1;
+          continue;
+        }
+
+      staple_window_open_session (window, id);
+    }
+
+  return status;
 }
 
 static int
@@ -538,7 +655,7 @@ staple_application_command_line (GApplication            *app,
       staple_window_open_session (window, id);
     }
 
-  return 0;
+  return open_staple_files (self, window, command_line, options);
 }
 
 static void

@@ -1,0 +1,1181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-share.c: one session as a self-contained .staple file.
+ *
+ * Exporting writes a small Staple database holding one session. Importing
+ * treats the file as hostile: it is opened read-only and immutable with
+ * SQLite's defensive settings, its schema is checked against ours, and every
+ * row is read through our own statements and validated before a session is
+ * built in memory and added to the library in one transaction.
+ */
+#define G_LOG_DOMAIN "staple-share"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "staple-schema.h"
+#include "staple-share.h"
+
+/* What an imported file may hold. */
+#define MAX_TEXT_CHARS        100000
+#define MAX_PARTICIPANTS      1000
+#define MAX_STAGES            10000
+#define MAX_FRICTIONS         100000
+#define MAX_VOTES             100000
+#define MAX_ACTIONS           10000
+#define MAX_ACTION_FRICTIONS  100000
+#define MAX_EMPOWERMENTS      10000
+#define MAX_MINUTES           525600
+#define MAX_PHASE_SECONDS     G_MAXINT
+/* Progress handler calls, one per 1000 VM steps: enough for quick_check and
+ * reading a file at the limits above, and no more. */
+#define PROGRESS_STEP         1000
+#define MAX_PROGRESS_CALLS    2000000
+
+/* Export */
+
+static void
+remove_export_leftovers (const char *dir,
+                         const char *temp)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (temp, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+
+  g_rmdir (dir);
+}
+
+static gboolean
+sync_path (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+
+  ok = fsync (fd) == 0;
+  g_close (fd, NULL);
+  return ok;
+}
+
+/* The library keeps its own things the file does not need: triggers and
+ * views (which an import refuses) and the search index, which the library
+ * that imports the session builds for itself. The file goes back to a
+ * rollback journal so that it is one file, not three. */
+static gboolean
+finish_export_file (const char  *temp,
+                    GError     **error)
+{
+  g_autoptr(GString) drops = g_string_new ("");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT type, name FROM sqlite_schema"
+                             " WHERE type IN ('trigger', 'view')",
+                             -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      char *sql = sqlite3_mprintf ("DROP %s IF EXISTS \"%w\";",
+                                   g_str_equal (type, "view") ? "VIEW" : "TRIGGER",
+                                   (const char *) sqlite3_column_text (stmt, 1));
+
+      g_string_append (drops, sql);
+      sqlite3_free (sql);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, drops->str, NULL, NULL, &message);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db,
+                       "DROP TABLE IF EXISTS session_search;"
+                       "PRAGMA journal_mode = DELETE;"
+                       "PRAGMA synchronous = FULL;"
+                       "VACUUM;",
+                       NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_set_error (error, STAPLE_STORE_ERROR,
+                 rc == SQLITE_FULL ? STAPLE_STORE_ERROR_FULL : STAPLE_STORE_ERROR_FAILED,
+                 "%s", message != NULL ? message : sqlite3_errstr (rc));
+
+  sqlite3_free (message);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+write_export (StapleSession  *session,
+              const char     *temp,
+              GError        **error)
+{
+  g_autoptr(StapleStore) out = staple_store_open (temp, error);
+
+  return out != NULL && staple_store_add_session (out, session, error);
+}
+
+/**
+ * staple_store_export_session:
+ * @session_id: the session to export
+ * @path: the .staple file to write; replaced if it exists
+ *
+ * Writes one session, with everything it holds, as a self-contained Staple
+ * database (our schema at the current version, rollback journal). The file
+ * is made in a temporary folder beside @path, synced, then renamed into
+ * place: on failure nothing is left at @path, and an older file there is
+ * kept.
+ *
+ * Returns: %TRUE on success, or %FALSE with @error set
+ */
+gboolean
+staple_store_export_session (StapleStore  *self,
+                             gint64        session_id,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(StapleSession) session = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *temp = NULL;
+  int saved_errno;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  session = staple_store_load_session (self, session_id, error);
+  if (session == NULL)
+    return FALSE;
+
+  name = g_filename_display_name (path);
+  dir = g_strconcat (path, ".export-XXXXXX", NULL);
+  if (g_mkdtemp_full (dir, 0700) == NULL)
+    {
+      saved_errno = errno;
+      g_set_error (error, STAPLE_STORE_ERROR,
+                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL :
+                   saved_errno == ENOENT ? STAPLE_STORE_ERROR_NOT_FOUND
+                                         : STAPLE_STORE_ERROR_READ_ONLY,
+                   _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  temp = g_build_filename (dir, "session.staple", NULL);
+
+  if (!write_export (session, temp, &local_error) ||
+      !finish_export_file (temp, &local_error))
+    {
+      remove_export_leftovers (dir, temp);
+      g_set_error (error, STAPLE_STORE_ERROR, local_error->code,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (!sync_path (temp) || g_rename (temp, path) != 0)
+    {
+      saved_errno = errno;
+      remove_export_leftovers (dir, temp);
+      g_set_error (error, STAPLE_STORE_ERROR,
+                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL : STAPLE_STORE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The rename itself reaches the disk with its folder. */
+  parent = g_path_get_dirname (path);
+  sync_path (parent);
+  g_rmdir (dir);
+
+  return TRUE;
+}
+
+/* Import: opening the file */
+
+typedef struct
+{
+  sqlite3    *db;
+  char       *name;     /* for messages */
+  int         version;
+  guint       progress_calls;
+  GHashTable *stages;   /* file id → StapleStage (borrowed) */
+  GHashTable *frictions;
+  GHashTable *participants;
+  GHashTable *actions;
+  gint64      session_id;
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->db, sqlite3_close);
+  g_clear_pointer (&reader->name, g_free);
+  g_clear_pointer (&reader->stages, g_hash_table_unref);
+  g_clear_pointer (&reader->frictions, g_hash_table_unref);
+  g_clear_pointer (&reader->participants, g_hash_table_unref);
+  g_clear_pointer (&reader->actions, g_hash_table_unref);
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+refuse (Reader     *reader,
+        GError    **error,
+        const char *format,
+        ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_DAMAGED,
+               _("Could not import “%s”: %s. Nothing was added."), reader->name, what);
+  return FALSE;
+}
+
+static gboolean
+refuse_sqlite (Reader  *reader,
+               GError **error,
+               int      rc)
+{
+  if (rc == SQLITE_INTERRUPT)
+    return refuse (reader, error, _("it takes too long to read"));
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE,
+                   _("Could not import “%s”: it is not a Staple session file. Nothing was added."),
+                   reader->name);
+      return FALSE;
+    }
+
+  return refuse (reader, error, _("it is damaged (%s)"),
+                 reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+}
+
+static int
+progress_cb (void *data)
+{
+  Reader *reader = data;
+
+  return ++reader->progress_calls > MAX_PROGRESS_CALLS;
+}
+
+static const struct { int id; int value; } import_limits[] = {
+  { SQLITE_LIMIT_LENGTH, 16 * 1000 * 1000 },
+  { SQLITE_LIMIT_SQL_LENGTH, 100000 },
+  { SQLITE_LIMIT_COLUMN, 100 },
+  { SQLITE_LIMIT_EXPR_DEPTH, 100 },
+  { SQLITE_LIMIT_COMPOUND_SELECT, 4 },
+  { SQLITE_LIMIT_VDBE_OP, 100000 },
+  { SQLITE_LIMIT_FUNCTION_ARG, 8 },
+  { SQLITE_LIMIT_ATTACHED, 0 },
+  { SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100 },
+  { SQLITE_LIMIT_VARIABLE_NUMBER, 10 },
+  { SQLITE_LIMIT_TRIGGER_DEPTH, 1 },
+  { SQLITE_LIMIT_WORKER_THREADS, 0 },
+};
+
+static gboolean
+harden (Reader  *reader,
+        GError **error)
+{
+  sqlite3 *db = reader->db;
+  int rc = SQLITE_OK;
+
+  if (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK ||
+      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) != SQLITE_OK ||
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL) != SQLITE_OK ||
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL) != SQLITE_OK ||
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL) != SQLITE_OK)
+    return refuse (reader, error, _("SQLite could not be made to read it safely"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (import_limits); i++)
+    sqlite3_limit (db, import_limits[i].id, import_limits[i].value);
+
+  sqlite3_progress_handler (db, PROGRESS_STEP, progress_cb, reader);
+
+  rc = sqlite3_exec (db,
+                     "PRAGMA trusted_schema = OFF;"
+                     "PRAGMA cell_size_check = ON;"
+                     "PRAGMA mmap_size = 0;",
+                     NULL, NULL, NULL);
+  return rc == SQLITE_OK || refuse_sqlite (reader, error, rc);
+}
+
+static gboolean
+reader_int (Reader     *reader,
+            const char *sql,
+            gint64     *out_value,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW || refuse_sqlite (reader, error, rc);
+}
+
+/* The file's own header, read before SQLite sees the file: it must be an
+ * SQLite database in rollback-journal mode, which is what an export writes. */
+static gboolean
+check_header (Reader     *reader,
+              const char *path,
+              GError    **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guchar header[100] = { 0 };
+  FILE *file = g_fopen (path, "rbe");
+  gsize n = 0;
+  int saved_errno = errno;
+
+  if (file != NULL)
+    {
+      n = fread (header, 1, sizeof header, file);
+      fclose (file);
+    }
+  else
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND,
+                   _("Could not import “%s”: %s"), reader->name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE,
+                   _("Could not import “%s”: it is not a Staple session file. Nothing was added."),
+                   reader->name);
+      return FALSE;
+    }
+
+  if (header[18] != 1 || header[19] != 1)
+    return refuse (reader, error,
+                   _("it is not an exported session (it is a database in write-ahead-log "
+                     "mode); export the session from Staple and import that file"));
+
+  return TRUE;
+}
+
+static gboolean
+open_reader (Reader     *reader,
+             const char *path,
+             GError    **error)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  int rc;
+
+  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE,
+                   _("Could not import “%s”: it is not a regular file."), reader->name);
+      return FALSE;
+    }
+
+  if (!check_header (reader, path, error))
+    return FALSE;
+
+  /* immutable=1: SQLite takes no locks, reads no journal or log beside the
+   * file and writes nothing at all, so the file is left exactly as it was.
+   * A file changed while we read it only makes the read fail. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &reader->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    return refuse_sqlite (reader, error, rc);
+
+  return harden (reader, error);
+}
+
+static const char * const tables_v1[] = {
+  "sessions", "participants", "stages", "frictions", "votes", "actions",
+  "action_frictions", "empowerments", NULL,
+};
+
+static gboolean
+is_known_table (const char *name,
+                int         version)
+{
+  if (g_strv_contains (tables_v1, name))
+    return TRUE;
+
+  return version >= 2 && g_str_equal (name, "phase_times");
+}
+
+/* The search index a library keeps (migration 3) may come along; it is
+ * never read. SQLite's own tables are allowed too. */
+static gboolean
+is_ignored_table (const char *name)
+{
+  return g_str_equal (name, "session_search") ||
+         g_str_has_prefix (name, "session_search_") ||
+         g_str_equal (name, "sqlite_sequence") ||
+         g_str_has_prefix (name, "sqlite_stat");
+}
+
+static gboolean
+check_schema (Reader  *reader,
+              GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n_known = 0;
+  guint n_expected = g_strv_length ((char **) tables_v1) + (reader->version >= 2 ? 1 : 0);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (reader->db,
+                           "SELECT type, name, tbl_name FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return refuse_sqlite (reader, error, rc);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (type == NULL || name == NULL || table == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return refuse (reader, error, _("its list of tables is damaged"));
+        }
+      else if (g_str_equal (type, "trigger"))
+        {
+          sqlite3_finalize (stmt);
+          return refuse (reader, error, _("it contains triggers, which a session file never has"));
+        }
+      else if (g_str_equal (type, "view"))
+        {
+          sqlite3_finalize (stmt);
+          return refuse (reader, error, _("it contains views, which a session file never has"));
+        }
+      else if (g_str_equal (type, "table") && is_known_table (name, reader->version))
+        n_known++;
+      else if (!(g_str_equal (type, "table") && is_ignored_table (name)) &&
+               !(g_str_equal (type, "index") &&
+                 (is_known_table (table, reader->version) || is_ignored_table (table))))
+        {
+          g_autofree char *shown = g_strndup (name, 100);
+          g_autofree char *kind = g_strndup (type, 20);
+
+          sqlite3_finalize (stmt);
+          return refuse (reader, error, _("it contains an unknown %s “%s”"), kind, shown);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return refuse_sqlite (reader, error, rc);
+
+  if (n_known != n_expected)
+    return refuse (reader, error, _("some of its tables are missing"));
+
+  return TRUE;
+}
+
+static gboolean
+check_file (Reader  *reader,
+            GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  gint64 app_id = 0;
+  gint64 version = 0;
+  int rc;
+
+  if (!reader_int (reader, "PRAGMA application_id", &app_id, error) ||
+      !reader_int (reader, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (app_id != STAPLE_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE,
+                   _("Could not import “%s”: it is a database of another program, not a "
+                     "Staple session. Nothing was added."), reader->name);
+      return FALSE;
+    }
+
+  if (version > STAPLE_SCHEMA_VERSION)
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_TOO_NEW,
+                   _("Could not import “%s”: it was made by a newer Staple (format %d; this "
+                     "version reads up to %d). Update Staple to import it."),
+                   reader->name, (int) CLAMP (version, 0, G_MAXINT), STAPLE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version < 1)
+    return refuse (reader, error, _("it holds no Staple tables"));
+
+  reader->version = (int) version;
+
+  rc = sqlite3_prepare_v2 (reader->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strndup ((const char *) sqlite3_column_text (stmt, 0), 200);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return refuse_sqlite (reader, error, rc);
+  if (problem != NULL)
+    return refuse (reader, error, _("it is damaged (%s)"), problem);
+
+  return check_schema (reader, error);
+}
+
+/* Import: reading and validating the rows */
+
+static gboolean
+read_text (Reader        *reader,
+           sqlite3_stmt  *stmt,
+           int            column,
+           const char    *what,
+           const char   **out_text,
+           GError       **error)
+{
+  const char *text;
+  int n_bytes;
+
+  if (sqlite3_column_type (stmt, column) != SQLITE_TEXT)
+    return refuse (reader, error, _("%s is not text"), what);
+
+  text = (const char *) sqlite3_column_text (stmt, column);
+  n_bytes = sqlite3_column_bytes (stmt, column);
+
+  if (!g_utf8_validate_len (text, n_bytes, NULL))
+    return refuse (reader, error, _("%s is not valid UTF-8 text"), what);
+
+  if (g_utf8_strlen (text, n_bytes) > MAX_TEXT_CHARS)
+    return refuse (reader, error, _("%s is longer than %d characters"), what, MAX_TEXT_CHARS);
+
+  *out_text = text;
+  return TRUE;
+}
+
+static gboolean
+read_int (Reader       *reader,
+          sqlite3_stmt *stmt,
+          int           column,
+          const char   *what,
+          gint64        min,
+          gint64        max,
+          gint64       *out_value,
+          GError      **error)
+{
+  gint64 value;
+
+  if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER)
+    return refuse (reader, error, _("%s is not a whole number"), what);
+
+  value = sqlite3_column_int64 (stmt, column);
+  if (value < min || value > max)
+    return refuse (reader, error,
+                   _("%s is %" G_GINT64_FORMAT ", outside %" G_GINT64_FORMAT
+                     "–%" G_GINT64_FORMAT),
+                   what, value, min, max);
+
+  *out_value = value;
+  return TRUE;
+}
+
+static gboolean
+read_enum (Reader       *reader,
+           sqlite3_stmt *stmt,
+           int           column,
+           const char   *what,
+           GType         type,
+           int          *out_value,
+           GError      **error)
+{
+  const char *nick = NULL;
+
+  if (!read_text (reader, stmt, column, what, &nick, error))
+    return FALSE;
+
+  if (!staple_enum_from_nick (type, nick, out_value))
+    {
+      g_autofree char *shown = g_strndup (nick, 40);
+
+      return refuse (reader, error, _("%s is “%s”, which Staple does not know"), what, shown);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_date (Reader       *reader,
+           sqlite3_stmt *stmt,
+           int           column,
+           const char   *what,
+           const char  **out_text,
+           GError      **error)
+{
+  const char *text = NULL;
+  guint year, month, day;
+  char end;
+
+  if (!read_text (reader, stmt, column, what, &text, error))
+    return FALSE;
+
+  if (*text != '\0' &&
+      (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+       sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+       !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
+       !g_date_valid_dmy (day, month, year)))
+    return refuse (reader, error, _("%s is not a date"), what);
+
+  *out_text = text;
+  return TRUE;
+}
+
+/* A reference to another row: NULL (when @optional) or an id in @ids. */
+static gboolean
+read_ref (Reader       *reader,
+          sqlite3_stmt *stmt,
+          int           column,
+          const char   *what,
+          GHashTable   *ids,
+          gboolean      optional,
+          gint64       *out_id,
+          GError      **error)
+{
+  gint64 id;
+
+  if (optional && sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      *out_id = 0;
+      return TRUE;
+    }
+
+  if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER)
+    return refuse (reader, error, _("%s is not a whole number"), what);
+
+  id = sqlite3_column_int64 (stmt, column);
+  if (id <= 0 || !g_hash_table_contains (ids, &id))
+    return refuse (reader, error, _("%s points to nothing in the file"), what);
+
+  *out_id = id;
+  return TRUE;
+}
+
+static gboolean
+read_own_id (Reader       *reader,
+             sqlite3_stmt *stmt,
+             int           column,
+             const char   *what,
+             gint64       *out_id,
+             GError      **error)
+{
+  return read_int (reader, stmt, column, what, 1, G_MAXINT64, out_id, error);
+}
+
+static void
+remember (GHashTable *ids,
+          gint64      id,
+          gpointer    object)
+{
+  g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), object);
+}
+
+typedef gboolean (*RowFunc) (Reader        *reader,
+                             sqlite3_stmt  *stmt,
+                             StapleSession *session,
+                             GError       **error);
+
+/* Runs @sql (binding the session's id as ?1) and hands each row to @func,
+ * refusing more than @max_rows rows. */
+static gboolean
+read_rows (Reader        *reader,
+           StapleSession *session,
+           const char    *sql,
+           const char    *what,
+           guint          max_rows,
+           RowFunc        func,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n_rows = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return refuse_sqlite (reader, error, rc);
+
+  sqlite3_bind_int64 (stmt, 1, reader->session_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (++n_rows > max_rows)
+        {
+          sqlite3_finalize (stmt);
+          return refuse (reader, error, _("it has more than %u %s"), max_rows, what);
+        }
+
+      if (!func (reader, stmt, session, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE || refuse_sqlite (reader, error, rc);
+}
+
+/* Every row must belong to the one session the file holds. */
+static gboolean
+check_strays (Reader  *reader,
+              GError **error)
+{
+  static const char * const queries[] = {
+    "SELECT (SELECT count(*) FROM participants WHERE session_id IS NOT ?1)"
+    " + (SELECT count(*) FROM stages WHERE session_id IS NOT ?1)"
+    " + (SELECT count(*) FROM actions WHERE session_id IS NOT ?1)"
+    " + (SELECT count(*) FROM empowerments WHERE session_id IS NOT ?1)",
+    "SELECT count(*) FROM phase_times WHERE session_id IS NOT ?1",
+  };
+
+  for (guint i = 0; i < (reader->version >= 2 ? 2u : 1u); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gint64 n = 0;
+      int rc = sqlite3_prepare_v2 (reader->db, queries[i], -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, reader->session_id);
+          rc = sqlite3_step (stmt);
+        }
+      if (rc == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_ROW)
+        return refuse_sqlite (reader, error, rc);
+      if (n > 0)
+        return refuse (reader, error, _("it has rows that belong to no session in it"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_session_row (Reader        *reader,
+                  StapleSession *session,
+                  gint64        *out_current_stage,
+                  GError       **error)
+{
+  static const char * const names[] = {
+    N_("the title"), N_("the organisation"), N_("the location"), N_("the facilitator"),
+    N_("the customer"), N_("the work item"), N_("the question"), N_("the source"),
+  };
+  static const char * const properties[] = {
+    "title", "organisation", "location", "facilitator",
+    "customer", "work-item", "question", "source",
+  };
+  const char *sql = reader->version >= 2
+    ? "SELECT id, title, organisation, location, facilitator, customer, work_item,"
+      " question, source, date, phase, dots_per_participant, current_stage_id FROM sessions"
+    : "SELECT id, title, organisation, location, facilitator, customer, work_item,"
+      " question, source, date, 'frame', 3, NULL FROM sessions";
+  sqlite3_stmt *stmt = NULL;
+  const char *text = NULL;
+  gint64 dots = 3;
+  int phase = STAPLE_PHASE_FRAME;
+  int rc;
+  gboolean ok = TRUE;
+
+  rc = sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        return refuse (reader, error, _("it holds no session"));
+      return refuse_sqlite (reader, error, rc);
+    }
+
+  ok = read_own_id (reader, stmt, 0, _("a session id"), &reader->session_id, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (names); i++)
+    {
+      ok = read_text (reader, stmt, (int) i + 1, _(names[i]), &text, error);
+      if (ok)
+        g_object_set (session, properties[i], text, NULL);
+    }
+
+  ok = ok &&
+       read_date (reader, stmt, 9, _("a session date"), &text, error) &&
+       (staple_session_set_date (session, text), TRUE) &&
+       read_enum (reader, stmt, 10, _("a phase"), STAPLE_TYPE_PHASE, &phase, error) &&
+       read_int (reader, stmt, 11, _("a number of dots"), 1, 20, &dots, error);
+
+  if (ok && g_utf8_strlen (staple_session_get_title (session), -1) == 0)
+    ok = refuse (reader, error, _("the session has no title"));
+
+  if (ok)
+    {
+      staple_session_set_phase (session, phase);
+      staple_session_set_dots_per_participant (session, (int) dots);
+      *out_current_stage = sqlite3_column_type (stmt, 12) == SQLITE_INTEGER
+        ? sqlite3_column_int64 (stmt, 12) : 0;
+      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL &&
+          sqlite3_column_type (stmt, 12) != SQLITE_INTEGER)
+        ok = refuse (reader, error, _("the current stage is not a whole number"));
+    }
+
+  if (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = refuse (reader, error, _("it holds more than one session"));
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+participant_row (Reader        *reader,
+                 sqlite3_stmt  *stmt,
+                 StapleSession *session,
+                 GError       **error)
+{
+  g_autoptr(StapleParticipant) participant = staple_participant_new ();
+  const char *name = NULL, *role = NULL;
+  gint64 id = 0, abstains = 0;
+
+  if (!read_own_id (reader, stmt, 0, _("a participant id"), &id, error) ||
+      !read_text (reader, stmt, 1, _("a participant’s name"), &name, error) ||
+      !read_text (reader, stmt, 2, _("a participant’s role"), &role, error) ||
+      !read_int (reader, stmt, 3, _("a participant’s abstention"), 0, 1, &abstains, error))
+    return FALSE;
+
+  staple_participant_set_id (participant, id);
+  staple_participant_set_name (participant, name);
+  staple_participant_set_role (participant, role);
+  staple_participant_set_abstains (participant, abstains != 0);
+  g_list_store_append (staple_session_get_participants (session), participant);
+  remember (reader->participants, id, participant);
+  return TRUE;
+}
+
+static gboolean
+stage_row (Reader        *reader,
+           sqlite3_stmt  *stmt,
+           StapleSession *session,
+           GError       **error)
+{
+  g_autoptr(StapleStage) stage = staple_stage_new ();
+  GListStore *list = staple_session_get_stages (session);
+  const char *name = NULL, *team = NULL, *notes = NULL;
+  gint64 id = 0, work = 0, wait = 0, handoff = 0, dropped = 0, customer = 0, staff = 0;
+  int channel = 0;
+
+  if (!read_own_id (reader, stmt, 0, _("a stage id"), &id, error) ||
+      !read_text (reader, stmt, 1, _("a stage name"), &name, error) ||
+      !read_text (reader, stmt, 2, _("a stage team"), &team, error) ||
+      !read_enum (reader, stmt, 3, _("a stage channel"), STAPLE_TYPE_CHANNEL, &channel, error) ||
+      !read_int (reader, stmt, 4, _("a work time"), 0, MAX_MINUTES, &work, error) ||
+      !read_int (reader, stmt, 5, _("a wait time"), 0, MAX_MINUTES, &wait, error) ||
+      !read_int (reader, stmt, 6, _("a hand-off mark"), 0, 1, &handoff, error) ||
+      !read_int (reader, stmt, 7, _("a drop-off mark"), 0, 1, &dropped, error) ||
+      !read_int (reader, stmt, 8, _("a customer feeling"), -2, 2, &customer, error) ||
+      !read_int (reader, stmt, 9, _("a staff feeling"), -2, 2, &staff, error) ||
+      !read_text (reader, stmt, 10, _("a stage note"), &notes, error))
+    return FALSE;
+
+  g_object_set (stage,
+                "id", id,
+                "position", (int) g_list_model_get_n_items (G_LIST_MODEL (list)),
+                "name", name,
+                "team", team,
+                "channel", channel,
+                "handoff", handoff != 0,
+                "dropped", dropped != 0,
+                "notes", notes,
+                NULL);
+  staple_stage_set_work_minutes (stage, (int) work);
+  staple_stage_set_wait_minutes (stage, (int) wait);
+  staple_stage_set_customer_feeling (stage, (int) customer);
+  staple_stage_set_staff_feeling (stage, (int) staff);
+  g_list_store_append (list, stage);
+  remember (reader->stages, id, stage);
+  return TRUE;
+}
+
+static gboolean
+friction_row (Reader        *reader,
+              sqlite3_stmt  *stmt,
+              StapleSession *session,
+              GError       **error)
+{
+  g_autoptr(StapleFriction) friction = staple_friction_new ();
+  const char *text = NULL, *notes = NULL;
+  gint64 id = 0, stage_id = 0, severity = 0;
+  int kind = 0, principle = 0;
+  StapleStage *stage;
+  GListStore *list;
+
+  (void) session;
+
+  if (!read_own_id (reader, stmt, 0, _("a friction point id"), &id, error) ||
+      !read_ref (reader, stmt, 1, _("a friction point’s stage"), reader->stages, FALSE,
+                 &stage_id, error) ||
+      !read_text (reader, stmt, 2, _("a friction point"), &text, error) ||
+      !read_enum (reader, stmt, 3, _("a friction kind"), STAPLE_TYPE_FRICTION_KIND, &kind, error) ||
+      !read_int (reader, stmt, 4, _("a severity"), 1, 5, &severity, error) ||
+      !read_enum (reader, stmt, 5, _("a principle"), STAPLE_TYPE_PRINCIPLE, &principle, error) ||
+      !read_text (reader, stmt, 6, _("a friction note"), &notes, error))
+    return FALSE;
+
+  stage = g_hash_table_lookup (reader->stages, &stage_id);
+  list = staple_stage_get_frictions (stage);
+  g_object_set (friction,
+                "id", id,
+                "stage-id", stage_id,
+                "position", (int) g_list_model_get_n_items (G_LIST_MODEL (list)),
+                "text", text,
+                "kind", kind,
+                "principle", principle,
+                "notes", notes,
+                NULL);
+  staple_friction_set_severity (friction, (int) severity);
+  g_list_store_append (list, friction);
+  remember (reader->frictions, id, friction);
+  return TRUE;
+}
+
+static gboolean
+vote_row (Reader        *reader,
+          sqlite3_stmt  *stmt,
+          StapleSession *session,
+          GError       **error)
+{
+  g_autoptr(StapleVote) vote = staple_vote_new ();
+  gint64 id = 0, participant_id = 0, friction_id = 0;
+
+  if (!read_own_id (reader, stmt, 0, _("a vote id"), &id, error) ||
+      !read_ref (reader, stmt, 1, _("a vote’s participant"), reader->participants, FALSE,
+                 &participant_id, error) ||
+      !read_ref (reader, stmt, 2, _("a vote’s friction point"), reader->frictions, FALSE,
+                 &friction_id, error))
+    return FALSE;
+
+  staple_vote_set_id (vote, id);
+  staple_vote_set_participant_id (vote, participant_id);
+  staple_vote_set_friction_id (vote, friction_id);
+  g_list_store_append (staple_session_get_votes (session), vote);
+  return TRUE;
+}
+
+static gboolean
+action_row (Reader        *reader,
+            sqlite3_stmt  *stmt,
+            StapleSession *session,
+            GError       **error)
+{
+  g_autoptr(StapleAction) action = staple_action_new ();
+  const char *text = NULL, *due = NULL;
+  gint64 id = 0, owner_id = 0;
+  int status = 0;
+
+  if (!read_own_id (reader, stmt, 0, _("an action id"), &id, error) ||
+      !read_text (reader, stmt, 1, _("an action"), &text, error) ||
+      !read_ref (reader, stmt, 2, _("an action’s owner"), reader->participants, TRUE,
+                 &owner_id, error) ||
+      !read_date (reader, stmt, 3, _("an action’s due date"), &due, error) ||
+      !read_enum (reader, stmt, 4, _("an action status"), STAPLE_TYPE_ACTION_STATUS, &status, error))
+    return FALSE;
+
+  g_object_set (action,
+                "id", id,
+                "text", text,
+                "owner-id", owner_id,
+                "due", due,
+                "status", status,
+                NULL);
+  g_list_store_append (staple_session_get_actions (session), action);
+  remember (reader->actions, id, action);
+  return TRUE;
+}
+
+static gboolean
+action_friction_row (Reader        *reader,
+                     sqlite3_stmt  *stmt,
+                     StapleSession *session,
+                     GError       **error)
+{
+  gint64 action_id = 0, friction_id = 0;
+  StapleAction *action;
+  const gint64 *old_ids;
+  g_autofree gint64 *ids = NULL;
+  guint n_ids = 0;
+
+  (void) session;
+
+  if (!read_ref (reader, stmt, 0, _("a link’s action"), reader->actions, FALSE,
+                 &action_id, error) ||
+      !read_ref (reader, stmt, 1, _("a link’s friction point"), reader->frictions, FALSE,
+                 &friction_id, error))
+    return FALSE;
+
+  action = g_hash_table_lookup (reader->actions, &action_id);
+  old_ids = staple_action_get_friction_ids (action, &n_ids);
+  ids = g_new0 (gint64, n_ids + 1);
+  if (n_ids > 0)
+    memcpy (ids, old_ids, n_ids * sizeof (gint64));
+  ids[n_ids] = friction_id;
+  staple_action_set_friction_ids (action, ids, n_ids + 1);
+  return TRUE;
+}
+
+static gboolean
+empowerment_row (Reader        *reader,
+                 sqlite3_stmt  *stmt,
+                 StapleSession *session,
+                 GError       **error)
+{
+  g_autoptr(StapleEmpowerment) item = staple_empowerment_new ();
+  const char *text = NULL;
+  gint64 id = 0;
+
+  if (!read_own_id (reader, stmt, 0, _("an empowerment item id"), &id, error) ||
+      !read_text (reader, stmt, 1, _("an empowerment item"), &text, error))
+    return FALSE;
+
+  staple_empowerment_set_id (item, id);
+  staple_empowerment_set_text (item, text);
+  g_list_store_append (staple_session_get_empowerments (session), item);
+  return TRUE;
+}
+
+static gboolean
+phase_time_row (Reader        *reader,
+                sqlite3_stmt  *stmt,
+                StapleSession *session,
+                GError       **error)
+{
+  gint64 seconds = 0;
+  int phase = 0;
+
+  if (!read_enum (reader, stmt, 0, _("a phase"), STAPLE_TYPE_PHASE, &phase, error) ||
+      !read_int (reader, stmt, 1, _("a time spent in a phase"), 0, MAX_PHASE_SECONDS, &seconds, error))
+    return FALSE;
+
+  staple_session_set_phase_seconds (session, phase, (guint) seconds);
+  return TRUE;
+}
+
+static gboolean
+read_session (Reader         *reader,
+              StapleSession  *session,
+              GError        **error)
+{
+  gboolean v2 = reader->version >= 2;
+  gint64 current_stage = 0;
+
+  if (!read_session_row (reader, session, &current_stage, error) ||
+      !check_strays (reader, error) ||
+      !read_rows (reader, session,
+                  v2 ? "SELECT id, name, role, abstains FROM participants ORDER BY position, id"
+                     : "SELECT id, name, role, 0 FROM participants ORDER BY position, id",
+                  _("participants"), MAX_PARTICIPANTS, participant_row, error) ||
+      !read_rows (reader, session,
+                  "SELECT id, name, team, channel, work_minutes, wait_minutes, handoff,"
+                  " dropped, customer_feeling, staff_feeling, notes"
+                  " FROM stages ORDER BY position, id",
+                  _("stages"), MAX_STAGES, stage_row, error) ||
+      !read_rows (reader, session,
+                  "SELECT id, stage_id, text, kind, severity, principle, notes"
+                  " FROM frictions ORDER BY stage_id, position, id",
+                  _("friction points"), MAX_FRICTIONS, friction_row, error) ||
+      !read_rows (reader, session,
+                  "SELECT id, participant_id, friction_id FROM votes ORDER BY id",
+                  _("votes"), MAX_VOTES, vote_row, error) ||
+      !read_rows (reader, session,
+                  "SELECT id, text, owner_id, due, status FROM actions ORDER BY position, id",
+                  _("actions"), MAX_ACTIONS, action_row, error) ||
+      !read_rows (reader, session,
+                  "SELECT action_id, friction_id FROM action_frictions"
+                  " ORDER BY action_id, position",
+                  _("links from actions to friction points"), MAX_ACTION_FRICTIONS,
+                  action_friction_row, error) ||
+      !read_rows (reader, session,
+                  "SELECT id, text FROM empowerments ORDER BY position, id",
+                  _("empowerment items"), MAX_EMPOWERMENTS, empowerment_row, error) ||
+      (v2 && !read_rows (reader, session, "SELECT phase, seconds FROM phase_times",
+                         _("phase times"), STAPLE_N_PHASES, phase_time_row, error)))
+    return FALSE;
+
+  if (current_stage != 0 && !g_hash_table_contains (reader->stages, &current_stage))
+    return refuse (reader, error, _("its current stage points to nothing in the file"));
+
+  staple_session_set_current_stage_id (session, current_stage);
+  return TRUE;
+}
+
+/**
+ * staple_store_import_session:
+ * @path: a .staple file, untrusted
+ *
+ * Reads one session from a file made by staple_store_export_session()
+ * (or by an older Staple), checking the file and every value in it, and
+ * adds it to this library as a new session, in one transaction. A file that
+ * fails any check is refused with a message naming it and what is wrong;
+ * nothing is added and the file is not written to.
+ *
+ * Returns: the new session's id, or 0 with @error set
+ */
+gint64
+staple_store_import_session (StapleStore  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(StapleSession) session = NULL;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  reader.name = g_filename_display_name (path);
+  reader.stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader.frictions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader.actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  session = staple_session_new ();
+  ok = open_reader (&reader, path, error) &&
+       check_file (&reader, error) &&
+       read_session (&reader, session, error);
+  reader_clear (&reader);
+
+  if (!ok || !staple_store_add_session (self, session, error))
+    return 0;
+
+  return staple_session_get_id (session);
+}

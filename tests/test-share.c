@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-share.c: a session exported to a .staple file comes back whole, and a
+ * file that is not one of ours, damaged, newer or crafted is refused with
+ * the library and the file left as they were. */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "staple-model.h"
+#include "staple-share.h"
+#include "staple-store.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;       /* the library */
+  char          *file;       /* the .staple file */
+  StapleStore   *store;
+  StapleSession *session;    /* as loaded from the library */
+} Fixture;
+
+static StapleSession *
+example_session (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gsize length = 0;
+  StapleSession *session;
+
+  g_assert_true (g_file_get_contents (g_getenv ("STAPLE_EXAMPLE_JSON"), &json, &length, &error));
+  session = staple_session_new_from_json (json, (gssize) length, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+/* The example, with the workshop state a session picks up when facilitated. */
+static void
+add_workshop_state (StapleSession *session)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  GListModel *people = G_LIST_MODEL (staple_session_get_participants (session));
+  g_autoptr(StapleStage) stage = g_list_model_get_item (stages, 1);
+  g_autoptr(StapleParticipant) person = g_list_model_get_item (people, 0);
+
+  staple_session_set_phase (session, STAPLE_PHASE_COMMIT);
+  staple_session_set_dots_per_participant (session, 5);
+  staple_session_set_current_stage_id (session, staple_stage_get_id (stage));
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_FRAME, 300);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_COMMIT, 1234);
+  staple_participant_set_abstains (person, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(StapleSession) session = example_session ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_make_tmp_dir ();
+  f->path = g_build_filename (f->dir, "sessions.db", NULL);
+  f->file = g_build_filename (f->dir, "shared.staple", NULL);
+  f->store = staple_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  add_workshop_state (session);
+  g_assert_true (staple_store_add_session (f->store, session, &error));
+  g_assert_no_error (error);
+  f->session = staple_store_load_session (f->store, staple_session_get_id (session), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->file, g_free);
+}
+
+static void
+export (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_store_export_session (f->store, staple_session_get_id (f->session),
+                                              f->file, &error));
+  g_assert_no_error (error);
+}
+
+static StapleSession *
+import (StapleStore *store,
+        const char  *file)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = staple_store_import_session (store, file, &error);
+  StapleSession *session;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  session = staple_store_load_session (store, id, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(StapleStore) other = NULL;
+  g_autoptr(StapleSession) copy = NULL;
+  g_autoptr(StapleSession) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db;
+
+  export (f);
+
+  /* One file, rollback journal, nothing left beside it. */
+  g_assert_cmpuint (count_entries (f->dir), ==, 2 + 2); /* sessions.db-wal, -shm */
+  g_assert_true (g_file_get_contents (f->file, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 100);
+  g_assert_cmpmem (contents, 16, "SQLite format 3", 16);
+  g_assert_cmpint (contents[18], ==, 1);
+  g_assert_cmpint (contents[19], ==, 1);
+
+  db = test_raw_open (f->file);
+  g_assert_cmpint (test_raw_int (db, "PRAGMA application_id"), ==, STAPLE_STORE_APPLICATION_ID);
+  g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==,
+                   staple_store_get_schema_version ());
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM sqlite_schema"
+                                     " WHERE type IN ('trigger', 'view')"), ==, 0);
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM sessions"), ==, 1);
+  sqlite3_close (db);
+
+  /* Into another library, and into the same one as a second session. */
+  other = staple_store_open (other_path, &error);
+  g_assert_no_error (error);
+  copy = import (other, f->file);
+  test_assert_sessions_match (f->session, copy);
+
+  again = import (f->store, f->file);
+  g_assert_cmpint (staple_session_get_id (again), !=, staple_session_get_id (f->session));
+  test_assert_sessions_match (f->session, again);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"), ==, 2);
+}
+
+static void
+test_texts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(StapleSession) session = example_session ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(StapleSession) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new ("");
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(StapleStage) stage = g_list_model_get_item (stages, 0);
+  StapleFriction *friction = g_list_model_get_item (G_LIST_MODEL (staple_stage_get_frictions (stage)), 0);
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_unichar (long_text, i % 2 ? 0x1F600 + (i % 50) : 0x05D0 + (i % 27));
+  g_assert_cmpint (g_utf8_strlen (long_text->str, -1), ==, 10000);
+
+  staple_session_set_title (session, "Kundenreise 🚚 — رحلة العميل — 顧客の旅");
+  staple_session_set_question (session, "\u200fלמה זה לוקח כל כך הרבה זמן?\u200e (why?)");
+  staple_stage_set_notes (stage, long_text->str);
+  staple_friction_set_text (friction, "👩🏽‍💻 waits for 🔐 — ينتظر");
+  g_object_unref (friction);
+
+  g_assert_true (staple_store_add_session (f->store, session, &error));
+  g_assert_no_error (error);
+  loaded = staple_store_load_session (f->store, staple_session_get_id (session), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (staple_store_export_session (f->store, staple_session_get_id (loaded),
+                                              f->file, &error));
+  g_assert_no_error (error);
+  copy = import (f->store, f->file);
+  test_assert_sessions_match (loaded, copy);
+}
+
+/* Refusals */
+
+typedef struct
+{
+  const char *name;
+  const char *sql;      /* run on an exported file, or NULL */
+  int         code;
+} Spoil;
+
+static const Spoil spoils[] = {
+  { "newer-schema", "PRAGMA user_version = 99", STAPLE_STORE_ERROR_TOO_NEW },
+  { "other-application", "PRAGMA application_id = 1", STAPLE_STORE_ERROR_NOT_STAPLE },
+  { "severity-out-of-range",
+    "PRAGMA ignore_check_constraints = ON; UPDATE frictions SET severity = 9"
+    " WHERE id = (SELECT min(id) FROM frictions)", STAPLE_STORE_ERROR_DAMAGED },
+  { "feeling-out-of-range",
+    "PRAGMA ignore_check_constraints = ON; UPDATE stages SET staff_feeling = -7",
+    STAPLE_STORE_ERROR_DAMAGED },
+  { "unknown-enum", "UPDATE stages SET channel = 'teleport'", STAPLE_STORE_ERROR_DAMAGED },
+  { "bad-date", "UPDATE actions SET due = '2026-02-30'", STAPLE_STORE_ERROR_DAMAGED },
+  { "not-utf8", "UPDATE empowerments SET text = CAST (x'c328' AS TEXT)",
+    STAPLE_STORE_ERROR_DAMAGED },
+  { "text-too-long",
+    "UPDATE sessions SET question = printf ('%.*c', 100001, 'x')", STAPLE_STORE_ERROR_DAMAGED },
+  { "dangling-vote", "UPDATE votes SET friction_id = 999999 WHERE id = (SELECT min(id) FROM votes)",
+    STAPLE_STORE_ERROR_DAMAGED },
+  { "dangling-owner", "UPDATE actions SET owner_id = 999999", STAPLE_STORE_ERROR_DAMAGED },
+  { "second-session",
+    "INSERT INTO sessions (title, created, updated) VALUES ('x', 0, 0)",
+    STAPLE_STORE_ERROR_DAMAGED },
+  { "trigger",
+    "CREATE TRIGGER evil AFTER INSERT ON votes BEGIN DELETE FROM sessions; END",
+    STAPLE_STORE_ERROR_DAMAGED },
+  { "view", "CREATE VIEW evil AS SELECT * FROM sessions", STAPLE_STORE_ERROR_DAMAGED },
+  { "unknown-table", "CREATE TABLE extra (x)", STAPLE_STORE_ERROR_DAMAGED },
+  { "missing-table", "DROP TABLE empowerments", STAPLE_STORE_ERROR_DAMAGED },
+};
+
+static void
+assert_refused (Fixture    *f,
+                int         code)
+{
+  static const char * const tables[] = {
+    "sessions", "participants", "stages", "frictions", "votes", "actions",
+    "action_frictions", "empowerments", "phase_times",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  gsize before_length = 0, after_length = 0;
+  gint64 counts[G_N_ELEMENTS (tables)];
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    counts[i] = test_count (f->path, "SELECT count(*) FROM %s", tables[i]);
+  g_assert_true (g_file_get_contents (f->file, &before, &before_length, NULL));
+
+  id = staple_store_import_session (f->store, f->file, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, STAPLE_STORE_ERROR, code);
+  name = g_path_get_basename (f->file);
+  g_assert_nonnull (strstr (error->message, name));
+  g_test_message ("%s", error->message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM %s", tables[i]), ==, counts[i]);
+  g_assert_true (g_file_get_contents (f->file, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_cmpuint (count_entries (f->dir), ==, 3 + 1); /* the library, its wal and shm */
+}
+
+static void
+test_refuse_spoiled (Fixture       *f,
+                     gconstpointer  data)
+{
+  const Spoil *spoil = data;
+  sqlite3 *db;
+
+  export (f);
+  db = test_raw_open (f->file);
+  test_raw_exec (db, spoil->sql);
+  sqlite3_close (db);
+
+  assert_refused (f, spoil->code);
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (f->file, "{\"title\": \"not a database\"}\n", -1, NULL));
+  assert_refused (f, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+static void
+test_refuse_truncated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  export (f);
+  g_assert_true (g_file_get_contents (f->file, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->file, contents, (gssize) length / 2, NULL));
+  assert_refused (f, STAPLE_STORE_ERROR_DAMAGED);
+}
+
+static void
+test_refuse_other_database (Fixture       *f,
+                            gconstpointer  data)
+{
+  sqlite3 *db = test_raw_open (f->file);
+
+  test_raw_exec (db, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+                     "INSERT INTO moz_places (url) VALUES ('https://example.org')");
+  sqlite3_close (db);
+  assert_refused (f, STAPLE_STORE_ERROR_NOT_STAPLE);
+}
+
+static void
+test_refuse_library (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A library in write-ahead-log mode is not an exported session. */
+  g_clear_pointer (&f->file, g_free);
+  f->file = g_strdup (f->path);
+  g_assert_cmpint (staple_store_import_session (f->store, f->file, &error), ==, 0);
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_DAMAGED);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"), ==, 1);
+}
+
+static void
+test_export_failure_leaves_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "x.staple", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (staple_store_export_session (f->store, staple_session_get_id (f->session),
+                                               missing, &error));
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (staple_store_export_session (f->store, 424242, f->file, &error));
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->file, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (f->dir), ==, 3);
+}
+
+#define ADD_TEST(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD_TEST ("/share/round-trip", test_round_trip, NULL);
+  ADD_TEST ("/share/texts", test_texts, NULL);
+  ADD_TEST ("/share/export/failure-leaves-nothing", test_export_failure_leaves_nothing, NULL);
+  ADD_TEST ("/share/refuse/not-sqlite", test_refuse_not_sqlite, NULL);
+  ADD_TEST ("/share/refuse/truncated", test_refuse_truncated, NULL);
+  ADD_TEST ("/share/refuse/other-database", test_refuse_other_database, NULL);
+  ADD_TEST ("/share/refuse/library", test_refuse_library, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (spoils); i++)
+    {
+      g_autofree char *path = g_strconcat ("/share/refuse/", spoils[i].name, NULL);
+
+      ADD_TEST (path, test_refuse_spoiled, &spoils[i]);
+    }
+
+  return g_test_run ();
+}
