@@ -10,6 +10,7 @@
 #include "staple-export.h"
 #include "staple-export-dialog.h"
 #include "staple-report.h"
+#include "staple-share.h"
 #include "staple-window-private.h"
 
 static StapleSession *
@@ -267,7 +268,87 @@ export_file_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Sharing a session as one .staple file */
+
+static void
+share_response_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   StapleWindow    *self)
+{
+  gboolean import = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "import"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 id;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (import)
+    {
+      id = staple_store_import_session (self->store, g_file_peek_path (file), &error);
+      if (id <= 0)
+        staple_window_show_error (self, error);
+      else
+        staple_window_open_session (self, id);
+    }
+  else if (!staple_store_export_session (self->store,
+                                         staple_session_get_id (session_of (self)),
+                                         g_file_peek_path (file), &error))
+    staple_window_show_error (self, error);
+  else
+    {
+      message = g_strdup_printf (_("Saved “%s”"), g_file_peek_path (file));
+      staple_window_show_toast (self, message);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+share_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  gboolean import = g_str_equal (g_action_get_name (G_ACTION (action)), "import-session");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (!import && session_of (self) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (import ? _("Import a Session")
+                                                : _("Export the Session"),
+                                         GTK_WINDOW (self),
+                                         import ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         import ? _("_Import") : _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Staple sessions"));
+  gtk_file_filter_add_pattern (filter, "*.staple");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (!import)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.staple",
+                                               staple_session_get_title (session_of (self)));
+
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "import", GINT_TO_POINTER (import));
+  g_signal_connect (chooser, "response", G_CALLBACK (share_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry export_actions[] = {
+  { "export-session", share_action },
+  { "import-session", share_action },
   { "export-pdf", export_pdf_action },
   { "export-session-pdf", export_pdf_action, "x" },
   { "print", print_action },
@@ -285,7 +366,7 @@ void
 staple_window_export_update_actions (StapleWindow *self)
 {
   static const char * const session_actions[] = {
-    "export-pdf", "print", "export-png", "export-svg", "export-csv",
+    "export-pdf", "print", "export-png", "export-svg", "export-csv", "export-session",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
