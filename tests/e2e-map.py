@@ -179,8 +179,9 @@ def run(db):
     xdotool("mousemove", "--window", window, "40", "420", "click", "1")
     time.sleep(0.3)
     keys("alt+2")  # the Map phase
+    time.sleep(0.8)  # let the page's cross-fade finish before clicking into it
     xdotool("mousemove", "--window", window, "40", "420", "click", "1")
-    time.sleep(0.3)
+    time.sleep(0.5)
 
     # Keyboard-first capture: select stage 2, type a card, Enter.
     keys("Right", "Right")
