@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* staple-bench.c: how fast the journey map lays out and draws.
+/* staple-bench.c: how fast the journey map lays out and draws, and how
+ * fast the library searches.
  *
- * Builds a synthetic 40-stage × 30-card session in memory and prints one
- * line per measure on stdout:
+ * Builds a synthetic 40-stage × 30-card session in memory (and, for
+ * search-10000, a library of 10,000 generated sessions in a temporary
+ * database) and prints one line per measure on stdout:
  *
  *   NAME ours_ms=X baseline_ms=Y ratio=X/Y
  *
  * each the median of repeated runs after warm-ups, ours and the baseline
  * taking turns so that a change of CPU clock hits both alike. The baseline
  * is bare cairo and Pango doing the same work naively: a fresh PangoLayout
- * for every text on every run, and no culling. Diagnostics go to stderr.
+ * for every text on every run, and no culling; for the search, the same
+ * FTS5 query run bare through sqlite3. Diagnostics go to stderr.
  */
 #define G_LOG_DOMAIN "staple-bench"
 
@@ -24,11 +27,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pango/pangocairo.h>
+#include <sqlite3.h>
 
 #include "staple-model.h"
 #include "staple-map-layout.h"
 #include "staple-map-renderer.h"
 #include "staple-report.h"
+#include "staple-store.h"
 
 #define SEED            20240517
 #define N_STAGES        40
@@ -788,6 +793,11 @@ typedef struct
   StapleFriction   *edited;
   guint             edited_column;
   guint             n_edits;
+  char             *library_dir;   /* search-10000 */
+  char             *library_path;
+  StapleStore      *library;
+  sqlite3          *library_db;
+  sqlite3_stmt     *library_query;
 } Bench;
 
 typedef double (*BenchFunc) (Bench *bench);
@@ -1248,6 +1258,291 @@ pdf_baseline (Bench *bench)
   return now_ms () - start;
 }
 
+/* search-10000 */
+
+#define LIBRARY_SIZE   10000
+#define SEARCH_QUERY   "refund callback"
+#define SEARCH_MATCH   "\"refund\"* AND \"callback\"*"
+
+static const char * const organisations[] = {
+  "Acme Parcels", "Northwind Insurance", "Bolt & Co", "City Council", "Harbour Health",
+  "Meridian Bank", "Green Valley Water", "Orbit Telecom", "St Anne's Hospital", "Café Lumière",
+  "Fjord Logistics", "Kingsway Housing", "Sunrise Energy", "Praxis Legal", "Møller Retail",
+  "Zenith Freight", "Atlas Learning", "Blue Door Lettings", "Cobalt Software", "Riverside GP",
+};
+
+static const char * const topics[] = {
+  "Parcel returns", "Home insurance claim", "Broken boiler repair", "New bank account",
+  "Council tax change of address", "Hospital discharge", "Mobile contract cancellation",
+  "Water leak report", "Tenancy renewal", "Password reset", "Energy meter reading",
+  "Student enrolment", "Late delivery complaint", "Invoice dispute", "Warranty repair",
+  "Prescription renewal", "Lost card", "Planning application", "Software licence renewal",
+  "Appointment booking",
+};
+
+static const char * const first_names[] = {
+  "Ana", "Ben", "Chloé", "Dmitri", "Esi", "Farah", "Gustav", "Hana", "Ivo", "Jonas",
+  "Kemal", "Lena", "Mateo", "Nia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomás",
+};
+
+static const char * const roles[] = {
+  "Team lead", "Agent", "Engineer", "Customer", "Manager", "Clerk", "Nurse", "Analyst",
+  "Coordinator", "Director",
+};
+
+static const char * const empowerment_texts[] = {
+  "Refund up to €50 without asking", "Send a courier the same day",
+  "Waive the fee once a year", "Call the customer back directly",
+  "Book the engineer without approval", "Close the case when the customer agrees",
+};
+
+static sqlite3_stmt *
+bench_prepare (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("search-10000: %s", sqlite3_errmsg (db));
+  return stmt;
+}
+
+static void
+bench_step (sqlite3      *db,
+            sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("search-10000: %s", sqlite3_errmsg (db));
+  sqlite3_reset (stmt);
+}
+
+static void
+bind_owned (sqlite3_stmt *stmt,
+            int           index,
+            char         *text)
+{
+  sqlite3_bind_text (stmt, index, text, -1, g_free);
+}
+
+typedef struct
+{
+  sqlite3_stmt *session;
+  sqlite3_stmt *participant;
+  sqlite3_stmt *stage;
+  sqlite3_stmt *friction;
+  sqlite3_stmt *action;
+  sqlite3_stmt *empowerment;
+} LibraryInserts;
+
+static void
+generate_session (sqlite3        *db,
+                  LibraryInserts *ins,
+                  GRand          *rand,
+                  guint           index)
+{
+  gint64 session_id;
+  int n_stages = g_rand_int_range (rand, 3, 7);
+
+  bind_owned (ins->session, 1, g_strdup_printf ("%s %u", PICK (rand, topics), index % 97 + 1));
+  sqlite3_bind_text (ins->session, 2, PICK (rand, organisations), -1, SQLITE_STATIC);
+  bind_owned (ins->session, 3, g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 2019, 2027),
+                                                g_rand_int_range (rand, 1, 13),
+                                                g_rand_int_range (rand, 1, 29)));
+  bench_step (db, ins->session);
+  session_id = sqlite3_last_insert_rowid (db);
+
+  for (int p = g_rand_int_range (rand, 2, 6); p > 0; p--)
+    {
+      sqlite3_bind_int64 (ins->participant, 1, session_id);
+      sqlite3_bind_int (ins->participant, 2, p);
+      sqlite3_bind_text (ins->participant, 3, PICK (rand, first_names), -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins->participant, 4, PICK (rand, roles), -1, SQLITE_STATIC);
+      bench_step (db, ins->participant);
+    }
+
+  for (int s = 0; s < n_stages; s++)
+    {
+      gint64 stage_id;
+
+      sqlite3_bind_int64 (ins->stage, 1, session_id);
+      sqlite3_bind_int (ins->stage, 2, s);
+      bind_owned (ins->stage, 3, g_strdup_printf ("%s %s", PICK (rand, verbs),
+                                                  PICK (rand, objects)));
+      sqlite3_bind_text (ins->stage, 4, PICK (rand, teams), -1, SQLITE_STATIC);
+      bind_owned (ins->stage, 5, g_rand_int_range (rand, 0, 4) == 0 ? make_text (rand)
+                                                                    : g_strdup (""));
+      bench_step (db, ins->stage);
+      stage_id = sqlite3_last_insert_rowid (db);
+
+      for (int c = g_rand_int_range (rand, 1, 5); c > 0; c--)
+        {
+          sqlite3_bind_int64 (ins->friction, 1, stage_id);
+          sqlite3_bind_int (ins->friction, 2, c);
+          bind_owned (ins->friction, 3, make_text (rand));
+          sqlite3_bind_int (ins->friction, 4, g_rand_int_range (rand, 1, 6));
+          bench_step (db, ins->friction);
+        }
+    }
+
+  for (int a = g_rand_int_range (rand, 1, 4); a > 0; a--)
+    {
+      sqlite3_bind_int64 (ins->action, 1, session_id);
+      sqlite3_bind_int (ins->action, 2, a);
+      bind_owned (ins->action, 3, g_strdup_printf ("%s %s", PICK (rand, verbs),
+                                                   PICK (rand, objects)));
+      sqlite3_bind_text (ins->action, 4, g_rand_int_range (rand, 0, 3) == 0 ? "done" : "open",
+                         -1, SQLITE_STATIC);
+      bench_step (db, ins->action);
+    }
+
+  for (int e = g_rand_int_range (rand, 0, 3); e > 0; e--)
+    {
+      sqlite3_bind_int64 (ins->empowerment, 1, session_id);
+      sqlite3_bind_int (ins->empowerment, 2, e);
+      sqlite3_bind_text (ins->empowerment, 3, PICK (rand, empowerment_texts), -1,
+                         SQLITE_STATIC);
+      bench_step (db, ins->empowerment);
+    }
+}
+
+/* Rows go in through bare SQL in one transaction, which takes seconds where
+ * 10,000 separate additions would take minutes of syncing; the store then
+ * indexes them all as its migration does. */
+static void
+generate_library (sqlite3 *db)
+{
+  GRand *rand = g_rand_new_with_seed (SEED);
+  LibraryInserts ins = {
+    bench_prepare (db, "INSERT INTO sessions (title, organisation, date, created, updated)"
+                       " VALUES (?1, ?2, ?3, 1700000000, 1700000000)"),
+    bench_prepare (db, "INSERT INTO participants (session_id, position, name, role)"
+                       " VALUES (?1, ?2, ?3, ?4)"),
+    bench_prepare (db, "INSERT INTO stages (session_id, position, name, team, notes)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)"),
+    bench_prepare (db, "INSERT INTO frictions (stage_id, position, text, severity)"
+                       " VALUES (?1, ?2, ?3, ?4)"),
+    bench_prepare (db, "INSERT INTO actions (session_id, position, text, status)"
+                       " VALUES (?1, ?2, ?3, ?4)"),
+    bench_prepare (db, "INSERT INTO empowerments (session_id, position, text)"
+                       " VALUES (?1, ?2, ?3)"),
+  };
+
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("search-10000: %s", sqlite3_errmsg (db));
+
+  for (guint i = 0; i < LIBRARY_SIZE; i++)
+    {
+      generate_session (db, &ins, rand, i);
+      if ((i + 1) % 2000 == 0)
+        g_printerr ("search-10000: generated %u sessions\n", i + 1);
+    }
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("search-10000: %s", sqlite3_errmsg (db));
+
+  sqlite3_finalize (ins.session);
+  sqlite3_finalize (ins.participant);
+  sqlite3_finalize (ins.stage);
+  sqlite3_finalize (ins.friction);
+  sqlite3_finalize (ins.action);
+  sqlite3_finalize (ins.empowerment);
+  g_rand_free (rand);
+}
+
+static void
+library_init (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) found = NULL;
+  double start = now_ms ();
+  sqlite3_stmt *count;
+
+  bench->library_dir = g_dir_make_tmp ("staple-bench-XXXXXX", &error);
+  if (bench->library_dir == NULL)
+    g_error ("search-10000: %s", error->message);
+  bench->library_path = g_build_filename (bench->library_dir, "sessions.db", NULL);
+
+  bench->library = staple_store_open (bench->library_path, &error);
+  if (bench->library == NULL ||
+      sqlite3_open_v2 (bench->library_path, &bench->library_db, SQLITE_OPEN_READWRITE, NULL))
+    g_error ("search-10000: %s", error != NULL ? error->message : "cannot open");
+
+  generate_library (bench->library_db);
+  if (!staple_store_rebuild_search (bench->library, &error))
+    g_error ("search-10000: %s", error->message);
+
+  bench->library_query = bench_prepare (bench->library_db,
+                                        "SELECT rowid FROM session_search"
+                                        " WHERE session_search MATCH ?1"
+                                        " ORDER BY bm25 (session_search)");
+
+  found = staple_store_search_sessions (bench->library, SEARCH_QUERY, NULL, NULL, NULL,
+                                        STAPLE_SESSION_SORT_DATE, &error);
+  if (found == NULL)
+    g_error ("search-10000: %s", error->message);
+  count = bench_prepare (bench->library_db, "SELECT count(*) FROM frictions");
+  sqlite3_step (count);
+  g_printerr ("search-10000: %d sessions with %d friction points made and indexed in %.1f s; "
+              "“%s” finds %u\n",
+              LIBRARY_SIZE, sqlite3_column_int (count, 0), (now_ms () - start) / 1000,
+              SEARCH_QUERY, g_list_model_get_n_items (G_LIST_MODEL (found)));
+  sqlite3_finalize (count);
+}
+
+static void
+library_clear (Bench *bench)
+{
+  g_clear_pointer (&bench->library_query, sqlite3_finalize);
+  g_clear_pointer (&bench->library_db, sqlite3_close);
+  g_clear_object (&bench->library);
+  if (bench->library_dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (bench->library_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (bench->library_path, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (bench->library_path);
+      g_rmdir (bench->library_dir);
+    }
+  g_clear_pointer (&bench->library_path, g_free);
+  g_clear_pointer (&bench->library_dir, g_free);
+}
+
+/* Ours: the library's search, summaries with counts and snippets. */
+static double
+search_ours (Bench *bench)
+{
+  g_autoptr(GListStore) found = NULL;
+  double start = now_ms ();
+  double elapsed;
+
+  found = staple_store_search_sessions (bench->library, SEARCH_QUERY, NULL, NULL, NULL,
+                                        STAPLE_SESSION_SORT_DATE, NULL);
+  elapsed = now_ms () - start;
+
+  if (found == NULL)
+    g_error ("search-10000: the search failed");
+  return elapsed;
+}
+
+/* The baseline: the same FTS5 query, ranked by bm25, bare through sqlite3. */
+static double
+search_baseline (Bench *bench)
+{
+  double start = now_ms ();
+  int rc;
+
+  sqlite3_bind_text (bench->library_query, 1, SEARCH_MATCH, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (bench->library_query)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (bench->library_query);
+
+  if (rc != SQLITE_DONE)
+    g_error ("search-10000: %s", sqlite3_errmsg (bench->library_db));
+  return now_ms () - start;
+}
+
 static const struct
 {
   const char *name;
@@ -1260,6 +1555,7 @@ static const struct
   { "redraw-1200-fit", fit_ours, fit_baseline, 21 },
   { "redraw-after-edit", edit_ours, edit_baseline, 31 },
   { "pdf-export-1200", pdf_ours, pdf_baseline, 7 },
+  { "search-10000", search_ours, search_baseline, 21 },
 };
 
 static gboolean
@@ -1278,12 +1574,15 @@ main (int   argc,
 
   setlocale (LC_CTYPE, "");
   bench_init (&bench);
+  if (wanted ("search-10000", argv + 1))
+    library_init (&bench);
 
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     if (wanted (measures[i].name, argv + 1))
       measure (&bench, measures[i].name, measures[i].ours, measures[i].baseline,
                measures[i].repetitions);
 
+  library_clear (&bench);
   bench_clear (&bench);
   return EXIT_SUCCESS;
 }

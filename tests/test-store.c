@@ -599,7 +599,7 @@ count_listed (StapleStore *store)
 
 static const char * const all_tables[] = {
   "sessions", "participants", "stages", "frictions", "votes", "actions", "action_frictions",
-  "empowerments", "phase_times",
+  "empowerments", "phase_times", "session_search",
 };
 
 static void
@@ -837,6 +837,26 @@ static const char * const version_rows[] = {
   "INSERT INTO empowerments (id, session_id, position, text)"
   "  VALUES (76, 7, 0, 'Kept empowerment');"
   "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);",
+  /* 3: the search index, kept by the store (rows written here are not in
+   * it), and the link to an earlier walk */
+  "INSERT INTO sessions (id, title, organisation, date, created, updated, phase,"
+  "  dots_per_participant, previous_id)"
+  "  VALUES (7, 'Kept across upgrades', 'Old Org', '2023-01-02', 1700000000, 1700000000,"
+  "  'commit', 7, NULL);"
+  "INSERT INTO participants (id, session_id, position, name, role, abstains)"
+  "  VALUES (71, 7, 0, 'Old hand', 'Clerk', 1);"
+  "INSERT INTO stages (id, session_id, position, name, team, channel, wait_minutes)"
+  "  VALUES (72, 7, 0, 'Kept stage', 'Post room', 'phone', 45);"
+  "UPDATE sessions SET current_stage_id = 72 WHERE id = 7;"
+  "INSERT INTO frictions (id, stage_id, position, text, kind, severity, principle)"
+  "  VALUES (73, 72, 0, 'Kept friction', 'silo', 4, 'cooperate-across-silos');"
+  "INSERT INTO votes (id, participant_id, friction_id) VALUES (74, 71, 73);"
+  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status)"
+  "  VALUES (75, 7, 0, 'Kept action', 71, '2023-02-01', 'done');"
+  "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
+  "INSERT INTO empowerments (id, session_id, position, text)"
+  "  VALUES (76, 7, 0, 'Kept empowerment');"
+  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);",
 };
 
 /* What rows written at @version hold of the workshop's state: the defaults
@@ -918,6 +938,22 @@ check_version_rows (StapleStore *store,
                    ==, "Kept empowerment");
 
   check_version_workshop (session, version);
+}
+
+static gint64 search_one (StapleStore *store,
+                          const char  *query);
+
+/* The upgrade put every session's words in the search index. */
+static void
+check_upgraded_search (StapleStore *store)
+{
+  static const char * const words[] = {
+    "upgrades", "old org", "kept stage", "post room", "kept friction", "kept action",
+    "kept empowerment", "old hand", "clerk",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_assert_cmpint (search_one (store, words[i]), ==, 7);
 }
 
 /* What the upgrade added can be written at once. */
@@ -1009,6 +1045,7 @@ test_migrate_from (Fixture       *f,
   if (version >= 1)
     {
       check_version_rows (store, version);
+      check_upgraded_search (store);
       check_upgraded_writable (store);
     }
 
@@ -1793,6 +1830,407 @@ test_example_workshop (Fixture       *f,
     }
 }
 
+/* Searching the library */
+
+#define MARK_START "\xee\x80\x80"
+#define MARK_END "\xee\x80\x81"
+
+static GListStore *
+search (StapleStore       *store,
+        const char        *query,
+        const char        *organisation,
+        const char        *date_from,
+        const char        *date_to,
+        StapleSessionSort  sort)
+{
+  g_autoptr(GError) error = NULL;
+  GListStore *found = staple_store_search_sessions (store, query, organisation, date_from,
+                                                    date_to, sort, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+search_count (StapleStore *store,
+              const char  *query)
+{
+  g_autoptr(GListStore) found = search (store, query, NULL, NULL, NULL,
+                                        STAPLE_SESSION_SORT_DATE);
+
+  return n_items (found);
+}
+
+/* The one session found, or 0 if none is. */
+static gint64
+search_one (StapleStore *store,
+            const char  *query)
+{
+  g_autoptr(GListStore) found = search (store, query, NULL, NULL, NULL,
+                                        STAPLE_SESSION_SORT_DATE);
+
+  g_test_message ("searching for “%s”: %u found", query, n_items (found));
+  g_assert_cmpuint (n_items (found), <=, 1);
+  return n_items (found) == 1 ? staple_session_summary_get_id (nth (found, 0)) : 0;
+}
+
+static gint64
+add_titled_session (StapleStore *store,
+                    const char  *title,
+                    const char  *organisation,
+                    const char  *date,
+                    const char  *friction_text)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+
+  staple_session_set_title (session, title);
+  staple_session_set_organisation (session, organisation);
+  staple_session_set_date (session, date);
+  if (friction_text != NULL)
+    add_friction (add_stage (session, 1, "Only stage"), 2, friction_text);
+  add_session (store, session);
+  return staple_session_get_id (session);
+}
+
+/* Every kind of text typed in a session is found, by the start of its words,
+ * whatever the case and accents. */
+static void
+test_search_every_kind (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const queries[] = {
+    "parcel",             /* title */
+    "ACME",               /* organisation */
+    "customer asks",      /* stage name */
+    "finance",            /* team */
+    "hold music",         /* stage notes */
+    "printer",            /* friction point */
+    "security script",    /* friction notes */
+    "phone number",       /* action */
+    "courier",            /* empowerment item */
+    "chloe",              /* participant, without her accent */
+    "support lead",       /* role */
+    "parc retu",          /* word starts */
+    "€50 without",        /* what is not a word is left out */
+  };
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) full = make_full_session ();
+  gint64 cafe;
+
+  add_session (store, full);
+  add_titled_session (store, "Nothing alike", "Other Org", "2024-01-01", "Slow tills");
+  cafe = add_titled_session (store, "Café visit", "", "", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_assert_cmpint (search_one (store, queries[i]), ==, staple_session_get_id (full));
+
+  g_assert_cmpint (search_one (store, "cafe"), ==, cafe);
+  g_assert_cmpint (search_one (store, "CAFÉ"), ==, cafe);
+  g_assert_cmpint (search_one (store, "cafè"), ==, cafe);
+  g_assert_cmpint (search_one (store, "cafe\xcc\x81"), ==, cafe); /* é decomposed */
+
+  /* Every word must be found, and only at a word's start. */
+  g_assert_cmpint (search_one (store, "parcel zebra"), ==, 0);
+  g_assert_cmpint (search_one (store, "arcel"), ==, 0);
+  g_assert_cmpint (search_one (store, "slow parcel"), ==, 0);
+  g_assert_cmpint (search_one (store, "slow tills"), !=, 0);
+}
+
+/* What the user types is never read as FTS5 syntax. */
+static void
+test_search_syntax_harmless (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const nothing_to_find[] = {
+    "", "   ", "\"", "*", "-", "(((", "\"\"*", ":", "^", "+", "…", "😡", "(\")*:-^",
+    "\xcc\x81",  /* a combining accent alone */
+  };
+  static const char * const words[] = {
+    "AND", "OR", "NOT", "NEAR(", "NEAR(parcel", "parcel\"", "\"parcel", "parcel*", "-parcel",
+    "parcel -printer", "title:parcel", "^parcel", "parcel OR", "{title}: parcel",
+    "parcel + printer", "NEAR(parcel printer, 2)", "'; DROP TABLE sessions; --",
+  };
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) full = make_full_session ();
+  g_autoptr(GListStore) found = NULL;
+
+  add_session (store, full);
+  add_titled_session (store, "Nothing alike", "", "", NULL);
+
+  /* No word at all: everything, as when nothing is typed. */
+  for (guint i = 0; i < G_N_ELEMENTS (nothing_to_find); i++)
+    g_assert_cmpuint (search_count (store, nothing_to_find[i]), ==, 2);
+  g_assert_cmpuint (search_count (store, NULL), ==, 2);
+
+  /* Operators are words like any other. */
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_test_message ("searching for “%s”", words[i]);
+      search_count (store, words[i]);
+    }
+  g_assert_cmpint (search_one (store, "parcel -printer"), ==, staple_session_get_id (full));
+  g_assert_cmpint (search_one (store, "NEAR(parcel"), ==, 0);
+  g_assert_cmpint (search_one (store, "title:parcel"), ==, 0);
+  g_assert_cmpuint (search_count (store, "'; DROP TABLE sessions; --"), ==, 0);
+  g_assert_cmpuint (count_listed (store), ==, 2);
+
+  /* Text that is not valid UTF-8 is searched up to where it breaks. */
+  g_assert_cmpint (search_one (store, "parcel \xff\xfe printer"), ==,
+                   staple_session_get_id (full));
+}
+
+/* The session where the words matter most comes first, and the snippet
+ * shows where they were found. */
+static void
+test_search_ranking_snippet (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(GListStore) found = NULL;
+  gint64 passing, central;
+  const char *snippet;
+
+  passing = add_titled_session (store, "Warehouse walk", "", "2024-06-01",
+                                "The forklift is booked out, the racking is full, the dock "
+                                "doors stick, and once a month an invoice goes missing");
+  central = add_titled_session (store, "Invoice disputes", "", "2023-01-01",
+                                "Every invoice is checked twice");
+
+  found = search (store, "invoice", NULL, NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  g_assert_cmpuint (n_items (found), ==, 2);
+  g_assert_cmpint (staple_session_summary_get_id (nth (found, 0)), ==, central);
+  g_assert_cmpint (staple_session_summary_get_id (nth (found, 1)), ==, passing);
+
+  snippet = staple_session_summary_get_snippet (nth (found, 1));
+  g_test_message ("snippet: %s", snippet);
+  g_assert_nonnull (strstr (snippet, "an " MARK_START "invoice" MARK_END " goes"));
+  g_assert_true (g_utf8_validate (snippet, -1, NULL));
+
+  /* A word start marks the whole word. */
+  g_clear_object (&found);
+  found = search (store, "fork", NULL, NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  g_assert_cmpuint (n_items (found), ==, 1);
+  snippet = staple_session_summary_get_snippet (nth (found, 0));
+  g_assert_nonnull (strstr (snippet, MARK_START "forklift" MARK_END));
+
+  /* Not searching, there is no snippet. */
+  g_clear_object (&found);
+  found = search (store, "", NULL, NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  g_assert_cmpuint (n_items (found), ==, 2);
+  g_assert_cmpstr (staple_session_summary_get_snippet (nth (found, 0)), ==, "");
+  g_assert_cmpstr (staple_session_summary_get_snippet (nth (found, 1)), ==, "");
+}
+
+static void
+assert_found_titles (GListStore         *found,
+                     const char * const *titles)
+{
+  guint n = g_strv_length ((char **) titles);
+
+  for (guint i = 0; i < n_items (found); i++)
+    g_test_message ("found “%s”", staple_session_summary_get_title (nth (found, i)));
+  g_assert_cmpuint (n_items (found), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (staple_session_summary_get_title (nth (found, i)), ==, titles[i]);
+}
+
+static void
+test_search_filters_sorts (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const by_date[] = { "gamma", "Alpha", "beta", NULL };
+  static const char * const by_title[] = { "Alpha", "beta", "gamma", NULL };
+  static const char * const by_frictions[] = { "beta", "Alpha", "gamma", "Undated", NULL };
+  static const char * const spring[] = { "gamma", "Alpha", NULL };
+  static const char * const until_march[] = { "Alpha", "beta", NULL };
+  static const char * const march_only[] = { "Alpha", NULL };
+  static const char * const acme[] = { "Alpha", "beta", NULL };
+  static const char * const acme_tills[] = { "beta", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) beta = staple_session_new ();
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GError) error = NULL;
+  StapleStage *stage;
+  GListStore *found;
+
+  add_titled_session (store, "Alpha", "Acme", "2024-03-14", "Slow lift");
+  add_titled_session (store, "gamma", "Bolt & Co", "2024-06-30", NULL);
+  add_titled_session (store, "Undated", "Zeta", "", NULL);
+  staple_session_set_title (beta, "beta");
+  staple_session_set_organisation (beta, "Acme");
+  staple_session_set_date (beta, "2023-01-01");
+  stage = add_stage (beta, 1, "Tills");
+  add_friction (stage, 2, "Slow tills");
+  add_friction (stage, 3, "Tills crash");
+  add_session (store, beta);
+  g_assert_true (staple_store_set_session_trashed (store,
+                                                   add_titled_session (store, "Binned", "Yak",
+                                                                       "2024-01-01", NULL),
+                                                   TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Undated sessions are left out of any date range, so they go here. */
+  found = search (store, NULL, NULL, "2000-01-01", NULL, STAPLE_SESSION_SORT_DATE);
+  assert_found_titles (found, by_date);
+  g_object_unref (found);
+  found = search (store, NULL, NULL, "2000-01-01", NULL, STAPLE_SESSION_SORT_TITLE);
+  assert_found_titles (found, by_title);
+  g_object_unref (found);
+  found = search (store, "", "", "", "", STAPLE_SESSION_SORT_FRICTIONS);
+  assert_found_titles (found, by_frictions);
+  g_object_unref (found);
+
+  found = search (store, NULL, NULL, "2024-01-01", NULL, STAPLE_SESSION_SORT_DATE);
+  assert_found_titles (found, spring);
+  g_object_unref (found);
+  found = search (store, NULL, NULL, "2000-01-01", "2024-03-14", STAPLE_SESSION_SORT_TITLE);
+  assert_found_titles (found, until_march);
+  g_object_unref (found);
+  found = search (store, NULL, NULL, "2024-03-14", "2024-03-14", STAPLE_SESSION_SORT_TITLE);
+  assert_found_titles (found, march_only);
+  g_object_unref (found);
+  found = search (store, "", "Acme", NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  assert_found_titles (found, acme);
+  g_object_unref (found);
+  found = search (store, "tills", "Acme", NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  assert_found_titles (found, acme_tills);
+  g_object_unref (found);
+  found = search (store, "slow", "Acme", "2024-01-01", NULL, STAPLE_SESSION_SORT_DATE);
+  assert_found_titles (found, march_only);
+  g_object_unref (found);
+  found = search (store, "slow", "Bolt & Co", NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  assert_found_titles (found, none);
+  g_object_unref (found);
+
+  /* Counts as the list has them. */
+  found = search (store, "tills", NULL, NULL, NULL, STAPLE_SESSION_SORT_DATE);
+  g_assert_cmpuint (staple_session_summary_get_n_stages (nth (found, 0)), ==, 1);
+  g_assert_cmpuint (staple_session_summary_get_n_frictions (nth (found, 0)), ==, 2);
+  g_object_unref (found);
+
+  organisations = staple_store_list_organisations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (organisations, 0), ==, "Acme");
+  g_assert_cmpstr (g_ptr_array_index (organisations, 1), ==, "Bolt & Co");
+  g_assert_cmpstr (g_ptr_array_index (organisations, 2), ==, "Zeta");
+}
+
+/* Writes one property inside a transaction, as the editor does. */
+static void
+edit_field (StapleStore *store,
+            gint64       session_id,
+            gpointer     object,
+            const char  *property)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_true (staple_store_update_field (store, object, property, &error));
+  g_assert_true (staple_store_touch_session (store, session_id, &error));
+  g_assert_true (staple_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_search_follows_edits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) added = make_full_session ();
+  g_autoptr(StapleSession) session = NULL;
+  g_autoptr(StapleAction) action = staple_action_new ();
+  g_autoptr(GError) error = NULL;
+  StapleStage *stage;
+  StapleFriction *friction;
+  gint64 id;
+
+  add_session (store, added);
+  id = staple_session_get_id (added);
+  session = load_session (store, id);
+
+  stage = nth (staple_session_get_stages (session), 0);
+  staple_stage_set_name (stage, "Caller rings the hotline");
+  edit_field (store, id, stage, "name");
+  g_assert_cmpint (search_one (store, "hotline"), ==, id);
+  g_assert_cmpint (search_one (store, "asks"), ==, 0);
+
+  staple_session_set_organisation (session, "Zenith Freight");
+  edit_field (store, id, session, "organisation");
+  g_assert_cmpint (search_one (store, "zenith"), ==, id);
+  g_assert_cmpint (search_one (store, "acme"), ==, 0);
+
+  friction = find_friction_by_text (session, "Label printer is shared");
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_true (staple_store_delete_row (store, G_OBJECT (friction), &error));
+  g_assert_true (staple_store_touch_session (store, id, &error));
+  staple_action_set_text (action, "Buy a second scanner");
+  g_assert_true (staple_store_insert_action (store, id, 9, action, &error));
+  g_assert_true (staple_store_touch_session (store, id, &error));
+  g_assert_true (staple_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_one (store, "printer"), ==, 0);
+  g_assert_cmpint (search_one (store, "scanner"), ==, id);
+
+  /* An edit that is rolled back leaves the index as it was. */
+  staple_stage_set_name (stage, "Renamed in vain");
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_true (staple_store_update_field (store, G_OBJECT (stage), "name", &error));
+  g_assert_true (staple_store_touch_session (store, id, &error));
+  g_assert_no_error (error);
+  staple_store_rollback (store);
+  g_assert_cmpint (search_one (store, "vain"), ==, 0);
+  g_assert_cmpint (search_one (store, "hotline"), ==, id);
+}
+
+static void
+test_search_trash (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 kept = add_titled_session (store, "Kept", "Keeper", "2024-01-01", "Queue");
+  gint64 binned = add_titled_session (store, "Binned", "Binner", "2024-01-02", "Queue");
+  gint64 stale = add_titled_session (store, "Stale", "", "2024-01-03", "Queue");
+  sqlite3 *db;
+
+  g_assert_cmpuint (search_count (store, "queue"), ==, 3);
+  g_assert_true (staple_store_set_session_trashed (store, binned, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_one (store, "binned"), ==, 0);
+  g_assert_cmpuint (search_count (store, "queue"), ==, 2);
+  g_assert_cmpuint (search_count (store, ""), ==, 2);
+  organisations = staple_store_list_organisations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (organisations, 0), ==, "Keeper");
+
+  g_assert_true (staple_store_set_session_trashed (store, binned, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_one (store, "binned"), ==, binned);
+
+  /* A session trashed behind the store's back keeps its index row, which
+   * search passes over and purging deletes. */
+  g_assert_true (staple_store_set_session_trashed (store, binned, TRUE, &error));
+  g_assert_no_error (error);
+  db = test_raw_open (f->path);
+  test_raw_exec (db, "UPDATE sessions SET trashed = 1 WHERE title = 'Stale'");
+  sqlite3_close (db);
+  g_assert_cmpint (search_one (store, "stale"), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM session_search"), ==, 2);
+
+  g_assert_true (staple_store_purge_trashed (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM session_search"), ==, 1);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM session_search"
+                                        " WHERE rowid IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                               binned, stale), ==, 0);
+  g_assert_cmpint (search_one (store, "queue"), ==, kept);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1819,6 +2257,13 @@ main (int   argc,
   ADD_TEST ("/store/list/newest-first", test_list_newest_first);
   ADD_TEST ("/store/list/trash", test_list_trash);
   ADD_TEST ("/store/find-by-source", test_find_by_source);
+
+  ADD_TEST ("/store/search/every-kind", test_search_every_kind);
+  ADD_TEST ("/store/search/syntax-harmless", test_search_syntax_harmless);
+  ADD_TEST ("/store/search/ranking-snippet", test_search_ranking_snippet);
+  ADD_TEST ("/store/search/filters-sorts", test_search_filters_sorts);
+  ADD_TEST ("/store/search/follows-edits", test_search_follows_edits);
+  ADD_TEST ("/store/search/trash", test_search_trash);
 
   ADD_TEST ("/store/migrate/every-version-has-rows", test_migrate_fixtures);
   for (int version = 0; version < staple_store_get_schema_version (); version++)

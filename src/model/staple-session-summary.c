@@ -23,6 +23,13 @@ struct _StapleSessionSummary
   guint   n_frictions;
   guint   n_open_actions;
   gint64  updated;
+  char   *snippet;
+
+  /* Makes the snippet when it is first read: a search finds thousands of
+   * sessions, and only those shown need one. */
+  StapleSessionSummarySnippetFunc snippet_func;
+  gpointer                        snippet_data;
+  GDestroyNotify                  snippet_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (StapleSessionSummary, staple_session_summary, G_TYPE_OBJECT)
@@ -37,6 +44,7 @@ enum {
   PROP_N_FRICTIONS,
   PROP_N_OPEN_ACTIONS,
   PROP_UPDATED,
+  PROP_SNIPPET,
   N_PROPS
 };
 
@@ -50,6 +58,9 @@ staple_session_summary_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->snippet, g_free);
+  if (self->snippet_destroy != NULL)
+    self->snippet_destroy (self->snippet_data);
 
   G_OBJECT_CLASS (staple_session_summary_parent_class)->finalize (object);
 }
@@ -87,6 +98,9 @@ staple_session_summary_get_property (GObject    *object,
       break;
     case PROP_UPDATED:
       g_value_set_int64 (value, self->updated);
+      break;
+    case PROP_SNIPPET:
+      g_value_set_string (value, staple_session_summary_get_snippet (self));
       break;
 
     default:
@@ -127,6 +141,9 @@ staple_session_summary_set_property (GObject      *object,
       break;
     case PROP_UPDATED:
       staple_session_summary_set_updated (self, g_value_get_int64 (value));
+      break;
+    case PROP_SNIPPET:
+      staple_session_summary_set_snippet (self, g_value_get_string (value));
       break;
 
     default:
@@ -239,6 +256,19 @@ staple_session_summary_class_init (StapleSessionSummaryClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
+  /**
+   * StapleSessionSummary:snippet:
+   *
+   * Where a search found the session: a few words around the best match,
+   * each word found between U+E000 and U+E001; empty when not searched.
+   */
+  properties[PROP_SNIPPET] =
+    g_param_spec_string ("snippet", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -248,6 +278,7 @@ staple_session_summary_init (StapleSessionSummary *self)
   self->title = g_strdup ("");
   self->organisation = g_strdup ("");
   self->date = g_strdup ("");
+  self->snippet = g_strdup ("");
 }
 
 /**
@@ -572,4 +603,103 @@ staple_session_summary_set_updated (StapleSessionSummary *self,
 
   self->updated = updated;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+/**
+ * staple_session_summary_get_snippet:
+ * @self: a #StapleSessionSummary
+ *
+ * Gets where a search found the session, the words found between U+E000 and
+ * U+E001.
+ *
+ * Returns: (not nullable): the snippet, empty when not searched
+ */
+const char *
+staple_session_summary_get_snippet (StapleSessionSummary *self)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION_SUMMARY (self), NULL);
+
+  if (self->snippet_func != NULL)
+    {
+      StapleSessionSummarySnippetFunc func = self->snippet_func;
+      gpointer data = self->snippet_data;
+      GDestroyNotify destroy = self->snippet_destroy;
+      char *snippet;
+
+      self->snippet_func = NULL;
+      self->snippet_data = NULL;
+      self->snippet_destroy = NULL;
+
+      snippet = func (self, data);
+      g_free (self->snippet);
+      self->snippet = snippet != NULL ? snippet : g_strdup ("");
+
+      if (destroy != NULL)
+        destroy (data);
+    }
+
+  return self->snippet;
+}
+
+/**
+ * staple_session_summary_set_snippet:
+ * @self: a #StapleSessionSummary
+ * @snippet: (nullable): the snippet, or %NULL for ""
+ *
+ * Sets where a search found the session.
+ */
+void
+staple_session_summary_set_snippet (StapleSessionSummary *self,
+                                    const char           *snippet)
+{
+  char *copy;
+
+  g_return_if_fail (STAPLE_IS_SESSION_SUMMARY (self));
+
+  if (snippet == NULL)
+    snippet = "";
+
+  /* A snippet set by hand replaces one still to be made. */
+  if (self->snippet_func != NULL)
+    {
+      if (self->snippet_destroy != NULL)
+        self->snippet_destroy (self->snippet_data);
+      self->snippet_func = NULL;
+      self->snippet_data = NULL;
+      self->snippet_destroy = NULL;
+    }
+
+  if (g_strcmp0 (self->snippet, snippet) == 0)
+    return;
+
+  copy = g_strdup (snippet);
+  g_free (self->snippet);
+  self->snippet = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNIPPET]);
+}
+
+/**
+ * staple_session_summary_set_snippet_func:
+ * @self: a #StapleSessionSummary
+ * @func: makes the snippet, returning a newly allocated string
+ * @data: (closure): passed to @func
+ * @destroy: frees @data once @func has run or is no longer needed
+ *
+ * Has the snippet made when it is first read, for the store's search: of
+ * thousands of sessions found, only those shown need one. The snippet reads
+ * as an ordinary string property all the same.
+ */
+void
+staple_session_summary_set_snippet_func (StapleSessionSummary            *self,
+                                         StapleSessionSummarySnippetFunc  func,
+                                         gpointer                         data,
+                                         GDestroyNotify                   destroy)
+{
+  g_return_if_fail (STAPLE_IS_SESSION_SUMMARY (self));
+  g_return_if_fail (func != NULL);
+
+  staple_session_summary_set_snippet (self, "");
+  self->snippet_func = func;
+  self->snippet_data = data;
+  self->snippet_destroy = destroy;
 }

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StapleSessionSummary, staple_session_summary,
                       STAPLE, SESSION_SUMMARY, GObject)
 
+typedef char *(*StapleSessionSummarySnippetFunc) (StapleSessionSummary *summary,
+                                                  gpointer              data);
+
 StapleSessionSummary *staple_session_summary_new                (void);
 gint64                staple_session_summary_get_id             (StapleSessionSummary *self);
 void                  staple_session_summary_set_id             (StapleSessionSummary *self,
@@ -35,5 +38,12 @@ void                  staple_session_summary_set_n_open_actions (StapleSessionSu
 gint64                staple_session_summary_get_updated        (StapleSessionSummary *self);
 void                  staple_session_summary_set_updated        (StapleSessionSummary *self,
                                                                  gint64                updated);
+const char           *staple_session_summary_get_snippet        (StapleSessionSummary *self);
+void                  staple_session_summary_set_snippet        (StapleSessionSummary *self,
+                                                                 const char           *snippet);
+void                  staple_session_summary_set_snippet_func   (StapleSessionSummary *self,
+                                                                 StapleSessionSummarySnippetFunc func,
+                                                                 gpointer              data,
+                                                                 GDestroyNotify        destroy);
 
 G_END_DECLS

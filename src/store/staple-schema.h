@@ -108,6 +108,29 @@ static const char * const staple_schema_migrations[] = {
   "  seconds INTEGER NOT NULL CHECK (seconds >= 0),"
   "  PRIMARY KEY (session_id, phase)"
   ") WITHOUT ROWID;",
+
+  /* 2 → 3: the library's full-text search, one row per session not in the
+   * trash under the session's id, which the store keeps current itself (no
+   * triggers: imported files with triggers are refused, and ours must pass);
+   * and the link from a session walked again to the walk it repeats */
+  "ALTER TABLE sessions ADD COLUMN previous_id INTEGER"
+  "  REFERENCES sessions (id) ON DELETE SET NULL;"
+  "CREATE VIRTUAL TABLE session_search USING fts5 (title, organisation, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "INSERT INTO session_search (rowid, title, organisation, body)"
+  "  SELECT s.id, s.title, s.organisation,"
+  "    ifnull ((SELECT group_concat (name || ' ' || team || ' ' || notes, ' ')"
+  "      FROM stages WHERE session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (f.text || ' ' || f.notes, ' ')"
+  "      FROM frictions f JOIN stages st ON f.stage_id = st.id"
+  "      WHERE st.session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (text, ' ') FROM actions"
+  "      WHERE session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (text, ' ') FROM empowerments"
+  "      WHERE session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (name || ' ' || role, ' ') FROM participants"
+  "      WHERE session_id = s.id), '')"
+  "  FROM sessions s WHERE s.trashed = 0;",
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

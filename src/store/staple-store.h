@@ -24,6 +24,15 @@ typedef enum
   STAPLE_STORE_ERROR_FAILED,
 } StapleStoreError;
 
+/* The order of the library when it is not searched; a search ranks by how
+ * well each session matches, and uses this order only between equals. */
+typedef enum
+{
+  STAPLE_SESSION_SORT_DATE,
+  STAPLE_SESSION_SORT_TITLE,
+  STAPLE_SESSION_SORT_FRICTIONS,
+} StapleSessionSort;
+
 #define STAPLE_TYPE_STORE (staple_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (StapleStore, staple_store, STAPLE, STORE, GObject)
@@ -46,6 +55,17 @@ StapleSession *staple_store_load_session         (StapleStore     *self,
                                                   GError         **error);
 gint64        staple_store_find_session_by_source (StapleStore    *self,
                                                   const char      *source,
+                                                  GError         **error);
+GListStore   *staple_store_search_sessions       (StapleStore     *self,
+                                                  const char      *query,
+                                                  const char      *organisation,
+                                                  const char      *date_from,
+                                                  const char      *date_to,
+                                                  StapleSessionSort sort,
+                                                  GError         **error);
+GPtrArray    *staple_store_list_organisations    (StapleStore     *self,
+                                                  GError         **error);
+gboolean      staple_store_rebuild_search        (StapleStore     *self,
                                                   GError         **error);
 
 /* Transactions: every write below must happen between begin and commit. */
