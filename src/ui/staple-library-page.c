@@ -11,11 +11,21 @@
 
 struct _StapleLibraryPage
 {
-  AdwBin      parent_instance;
+  AdwBin          parent_instance;
 
-  GtkStack   *content_stack;
-  GtkListBox *list_box;
-  GtkWidget  *new_button;
+  GtkStack       *content_stack;
+  GtkListBox     *list_box;
+  GtkWidget      *new_button;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *organisation_dropdown;
+  GtkEntry       *from_entry;
+  GtkEntry       *to_entry;
+  GtkDropDown    *sort_dropdown;
+
+  StapleStore    *store;
+  GtkStringList  *organisations;
+  gboolean        reloading;
 };
 
 G_DEFINE_FINAL_TYPE (StapleLibraryPage, staple_library_page, ADW_TYPE_BIN)
@@ -69,6 +79,19 @@ describe (StapleSessionSummary *summary)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* The search's best match, its matched words (between U+E000 and U+E001)
+ * in bold, everything else escaped. */
+static char *
+snippet_markup (const char *snippet)
+{
+  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
+  g_auto(GStrv) opened = g_strsplit (escaped, "\xee\x80\x80", -1);
+  g_autofree char *bold = g_strjoinv ("<b>", opened);
+  g_auto(GStrv) closed = g_strsplit (bold, "\xee\x80\x81", -1);
+
+  return g_strjoinv ("</b>", closed);
+}
+
 static GMenuModel *
 row_menu (gint64 id)
 {
@@ -99,12 +122,26 @@ create_row (gpointer item,
   g_autoptr(GMenuModel) menu = row_menu (staple_session_summary_get_id (summary));
   GtkWidget *row = adw_action_row_new ();
   gint64 id = staple_session_summary_get_id (summary);
+  g_autofree char *title = g_markup_escape_text (staple_session_summary_get_title (summary), -1);
+  g_autofree char *described = g_markup_escape_text (subtitle, -1);
+  const char *snippet = staple_session_summary_get_snippet (summary);
+  g_autofree char *markup = NULL;
   GtkWidget *button;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 staple_session_summary_get_title (summary));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Markup, so that the search's matches can be bold; all of it escaped. */
+  if (snippet != NULL && *snippet != '\0')
+    {
+      g_autofree char *found = snippet_markup (snippet);
+
+      markup = g_strdup_printf ("%s\n%s", described, found);
+    }
+  else
+    markup = g_steal_pointer (&described);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), markup);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "session-id", g_memdup2 (&id, sizeof id), g_free);
@@ -124,6 +161,15 @@ create_row (gpointer item,
   return row;
 }
 
+static gboolean
+filtering (StapleLibraryPage *self)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+         gtk_drop_down_get_selected (self->organisation_dropdown) > 0 ||
+         *gtk_editable_get_text (GTK_EDITABLE (self->from_entry)) != '\0' ||
+         *gtk_editable_get_text (GTK_EDITABLE (self->to_entry)) != '\0';
+}
+
 /**
  * staple_library_page_set_sessions:
  * @sessions: #StapleSessionSummary items
@@ -139,7 +185,8 @@ staple_library_page_set_sessions (StapleLibraryPage *self,
 
   gtk_list_box_bind_model (self->list_box, sessions, create_row, NULL, NULL);
   gtk_stack_set_visible_child_name (self->content_stack,
-                                    g_list_model_get_n_items (sessions) > 0 ? "list" : "empty");
+                                    g_list_model_get_n_items (sessions) > 0 ? "list"
+                                    : filtering (self) ? "no-match" : "empty");
 }
 
 /**
@@ -246,10 +293,137 @@ rename_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A date filter is used once it is a whole valid date; half typed, the
+ * entry shows it and the list waits. */
+static const char *
+date_filter (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (*text == '\0')
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      return NULL;
+    }
+
+  if (!staple_date_is_valid (text))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return NULL;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  return text;
+}
+
+static void
+update_organisations (StapleLibraryPage *self)
+{
+  g_autoptr(GPtrArray) names = staple_store_list_organisations (self->store, NULL);
+  const char *selected = NULL;
+  guint position = 0;
+  guint n;
+
+  if (names == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->organisations));
+  if (gtk_drop_down_get_selected (self->organisation_dropdown) > 0)
+    selected = gtk_string_list_get_string (self->organisations,
+                                           gtk_drop_down_get_selected (self->organisation_dropdown));
+
+  g_ptr_array_add (names, NULL);
+  for (guint i = 0; names->pdata[i] != NULL; i++)
+    if (selected != NULL && g_str_equal (names->pdata[i], selected))
+      position = i + 1;
+
+  gtk_string_list_splice (self->organisations, 1, n - 1, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->organisation_dropdown, position);
+}
+
+/**
+ * staple_library_page_reload:
+ *
+ * Reads the library afresh, with the search and filters in place.
+ */
+void
+staple_library_page_reload (StapleLibraryPage *self)
+{
+  static const StapleSessionSort sorts[] = {
+    STAPLE_SESSION_SORT_DATE, STAPLE_SESSION_SORT_TITLE, STAPLE_SESSION_SORT_FRICTIONS,
+  };
+  g_autoptr(GListStore) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint organisation;
+  guint sort;
+
+  g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
+
+  if (self->store == NULL || self->reloading)
+    return;
+
+  self->reloading = TRUE;
+  update_organisations (self);
+  organisation = gtk_drop_down_get_selected (self->organisation_dropdown);
+  sort = MIN (gtk_drop_down_get_selected (self->sort_dropdown), G_N_ELEMENTS (sorts) - 1);
+
+  sessions = staple_store_search_sessions (self->store,
+                                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                           organisation > 0
+                                           ? gtk_string_list_get_string (self->organisations,
+                                                                         organisation)
+                                           : NULL,
+                                           date_filter (self->from_entry),
+                                           date_filter (self->to_entry),
+                                           sorts[sort], &error);
+  self->reloading = FALSE;
+
+  if (sessions == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  staple_library_page_set_sessions (self, G_LIST_MODEL (sessions));
+}
+
+static void
+filters_changed_cb (StapleLibraryPage *self)
+{
+  staple_library_page_reload (self);
+}
+
+/**
+ * staple_library_page_set_store:
+ * @store: the library's database
+ */
+void
+staple_library_page_set_store (StapleLibraryPage *self,
+                               StapleStore       *store)
+{
+  g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
+
+  g_set_object (&self->store, store);
+  staple_library_page_reload (self);
+}
+
+static void
+toggle_search_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StapleLibraryPage *self = STAPLE_LIBRARY_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar,
+                                  !gtk_search_bar_get_search_mode (self->search_bar));
+}
+
 static void
 staple_library_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), STAPLE_TYPE_LIBRARY_PAGE);
+  g_clear_object (&STAPLE_LIBRARY_PAGE (object)->store);
+  g_clear_object (&STAPLE_LIBRARY_PAGE (object)->organisations);
 
   G_OBJECT_CLASS (staple_library_page_parent_class)->dispose (object);
 }
@@ -271,13 +445,30 @@ staple_library_page_class_init (StapleLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, organisation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, sort_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "library.rename", "x", rename_action);
+  gtk_widget_class_install_action (widget_class, "library.search", NULL, toggle_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "library.search", NULL);
 }
 
 static void
 staple_library_page_init (StapleLibraryPage *self)
 {
+  const char * const all[] = { _("All organisations"), NULL };
+
+  self->organisations = gtk_string_list_new (all);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (self->organisations));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing anywhere in the library starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 }

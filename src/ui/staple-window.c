@@ -106,17 +106,10 @@ set_editor (StapleWindow *self,
 void
 staple_window_show_library (StapleWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) sessions = NULL;
-
   g_return_if_fail (STAPLE_IS_WINDOW (self));
 
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  sessions = staple_store_list_sessions (self->store, &error);
-  if (sessions == NULL)
-    staple_window_show_error (self, error);
-  else
-    staple_library_page_set_sessions (self->library_page, G_LIST_MODEL (sessions));
+  staple_library_page_reload (self->library_page);
 
   gtk_stack_set_visible_child_name (self->stack, "library");
   gtk_window_set_title (GTK_WINDOW (self), _("Staple"));
@@ -816,6 +809,7 @@ staple_window_new (StapleApplication *application,
 
   self = g_object_new (STAPLE_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
+  staple_library_page_set_store (self->library_page, store);
   staple_window_show_library (self);
 
   return self;
