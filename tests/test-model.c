@@ -674,7 +674,7 @@ test_catalogue_nicks (void)
     "fix-the-product-first", "cooperate-across-silos", "give-people-time",
     "policies-for-edge-cases", "set-clear-expectations", "decide-without-escalating"
   };
-  const char * const statuses[] = { "open", "in-progress", "done" };
+  const char * const statuses[] = { "open", "in-progress", "done", "dropped" };
   const char * const phases[] = {
     "frame", "map", "walk", "diagnose", "prioritise", "commit", "close"
   };

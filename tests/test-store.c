@@ -1224,6 +1224,67 @@ test_cascade_delete_participant (Fixture       *f,
                     ==, 1);
 }
 
+/* Walking again: the frame, people and stages come along, the friction
+ * points do not, only the actions still to do do (owners kept), and the
+ * new session is linked to the old one and starts with the review. */
+static void
+test_walk_again (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) old = make_full_session ();
+  g_autoptr(StapleSession) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *actions;
+  gint64 id;
+
+  add_session (store, old);
+  id = staple_store_walk_again (store, staple_session_get_id (old), "2027-02-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, staple_session_get_id (old));
+  g_assert_cmpint (staple_store_get_previous_walk (store, id, NULL), ==,
+                   staple_session_get_id (old));
+
+  again = staple_store_load_session (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (staple_session_get_title (again), ==, staple_session_get_title (old));
+  g_assert_cmpstr (staple_session_get_date (again), ==, "2027-02-01");
+  g_assert_cmpint (staple_session_get_phase (again), ==, STAPLE_PHASE_COMMIT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (again))),
+                    ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (old))));
+  g_assert_cmpuint (staple_session_count_frictions (again), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (again))),
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_participants (again))),
+                    ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_participants (old))));
+
+  /* Of three actions one was done: two come along, each with its owner,
+   * now a participant of the new session. */
+  actions = G_LIST_MODEL (staple_session_get_actions (again));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+      StapleParticipant *owner = staple_session_find_participant (again,
+                                                                  staple_action_get_owner_id (action),
+                                                                  NULL);
+
+      g_assert_cmpint (staple_action_get_status (action), !=, STAPLE_ACTION_STATUS_DONE);
+      g_assert_nonnull (owner);
+    }
+
+  /* The old walk is as it was. */
+  g_clear_object (&again);
+  again = staple_store_load_session (store, staple_session_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_session_count_frictions (again), ==,
+                    staple_session_count_frictions (old));
+  g_assert_cmpint (staple_store_get_previous_walk (store, staple_session_get_id (old), NULL), ==,
+                   0);
+}
+
 static void
 test_cascade_purge (Fixture       *f,
                     gconstpointer  data)
@@ -2279,6 +2340,7 @@ main (int   argc,
   ADD_TEST ("/store/cascade/delete-current-stage", test_cascade_delete_current_stage);
   ADD_TEST ("/store/cascade/delete-participant", test_cascade_delete_participant);
   ADD_TEST ("/store/cascade/purge-trashed", test_cascade_purge);
+  ADD_TEST ("/store/walk-again", test_walk_again);
 
   ADD_TEST ("/store/file/new-modes", test_file_modes);
   ADD_TEST ("/store/file/missing-folder", test_missing_folder);

@@ -414,7 +414,7 @@ staple_action_set_status (StapleAction       *self,
                           StapleActionStatus  status)
 {
   g_return_if_fail (STAPLE_IS_ACTION (self));
-  g_return_if_fail ((guint) status <= STAPLE_ACTION_STATUS_DONE);
+  g_return_if_fail ((guint) status <= STAPLE_ACTION_STATUS_DROPPED);
 
   if (self->status == status)
     return;

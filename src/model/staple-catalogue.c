@@ -36,8 +36,9 @@ static const char * const status_labels[] = {
   [STAPLE_ACTION_STATUS_OPEN]        = N_("Open"),
   [STAPLE_ACTION_STATUS_IN_PROGRESS] = N_("In progress"),
   [STAPLE_ACTION_STATUS_DONE]        = N_("Done"),
+  [STAPLE_ACTION_STATUS_DROPPED]     = N_("Dropped"),
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (status_labels) == STAPLE_ACTION_STATUS_DONE + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (status_labels) == STAPLE_ACTION_STATUS_DROPPED + 1);
 
 typedef struct
 {

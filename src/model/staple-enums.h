@@ -51,6 +51,7 @@ typedef enum
   STAPLE_ACTION_STATUS_OPEN,
   STAPLE_ACTION_STATUS_IN_PROGRESS,
   STAPLE_ACTION_STATUS_DONE,
+  STAPLE_ACTION_STATUS_DROPPED, /* let go when the work was walked again */
 } StapleActionStatus;
 
 /* The steps of the guided exercise, in the order a session runs them. */

@@ -744,7 +744,7 @@ staple_store_list_sessions (StapleStore  *self,
                   " (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id"
                   "   WHERE st.session_id = s.id),"
                   " (SELECT count(*) FROM actions a WHERE a.session_id = s.id"
-                  "   AND a.status <> 'done')"
+                  "   AND a.status NOT IN ('done', 'dropped'))"
                   " FROM sessions s WHERE s.trashed = 0"
                   " ORDER BY s.date DESC, s.created DESC, s.id DESC",
                   error);
@@ -1292,7 +1292,7 @@ make_match_query (const char *text)
   " (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id" \
   "   WHERE st.session_id = s.id) AS n_frictions," \
   " (SELECT count(*) FROM actions a WHERE a.session_id = s.id" \
-  "   AND a.status <> 'done')"
+  "   AND a.status NOT IN ('done', 'dropped'))"
 
 #define SEARCH_FILTERS \
   " AND s.trashed = 0" \
@@ -2603,4 +2603,168 @@ staple_store_set_phase_seconds (StapleStore  *self,
     }
 
   return TRUE;
+}
+
+/* Following up */
+
+/* The journey as it was mapped, without what was seen on it: a stage's
+ * times and feelings are measured again on the next walk. */
+static StapleStage *
+copy_stage (StapleStage *stage)
+{
+  StapleStage *copy = staple_stage_new ();
+
+  staple_stage_set_name (copy, staple_stage_get_name (stage));
+  staple_stage_set_team (copy, staple_stage_get_team (stage));
+  staple_stage_set_channel (copy, staple_stage_get_channel (stage));
+  staple_stage_set_handoff (copy, staple_stage_get_handoff (stage));
+  staple_stage_set_notes (copy, staple_stage_get_notes (stage));
+  return copy;
+}
+
+static StapleSession *
+follow_up_of (StapleSession *old,
+              const char    *date)
+{
+  StapleSession *session = staple_session_new ();
+  GListModel *list;
+
+  g_object_set (session,
+                "title", staple_session_get_title (old),
+                "organisation", staple_session_get_organisation (old),
+                "date", date,
+                "location", staple_session_get_location (old),
+                "facilitator", staple_session_get_facilitator (old),
+                "customer", staple_session_get_customer (old),
+                "work-item", staple_session_get_work_item (old),
+                "question", staple_session_get_question (old),
+                "dots-per-participant", staple_session_get_dots_per_participant (old),
+                /* The new walk starts by reviewing what the last one promised. */
+                "phase", STAPLE_PHASE_COMMIT,
+                NULL);
+
+  /* Participants keep their old ids here, so that the carried actions'
+   * owners can be found again when the session is added. */
+  list = G_LIST_MODEL (staple_session_get_participants (old));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StapleParticipant) person = g_list_model_get_item (list, i);
+      g_autoptr(StapleParticipant) copy = staple_participant_new ();
+
+      staple_participant_set_id (copy, staple_participant_get_id (person));
+      staple_participant_set_name (copy, staple_participant_get_name (person));
+      staple_participant_set_role (copy, staple_participant_get_role (person));
+      g_list_store_append (staple_session_get_participants (session), copy);
+    }
+
+  list = G_LIST_MODEL (staple_session_get_stages (old));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (list, i);
+      g_autoptr(StapleStage) copy = copy_stage (stage);
+
+      g_list_store_append (staple_session_get_stages (session), copy);
+    }
+
+  /* Only the actions still to do come along; the friction points they
+   * addressed are not on the new map yet. */
+  list = G_LIST_MODEL (staple_session_get_actions (old));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (list, i);
+      g_autoptr(StapleAction) copy = NULL;
+      StapleActionStatus status = staple_action_get_status (action);
+
+      if (status == STAPLE_ACTION_STATUS_DONE || status == STAPLE_ACTION_STATUS_DROPPED)
+        continue;
+
+      copy = staple_action_new ();
+      staple_action_set_text (copy, staple_action_get_text (action));
+      staple_action_set_owner_id (copy, staple_action_get_owner_id (action));
+      staple_action_set_due (copy, staple_action_get_due (action));
+      staple_action_set_status (copy, status);
+      g_list_store_append (staple_session_get_actions (session), copy);
+    }
+
+  return session;
+}
+
+/**
+ * staple_store_walk_again:
+ * @session_id: the walk to follow up
+ * @date: the new walk's date, YYYY-MM-DD (today)
+ *
+ * Starts a new walk of the same journey: the frame, the people and the
+ * stages of @session_id, no friction points yet, and the actions still open,
+ * which the new session reviews first. The new session is linked to the old.
+ *
+ * Returns: the new session's id, or 0 with @error set
+ */
+gint64
+staple_store_walk_again (StapleStore  *self,
+                         gint64        session_id,
+                         const char   *date,
+                         GError      **error)
+{
+  g_autoptr(StapleSession) old = NULL;
+  g_autoptr(StapleSession) session = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), 0);
+  g_return_val_if_fail (date != NULL, 0);
+
+  old = staple_store_load_session (self, session_id, error);
+  if (old == NULL)
+    return 0;
+
+  session = follow_up_of (old, date);
+  if (!staple_store_add_session (self, session, error))
+    return 0;
+
+  stmt = prepare (self, "UPDATE sessions SET previous_id = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, staple_session_get_id (session));
+  if (!run (self, stmt, error))
+    return 0;
+
+  return staple_session_get_id (session);
+}
+
+/**
+ * staple_store_get_previous_walk:
+ * @session_id: a session made by staple_store_walk_again()
+ *
+ * Returns: the id of the walk it follows up, 0 if none, or −1 with @error set
+ */
+gint64
+staple_store_get_previous_walk (StapleStore  *self,
+                                gint64        session_id,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), -1);
+
+  stmt = prepare (self, "SELECT previous_id FROM sessions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  finish (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_error_from_code (self, error, rc);
+      return -1;
+    }
+
+  return id;
 }

@@ -85,6 +85,13 @@ gboolean      staple_store_set_session_trashed   (StapleStore     *self,
                                                   GError         **error);
 gboolean      staple_store_purge_trashed         (StapleStore     *self,
                                                   GError         **error);
+gint64        staple_store_walk_again            (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  const char      *date,
+                                                  GError         **error);
+gint64        staple_store_get_previous_walk     (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  GError         **error);
 gboolean      staple_store_set_phase_seconds     (StapleStore     *self,
                                                   gint64           session_id,
                                                   StaplePhase      phase,

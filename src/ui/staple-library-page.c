@@ -99,6 +99,7 @@ row_menu (gint64 id)
   g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename…"), NULL);
   g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
   g_autoptr(GMenuItem) export = g_menu_item_new (_("_Export PDF…"), NULL);
+  g_autoptr(GMenuItem) again = g_menu_item_new (_("_Walk Again"), NULL);
 
   g_menu_item_set_action_and_target_value (rename, "library.rename",
                                            g_variant_new_int64 (id));
@@ -106,6 +107,8 @@ row_menu (gint64 id)
                                            g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (export, "win.export-session-pdf",
                                            g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (again, "win.walk-again", g_variant_new_int64 (id));
+  g_menu_append_item (menu, again);
   g_menu_append_item (menu, rename);
   g_menu_append_item (menu, export);
   g_menu_append_item (menu, delete);

@@ -546,7 +546,41 @@ presenter_action (GSimpleAction *action,
   g_simple_action_set_state (action, g_variant_new_boolean (TRUE));
 }
 
+/* Walking the same journey again, weeks later */
+
+static void
+walk_again_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (parameter != NULL)
+    id = g_variant_get_int64 (parameter);
+  else if (session_of (self) != NULL)
+    id = staple_session_get_id (session_of (self));
+  else
+    return;
+
+  id = staple_store_walk_again (self->store, id, today, &error);
+  if (id <= 0)
+    {
+      staple_window_show_error (self, error);
+      return;
+    }
+
+  if (staple_window_open_session (self, id))
+    staple_window_show_toast (self, _("A new walk of the same journey: first, review the "
+                                      "actions still open"));
+}
+
 static const GActionEntry workshop_actions[] = {
+  { "walk-again", walk_again_action, "x" },
+  { "walk-again-open", walk_again_action },
   { "set-phase", set_phase_action, "s", "'frame'" },
   { "timer-start", timer_action },
   { "timer-pause", timer_action },
