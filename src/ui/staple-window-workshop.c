@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "staple-compare-dialog.h"
 #include "staple-presenter.h"
 #include "staple-window-private.h"
 
@@ -578,7 +579,43 @@ walk_again_action (GSimpleAction *action,
                                       "actions still open"));
 }
 
+static void
+compare_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  StapleSession *session = session_of (self);
+  g_autoptr(StapleSession) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 previous;
+
+  if (session == NULL)
+    return;
+
+  previous = staple_store_get_previous_walk (self->store, staple_session_get_id (session),
+                                             &error);
+  if (previous == 0)
+    {
+      staple_window_show_toast (self, _("This walk follows no earlier one: use Walk Again on "
+                                        "a session to compare the two later"));
+      return;
+    }
+
+  if (previous > 0)
+    earlier = staple_store_load_session (self->store, previous, &error);
+  if (earlier == NULL)
+    {
+      staple_window_show_error (self, error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (staple_compare_dialog_new (GTK_WINDOW (self), earlier,
+                                                             session)));
+}
+
 static const GActionEntry workshop_actions[] = {
+  { "compare", compare_action },
   { "walk-again", walk_again_action, "x" },
   { "walk-again-open", walk_again_action },
   { "set-phase", set_phase_action, "s", "'frame'" },
