@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "staple-compare-dialog.h"
 #include "staple-presenter.h"
@@ -112,6 +113,7 @@ set_phase_action (GSimpleAction *action,
 {
   StapleWindow *self = user_data;
   StapleSession *session = session_of (self);
+  g_autoptr(GVariant) shown = NULL;
   GError *error = NULL;
   int phase;
 
@@ -129,14 +131,13 @@ set_phase_action (GSimpleAction *action,
 
   /* Choosing the phase the room is already in changes nothing; above all
    * it does not restart the timer. */
-  if (phase == (int) staple_session_get_phase (session))
-    {
-      g_simple_action_set_state (action, parameter);
-      return;
-    }
+  shown = g_action_get_state (G_ACTION (action));
+  if (g_variant_equal (shown, parameter))
+    return;
 
   count_phase_time (self);
-  if (!staple_window_report (self, staple_editor_set_phase (self->editor, phase, &error),
+  if (phase != (int) staple_session_get_phase (session) &&
+      !staple_window_report (self, staple_editor_set_phase (self->editor, phase, &error),
                              &error))
     return;
 
@@ -662,6 +663,16 @@ staple_window_workshop_update_actions (StapleWindow *self)
     }
 }
 
+static gboolean
+is_past (StapleSession *session)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *date = staple_session_get_date (session);
+
+  return staple_date_is_valid (date) && *date != '\0' && strcmp (date, today) < 0;
+}
+
 /**
  * staple_window_workshop_session_changed:
  *
@@ -677,8 +688,11 @@ staple_window_workshop_session_changed (StapleWindow *self)
   if (self->presenter != NULL && session == NULL)
     gtk_window_destroy (self->presenter);
 
+  /* On the day, a session opens in the phase it was left in; a past one
+   * opens for review, on its Close summary (the stored phase is kept). */
   if (session != NULL)
-    enter_phase (self, staple_session_get_phase (session), FALSE);
+    enter_phase (self, is_past (session) ? STAPLE_PHASE_CLOSE
+                                         : staple_session_get_phase (session), FALSE);
 
   staple_window_workshop_update_actions (self);
 }
