@@ -575,6 +575,55 @@ test_replaces (void)
   g_rmdir (dir);
 }
 
+/* The comparison of two walks: a PDF whose text says what was resolved and
+ * what is new. The later walk drops the first card and adds one. */
+static void
+test_comparison_pdf (void)
+{
+  g_autoptr(StapleSession) earlier = read_example ();
+  g_autoptr(StapleSession) later = read_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("staple-compare-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(StapleStage) stage = NULL;
+  g_autoptr(StapleFriction) gone = NULL;
+  g_autoptr(StapleFriction) fresh = staple_friction_new ();
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  gint status = 0;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "compare.pdf", NULL);
+
+  stage = g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (later)), 0);
+  gone = g_list_model_get_item (G_LIST_MODEL (staple_stage_get_frictions (stage)), 0);
+  g_list_store_remove (staple_stage_get_frictions (stage), 0);
+  staple_friction_set_text (fresh, "Nobody answers the phone on bank holidays");
+  g_list_store_append (staple_stage_get_frictions (stage), fresh);
+
+  g_assert_true (staple_export_comparison_pdf (earlier, later, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed; the text is not checked");
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+
+  command = g_strdup_printf ("pdftotext -layout '%s' -", path);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Friction Points Resolved"));
+  g_assert_nonnull (strstr (text, "Nobody answers the phone on bank holidays"));
+  g_assert_nonnull (strstr (text, "Weekend agent may log a fault"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +633,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/export/csv/example", test_csv_example);
+  g_test_add_func ("/export/comparison/pdf", test_comparison_pdf);
   g_test_add_func ("/export/csv/awkward", test_csv_awkward);
   g_test_add_func ("/export/csv/actions-path", test_csv_actions_path);
   g_test_add_func ("/export/csv/replaces", test_replaces);

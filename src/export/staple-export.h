@@ -32,4 +32,9 @@ gboolean staple_export_actions_csv      (StapleSession  *session,
                                          GError        **error);
 char    *staple_export_actions_csv_path (const char     *path);
 
+gboolean staple_export_comparison_pdf   (StapleSession  *earlier,
+                                         StapleSession  *later,
+                                         const char     *path,
+                                         GError        **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "staple-compare-dialog.h"
+#include "staple-export.h"
 
 static void
 add_text_row (AdwPreferencesGroup *group,
@@ -144,6 +145,45 @@ feelings_chart (GArray *feelings)
   return box;
 }
 
+static void
+pdf_response_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 GtkWindow       *window)
+{
+  StapleSession *earlier = g_object_get_data (G_OBJECT (window), "earlier");
+  StapleSession *later = g_object_get_data (G_OBJECT (window), "later");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!staple_export_comparison_pdf (earlier, later, g_file_peek_path (file), &error))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Export"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_clicked_cb (GtkWindow *window)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Comparison"), window,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Comparison.pdf"));
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_response_cb), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /**
  * staple_compare_dialog_new:
  * @parent: the window it belongs to
@@ -163,6 +203,8 @@ staple_compare_dialog_new (GtkWindow     *parent,
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  GtkWidget *header;
+  GtkWidget *export;
   g_autofree char *title = g_strdup_printf (_("Since %s"), staple_session_get_date (earlier));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Compare the Walks"));
@@ -186,7 +228,13 @@ staple_compare_dialog_new (GtkWindow     *parent,
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
+  header = adw_header_bar_new ();
+  export = gtk_button_new_with_mnemonic (_("_Export PDF…"));
+  g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked_cb), window);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  g_object_set_data_full (G_OBJECT (window), "earlier", g_object_ref (earlier), g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), "later", g_object_ref (later), g_object_unref);
+  gtk_box_append (GTK_BOX (content), header);
   gtk_box_append (GTK_BOX (content), scroller);
   adw_window_set_content (ADW_WINDOW (window), content);
   return window;
