@@ -935,6 +935,12 @@ staple_map_view_size_allocate (GtkWidget *widget,
       self->fit_on_allocate = FALSE;
       self->zoom = CLAMP (height / staple_map_layout_get_height (self->layout), 0.6, 1.0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      configure_adjustments (self);
+
+      /* Scrolled while the view had no size or another zoom: start again. */
+      gtk_adjustment_set_value (self->hadjustment, 0);
+      gtk_adjustment_set_value (self->vadjustment, 0);
+      scroll_to_selection (self);
     }
 
   configure_adjustments (self);
