@@ -376,7 +376,8 @@ parse_exports (GVariantDict  *options,
    * "staple:" and whose exit status would not be 2. */
   if (!g_ascii_string_to_signed (session, 10, 1, G_MAXINT64, &request->session_id, NULL))
     {
-      g_printerr (_("staple: --session takes a session id (see “staple --list”), not “%s”\n"),
+      g_printerr (_("staple: --session takes a session id (see “staple --list”), "
+                    "not “%s”\n"),
                   session);
       return FALSE;
     }
@@ -623,7 +624,8 @@ staple_application_command_line (GApplication            *app,
 {
   StapleApplication *self = STAPLE_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  g_autofree char *path = resolve_database (options, g_application_command_line_get_cwd (command_line));
+  g_autofree char *path =
+    resolve_database (options, g_application_command_line_get_cwd (command_line));
   g_autoptr(GError) error = NULL;
   StapleWindow *window;
 

@@ -93,7 +93,8 @@ move_action (GtkWidget  *widget,
   g_autoptr(StapleFrictionRow) self = g_object_ref (STAPLE_FRICTION_ROW (widget));
   g_autoptr(StapleFriction) friction = g_object_ref (self->friction);
   GtkListBox *stages_list = stages_list_of (self);
-  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (staple_editor_get_session (self->editor)));
+  StapleSession *session = staple_editor_get_session (self->editor);
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
   int stage = staple_stage_get_position (self->stage);
   int index = staple_friction_get_position (friction);
   int to_stage = stage;
@@ -177,7 +178,8 @@ build_details (StapleFrictionRow *self)
   staple_field_bind_dropdown (GTK_WIDGET (kind), friction, "kind", send_friction_field, self);
   staple_field_bind_spin (GTK_SPIN_BUTTON (severity), friction, "severity",
                           send_friction_field, self);
-  staple_field_bind_dropdown (GTK_WIDGET (principle), friction, "principle", send_friction_field, self);
+  staple_field_bind_dropdown (GTK_WIDGET (principle), friction, "principle", send_friction_field,
+                              self);
 
   self->votes_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->votes_label), "dim-label");

@@ -332,8 +332,11 @@ update_organisations (StapleLibraryPage *self)
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->organisations));
   if (gtk_drop_down_get_selected (self->organisation_dropdown) > 0)
-    selected = gtk_string_list_get_string (self->organisations,
-                                           gtk_drop_down_get_selected (self->organisation_dropdown));
+    {
+      guint chosen = gtk_drop_down_get_selected (self->organisation_dropdown);
+
+      selected = gtk_string_list_get_string (self->organisations, chosen);
+    }
 
   g_ptr_array_add (names, NULL);
   for (guint i = 0; names->pdata[i] != NULL; i++)
@@ -359,6 +362,7 @@ staple_library_page_reload (StapleLibraryPage *self)
   g_autoptr(GError) error = NULL;
   guint organisation;
   guint sort;
+  const char *query;
 
   g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
 
@@ -369,9 +373,9 @@ staple_library_page_reload (StapleLibraryPage *self)
   update_organisations (self);
   organisation = gtk_drop_down_get_selected (self->organisation_dropdown);
   sort = MIN (gtk_drop_down_get_selected (self->sort_dropdown), G_N_ELEMENTS (sorts) - 1);
+  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  sessions = staple_store_search_sessions (self->store,
-                                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+  sessions = staple_store_search_sessions (self->store, query,
                                            organisation > 0
                                            ? gtk_string_list_get_string (self->organisations,
                                                                          organisation)

@@ -491,7 +491,8 @@ scroll_cb (GtkEventControllerScroll *controller,
            double                    dy,
            StapleMapView            *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkEventController *event_controller = GTK_EVENT_CONTROLLER (controller);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (event_controller);
   GdkEvent *event;
   double x = 0, y = 0;
 
@@ -852,7 +853,8 @@ staple_map_view_edit_selection (StapleMapView *self)
 static void
 entry_activate_cb (StapleMapView *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
   g_autoptr(GObject) object = self->editing_object != NULL ? g_object_ref (self->editing_object)
                                                            : NULL;
   StapleMapHit where;

@@ -108,7 +108,8 @@ phase_buttons (StaplePhaseBar *self)
   for (int phase = 0; phase < STAPLE_N_PHASES; phase++)
     {
       g_autofree char *label = g_strdup_printf ("%d %s", phase + 1, staple_phase_get_label (phase));
-      g_autofree char *tooltip = g_strdup_printf (_("%s (Alt+%d)"), staple_phase_get_purpose (phase),
+      g_autofree char *tooltip = g_strdup_printf (_("%s (Alt+%d)"),
+                                                  staple_phase_get_purpose (phase),
                                                   phase + 1);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
       const char *nick = staple_enum_to_nick (STAPLE_TYPE_PHASE, phase);

@@ -391,7 +391,8 @@ update_ranking (StapleSessionPage *self)
     {
       StapleFriction *friction = g_ptr_array_index (ranked, i);
       guint votes = staple_summary_count_votes (session, friction);
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, staple_friction_get_text (friction));
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1,
+                                                staple_friction_get_text (friction));
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u vote · severity %d",
                                                              "%u votes · severity %d", votes),
                                                    votes, staple_friction_get_severity (friction));

@@ -439,7 +439,8 @@ apply_template_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   StapleWindow *self = user_data;
-  const StapleTemplate *template_ = staple_templates_lookup (g_variant_get_string (parameter, NULL));
+  const char *id = g_variant_get_string (parameter, NULL);
+  const StapleTemplate *template_ = staple_templates_lookup (id);
   g_autoptr(GPtrArray) stages = NULL;
   GError *error = NULL;
 
