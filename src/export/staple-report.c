@@ -353,34 +353,6 @@ session_title (StapleReport *self)
   return is_empty (title) ? _("Untitled session") : title;
 }
 
-static char *
-format_minutes (guint minutes)
-{
-  guint days = minutes / (60 * 24);
-  guint hours = (minutes / 60) % 24;
-  guint rest = minutes % 60;
-
-  if (days > 0 && hours > 0)
-    /* Translators: a duration, e.g. "2 d 4 h" */
-    return g_strdup_printf (_("%u d %u h"), days, hours);
-  if (days > 0)
-    return g_strdup_printf (_("%u d"), days);
-  if (hours > 0 && rest > 0)
-    return g_strdup_printf (_("%u h %u min"), hours, rest);
-  if (hours > 0)
-    return g_strdup_printf (_("%u h"), hours);
-  return g_strdup_printf (_("%u min"), rest);
-}
-
-static char *
-format_seconds (guint seconds)
-{
-  if (seconds > 0 && seconds < 60)
-    return g_strdup (_("under a minute"));
-
-  return format_minutes ((seconds + 30) / 60);
-}
-
 /* A shape per kind, as on the map's cards: kinds tell apart in greyscale. */
 static char *
 kind_text (StapleFrictionKind kind)
@@ -1355,9 +1327,9 @@ add_journey (StapleReport *self)
     flow_value (self, _("Lead time"), _("No work or waiting times noted"));
   else
     {
-      g_autofree char *work = format_minutes (totals.work_minutes);
-      g_autofree char *wait = format_minutes (totals.wait_minutes);
-      g_autofree char *lead = format_minutes (totals.lead_minutes);
+      g_autofree char *work = staple_format_minutes (totals.work_minutes);
+      g_autofree char *wait = staple_format_minutes (totals.wait_minutes);
+      g_autofree char *lead = staple_format_minutes (totals.lead_minutes);
       double percent = 100.0 * totals.work_minutes / totals.lead_minutes;
       g_autofree char *share = g_strdup_printf (percent < 10 ? _("%.1f %%") : _("%.0f %%"),
                                                 percent);
@@ -1380,13 +1352,13 @@ add_journey (StapleReport *self)
 
   for (guint phase = 0; phase < STAPLE_N_PHASES; phase++)
     {
-      g_autofree char *spent = format_seconds (staple_session_get_phase_seconds (self->session,
+      g_autofree char *spent = staple_format_seconds (staple_session_get_phase_seconds (self->session,
                                                                                  phase));
 
       flow_value (self, staple_phase_get_label (phase), spent);
     }
   {
-    g_autofree char *spent = format_seconds (total_seconds);
+    g_autofree char *spent = staple_format_seconds (total_seconds);
 
     flow_value (self, _("In all"), spent);
   }
@@ -1709,8 +1681,8 @@ summary_totals (StapleReport *self,
                PANGO_WEIGHT_NORMAL, 3, 2, DIM);
   else
     {
-      g_autofree char *work = format_minutes (totals.work_minutes);
-      g_autofree char *lead = format_minutes (totals.lead_minutes);
+      g_autofree char *work = staple_format_minutes (totals.work_minutes);
+      g_autofree char *lead = staple_format_minutes (totals.lead_minutes);
       double percent = 100.0 * totals.work_minutes / totals.lead_minutes;
 
       /* Translators: "Lead time 9 d 2 h, of which 3 h 5 min (1.4 %) is work" */

@@ -625,25 +625,6 @@ measure_card (StapleMapLayout *self,
   return cache;
 }
 
-static char *
-format_minutes (int minutes)
-{
-  int days = minutes / (60 * 24);
-  int hours = (minutes / 60) % 24;
-  int rest = minutes % 60;
-
-  if (days > 0 && hours > 0)
-    /* Translators: a duration, e.g. "2 d 4 h" */
-    return g_strdup_printf (_("%d d %d h"), days, hours);
-  if (days > 0)
-    return g_strdup_printf (_("%d d"), days);
-  if (hours > 0 && rest > 0)
-    return g_strdup_printf (_("%d h %d min"), hours, rest);
-  if (hours > 0)
-    return g_strdup_printf (_("%d h"), hours);
-  return g_strdup_printf (_("%d min"), rest);
-}
-
 /* The principles a stage's friction points go against, most touched first. */
 static char *
 describe_causes (StapleStage *stage)
@@ -693,8 +674,8 @@ measure_stage (StapleMapLayout *self,
 {
   StageCache *cache = g_hash_table_lookup (self->stage_cache, stage);
   g_autofree char *causes = describe_causes (stage);
-  g_autofree char *work = format_minutes (staple_stage_get_work_minutes (stage));
-  g_autofree char *wait = format_minutes (staple_stage_get_wait_minutes (stage));
+  g_autofree char *work = staple_format_minutes (staple_stage_get_work_minutes (stage));
+  g_autofree char *wait = staple_format_minutes (staple_stage_get_wait_minutes (stage));
   g_autofree char *times = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *handoff = NULL;

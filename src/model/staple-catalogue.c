@@ -410,3 +410,47 @@ staple_enum_from_nick (GType       enum_type,
 
   return TRUE;
 }
+
+/**
+ * staple_format_minutes:
+ * @minutes: a duration
+ *
+ * Formats a work, waiting or lead time the short way the map and the
+ * reports show it: "2 d 4 h", "3 h 28 min", "15 min".
+ *
+ * Returns: (transfer full): the duration as text
+ */
+char *
+staple_format_minutes (guint minutes)
+{
+  guint days = minutes / (60 * 24);
+  guint hours = (minutes / 60) % 24;
+  guint rest = minutes % 60;
+
+  if (days > 0 && hours > 0)
+    /* Translators: a duration, e.g. "2 d 4 h" */
+    return g_strdup_printf (_("%u d %u h"), days, hours);
+  if (days > 0)
+    return g_strdup_printf (_("%u d"), days);
+  if (hours > 0 && rest > 0)
+    return g_strdup_printf (_("%u h %u min"), hours, rest);
+  if (hours > 0)
+    return g_strdup_printf (_("%u h"), hours);
+  return g_strdup_printf (_("%u min"), rest);
+}
+
+/**
+ * staple_format_seconds:
+ * @seconds: time spent, e.g. in a phase
+ *
+ * Returns: (transfer full): the time to the nearest minute, or "under a
+ *   minute"
+ */
+char *
+staple_format_seconds (guint seconds)
+{
+  if (seconds > 0 && seconds < 60)
+    return g_strdup (_("under a minute"));
+
+  return staple_format_minutes ((seconds + 30) / 60);
+}

@@ -16,6 +16,8 @@ const char *staple_phase_get_label           (StaplePhase         phase);
 const char *staple_phase_get_purpose         (StaplePhase         phase);
 const char *staple_phase_get_capture         (StaplePhase         phase);
 gboolean    staple_date_is_valid             (const char         *text);
+char       *staple_format_minutes            (guint               minutes);
+char       *staple_format_seconds            (guint               seconds);
 const char *staple_enum_to_nick              (GType               enum_type,
                                               int                 value);
 gboolean    staple_enum_from_nick            (GType               enum_type,

@@ -407,16 +407,6 @@ update_ranking (StapleSessionPage *self)
     }
 }
 
-static char *
-format_minutes (guint minutes)
-{
-  if (minutes >= 24 * 60)
-    return g_strdup_printf (_("%u d %u h"), minutes / (24 * 60), (minutes / 60) % 24);
-  if (minutes >= 60)
-    return g_strdup_printf (_("%u h %u min"), minutes / 60, minutes % 60);
-  return g_strdup_printf (_("%u min"), minutes);
-}
-
 /* Below the map: how long the work takes from end to end against how long
  * anyone works on it, and how often it changes hands or gets lost. */
 static void
@@ -432,8 +422,8 @@ update_totals (StapleSessionPage *self)
     return;
 
   staple_summary_journey_totals (session, &totals);
-  lead = format_minutes (totals.lead_minutes);
-  work = format_minutes (totals.work_minutes);
+  lead = staple_format_minutes (totals.lead_minutes);
+  work = staple_format_minutes (totals.work_minutes);
   /* Translators: lead time, work time, its share, handoffs, drops */
   text = g_strdup_printf (_("Lead time %s · work %s (%.1f %%) · %u handoffs · %u dropped or "
                             "misrouted"),

@@ -27,36 +27,6 @@ struct _StapleSummaryView
 
 G_DEFINE_FINAL_TYPE (StapleSummaryView, staple_summary_view, ADW_TYPE_BIN)
 
-/* Durations */
-
-static char *
-format_minutes (guint minutes)
-{
-  guint days = minutes / (60 * 24);
-  guint hours = (minutes / 60) % 24;
-  guint rest = minutes % 60;
-
-  if (days > 0 && hours > 0)
-    /* Translators: a duration, e.g. "2 d 4 h" */
-    return g_strdup_printf (_("%u d %u h"), days, hours);
-  if (days > 0)
-    return g_strdup_printf (_("%u d"), days);
-  if (hours > 0 && rest > 0)
-    return g_strdup_printf (_("%u h %u min"), hours, rest);
-  if (hours > 0)
-    return g_strdup_printf (_("%u h"), hours);
-  return g_strdup_printf (_("%u min"), rest);
-}
-
-static char *
-format_seconds (guint seconds)
-{
-  if (seconds > 0 && seconds < 60)
-    return g_strdup (_("under a minute"));
-
-  return format_minutes ((seconds + 30) / 60);
-}
-
 /* Rows */
 
 static AdwPreferencesGroup *
@@ -182,8 +152,8 @@ add_journey (StapleSummaryView *self)
       return;
     }
 
-  lead = format_minutes (totals.lead_minutes);
-  work = format_minutes (totals.work_minutes);
+  lead = staple_format_minutes (totals.lead_minutes);
+  work = staple_format_minutes (totals.work_minutes);
   /* Translators: e.g. "Lead time 11 d 16 h, of which 3 h 28 min is work" */
   title = g_strdup_printf (_("Lead time %s, of which %s is work"), lead, work);
   percent = 100.0 * totals.work_minutes / totals.lead_minutes;
@@ -385,12 +355,12 @@ add_time_spent (StapleSummaryView *self)
   for (guint phase = 0; phase < STAPLE_N_PHASES; phase++)
     {
       guint seconds = staple_session_get_phase_seconds (self->session, phase);
-      g_autofree char *spent = format_seconds (seconds);
+      g_autofree char *spent = staple_format_seconds (seconds);
 
       add_value (add_row (group, staple_phase_get_label (phase), NULL), spent);
     }
 
-  total_text = format_seconds (total);
+  total_text = staple_format_seconds (total);
   total_label = add_value (add_row (group, _("In all"), NULL), total_text);
   gtk_widget_add_css_class (total_label, "title-4");
 }
