@@ -2102,7 +2102,9 @@ bind_value (sqlite3_stmt *stmt,
   else if (type == G_TYPE_UINT)
     sqlite3_bind_int64 (stmt, index, g_value_get_uint (value));
   else if (type == G_TYPE_INT64)
-    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    /* Every 64-bit property of the model is an id; 0, nobody or nothing,
+     * is NULL to the foreign keys. */
+    bind_id (stmt, index, g_value_get_int64 (value));
   else
     g_assert_not_reached ();
 }
@@ -2142,17 +2144,12 @@ staple_store_update_field (StapleStore  *self,
   g_value_init (&value, pspec->value_type);
   g_object_get_property (object, property, &value);
 
-  /* An owner or current stage of 0 means none, which the foreign key spells
-   * NULL. */
   sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table->table, column);
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (g_str_equal (property, "owner-id") || g_str_equal (property, "current-stage-id"))
-    bind_id (stmt, 1, g_value_get_int64 (&value));
-  else
-    bind_value (stmt, 1, &value);
+  bind_value (stmt, 1, &value);
   sqlite3_bind_int64 (stmt, 2, object_id (object));
 
   return run (self, stmt, error);
