@@ -131,6 +131,26 @@ static const char * const staple_schema_migrations[] = {
   "    ifnull ((SELECT group_concat (name || ' ' || role, ' ') FROM participants"
   "      WHERE session_id = s.id), '')"
   "  FROM sessions s WHERE s.trashed = 0;",
+
+  /* 3 → 4: what the coach was in the middle of, so that a crash loses no
+   * word: the text being typed into one of the map's in-place editors (at
+   * most one per session), and this library's own state, such as the
+   * session that was open. Neither is part of a session that is shared. */
+  "CREATE TABLE drafts ("
+  "  session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  target TEXT NOT NULL,"
+  "  stage_id INTEGER NOT NULL REFERENCES stages (id) ON DELETE CASCADE,"
+  "  friction_id INTEGER REFERENCES frictions (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX drafts_stage ON drafts (stage_id);"
+  "CREATE INDEX drafts_friction ON drafts (friction_id);"
+  "CREATE TABLE app_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

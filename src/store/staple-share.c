@@ -430,12 +430,15 @@ is_known_table (const char *name,
   return version >= 2 && g_str_equal (name, "phase_times");
 }
 
-/* The search index a library keeps (migration 3) may come along; it is
- * never read. SQLite's own tables are allowed too. */
+/* The search index a library keeps (migration 3) and its drafts and state
+ * (migration 4) may come along; they are never read. SQLite's own tables are
+ * allowed too. */
 static gboolean
 is_ignored_table (const char *name)
 {
   return g_str_equal (name, "session_search") ||
+         g_str_equal (name, "drafts") ||
+         g_str_equal (name, "app_state") ||
          g_str_has_prefix (name, "session_search_") ||
          g_str_equal (name, "sqlite_sequence") ||
          g_str_has_prefix (name, "sqlite_stat");
