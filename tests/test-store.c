@@ -837,8 +837,8 @@ static const char * const version_rows[] = {
   "INSERT INTO empowerments (id, session_id, position, text)"
   "  VALUES (76, 7, 0, 'Kept empowerment');"
   "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);",
-  /* 3: the search index, kept by the store (rows written here are not in
-   * it), and the link to an earlier walk */
+  /* 3: the search index, kept by the store (so written here too), and the
+   * link to an earlier walk */
   "INSERT INTO sessions (id, title, organisation, date, created, updated, phase,"
   "  dots_per_participant, previous_id)"
   "  VALUES (7, 'Kept across upgrades', 'Old Org', '2023-01-02', 1700000000, 1700000000,"
@@ -856,7 +856,10 @@ static const char * const version_rows[] = {
   "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
   "INSERT INTO empowerments (id, session_id, position, text)"
   "  VALUES (76, 7, 0, 'Kept empowerment');"
-  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);",
+  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);"
+  "INSERT INTO session_search (rowid, title, organisation, body) VALUES (7,"
+  "  'Kept across upgrades', 'Old Org', 'Kept stage Post room Kept friction Kept action"
+  "  Kept empowerment Old hand Clerk');",
   /* 4: drafts of the map's in-place editors, and the library's own state */
   "INSERT INTO sessions (id, title, organisation, date, created, updated, phase,"
   "  dots_per_participant, previous_id)"
