@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of the journey map: layout geometry, text fitting, incremental
- * updates, hit-testing and rendering into image surfaces. No display. */
+ * updates, hit-testing and rendering into image surfaces; what of a text is
+ * shown. No display. */
 #include "config.h"
 
 #include <math.h>
@@ -10,6 +11,7 @@
 #include "staple-model.h"
 #include "staple-map-layout.h"
 #include "staple-map-renderer.h"
+#include "staple-text.h"
 
 /* What the layout promises, in map units at text scale 1: a card's text
  * and label fit its width less this much (stripe and paddings). */
@@ -1764,6 +1766,156 @@ test_render_dark (void)
     }
 }
 
+/* What of a text is shown: staple_text_bound(), and the map on texts a
+ * validator accepts but Pango would take minutes over. */
+
+static char *
+repeat_n (const char *unit,
+          guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, unit);
+  return g_string_free (text, FALSE);
+}
+
+#define ACCENT "\xcc\x81" /* U+0301 COMBINING ACUTE ACCENT */
+
+static void
+test_text_bound_short (void)
+{
+  const char *texts[] = {
+    "", "Toner ran out", "Amélie Durand 👩‍🔧", "Žluťoučký kůň", "שלום עולם", "日本語のテキスト",
+    "Tiếng Việt có dấu", "👨‍👩‍👧‍👦 family", "a" ACCENT ACCENT ACCENT,
+  };
+  g_autofree char *empty = staple_text_bound (NULL, 10, STAPLE_TEXT_BOUND_NONE);
+
+  g_assert_cmpstr (empty, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *bounded = staple_text_bound (texts[i], STAPLE_TEXT_SHORT,
+                                                    STAPLE_TEXT_BOUND_NONE);
+
+      g_assert_cmpstr (bounded, ==, texts[i]);
+    }
+}
+
+static void
+test_text_bound_cut (void)
+{
+  g_autofree char *word = repeat_n ("é", 100000);
+  g_autofree char *bounded = staple_text_bound (word, 50, STAPLE_TEXT_BOUND_NONE);
+  g_autofree char *exact = repeat_n ("é", 50);
+  g_autofree char *fits = staple_text_bound (exact, 50, STAPLE_TEXT_BOUND_NONE);
+
+  /* 49 characters of the text and an ellipsis: 50 in all. */
+  g_assert_true (g_utf8_validate (bounded, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (bounded, -1), ==, 50);
+  g_assert_true (g_str_has_suffix (bounded, "…"));
+  g_assert_true (strncmp (bounded, word, strlen (bounded) - strlen ("…")) == 0);
+
+  /* A text of exactly the bound is whole. */
+  g_assert_cmpstr (fits, ==, exact);
+
+  /* The text given is left alone. */
+  g_assert_cmpint (g_utf8_strlen (word, -1), ==, 100000);
+}
+
+static void
+test_text_bound_marks (void)
+{
+  g_autofree char *accents = repeat_n (ACCENT, 99999);
+  g_autofree char *title = g_strconcat ("a", accents, "b", NULL);
+  g_autofree char *bounded = staple_text_bound (title, STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_NONE);
+  g_autofree char *eight = repeat_n (ACCENT, STAPLE_TEXT_MAX_MARKS);
+  g_autofree char *expected = g_strconcat ("a", eight, "b", NULL);
+  g_autofree char *joined = repeat_n ("👩‍", 5000);
+  g_autofree char *emoji = staple_text_bound (joined, STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_NONE);
+
+  /* The base keeps its first marks, and what follows the pile survives. */
+  g_assert_cmpstr (bounded, ==, expected);
+
+  /* Characters glued on with joiners count as marks of the first. */
+  g_assert_cmpint (g_utf8_strlen (emoji, -1), ==, 1 + STAPLE_TEXT_MAX_MARKS);
+}
+
+static void
+test_text_bound_one_line (void)
+{
+  g_autofree char *flat = staple_text_bound ("Two\nlines\r\nand\ta tab\u2028", 100,
+                                             STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *kept = staple_text_bound ("Two\nlines", 100, STAPLE_TEXT_BOUND_NONE);
+
+  g_assert_cmpstr (flat, ==, "Two lines  and a tab ");
+  g_assert_cmpstr (kept, ==, "Two\nlines");
+}
+
+static void
+test_text_bound_invalid (void)
+{
+  g_autofree char *bounded = staple_text_bound ("ok\xff\xfe then", 100, STAPLE_TEXT_BOUND_NONE);
+
+  g_assert_true (g_utf8_validate (bounded, -1, NULL));
+  g_assert_true (g_str_has_prefix (bounded, "ok"));
+  g_assert_true (g_str_has_suffix (bounded, " then"));
+}
+
+/* Seconds to lay out a one-stage session whose card and header hold the
+ * texts given, as the window and the PDF would. */
+static double
+time_layout (const char *card,
+             const char *name,
+             const char *team)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(StapleMapLayout) layout = NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+  StapleMapRenderOptions options;
+  StapleStage *stage;
+  const StapleMapCard *drawn;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  stage = add_stage (session, 1, name, team, 0);
+  add_card (stage, 1, card, STAPLE_FRICTION_KIND_POLICY);
+  layout = layout_for (session);
+  staple_map_render_options_init (&options);
+  surface = render (layout, &options, 1.0);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  /* Shown cut short, stored whole. */
+  drawn = staple_map_layout_get_card (layout, 0, 0);
+  g_assert_cmpfloat (drawn->rect.height, <, 200);
+  g_assert_cmpfloat (staple_map_layout_get_column (layout, 0)->header.height, <, 400);
+  g_assert_cmpstr (staple_friction_get_text (drawn->friction), ==, card);
+
+  return seconds;
+}
+
+static void
+test_layout_hostile_text (void)
+{
+  g_autofree char *word = repeat_n ("a", 100000);
+  g_autofree char *accents = repeat_n (ACCENT, 99999);
+  g_autofree char *pile = g_strconcat ("a", accents, NULL);
+  g_autofree char *lines = repeat_n ("line\n", 20000);
+  struct { const char *what, *card, *name, *team; } cases[] = {
+    { "a 100,000-letter word", word, word, word },
+    { "a letter under 99,999 accents", pile, pile, pile },
+    { "20,000 lines", lines, lines, lines },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double seconds = time_layout (cases[i].card, cases[i].name, cases[i].team);
+
+      /* Before the texts were bounded: 38 s for the accents. */
+      g_test_message ("%s on a card, a stage name and a team: %.3f s", cases[i].what, seconds);
+      g_assert_cmpfloat (seconds, <, 2.0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1805,6 +1957,13 @@ main (int   argc,
   g_test_add_func ("/map/render/far-zoom", test_render_far);
   g_test_add_func ("/map/render/clip-to-visible", test_render_clip);
   g_test_add_func ("/map/render/dark", test_render_dark);
+
+  g_test_add_func ("/text/bound/short", test_text_bound_short);
+  g_test_add_func ("/text/bound/cut", test_text_bound_cut);
+  g_test_add_func ("/text/bound/marks", test_text_bound_marks);
+  g_test_add_func ("/text/bound/one-line", test_text_bound_one_line);
+  g_test_add_func ("/text/bound/invalid", test_text_bound_invalid);
+  g_test_add_func ("/map/layout/hostile-text", test_layout_hostile_text);
 
   return g_test_run ();
 }

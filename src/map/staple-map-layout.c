@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "staple-map-layout.h"
+#include "staple-text.h"
 
 /* Map units are pixels at 100 % zoom and text scale 1. */
 #define MARGIN             24.0
@@ -491,17 +492,6 @@ make_layout (StapleMapLayout *self,
   return layout;
 }
 
-/* Line breaks typed into a card would each start a paragraph, and Pango
- * limits lines per paragraph: a card's text is one paragraph. */
-static char *
-one_paragraph (const char *text)
-{
-  char *flat = g_strdup (text);
-
-  g_strdelimit (flat, "\r\n\t\v\f", ' ');
-  return flat;
-}
-
 static double
 layout_height (PangoLayout *layout)
 {
@@ -614,7 +604,9 @@ measure_card (StapleMapLayout *self,
 
   g_clear_object (&cache->text_layout);
   g_clear_object (&cache->label_layout);
-  flat = one_paragraph (text);
+  /* One paragraph, as Pango limits lines per paragraph; and no more text
+   * than a card could ever show, as shaping what is cut off costs as much. */
+  flat = staple_text_bound (text, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
   cache->text_layout = make_layout (self, flat, 10, PANGO_WEIGHT_NORMAL, text_width,
                                     CARD_TEXT_LINES);
   cache->label_layout = g_object_ref (kind_label_layout (self, kind, text_width));
@@ -681,12 +673,12 @@ measure_stage (StapleMapLayout *self,
   g_autofree char *handoff = NULL;
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
-  const char *team = staple_stage_get_team (stage);
+  g_autofree char *team = staple_text_bound (staple_stage_get_team (stage), STAPLE_TEXT_SHORT,
+                                             STAPLE_TEXT_BOUND_ONE_LINE);
   const char *channel = staple_channel_get_label (staple_stage_get_channel (stage));
   double s = self->scale;
 
   subtitle = *team != '\0' ? g_strdup_printf ("%s · %s", team, channel) : g_strdup (channel);
-  g_strdelimit (subtitle, "\r\n\t\v\f", ' ');
   /* Translators: work time and waiting time of a stage */
   times = g_strdup_printf (_("Work %s · waits %s"), work, wait);
   if (staple_stage_get_dropped (stage))
@@ -697,12 +689,11 @@ measure_stage (StapleMapLayout *self,
     }
 
   if (previous != NULL &&
-      g_strcmp0 (staple_stage_get_team (previous), team) != 0)
+      g_strcmp0 (staple_stage_get_team (previous), staple_stage_get_team (stage)) != 0)
     /* Translators: shown where the work crosses from one team to another */
     handoff = g_strdup_printf (_("Handoff to %s"), *team != '\0' ? team : _("another team"));
   else
     handoff = g_strdup ("");
-  g_strdelimit (handoff, "\r\n\t\v\f", ' ');
 
   key = g_strjoin ("\x1f", staple_stage_get_name (stage), subtitle, times, causes, handoff,
                    NULL);
@@ -729,7 +720,8 @@ measure_stage (StapleMapLayout *self,
   g_clear_object (&cache->causes);
   g_clear_object (&cache->handoff_label);
 
-  name = one_paragraph (staple_stage_get_name (stage));
+  name = staple_text_bound (staple_stage_get_name (stage), STAPLE_TEXT_SHORT,
+                            STAPLE_TEXT_BOUND_ONE_LINE);
   cache->title = make_layout (self, name, 12, PANGO_WEIGHT_BOLD, width, 2);
   cache->subtitle = make_layout (self, subtitle, 9, PANGO_WEIGHT_NORMAL, width, 1);
   cache->times = make_layout (self, times, 9, PANGO_WEIGHT_NORMAL, width, 2);
