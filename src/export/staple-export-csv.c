@@ -5,6 +5,14 @@
  * double quotes when it holds a comma, a quote, CR or LF, and quotes inside
  * it doubled. Line breaks inside a field are kept as they are, so notes
  * with several paragraphs come back whole.
+ *
+ * A spreadsheet reads a cell that starts with "=", "+", "-" or "@" as a
+ * formula, and one that starts with a tab or a carriage return may be
+ * trimmed to one. Text typed in a workshop, or in a .staple file someone
+ * sent, must not run as a formula on the reader's machine
+ * ("=HYPERLINK(…)", "=cmd|…"), so such a cell is written with a single
+ * quote in front, which shows it as the text it is (the OWASP advice on CSV
+ * injection). This applies to every column of both files.
  */
 #define G_LOG_DOMAIN "staple-export"
 
@@ -23,24 +31,37 @@
  * LibreOffice Calc has to guess. With it both open it as UTF-8 at once. */
 #define UTF8_BOM "\xEF\xBB\xBF"
 
+/* Whether a spreadsheet could take a cell starting so for a formula. */
+static gboolean
+starts_formula (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
 static void
 append_field (GString    *csv,
               const char *value,
               gboolean    first)
 {
+  const char *prefix;
+
   if (!first)
     g_string_append_c (csv, ',');
 
   if (value == NULL)
     return;
 
+  prefix = starts_formula (value) ? "'" : "";
+
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
+      g_string_append (csv, prefix);
       g_string_append (csv, value);
       return;
     }
 
   g_string_append_c (csv, '"');
+  g_string_append (csv, prefix);
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -191,7 +212,9 @@ write_csv (GString     *csv,
  *
  * Writes one row per friction point, in map order, after a header row:
  * stage number, stage, team, friction point, kind, severity, principle,
- * votes, notes. RFC 4180 quoting, UTF-8 with a byte order mark.
+ * votes, notes. RFC 4180 quoting, UTF-8 with a byte order mark; a cell
+ * that starts with "=", "+", "-", "@", a tab or a carriage return gets a
+ * single quote in front, so that a spreadsheet shows it as text.
  *
  * Returns: %TRUE if the file was written
  */
@@ -214,7 +237,9 @@ staple_export_frictions_csv (StapleSession  *session,
  *
  * Writes one row per action after a header row: action, owner, due date,
  * status, and the friction points it addresses joined with "; ".
- * RFC 4180 quoting, UTF-8 with a byte order mark.
+ * RFC 4180 quoting, UTF-8 with a byte order mark, and cells that would
+ * start like a formula written as text, as staple_export_frictions_csv()
+ * does.
  *
  * Returns: %TRUE if the file was written
  */
