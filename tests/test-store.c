@@ -1601,8 +1601,9 @@ make_big_database (const char *path)
   g_assert_cmpint (test_count (path, "SELECT count(*) FROM frictions"), ==, 3000);
   g_clear_object (&store);
 
-  /* Closed, everything is in the file itself. */
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* Closed, everything is in the file itself: the log is empty (a store
+   * that is not the window's keeps the file, never deleting it by name). */
+  g_assert_true (!g_file_test (wal, G_FILE_TEST_EXISTS) || test_file_size (wal) == 0);
 }
 
 static void

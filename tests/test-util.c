@@ -467,3 +467,12 @@ test_assert_sessions_match (StapleSession *expected,
         }
     }
 }
+
+/* The size of a file in bytes, or -1 if it cannot be read. */
+gint64
+test_file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}

@@ -32,4 +32,6 @@ void           test_assert_sessions_equal   (StapleSession *expected,
 void           test_assert_sessions_match   (StapleSession *expected,
                                              StapleSession *actual);
 
+gint64         test_file_size            (const char      *path);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "staple-file-guard.h"
 #include "staple-schema.h"
 #include "staple-store-private.h"
 
@@ -125,8 +126,10 @@ quick_check (StapleStore *self,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
 
+  /* quick_check may list several problems, one a line: the first says it. */
   if (rc == SQLITE_ROW && g_strcmp0 (column_text (stmt, 0), "ok") != 0)
-    problem = g_strdup (column_text (stmt, 0));
+    problem = g_strstrip (g_strndup (column_text (stmt, 0),
+                                     strcspn (column_text (stmt, 0), "\r\n")));
 
   sqlite3_finalize (stmt);
 
@@ -174,16 +177,27 @@ check_database (StapleStore *self,
       return FALSE;
     }
 
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error) ||
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema WHERE name = 'sessions'",
+                  &n_tables, error) ||
       !query_int (self, "PRAGMA user_version", out_version, error))
     return FALSE;
 
-  *out_empty = (app_id == 0 && n_tables == 0);
-
-  if (!*out_empty && app_id != STAPLE_STORE_APPLICATION_ID)
+  /* Staple marks every database it makes before it links it into place,
+   * so an unmarked one, even an empty one, belongs to another program. */
+  if (app_id != STAPLE_STORE_APPLICATION_ID)
     {
       g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE,
                    _("“%s” is a database of another program, not a Staple database."), name);
+      return FALSE;
+    }
+
+  *out_empty = *out_version == 0;
+
+  if (*out_version >= 1 && n_tables == 0)
+    {
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged: its sessions table is missing. It was left as it was; "
+                     "restore it from a backup."), name);
       return FALSE;
     }
 
@@ -286,6 +300,16 @@ probe (const char  *path,
   return ok;
 }
 
+static gboolean
+mark_as_ours (StapleStore  *self,
+              GError      **error)
+{
+  g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                 STAPLE_STORE_APPLICATION_ID);
+
+  return exec (self, set_app_id, error);
+}
+
 /* Makes a new database, set up to @version, in a temporary file beside
  * @path and links it into place, so that no crash leaves a half-made or
  * empty database at @path. */
@@ -318,6 +342,7 @@ create_database (const char  *path,
   rc = sqlite3_open_v2 (temp, &maker->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK ||
       !exec (maker, "PRAGMA journal_mode = WAL", error) ||
+      !mark_as_ours (maker, error) ||
       !migrate (maker, 0, version, error))
     {
       if (rc != SQLITE_OK)
@@ -343,6 +368,156 @@ create_database (const char  *path,
   return TRUE;
 }
 
+/* Opens the connection the store works through, on a file already checked. */
+static gboolean
+open_connection (StapleStore  *self,
+                 GError      **error)
+{
+  int rc;
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (self, error, rc);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Only the Staple that has the library open lets its log go when it
+   * closes; any other connection (the command line while the window runs)
+   * never deletes it, whatever it thinks of the locks. */
+  if (!self->claimed)
+    {
+      int persist = 1;
+
+      sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+    }
+
+  return exec (self, "PRAGMA journal_mode = WAL", error) &&
+         exec (self, "PRAGMA synchronous = FULL", error) &&
+         exec (self, "PRAGMA foreign_keys = ON", error) &&
+         /* What is deleted is overwritten with zeros, not left in free pages. */
+         exec (self, "PRAGMA secure_delete = ON", error) &&
+         (self->claimed || exec (self, "PRAGMA journal_size_limit = 0", error)) &&
+         /* Room for a big library's search index and counts (the default is
+          * 2 MiB); pages are only taken as they are read. */
+         exec (self, "PRAGMA cache_size = -32768", error);
+}
+
+/* Notes which files the connection has, to notice them deleted or replaced. */
+static void
+remember_files (StapleStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  self->db_dev = self->wal_dev = 0;
+  self->db_ino = self->wal_ino = 0;
+
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->db_dev = st.st_dev;
+      self->db_ino = st.st_ino;
+    }
+
+  if (g_stat (wal, &st) == 0)
+    {
+      self->wal_dev = st.st_dev;
+      self->wal_ino = st.st_ino;
+    }
+}
+
+static gboolean
+claim (StapleStore  *self,
+       GError      **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+  g_autofree char *holder = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd = staple_file_guard_claim (self->path, &holder, &local_error);
+
+  if (fd >= 0)
+    {
+      staple_file_guard_release (self->guard_fd);
+      self->guard_fd = fd;
+      return TRUE;
+    }
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    {
+      if (holder != NULL)
+        g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_IN_USE,
+                     _("“%s” is open in another Staple, of %s. A library is edited in one "
+                       "place at a time so that no change is lost: close Staple there first."),
+                     name, holder);
+      else
+        g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_IN_USE,
+                     _("“%s” is open in another Staple (another user account or another "
+                       "login). A library is edited in one place at a time so that no change "
+                       "is lost: close Staple there first."),
+                     name);
+      return FALSE;
+    }
+
+  g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_READ_ONLY,
+               _("Could not open “%s”: %s"), name, local_error->message);
+  return FALSE;
+}
+
+/**
+ * staple_store_open_full:
+ * @path: the database file; created (0600) if missing, in a folder that exists
+ * @version: the schema version to migrate to, at most the current one
+ * @flags: #StapleStoreOpenFlags
+ *
+ * Opens a Staple database and brings its schema up to @version. A file that
+ * is not ours, damaged, newer, read-only, locked or (with
+ * %STAPLE_STORE_OPEN_CLAIM) open in another Staple is refused with a message
+ * naming it, and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+StapleStore *
+staple_store_open_full (const char            *path,
+                        int                    version,
+                        StapleStoreOpenFlags   flags,
+                        GError               **error)
+{
+  g_autoptr(StapleStore) self = NULL;
+  gint64 current = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= STAPLE_SCHEMA_VERSION, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_database (path, version, error))
+    return NULL;
+
+  self = g_object_new (STAPLE_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->claimed = (flags & STAPLE_STORE_OPEN_CLAIM) != 0;
+
+  if (!check_writable (path, error) ||
+      (self->claimed && !claim (self, error)) ||
+      !probe (path, &current, error))
+    return NULL;
+
+  /* Only now, knowing the file is ours, do we open it for writing. */
+  if (!open_connection (self, error) ||
+      !migrate (self, (int) current, MAX (version, (int) current), error))
+    return NULL;
+
+  /* Edits run on the UI thread: wait only a moment for another writer. */
+  sqlite3_busy_timeout (self->db, EDIT_BUSY_TIMEOUT_MS);
+  remember_files (self);
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * staple_store_open_at_version:
  * @path: the database file; created (0600) if missing, in a folder that exists
@@ -358,45 +533,7 @@ staple_store_open_at_version (const char  *path,
                               int          version,
                               GError     **error)
 {
-  g_autoptr(StapleStore) self = NULL;
-  gint64 current = 0;
-  int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (version >= 0 && version <= STAPLE_SCHEMA_VERSION, NULL);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_database (path, version, error))
-    return NULL;
-
-  if (!check_writable (path, error) || !probe (path, &current, error))
-    return NULL;
-
-  /* Only now, knowing the file is ours, do we open it for writing. */
-  self = g_object_new (STAPLE_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_code (self, error, rc);
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      /* Room for a big library's search index and counts (the default is
-       * 2 MiB); pages are only taken as they are read. */
-      !exec (self, "PRAGMA cache_size = -32768", error) ||
-      !migrate (self, (int) current, MAX (version, (int) current), error))
-    return NULL;
-
-  /* Edits run on the UI thread: wait only a moment for another writer. */
-  sqlite3_busy_timeout (self->db, EDIT_BUSY_TIMEOUT_MS);
-
-  return g_steal_pointer (&self);
+  return staple_store_open_full (path, version, STAPLE_STORE_OPEN_DEFAULT, error);
 }
 
 /**
@@ -413,5 +550,286 @@ StapleStore *
 staple_store_open (const char  *path,
                    GError     **error)
 {
-  return staple_store_open_at_version (path, STAPLE_SCHEMA_VERSION, error);
+  return staple_store_open_full (path, STAPLE_SCHEMA_VERSION, STAPLE_STORE_OPEN_DEFAULT, error);
+}
+
+/* Keeping hold of the files.
+ *
+ * While the window runs, the user or another program may delete, move or
+ * replace the database, or delete its write-ahead log (a program that
+ * ignores the locks, or `rm`). The connection keeps writing to the files it
+ * opened, which are then gone from the folder, and everything written after
+ * would vanish with the process. Before each write the window's store looks
+ * at the folder; when its files are not there any more, it first moves all
+ * it holds into the database file it still has open, then writes that whole
+ * database back where it belongs (or beside a file that took its place), and
+ * carries on there. */
+
+typedef enum
+{
+  FILES_OK,
+  FILES_LOG_GONE,
+  FILES_DATABASE_GONE,
+  FILES_DATABASE_REPLACED,
+} FilesState;
+
+static FilesState
+look_at_files (StapleStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0)
+    return FILES_DATABASE_GONE;
+
+  if (st.st_dev != self->db_dev || st.st_ino != self->db_ino)
+    return FILES_DATABASE_REPLACED;
+
+  if (self->wal_ino != 0 &&
+      (g_stat (wal, &st) != 0 || st.st_dev != self->wal_dev || st.st_ino != self->wal_ino))
+    return FILES_LOG_GONE;
+
+  return FILES_OK;
+}
+
+/* Everything in the log goes into the database file the connection has. */
+static gboolean
+checkpoint (StapleStore  *self,
+            GError      **error)
+{
+  int busy = 0;
+  int rc = sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, &busy);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Writes the whole database, as the connection sees it, to a new file at
+ * @target, which must not exist. */
+static gboolean
+write_copy (StapleStore  *self,
+            const char   *target,
+            GError      **error)
+{
+  g_autoptr(StapleStore) copy = g_object_new (STAPLE_TYPE_STORE, NULL);
+  g_autofree char *temp = g_strconcat (target, ".new-XXXXXX", NULL);
+  sqlite3_backup *backup;
+  int saved_errno;
+  int fd;
+  int rc;
+
+  copy->path = g_strdup (target);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, STAPLE_STORE_ERROR,
+                   saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL : STAPLE_STORE_ERROR_READ_ONLY,
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  rc = sqlite3_open_v2 (temp, &copy->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK && exec (copy, "PRAGMA synchronous = FULL", error))
+    {
+      backup = sqlite3_backup_init (copy->db, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy->db);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup) == SQLITE_OK && rc == SQLITE_DONE
+               ? SQLITE_OK : sqlite3_errcode (copy->db);
+        }
+      if (rc == SQLITE_OK && !checkpoint (copy, error))
+        rc = SQLITE_ERROR;
+      else if (rc != SQLITE_OK)
+        set_error_from_code (copy, error, rc);
+    }
+  else if (rc != SQLITE_OK)
+    set_error_from_code (copy, error, rc);
+
+  g_clear_pointer (&copy->db, sqlite3_close);
+  if (rc == SQLITE_OK && link (temp, target) != 0)
+    {
+      saved_errno = errno;
+      rc = SQLITE_ERROR;
+      g_set_error (error, STAPLE_STORE_ERROR, saved_errno == EEXIST ? STAPLE_STORE_ERROR_IN_USE
+                                                                    : STAPLE_STORE_ERROR_READ_ONLY,
+                   "%s", g_strerror (saved_errno));
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *leftover = g_strconcat (temp, suffixes[i], NULL);
+
+      g_unlink (leftover);
+    }
+
+  return rc == SQLITE_OK && sync_folder (target);
+}
+
+/* A name beside @path for a copy of it: "sessions-recovered-2026-12-01-1030.db". */
+static char *
+recovered_name (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *stem = g_strdup (path);
+  char *dot = strrchr (stem, '.');
+  char *slash = strrchr (stem, '/');
+
+  if (dot != NULL && (slash == NULL || dot > slash))
+    *dot = '\0';
+
+  return g_strdup_printf ("%s-recovered-%s.db", stem, stamp);
+}
+
+/* Where the file the store has open is now, if it was moved. */
+static char *
+moved_to (StapleStore *self)
+{
+  g_autofree char *link = NULL;
+  GStatBuf st;
+
+  if (self->guard_fd < 0 || fstat (self->guard_fd, &st) != 0 || st.st_nlink == 0)
+    return NULL;
+
+  link = g_strdup_printf ("/proc/self/fd/%d", self->guard_fd);
+  return g_file_read_link (link, NULL);
+}
+
+/* Carries on at @target, a database holding everything the store had. */
+static gboolean
+carry_on_at (StapleStore  *self,
+             const char   *target,
+             GError      **error)
+{
+  int persist = 1;
+
+  /* The old connection must not delete, by name, a log that is not its own. */
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+
+  g_free (self->path);
+  self->path = g_strdup (target);
+
+  if (!open_connection (self, error) || !claim (self, error))
+    return FALSE;
+
+  sqlite3_busy_timeout (self->db, EDIT_BUSY_TIMEOUT_MS);
+  remember_files (self);
+  return TRUE;
+}
+
+static gboolean
+recover (StapleStore  *self,
+         FilesState    state,
+         GError      **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+  g_autofree char *original = g_strdup (self->path);
+  g_autofree char *target = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!checkpoint (self, error))
+    return FALSE;
+
+  if (state == FILES_LOG_GONE)
+    {
+      if (!carry_on_at (self, original, error))
+        return FALSE;
+      message = g_strdup_printf (_("Another program deleted the log of “%s” while Staple was "
+                                   "writing to it. Staple saved everything into “%s” and "
+                                   "carries on; nothing was lost."), name, name);
+    }
+  else
+    {
+      moved = state == FILES_DATABASE_GONE ? moved_to (self) : NULL;
+      target = state == FILES_DATABASE_GONE ? g_strdup (original) : recovered_name (original);
+
+      if (!write_copy (self, target, &local_error))
+        {
+          /* Someone made a file there meanwhile: keep theirs, write beside it. */
+          g_clear_error (&local_error);
+          g_free (target);
+          target = recovered_name (original);
+          if (!write_copy (self, target, error))
+            return FALSE;
+          state = FILES_DATABASE_REPLACED;
+        }
+
+      if (!carry_on_at (self, target, error))
+        return FALSE;
+
+      if (state == FILES_DATABASE_REPLACED)
+        {
+          g_autofree char *target_name = g_filename_display_name (target);
+
+          message = g_strdup_printf (_("“%s” was replaced by another file while Staple had it "
+                                       "open. Your work is safe in “%s”, where Staple carries "
+                                       "on; the new “%s” was left as it is."),
+                                     name, target_name, name);
+        }
+      else if (moved != NULL)
+        {
+          g_autofree char *moved_name = g_filename_display_name (moved);
+
+          message = g_strdup_printf (_("“%s” was moved to “%s” while Staple had it open. "
+                                       "Staple wrote everything back to “%s” and carries on "
+                                       "there; the moved file holds the same sessions up to "
+                                       "now."), name, moved_name, name);
+        }
+      else
+        message = g_strdup_printf (_("“%s” was deleted while Staple had it open. Staple wrote "
+                                     "it again with everything in it; nothing was lost."), name);
+    }
+
+  g_message ("%s", message);
+  staple_store_emit_recovered (self, message);
+  return TRUE;
+}
+
+/**
+ * staple_store_verify_files:
+ *
+ * Makes sure the files the store writes to are still the library's files
+ * in its folder, recovering as described above if they are not. Runs
+ * before each write of a store opened with %STAPLE_STORE_OPEN_CLAIM.
+ *
+ * Returns: whether the store can write
+ */
+gboolean
+staple_store_verify_files (StapleStore  *self,
+                           GError      **error)
+{
+  FilesState state;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+
+  state = look_at_files (self);
+  return state == FILES_OK || recover (self, state, error);
 }

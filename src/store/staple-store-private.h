@@ -48,6 +48,8 @@ gboolean      staple_store_unindex_session       (StapleStore     *self,
                                                   GError         **error);
 gboolean      staple_store_verify_files          (StapleStore     *self,
                                                   GError         **error);
+void          staple_store_emit_recovered        (StapleStore     *self,
+                                                  const char      *message);
 
 /* Short names for the store's own files. */
 #define set_error_from_code staple_store_set_error

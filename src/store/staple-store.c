@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "staple-file-guard.h"
 #include "staple-schema.h"
 #include "staple-store-private.h"
 
@@ -34,15 +35,43 @@ staple_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
+  staple_file_guard_release (self->guard_fd);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (staple_store_parent_class)->finalize (object);
 }
 
+enum {
+  SIGNAL_RECOVERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 staple_store_class_init (StapleStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = staple_store_finalize;
+
+  /**
+   * StapleStore::recovered:
+   * @message: what happened to the files and what Staple did, in a sentence or two
+   *
+   * The library's files were deleted, moved or replaced while it was open,
+   * and the store carried on with everything it held (see
+   * staple_store_open_full() with %STAPLE_STORE_OPEN_CLAIM).
+   */
+  signals[SIGNAL_RECOVERED] =
+    g_signal_new ("recovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+/* For the store's own files: tells the window what recovery did. */
+void
+staple_store_emit_recovered (StapleStore *self,
+                             const char  *message)
+{
+  g_signal_emit (self, signals[SIGNAL_RECOVERED], 0, message);
 }
 
 static void
@@ -217,7 +246,8 @@ staple_store_begin (StapleStore  *self,
   g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
   g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
 
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return (!self->claimed || staple_store_verify_files (self, error)) &&
+         exec (self, "BEGIN IMMEDIATE", error);
 }
 
 /**

@@ -22,7 +22,16 @@ typedef enum
   STAPLE_STORE_ERROR_FULL,
   STAPLE_STORE_ERROR_NOT_FOUND,
   STAPLE_STORE_ERROR_FAILED,
+  STAPLE_STORE_ERROR_IN_USE,
 } StapleStoreError;
+
+typedef enum
+{
+  STAPLE_STORE_OPEN_DEFAULT = 0,
+  /* The window's library: held against a second Staple, its files watched
+   * and recovered if they are deleted or replaced while it runs. */
+  STAPLE_STORE_OPEN_CLAIM = 1 << 0,
+} StapleStoreOpenFlags;
 
 /* The order of the library when it is not searched; a search ranks by how
  * well each session matches, and uses this order only between equals. */
@@ -44,6 +53,10 @@ StapleStore  *staple_store_open                  (const char      *path,
                                                   GError         **error);
 StapleStore  *staple_store_open_at_version       (const char      *path,
                                                   int              version,
+                                                  GError         **error);
+StapleStore  *staple_store_open_full             (const char      *path,
+                                                  int              version,
+                                                  StapleStoreOpenFlags flags,
                                                   GError         **error);
 const char   *staple_store_get_path              (StapleStore     *self);
 

@@ -13,6 +13,7 @@
 #include "staple-application.h"
 #include "staple-example.h"
 #include "staple-export.h"
+#include "staple-file-guard.h"
 #include "staple-preferences.h"
 #include "staple-report.h"
 #include "staple-share.h"
@@ -22,6 +23,10 @@ struct _StapleApplication
 {
   AdwApplication parent_instance;
   StapleStore   *store;
+  /* When the window's library could not be opened: which and why. */
+  char          *failed_path;
+  GError        *open_error;
+  GtkWindow     *error_window;
 };
 
 G_DEFINE_FINAL_TYPE (StapleApplication, staple_application, ADW_TYPE_APPLICATION)
@@ -531,6 +536,10 @@ staple_application_handle_local_options (GApplication *app,
   if (!parse_exports (options, &request) || !parse_imports (options, remaining, &import))
     return 2;
 
+  /* Whatever else in this process opens the database (a file dialog
+   * sniffing its folder), its locks hold. */
+  staple_file_guard_install ();
+
   /* A running Staple gets the rest of the command line; this process
    * leaves the database alone. */
   if (!g_variant_dict_contains (options, "list") && !has_export (options) && import == NULL)
@@ -543,6 +552,19 @@ staple_application_handle_local_options (GApplication *app,
 
       if (g_application_get_is_remote (app))
         return -1;
+
+      /* The window's library, held against a second Staple. A library that
+       * cannot be opened is said on this terminal and in a window, where a
+       * desktop user sees it. */
+      self->store = staple_store_open_full (path, staple_store_get_schema_version (),
+                                            STAPLE_STORE_OPEN_CLAIM, &error);
+      if (self->store == NULL)
+        {
+          g_printerr ("staple: %s\n", error->message);
+          self->failed_path = g_steal_pointer (&path);
+          self->open_error = g_steal_pointer (&error);
+        }
+      return -1;
     }
 
   /* Opened here, so that a bad database is reported on this terminal with
@@ -618,6 +640,133 @@ open_staple_files (StapleApplication       *self,
   return status;
 }
 
+/* A library that cannot be opened */
+
+static void show_open_error (StapleApplication *self);
+
+static gboolean
+try_open (StapleApplication *self,
+          const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->store);
+  self->store = staple_store_open_full (path, staple_store_get_schema_version (),
+                                        STAPLE_STORE_OPEN_CLAIM, &error);
+  if (self->store == NULL)
+    {
+      g_printerr ("staple: %s\n", error->message);
+      g_free (self->failed_path);
+      self->failed_path = g_strdup (path);
+      g_clear_error (&self->open_error);
+      self->open_error = g_steal_pointer (&error);
+      show_open_error (self);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->failed_path, g_free);
+  g_clear_error (&self->open_error);
+  staple_store_purge_trashed (self->store, NULL);
+  if (self->error_window != NULL)
+    gtk_window_destroy (self->error_window);
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+  return TRUE;
+}
+
+static void
+retry_clicked_cb (StapleApplication *self)
+{
+  g_autofree char *path = g_strdup (self->failed_path);
+
+  try_open (self, path);
+}
+
+static void
+choose_response_cb (GtkNativeDialog   *chooser,
+                    int                response,
+                    StapleApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    try_open (self, g_file_peek_path (file));
+  g_object_unref (chooser);
+}
+
+static void
+choose_clicked_cb (StapleApplication *self)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open a Library"), self->error_window,
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkWidget *
+error_button (StapleApplication *self,
+              const char        *label,
+              GCallback          callback,
+              gboolean           suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+  return button;
+}
+
+/* A window that says why the library could not be opened, that the file
+ * was left as it was, and what can be done: try again (after closing the
+ * other Staple, freeing space…), open another library, or quit. */
+static void
+show_open_error (StapleApplication *self)
+{
+  g_autofree char *description = NULL;
+  AdwStatusPage *page;
+  GtkWidget *buttons;
+  GtkWidget *content;
+  GtkWidget *header;
+
+  if (self->error_window == NULL)
+    {
+      self->error_window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (self)));
+      g_object_add_weak_pointer (G_OBJECT (self->error_window),
+                                 (gpointer *) &self->error_window);
+      gtk_window_set_title (self->error_window, _("Could Not Open the Library — Staple"));
+      gtk_window_set_default_size (self->error_window, 640, 480);
+    }
+
+  description = g_markup_printf_escaped ("%s\n\n%s", self->open_error->message,
+                                         _("Staple changed nothing in the file."));
+  page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (page, "dialog-warning-symbolic");
+  adw_status_page_set_title (page, _("Could Not Open the Library"));
+  adw_status_page_set_description (page, description);
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons),
+                  error_button (self, _("_Try Again"), G_CALLBACK (retry_clicked_cb), TRUE));
+  gtk_box_append (GTK_BOX (buttons),
+                  error_button (self, _("_Open Another Library…"),
+                                G_CALLBACK (choose_clicked_cb), FALSE));
+  adw_status_page_set_child (page, buttons);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (page));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self->error_window), content);
+  gtk_window_present (self->error_window);
+}
+
 static int
 staple_application_command_line (GApplication            *app,
                                  GApplicationCommandLine *command_line)
@@ -628,6 +777,14 @@ staple_application_command_line (GApplication            *app,
     resolve_database (options, g_application_command_line_get_cwd (command_line));
   g_autoptr(GError) error = NULL;
   StapleWindow *window;
+
+  if (self->store == NULL)
+    {
+      g_application_command_line_printerr (command_line, "staple: %s\n",
+                                           self->open_error->message);
+      show_open_error (self);
+      return 1;
+    }
 
   /* The store was opened by handle-local-options in this process; another
    * process asking for another file is told so rather than switched. */
@@ -666,8 +823,15 @@ open_session_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   StapleApplication *self = user_data;
-  StapleWindow *window = get_window (self);
+  StapleWindow *window;
 
+  if (self->store == NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+
+  window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
   staple_window_open_session (window, g_variant_get_int64 (parameter));
 }
@@ -714,7 +878,15 @@ preferences_action (GSimpleAction *action,
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
-  StapleWindow *window = get_window (self);
+  StapleWindow *window;
+
+  if (self->store == NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+
+  window = get_window (self);
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -794,6 +966,8 @@ staple_application_finalize (GObject *object)
   StapleApplication *self = STAPLE_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->failed_path, g_free);
+  g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (staple_application_parent_class)->finalize (object);
 }
