@@ -594,6 +594,81 @@ test_svg_awkward (void)
   check_svg (session, 4);
 }
 
+/* The session of tests/scripts-session.json: Japanese, Chinese, Korean,
+ * Arabic, Hebrew, emoji and combining accents. */
+static StapleSession *
+read_scripts (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "scripts-session.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  StapleSession *session;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  session = staple_session_new_from_json (contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Adds @layout's text to @missing if a character of it has no font. */
+static void
+check_every_glyph (PangoLayout *layout,
+                   GString     *missing)
+{
+  int unknown;
+
+  if (layout == NULL)
+    return;
+
+  unknown = pango_layout_get_unknown_glyphs_count (layout);
+  if (unknown != 0)
+    g_string_append_printf (missing, " “%s” (%d),", pango_layout_get_text (layout), unknown);
+}
+
+/* Every script on the map, and so in the PNG and the SVG: each text the map
+ * lays out finds a font for every character. The PDF's text is read back by
+ * tests/check-scripts.py. */
+static void
+test_map_scripts (void)
+{
+  g_autoptr(StapleSession) session = read_scripts ();
+  g_autoptr(StapleMapLayout) layout = staple_map_layout_new ();
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_texts = 0;
+
+  staple_map_layout_set_session (layout, session);
+  g_assert_cmpuint (staple_map_layout_get_n_columns (layout), ==, 3);
+
+  for (guint i = 0; i < staple_map_layout_get_n_columns (layout); i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+      PangoLayout *texts[] = {
+        column->title, column->subtitle, column->times, column->causes, column->handoff_label,
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (texts); j++, n_texts++)
+        check_every_glyph (texts[j], missing);
+
+      for (guint j = 0; j < column->cards->len; j++, n_texts += 2)
+        {
+          const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
+
+          check_every_glyph (card->text, missing);
+          check_every_glyph (card->label, missing);
+        }
+    }
+
+  g_assert_cmpuint (n_texts, >=, 3 * 5 + 7 * 2);
+  if (missing->len > 0)
+    g_string_truncate (missing, missing->len - 1);
+  if (missing->len > 0)
+    g_test_fail_printf ("characters no font covers, drawn as hex boxes, in%s; install "
+                        "fonts-noto-core, fonts-noto-cjk and fonts-noto-color-emoji",
+                        missing->str);
+}
+
 static void
 png_size (const char *path,
           guint      *width,
@@ -777,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/export/svg/example", test_svg_example);
   g_test_add_func ("/export/svg/awkward", test_svg_awkward);
   g_test_add_func ("/export/png/scale", test_png_scale);
+  g_test_add_func ("/export/map/scripts", test_map_scripts);
   g_test_add_func ("/export/unwritable", test_unwritable);
 
   return g_test_run ();
