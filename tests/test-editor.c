@@ -1088,22 +1088,52 @@ test_fail_locked (Fixture       *f,
   g_autofree char *base = g_path_get_basename (f->path);
   sqlite3 *holder = test_raw_open (f->path);
 
-  /* Another program is writing; the store waits its busy timeout, then gives up. */
+  StapleStage *added;
+
+  /* Another program is writing; the store waits its busy timeout, then gives
+   * up. The edits stay in the session, in order, shown as unsaved. */
   test_raw_exec (holder, "BEGIN IMMEDIATE; UPDATE sessions SET location = location;");
-  g_assert_false (staple_editor_set_string (f->editor, stage_at (f, 0), "name", "Lost", &error));
-  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_LOCKED);
-  g_assert_nonnull (strstr (error->message, base));
-  g_clear_error (&error);
-  g_assert_cmpstr (staple_stage_get_name (stage_at (f, 0)), ==, "Order placed");
-  test_raw_exec (holder, "ROLLBACK");
-  sqlite3_close (holder);
-
-  assert_unchanged (f, before);
-  g_assert_false (staple_editor_can_undo (f->editor));
-
   g_assert_true (staple_editor_set_string (f->editor, stage_at (f, 0), "name", "Kept", &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (staple_stage_get_name (stage_at (f, 0)), ==, "Kept");
+  g_assert_cmpuint (staple_editor_get_n_unsaved (f->editor), ==, 1);
+  g_assert_error (staple_editor_get_unsaved_error (f->editor), STAPLE_STORE_ERROR,
+                  STAPLE_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (staple_editor_get_unsaved_error (f->editor)->message, base));
+
+  added = staple_editor_add_stage (f->editor, G_MAXUINT, "Added while locked", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  g_assert_true (staple_editor_delete_stage (f->editor, stage_at (f, 1), &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_undo (f->editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_editor_get_n_unsaved (f->editor), ==, 4);
+
+  /* Nothing of it is in the file yet, and saving still cannot. */
+  {
+    g_autoptr(StapleSession) saved = reload (f);
+
+    test_assert_sessions_equal (before, saved);
+  }
+  g_assert_false (staple_editor_save_now (f->editor, &error));
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* Once the other program is done, everything goes in, as it was made. */
+  test_raw_exec (holder, "ROLLBACK");
+  sqlite3_close (holder);
+  g_assert_true (staple_editor_save_now (f->editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_editor_get_n_unsaved (f->editor), ==, 0);
+  g_assert_null (staple_editor_get_unsaved_error (f->editor));
   assert_saved (f);
+
+  /* And every step can be undone, written at once again. */
+  while (staple_editor_can_undo (f->editor))
+    undo (f);
+  g_assert_cmpuint (staple_editor_get_n_unsaved (f->editor), ==, 0);
+  assert_unchanged (f, before);
 }
 
 /* The facilitated workshop: participants, dots, actions, empowerment */

@@ -38,7 +38,23 @@ struct _Command
 {
   const CommandClass *klass;
   const char         *label;
+  /* A command waiting to be written stays alive, even when the history
+   * lets go of it, until it is written. */
+  guint               n_pending;
+  gboolean            released;
 };
+
+/* An edit made in the model but not yet in the database (a full disk, a
+ * read-only remount, a lock held too long): written again, in order, until
+ * it goes in. */
+typedef struct
+{
+  Command  *command;
+  gboolean  forward;
+} Pending;
+
+/* Try again every few seconds while something is not saved. */
+#define RETRY_SECONDS 3
 
 struct _StapleEditor
 {
@@ -49,6 +65,9 @@ struct _StapleEditor
   GPtrArray     *redo_stack;
   gint64         last_set_time;
   gboolean       may_merge;
+  GArray        *pending;       /* of Pending, oldest first */
+  GError        *unsaved_error; /* why the pending edits are not written */
+  guint          retry_id;
 };
 
 G_DEFINE_FINAL_TYPE (StapleEditor, staple_editor, G_TYPE_OBJECT)
@@ -61,6 +80,7 @@ enum {
   PROP_STORE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_N_UNSAVED,
   N_PROPS
 };
 
@@ -71,7 +91,19 @@ command_free (gpointer data)
 {
   Command *command = data;
 
-  command->klass->free (command);
+  if (command->n_pending > 0)
+    command->released = TRUE;
+  else
+    command->klass->free (command);
+}
+
+static void
+pending_clear (gpointer data)
+{
+  Pending *pending = data;
+
+  if (--pending->command->n_pending == 0 && pending->command->released)
+    pending->command->klass->free (pending->command);
 }
 
 static void
@@ -79,8 +111,11 @@ staple_editor_dispose (GObject *object)
 {
   StapleEditor *self = STAPLE_EDITOR (object);
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_error (&self->unsaved_error);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
 
@@ -111,6 +146,10 @@ staple_editor_get_property (GObject    *object,
 
     case PROP_CAN_REDO:
       g_value_set_boolean (value, staple_editor_can_redo (self));
+      break;
+
+    case PROP_N_UNSAVED:
+      g_value_set_uint (value, staple_editor_get_n_unsaved (self));
       break;
 
     default:
@@ -162,6 +201,15 @@ staple_editor_class_init (StapleEditorClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StapleEditor:n-unsaved:
+   *
+   * How many edits are in the session but not yet in the database, kept and
+   * tried again (see staple_editor_get_unsaved_error()).
+   */
+  properties[PROP_N_UNSAVED] =
+    g_param_spec_uint ("n-unsaved", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -171,6 +219,8 @@ staple_editor_init (StapleEditor *self)
 {
   self->undo_stack = g_ptr_array_new_with_free_func (command_free);
   self->redo_stack = g_ptr_array_new_with_free_func (command_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_array_set_clear_func (self->pending, pending_clear);
 }
 
 /**
@@ -219,30 +269,162 @@ staple_editor_get_store (StapleEditor *self)
 
 /* Running commands */
 
+/* Errors after which the same write may well go in later. Anything else
+ * (a damaged file) takes the change back at once. */
+static gboolean
+is_transient (const GError *error)
+{
+  return g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_FULL) ||
+         g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_LOCKED) ||
+         g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_READ_ONLY) ||
+         g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_IN_USE) ||
+         g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_IO);
+}
+
+/* Writes @n commands in one transaction. */
+static gboolean
+write_commands (StapleEditor  *self,
+                Pending       *commands,
+                guint          n,
+                GError       **error)
+{
+  if (!staple_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!commands[i].command->klass->write (commands[i].command, self, commands[i].forward,
+                                              error))
+        {
+          staple_store_rollback (self->store);
+          return FALSE;
+        }
+    }
+
+  if (!staple_store_touch_session (self->store, staple_session_get_id (self->session), error) ||
+      !staple_store_commit (self->store, error))
+    {
+      staple_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean retry_cb (gpointer data);
+
+static void
+set_unsaved (StapleEditor *self,
+             GError       *error)
+{
+  g_clear_error (&self->unsaved_error);
+  self->unsaved_error = error;
+
+  if (error != NULL && self->retry_id == 0)
+    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+  else if (error == NULL)
+    g_clear_handle_id (&self->retry_id, g_source_remove);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSAVED]);
+}
+
+static void
+enqueue (StapleEditor *self,
+         Command      *command,
+         gboolean      forward)
+{
+  Pending pending = { command, forward };
+
+  command->n_pending++;
+  g_array_append_val (self->pending, pending);
+}
+
+/**
+ * staple_editor_save_now:
+ *
+ * Tries at once to write the edits that could not be written before.
+ *
+ * Returns: whether everything is saved now; if not, @error says why
+ */
+gboolean
+staple_editor_save_now (StapleEditor  *self,
+                        GError       **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+
+  if (self->pending->len == 0)
+    return TRUE;
+
+  if (!write_commands (self, (Pending *) self->pending->data, self->pending->len, &local_error))
+    {
+      if (error != NULL)
+        *error = g_error_copy (local_error);
+      set_unsaved (self, local_error);
+      return FALSE;
+    }
+
+  g_array_set_size (self->pending, 0);
+  set_unsaved (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  StapleEditor *self = data;
+
+  self->retry_id = 0;
+  staple_editor_save_now (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes the model and writes the change. If the write fails for a
+ * reason that may pass (a full disk), the change stays in the model and
+ * @keep is written later, in order with everything after it; the edit is
+ * done as far as the caller knows, and the editor says what is unsaved. */
+static gboolean
+run_command_keeping (StapleEditor *self,
+                     Command      *command,
+                     Command      *keep,
+                     gboolean      forward,
+                     GError      **error)
+{
+  Pending one = { command, forward };
+  GError *local_error = NULL;
+
+  command->klass->apply (command, self, forward);
+
+  if (self->pending->len > 0)
+    {
+      enqueue (self, keep, forward);
+      staple_editor_save_now (self, NULL);
+      return TRUE;
+    }
+
+  if (write_commands (self, &one, 1, &local_error))
+    return TRUE;
+
+  if (!is_transient (local_error))
+    {
+      command->klass->apply (command, self, !forward);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  enqueue (self, keep, forward);
+  set_unsaved (self, local_error);
+  return TRUE;
+}
+
 static gboolean
 run_command (StapleEditor *self,
              Command      *command,
              gboolean      forward,
              GError      **error)
 {
-  command->klass->apply (command, self, forward);
-
-  if (!staple_store_begin (self->store, error))
-    {
-      command->klass->apply (command, self, !forward);
-      return FALSE;
-    }
-
-  if (!command->klass->write (command, self, forward, error) ||
-      !staple_store_touch_session (self->store, staple_session_get_id (self->session), error) ||
-      !staple_store_commit (self->store, error))
-    {
-      staple_store_rollback (self->store);
-      command->klass->apply (command, self, !forward);
-      return FALSE;
-    }
-
-  return TRUE;
+  return run_command_keeping (self, command, command, forward, error);
 }
 
 static void
@@ -454,7 +636,7 @@ try_merge (StapleEditor  *self,
   g_value_init (&step.new_value, G_VALUE_TYPE (value));
   g_value_copy (value, &step.new_value);
 
-  if (run_command (self, &step.parent, TRUE, error))
+  if (run_command_keeping (self, &step.parent, &top->parent, TRUE, error))
     {
       g_value_copy (value, &top->new_value);
       self->last_set_time = g_get_monotonic_time ();
@@ -1687,24 +1869,64 @@ staple_editor_add_stages (StapleEditor  *self,
 
 /* Where the workshop stands: written at once, outside the history */
 
-/* Writes one property of an object as it is now, in its own transaction. */
+/* Writing one property of an object as it is now, outside the history. */
+typedef struct
+{
+  Command     parent;
+  GObject    *object;
+  const char *property;
+} WriteCommand;
+
+static void
+write_command_apply (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward)
+{
+  /* The caller has changed the model already. */
+}
+
+static gboolean
+write_command_write (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward,
+                     GError      **error)
+{
+  WriteCommand *self = (WriteCommand *) command;
+
+  return staple_store_update_field (editor->store, self->object, self->property, error);
+}
+
+static void
+write_command_free (Command *command)
+{
+  WriteCommand *self = (WriteCommand *) command;
+
+  g_clear_object (&self->object);
+  g_free (self);
+}
+
+static const CommandClass write_command_class = {
+  write_command_apply, write_command_write, write_command_free,
+};
+
+/* Writes one property of an object as it is now, in its own transaction;
+ * kept and tried again like an edit when the write fails for a while. */
 static gboolean
 write_now (StapleEditor  *self,
            gpointer       object,
            const char    *property,
            GError       **error)
 {
-  if (!staple_store_begin (self->store, error))
-    return FALSE;
+  WriteCommand *command = g_new0 (WriteCommand, 1);
+  gboolean ok;
 
-  if (!staple_store_update_field (self->store, object, property, error) ||
-      !staple_store_commit (self->store, error))
-    {
-      staple_store_rollback (self->store);
-      return FALSE;
-    }
+  command->parent.klass = &write_command_class;
+  command->object = g_object_ref (object);
+  command->property = g_intern_string (property);
 
-  return TRUE;
+  ok = run_command (self, &command->parent, TRUE, error);
+  command_free (command);
+  return ok;
 }
 
 /**
@@ -2106,4 +2328,31 @@ staple_editor_break_merge (StapleEditor *self)
   g_return_if_fail (STAPLE_IS_EDITOR (self));
 
   self->may_merge = FALSE;
+}
+
+/**
+ * staple_editor_get_n_unsaved:
+ *
+ * Returns: how many edits are in the session but not yet in the database
+ */
+guint
+staple_editor_get_n_unsaved (StapleEditor *self)
+{
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), 0);
+
+  return self->pending->len;
+}
+
+/**
+ * staple_editor_get_unsaved_error:
+ *
+ * Returns: (nullable): why the unsaved edits could not be written, the last
+ *   time that was tried
+ */
+const GError *
+staple_editor_get_unsaved_error (StapleEditor *self)
+{
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
+
+  return self->unsaved_error;
 }

@@ -23,6 +23,10 @@ StapleEditor   *staple_editor_new           (StapleStore     *store,
                                              StapleSession   *session);
 StapleSession  *staple_editor_get_session   (StapleEditor    *self);
 StapleStore    *staple_editor_get_store     (StapleEditor    *self);
+guint           staple_editor_get_n_unsaved (StapleEditor    *self);
+const GError   *staple_editor_get_unsaved_error (StapleEditor *self);
+gboolean        staple_editor_save_now      (StapleEditor    *self,
+                                             GError         **error);
 
 gboolean        staple_editor_set           (StapleEditor    *self,
                                              gpointer         object,

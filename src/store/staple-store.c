@@ -156,6 +156,12 @@ staple_store_set_error (StapleStore *self,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       break;
 
+    case SQLITE_IOERR:
+      g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_IO,
+                   _("Could not write to “%s” (%s). Check that its disk is still there."),
+                   name, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      break;
+
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_DAMAGED,
