@@ -22,6 +22,10 @@
 #define ZOOM_STEP       1.2
 #define DRAG_THRESHOLD  6.0
 #define MARGIN_PX       16  /* kept around an element scrolled into view */
+#define EDITOR_LINES     4  /* the in-place editor grows to this many lines, then scrolls */
+#define EDITOR_MIN_PX  160  /* and is never narrower, however far out the map is zoomed */
+#define LONG_WORD      200  /* characters: longer words wrap anywhere, as Pango takes
+                             * seconds to find word breaks in them */
 
 struct _StapleMapView
 {
@@ -40,10 +44,13 @@ struct _StapleMapView
   GObject         *selection_object;
   StapleMapHit     selection;        /* recomputed from the object */
 
-  /* The inline editor */
-  GtkWidget       *entry;
+  /* The in-place editor: a text view, as wide as what it covers, in a
+   * scrolled window that grows a few lines and then scrolls. */
+  GtkWidget       *editor;
+  GtkTextView     *text_view;
   StapleMapHit     editing;          /* CARD, CARD_LANE (a new card) or STAGE */
   GObject         *editing_object;
+  gboolean         filling;          /* the editor's text is being set, not typed */
 
   /* Dragging with the first button */
   StapleMapHit     drag_hit;
@@ -604,7 +611,7 @@ staple_map_view_set_session (StapleMapView *self,
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
   set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
-  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_set_visible (self->editor, FALSE);
   if (staple_map_layout_get_session (self->layout) != NULL)
     g_signal_handlers_disconnect_by_data (staple_map_layout_get_session (self->layout), self);
   staple_map_layout_set_session (self->layout, session);
@@ -694,8 +701,8 @@ staple_map_view_snapshot (GtkWidget   *widget,
 
   cairo_destroy (cr);
 
-  if (gtk_widget_get_visible (self->entry))
-    gtk_widget_snapshot_child (widget, self->entry, snapshot);
+  if (gtk_widget_get_visible (self->editor))
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
 }
 
 static void
@@ -710,8 +717,8 @@ staple_map_view_measure (GtkWidget      *widget,
   StapleMapView *self = STAPLE_MAP_VIEW (widget);
   int entry_min = 0, entry_nat = 0;
 
-  if (gtk_widget_get_visible (self->entry))
-    gtk_widget_measure (self->entry, orientation, -1, &entry_min, &entry_nat, NULL, NULL);
+  if (gtk_widget_get_visible (self->editor))
+    gtk_widget_measure (self->editor, orientation, -1, &entry_min, &entry_nat, NULL, NULL);
 
   *minimum = MAX (entry_min, 100);
   *natural = MAX (*minimum, (int) (orientation == GTK_ORIENTATION_HORIZONTAL
@@ -768,17 +775,106 @@ editor_rect (StapleMapView     *self,
   return TRUE;
 }
 
+/* Drafts: what is being typed is saved with every change, so that a crash
+ * or a dead battery loses nothing; the window keeps it in the store. */
+
+static const char *
+draft_target (StapleMapHitKind kind)
+{
+  switch (kind)
+    {
+    case STAPLE_MAP_HIT_CARD_LANE:
+      return "new-friction";
+    case STAPLE_MAP_HIT_CARD:
+      return "friction-text";
+    case STAPLE_MAP_HIT_STAGE:
+      return "stage-name";
+    default:
+      return NULL;
+    }
+}
+
+static char *
+editor_text (StapleMapView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+save_draft (StapleMapView *self)
+{
+  g_autofree char *text = editor_text (self);
+  const char *target = draft_target (self->editing.kind);
+  StapleMapHit where;
+  int card;
+
+  if (target == NULL || !locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
+                                         ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
+                                 self->editing_object, &where))
+    return;
+
+  if (self->editing.kind == STAPLE_MAP_HIT_CARD_LANE)
+    card = (int) self->editing.card;
+  else if (self->editing.kind == STAPLE_MAP_HIT_CARD)
+    card = (int) where.card;
+  else
+    card = -1;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-draft", "(siis)", target,
+                              (int) where.stage, card, text);
+}
+
+static void
+clear_draft (StapleMapView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-draft", NULL);
+}
+
+/* A word too long to break at word boundaries wraps anywhere: finding
+ * word breaks in it would take Pango seconds. */
+static gboolean
+has_long_word (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        run = 0;
+      else if (++run > LONG_WORD)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+editor_changed_cb (StapleMapView *self)
+{
+  g_autofree char *text = editor_text (self);
+
+  gtk_text_view_set_wrap_mode (self->text_view, has_long_word (text) ? GTK_WRAP_CHAR
+                                                                      : GTK_WRAP_WORD_CHAR);
+  gtk_widget_queue_allocate (GTK_WIDGET (self)); /* grows with its lines */
+  if (!self->filling)
+    save_draft (self);
+}
+
 static void
 stop_editing (StapleMapView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gboolean had_focus = focus != NULL &&
-                       (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+                       (focus == self->editor || gtk_widget_is_ancestor (focus, self->editor));
 
   self->editing.kind = STAPLE_MAP_HIT_NONE;
   g_clear_object (&self->editing_object);
-  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_set_visible (self->editor, FALSE);
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -791,16 +887,30 @@ start_editing (StapleMapView      *self,
                const char         *text,
                gboolean            select_all)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
   self->editing = *what;
   g_set_object (&self->editing_object, object);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  gtk_widget_set_visible (self->entry, TRUE);
-  gtk_widget_grab_focus (self->entry);
+  self->filling = TRUE;
+  gtk_text_buffer_set_text (buffer, text, -1);
+  self->filling = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  what->kind == STAPLE_MAP_HIT_STAGE
+                                  ? _("Name of the stage") : _("Text of the friction point"),
+                                  -1);
+  gtk_widget_set_visible (self->editor, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
   if (select_all)
-    gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+    gtk_text_buffer_select_range (buffer, &end, &start);
   else
-    gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0,
+                                FALSE, 0, 0);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -811,7 +921,7 @@ start_editing (StapleMapView      *self,
  * @text: what to start the card with, e.g. the key just typed
  *
  * Opens the inline editor for a new friction card; Enter adds it, Escape
- * drops it.
+ * drops it. What is typed is kept as a draft (`win.save-draft`) until then.
  */
 void
 staple_map_view_start_new_card (StapleMapView *self,
@@ -830,6 +940,10 @@ staple_map_view_start_new_card (StapleMapView *self,
 
   set_selection (self, STAPLE_MAP_HIT_STAGE, object);
   start_editing (self, &where, object, text != NULL ? text : "", FALSE);
+
+  /* The key that opened the editor is typed text too. */
+  if (text != NULL && *text != '\0')
+    save_draft (self);
 }
 
 /**
@@ -850,11 +964,67 @@ staple_map_view_edit_selection (StapleMapView *self)
                    staple_stage_get_name (STAPLE_STAGE (self->selection_object)), TRUE);
 }
 
-static void
-entry_activate_cb (StapleMapView *self)
+/**
+ * staple_map_view_restore_draft:
+ * @target: what the draft was typed into: "new-friction", "friction-text"
+ *   or "stage-name", as given to `win.save-draft`
+ * @stage: the stage's index
+ * @card: where the new card goes, or the index of the card edited; -1 for
+ *   a stage's name
+ * @text: the text of the draft
+ *
+ * Opens the in-place editor as the coach left it: on the same card, new
+ * card or stage name, holding @text, the caret at its end and nothing
+ * selected. Does nothing if that stage or card is no longer there.
+ */
+void
+staple_map_view_restore_draft (StapleMapView *self,
+                               const char    *target,
+                               guint          stage,
+                               int            card,
+                               const char    *text)
 {
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autofree char *text = g_strstrip (g_strdup (typed));
+  StapleMapHit where = { STAPLE_MAP_HIT_NONE, stage, MAX (card, 0) };
+  GObject *object;
+
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+  g_return_if_fail (target != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (g_str_equal (target, "new-friction"))
+    where.kind = STAPLE_MAP_HIT_CARD_LANE;
+  else if (g_str_equal (target, "friction-text"))
+    where.kind = STAPLE_MAP_HIT_CARD;
+  else if (g_str_equal (target, "stage-name"))
+    where.kind = STAPLE_MAP_HIT_STAGE;
+  else
+    {
+      g_warning ("A draft for “%s” cannot be restored on the map", target);
+      return;
+    }
+
+  object = object_at (self, &where);
+  if (object == NULL)
+    return;
+
+  if (where.kind == STAPLE_MAP_HIT_CARD_LANE)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (self->layout, stage);
+
+      where.card = MIN (where.card, column->cards->len);
+      set_selection (self, STAPLE_MAP_HIT_STAGE, object);
+    }
+  else
+    set_selection (self, where.kind, object);
+
+  start_editing (self, &where, object, text, FALSE);
+}
+
+static void
+commit_editor (StapleMapView *self)
+{
+  g_autofree char *typed = editor_text (self);
+  g_autofree char *text = g_strdup (g_strstrip (typed));
   g_autoptr(GObject) object = self->editing_object != NULL ? g_object_ref (self->editing_object)
                                                            : NULL;
   StapleMapHit where;
@@ -874,11 +1044,15 @@ entry_activate_cb (StapleMapView *self)
       if (editing.kind != STAPLE_MAP_HIT_CARD_LANE)
         gtk_widget_error_bell (GTK_WIDGET (self));
       if (editing.kind == STAPLE_MAP_HIT_CARD_LANE)
-        stop_editing (self);
+        {
+          stop_editing (self);
+          clear_draft (self);
+        }
       return;
     }
 
   stop_editing (self);
+  clear_draft (self);
 
   if (editing.kind == STAPLE_MAP_HIT_CARD_LANE)
     {
@@ -904,20 +1078,45 @@ entry_activate_cb (StapleMapView *self)
                                 (int) where.stage, "name", g_variant_new_string (text));
 }
 
+/* Enter commits, Shift+Enter starts a new line, Escape drops what was typed.
+ * In the capture phase, before the text view inserts a line break. */
 static gboolean
-entry_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      StapleMapView         *self)
+editor_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       StapleMapView         *self)
 {
+  state &= gtk_accelerator_get_default_mod_mask ();
+
   if (keyval == GDK_KEY_Escape)
     {
       stop_editing (self);
+      clear_draft (self);
+      return TRUE;
+    }
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK) == 0)
+    {
+      commit_editor (self);
       return TRUE;
     }
 
   return FALSE;
+}
+
+/* EDITOR_LINES lines of the editor's font, and its margins. */
+static int
+editor_max_height (StapleMapView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return EDITOR_LINES * MAX (line, 1) + gtk_text_view_get_top_margin (self->text_view) +
+         gtk_text_view_get_bottom_margin (self->text_view);
 }
 
 static void
@@ -947,10 +1146,10 @@ staple_map_view_size_allocate (GtkWidget *widget,
 
   configure_adjustments (self);
 
-  if (gtk_widget_get_visible (self->entry))
+  if (gtk_widget_get_visible (self->editor))
     {
       GtkAllocation allocation;
-      int min_height;
+      int min_height, natural_height;
 
       if (!editor_rect (self, &rect))
         {
@@ -958,12 +1157,17 @@ staple_map_view_size_allocate (GtkWidget *widget,
           return;
         }
 
+      /* As wide as what it edits, never wider than a card: a line as long
+       * as the text would be wider than a texture may be. Down from there
+       * it grows with its lines, to a few, and then scrolls; it always
+       * covers what it edits. */
       to_widget (self, &rect, &allocation);
-      gtk_widget_measure (self->entry, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL,
-                          NULL, NULL);
-      allocation.width = MAX (allocation.width, 220);
-      allocation.height = min_height;
-      gtk_widget_size_allocate (self->entry, &allocation, -1);
+      allocation.width = MAX (allocation.width, EDITOR_MIN_PX);
+      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, allocation.width,
+                          &min_height, &natural_height, NULL, NULL);
+      allocation.height = MAX (allocation.height,
+                               CLAMP (natural_height, min_height, editor_max_height (self)));
+      gtk_widget_size_allocate (self->editor, &allocation, -1);
     }
 }
 
@@ -1301,7 +1505,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                    self->selection.kind == STAPLE_MAP_HIT_STAFF_POINT;
   gunichar c;
 
-  if (gtk_widget_get_visible (self->entry))
+  if (gtk_widget_get_visible (self->editor))
     return FALSE;
 
   state &= gtk_accelerator_get_default_mod_mask ();
@@ -1378,8 +1582,8 @@ staple_map_view_focus (GtkWidget        *widget,
   StapleMapView *self = STAPLE_MAP_VIEW (widget);
   int step = direction == GTK_DIR_TAB_BACKWARD ? -1 : 1;
 
-  if (gtk_widget_get_visible (self->entry) &&
-      gtk_widget_child_focus (self->entry, direction))
+  if (gtk_widget_get_visible (self->editor) &&
+      gtk_widget_child_focus (self->editor, direction))
     return TRUE;
 
   if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
@@ -1414,8 +1618,8 @@ click_pressed_cb (GtkGestureClick *gesture,
   StapleMapHit hit;
   double map_x, map_y;
 
-  if (gtk_widget_get_visible (self->entry))
-    entry_activate_cb (self);
+  if (gtk_widget_get_visible (self->editor))
+    commit_editor (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   to_map (self, x, y, &map_x, &map_y);
@@ -1729,7 +1933,7 @@ staple_map_view_dispose (GObject *object)
   StapleMapView *self = STAPLE_MAP_VIEW (object);
 
   g_clear_handle_id (&self->relocate_id, g_source_remove);
-  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
   if (self->layout != NULL)
     g_signal_handlers_disconnect_by_data (self->layout, self);
   g_clear_object (&self->layout);
@@ -1817,15 +2021,32 @@ staple_map_view_init (StapleMapView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Journey map"), -1);
 
-  self->entry = gtk_entry_new ();
-  gtk_widget_set_visible (self->entry, FALSE);
-  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Text of the friction point"), -1);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->text_view, FALSE);
+  gtk_text_view_set_top_margin (self->text_view, 6);
+  gtk_text_view_set_bottom_margin (self->text_view, 6);
+  gtk_text_view_set_left_margin (self->text_view, 6);
+  gtk_text_view_set_right_margin (self->text_view, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text of the friction point"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
   controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
-  gtk_widget_add_controller (self->entry, controller);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (editor_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  self->editor = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->editor), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->editor), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->editor),
+                                 GTK_WIDGET (self->text_view));
+  gtk_widget_add_css_class (self->editor, "map-editor");
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
