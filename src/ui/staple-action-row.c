@@ -12,6 +12,7 @@
 
 #include "staple-action-row.h"
 #include "staple-field.h"
+#include "staple-text.h"
 #include "staple-window.h"
 
 struct _StapleActionRow
@@ -321,9 +322,12 @@ friction_check (StapleActionRow *self,
                 StapleStage     *stage,
                 StapleFriction  *friction)
 {
+  g_autofree char *name = staple_text_bound (staple_stage_get_name (stage), STAPLE_TEXT_SHORT,
+                                             STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *card = staple_text_bound (staple_friction_get_text (friction),
+                                             STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
   /* Translators: a friction point in a list: "stage name — card text" */
-  g_autofree char *text = g_strdup_printf (_("%s — %s"), staple_stage_get_name (stage),
-                                           staple_friction_get_text (friction));
+  g_autofree char *text = g_strdup_printf (_("%s — %s"), name, card);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *label = gtk_label_new (text);
 
@@ -481,9 +485,10 @@ bind_owner_label_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item)
 {
   GtkStringObject *name = gtk_list_item_get_item (item);
+  g_autofree char *shown = staple_text_bound (gtk_string_object_get_string (name),
+                                              STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (name));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), shown);
 }
 
 /* Long names are cut short on the button, in full in the list. */
@@ -577,8 +582,7 @@ build_text_line (StapleActionRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Action"), -1);
   staple_field_bind_editable (GTK_EDITABLE (self->text_entry), G_OBJECT (self->action), "text",
                               TRUE, send_action_field, self);
-  g_object_bind_property (self->action, "text", self->text_entry, "tooltip-text",
-                          G_BINDING_SYNC_CREATE);
+  staple_field_bind_tooltip (GTK_WIDGET (self->text_entry), G_OBJECT (self->action), "text");
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "action-row.delete");
   gtk_widget_set_tooltip_text (delete, _("Delete Action (Alt+Delete)"));

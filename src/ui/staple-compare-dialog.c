@@ -9,6 +9,7 @@
 
 #include "staple-compare-dialog.h"
 #include "staple-export.h"
+#include "staple-text.h"
 
 static void
 add_text_row (AdwPreferencesGroup *group,
@@ -16,9 +17,12 @@ add_text_row (AdwPreferencesGroup *group,
               const char          *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown = staple_text_bound (title, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_NONE);
 
+  /* A few lines of each text, never laid out whole. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_preferences_group_add (group, row);
@@ -33,7 +37,12 @@ add_group (GtkBox     *box,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    {
+      g_autofree char *shown = staple_text_bound (description, STAPLE_TEXT_SHORT,
+                                                  STAPLE_TEXT_BOUND_ONE_LINE);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
+    }
   gtk_box_append (box, group);
   return ADW_PREFERENCES_GROUP (group);
 }

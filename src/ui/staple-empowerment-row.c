@@ -112,8 +112,7 @@ build (StapleEmpowermentRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Empowerment"), -1);
   staple_field_bind_editable (GTK_EDITABLE (self->text_entry), G_OBJECT (self->item), "text",
                               TRUE, send_empowerment_field, self);
-  g_object_bind_property (self->item, "text", self->text_entry, "tooltip-text",
-                          G_BINDING_SYNC_CREATE);
+  staple_field_bind_tooltip (GTK_WIDGET (self->text_entry), G_OBJECT (self->item), "text");
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "empowerment-row.delete");
   gtk_widget_set_tooltip_text (delete, _("Delete Item (Alt+Delete)"));

@@ -10,6 +10,7 @@
 
 #include "staple-field.h"
 #include "staple-model.h"
+#include "staple-text.h"
 #include "staple-window.h"
 
 static void editable_sync (GtkEditable *editable);
@@ -414,4 +415,36 @@ staple_field_bind_dropdown (GtkWidget       *dropdown,
   if (field_new (dropdown, object, property, send, user_data))
     g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), NULL);
   dropdown_sync (dropdown);
+}
+
+static gboolean
+bound_tooltip (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_take_string (to, staple_text_bound (g_value_get_string (from), STAPLE_TEXT_LONG,
+                                              STAPLE_TEXT_BOUND_NONE));
+  return TRUE;
+}
+
+/**
+ * staple_field_bind_tooltip:
+ * @widget: a widget, e.g. an entry too narrow for its text
+ * @object: the model object
+ * @property: a string property of @object
+ *
+ * Shows the text of @property as @widget's tooltip, always, and no more of
+ * it than a tooltip can hold: a tooltip is laid out whole.
+ */
+void
+staple_field_bind_tooltip (GtkWidget  *widget,
+                           GObject    *object,
+                           const char *property)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_object_bind_property_full (object, property, widget, "tooltip-text", G_BINDING_SYNC_CREATE,
+                               bound_tooltip, NULL, NULL, NULL);
 }

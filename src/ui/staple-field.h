@@ -32,6 +32,9 @@ void staple_field_bind_dropdown (GtkWidget       *dropdown,
                                  const char      *property,
                                  StapleFieldSend  send,
                                  gpointer         user_data);
+void staple_field_bind_tooltip  (GtkWidget       *widget,
+                                 GObject         *object,
+                                 const char      *property);
 GtkDropDown *staple_field_enum_dropdown_new (GType enum_type);
 GListModel  *staple_field_enum_labels       (GType enum_type);
 

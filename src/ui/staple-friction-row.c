@@ -208,8 +208,7 @@ build (StapleFrictionRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Friction point"), -1);
   staple_field_bind_editable (GTK_EDITABLE (self->text_entry), G_OBJECT (self->friction),
                               "text", TRUE, send_friction_field, self);
-  g_object_bind_property (self->friction, "text", self->text_entry, "tooltip-text",
-                          G_BINDING_SYNC_CREATE);
+  staple_field_bind_tooltip (GTK_WIDGET (self->text_entry), G_OBJECT (self->friction), "text");
 
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->text_entry));
   gtk_box_append (GTK_BOX (line), icon_button ("go-up-symbolic", "friction.move-up",

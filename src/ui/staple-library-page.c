@@ -8,6 +8,7 @@
 
 #include "staple-library-page.h"
 #include "staple-model.h"
+#include "staple-text.h"
 
 struct _StapleLibraryPage
 {
@@ -61,7 +62,8 @@ describe (StapleSessionSummary *summary)
   const char *date = staple_session_summary_get_date (summary);
 
   if (*organisation != '\0')
-    g_ptr_array_add (parts, g_strdup (organisation));
+    g_ptr_array_add (parts, staple_text_bound (organisation, STAPLE_TEXT_SHORT,
+                                               STAPLE_TEXT_BOUND_ONE_LINE));
   if (*date != '\0')
     g_ptr_array_add (parts, g_strstrip (format_date (date)));
 
@@ -80,14 +82,31 @@ describe (StapleSessionSummary *summary)
 }
 
 /* The search's best match, its matched words (between U+E000 and U+E001)
- * in bold, everything else escaped. */
+ * in bold, everything else escaped; no longer than a few lines show. */
 static char *
 snippet_markup (const char *snippet)
 {
-  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
-  g_auto(GStrv) opened = g_strsplit (escaped, "\xee\x80\x80", -1);
-  g_autofree char *bold = g_strjoinv ("<b>", opened);
-  g_auto(GStrv) closed = g_strsplit (bold, "\xee\x80\x81", -1);
+  g_autofree char *shown = staple_text_bound (snippet, STAPLE_TEXT_LONG,
+                                              STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) opened = NULL;
+  g_autofree char *bold = NULL;
+  g_auto(GStrv) closed = NULL;
+  const char *last_open = g_strrstr (shown, "\xee\x80\x80");
+  const char *last_close = g_strrstr (shown, "\xee\x80\x81");
+
+  /* Cut inside a match: close it. */
+  if (last_open != NULL && (last_close == NULL || last_close < last_open))
+    {
+      char *closed_match = g_strconcat (shown, "\xee\x80\x81", NULL);
+
+      g_free (shown);
+      shown = closed_match;
+    }
+  escaped = g_markup_escape_text (shown, -1);
+  opened = g_strsplit (escaped, "\xee\x80\x80", -1);
+  bold = g_strjoinv ("<b>", opened);
+  closed = g_strsplit (bold, "\xee\x80\x81", -1);
 
   return g_strjoinv ("</b>", closed);
 }
@@ -125,7 +144,9 @@ create_row (gpointer item,
   g_autoptr(GMenuModel) menu = row_menu (staple_session_summary_get_id (summary));
   GtkWidget *row = adw_action_row_new ();
   gint64 id = staple_session_summary_get_id (summary);
-  g_autofree char *title = g_markup_escape_text (staple_session_summary_get_title (summary), -1);
+  g_autofree char *shown = staple_text_bound (staple_session_summary_get_title (summary),
+                                              STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *title = g_markup_escape_text (shown, -1);
   g_autofree char *described = g_markup_escape_text (subtitle, -1);
   const char *snippet = staple_session_summary_get_snippet (summary);
   g_autofree char *markup = NULL;

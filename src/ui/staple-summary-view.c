@@ -12,8 +12,10 @@
 
 #include "staple-summary.h"
 #include "staple-summary-view.h"
+#include "staple-text.h"
 
 #define TOP_FRICTIONS 5
+#define TITLE_LINES   4  /* of a row's text; the rest is in the map and the report */
 
 struct _StapleSummaryView
 {
@@ -40,18 +42,27 @@ add_group (StapleSummaryView *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
-/* A read-only row: user text is shown as it is, never as markup. */
+/* A read-only row: user text is shown as it is, never as markup, and no
+ * more of it than a few lines hold. */
 static AdwActionRow *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown = staple_text_bound (title, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_NONE);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), TITLE_LINES);
   if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    {
+      g_autofree char *shown_subtitle = staple_text_bound (subtitle, STAPLE_TEXT_LONG,
+                                                           STAPLE_TEXT_BOUND_NONE);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), TITLE_LINES);
+    }
   adw_preferences_group_add (group, row);
   return ADW_ACTION_ROW (row);
 }
@@ -92,14 +103,19 @@ add_nothing_yet (AdwPreferencesGroup *group)
 static void
 add_heading (StapleSummaryView *self)
 {
-  const char *organisation = staple_session_get_organisation (self->session);
+  g_autofree char *organisation = staple_text_bound (
+    staple_session_get_organisation (self->session), STAPLE_TEXT_SHORT,
+    STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *shown_title = staple_text_bound (staple_session_get_title (self->session),
+                                                    STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_NONE);
   const char *date = staple_session_get_date (self->session);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (staple_session_get_title (self->session));
+  GtkWidget *title = gtk_label_new (shown_title);
   g_autofree char *details = NULL;
 
   gtk_widget_add_css_class (title, "title-1");
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (heading), title);
   gtk_box_append (self->box, heading);
@@ -118,6 +134,7 @@ add_heading (StapleSummaryView *self)
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_box_append (GTK_BOX (heading), label);
     }
@@ -183,6 +200,7 @@ add_top_frictions (StapleSummaryView *self)
       StapleStage *stage = NULL;
       guint votes = staple_summary_count_votes (self->session, friction);
       g_autofree char *subtitle = NULL;
+      g_autofree char *stage_name = NULL;
       g_autofree char *votes_text = g_strdup_printf (ngettext ("%u vote", "%u votes", votes),
                                                      votes);
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
@@ -193,8 +211,9 @@ add_top_frictions (StapleSummaryView *self)
                                     NULL);
       /* Translators: where a friction point is, what kind it is and how bad,
        * e.g. "Billing · Policy · severity 4 of 5" */
-      subtitle = g_strdup_printf (_("%s · %s · severity %d of %d"),
-                                  stage != NULL ? staple_stage_get_name (stage) : "",
+      stage_name = staple_text_bound (stage != NULL ? staple_stage_get_name (stage) : "",
+                                      STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
+      subtitle = g_strdup_printf (_("%s · %s · severity %d of %d"), stage_name,
                                   staple_friction_kind_get_label (
                                     staple_friction_get_kind (friction)),
                                   staple_friction_get_severity (friction), STAPLE_SEVERITY_MAX);
@@ -271,7 +290,9 @@ add_actions (StapleSummaryView *self)
       g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
       gint64 owner_id = staple_action_get_owner_id (action);
       StapleParticipant *owner = staple_session_find_participant (self->session, owner_id, NULL);
-      const char *who = owner != NULL ? staple_participant_get_name (owner) : _("No owner yet");
+      g_autofree char *who = staple_text_bound (owner != NULL ? staple_participant_get_name (owner)
+                                                              : _("No owner yet"),
+                                                STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
       const char *due = staple_action_get_due (action);
       g_autofree char *subtitle = NULL;
       GtkWidget *status;
