@@ -4,6 +4,7 @@
  * belongs with it, private files stay private, and a file Staple cannot use
  * is refused by name and left exactly as it was. */
 
+#define _GNU_SOURCE
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -2318,6 +2319,281 @@ test_search_trash (Fixture       *f,
   g_assert_cmpint (search_one (store, "queue"), ==, kept);
 }
 
+
+/* SQLite files with no tables: another program's (version 0, unmarked),
+ * or a file marked with an old version but without its tables. Both are
+ * refused before a single byte is written (the journal mode is a header
+ * byte a read-write open would change). */
+static void
+test_open_empty_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const setups[] = {
+    "PRAGMA user_version = 0; CREATE TABLE t (x); DROP TABLE t;",
+    "PRAGMA user_version = 1; CREATE TABLE t (x); DROP TABLE t;",
+    "PRAGMA user_version = 2; PRAGMA application_id = 1398034508; CREATE TABLE t (x);"
+    " DROP TABLE t;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/empty-%u.db", f->dir, i);
+      sqlite3 *db = test_raw_open (path);
+
+      test_raw_exec (db, "PRAGMA journal_mode = DELETE");
+      test_raw_exec (db, setups[i]);
+      sqlite3_close (db);
+      assert_refused (path, i == 2 ? STAPLE_STORE_ERROR_DAMAGED : STAPLE_STORE_ERROR_NOT_STAPLE);
+    }
+}
+
+/* A byte that is not UTF-8 passes integrity_check; reading repairs it. */
+static void
+test_load_repairs_utf8 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(StapleSessionSummary) summary = NULL;
+  sqlite3 *db;
+
+  staple_session_set_title (session, "Fine");
+  add_friction (add_stage (session, 1, "Desk"), 2, "Also fine");
+  add_session (store, session);
+
+  db = test_raw_open (f->path);
+  test_raw_exec (db, "UPDATE sessions SET title = CAST (X'4361666590C3A9' AS TEXT);"
+                     "UPDATE frictions SET text = CAST (X'610062' AS TEXT)");
+  sqlite3_close (db);
+
+  loaded = load_session (store, staple_session_get_id (session));
+  g_assert_cmpstr (staple_session_get_title (loaded), ==, "Cafe\xef\xbf\xbd\xc3\xa9");
+  g_assert_cmpstr (staple_friction_get_text (nth (staple_stage_get_frictions (
+                     nth (staple_session_get_stages (loaded), 0)), 0)), ==, "a\xef\xbf\xbd" "b");
+  list = staple_store_list_sessions (store, NULL);
+  summary = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (g_utf8_validate (staple_session_summary_get_title (summary), -1, NULL));
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
+}
+
+/* A purged session's words are gone from the file and its log. */
+static void
+test_purge_leaves_no_words (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  staple_session_set_title (session, "Zanzibarquux review");
+  add_friction (add_stage (session, 1, "Xylophonequux desk"), 2, "Quagmirequux waits");
+  add_session (store, session);
+  g_assert_true (staple_store_set_session_trashed (store, staple_session_get_id (session), TRUE,
+                                                   &error));
+  g_assert_true (staple_store_purge_trashed (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_false (file_contains (f->path, "Zanzibarquux"));
+  g_assert_false (file_contains (f->path, "xylophonequux"));
+  g_assert_false (file_contains (f->path, "Quagmirequux"));
+  g_assert_false (file_contains (wal, "Zanzibarquux"));
+}
+
+static void
+test_draft_and_state (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(StapleDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  StapleStage *stage;
+  gint64 id;
+
+  staple_session_set_title (session, "Drafts");
+  stage = add_stage (session, 0, "Desk");
+  add_session (store, session);
+  id = staple_session_get_id (session);
+
+  g_assert_null (staple_store_load_draft (store, id));
+  g_assert_true (staple_store_save_draft (store, id, "new-friction", staple_stage_get_id (stage),
+                                          0, 2, "Night team cannot see the ticket sta", &error));
+  g_assert_true (staple_store_save_draft (store, id, "new-friction", staple_stage_get_id (stage),
+                                          0, 2, "Night team cannot see the ticket status 🌙",
+                                          &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = open_store (f->path);
+  draft = staple_store_load_draft (store, id);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->target, ==, "new-friction");
+  g_assert_cmpint (draft->stage_id, ==, staple_stage_get_id (stage));
+  g_assert_cmpint (draft->friction_id, ==, 0);
+  g_assert_cmpint (draft->position, ==, 2);
+  g_assert_cmpstr (draft->text, ==, "Night team cannot see the ticket status 🌙");
+  g_assert_true (staple_store_clear_draft (store, id, &error));
+  g_assert_null (staple_store_load_draft (store, id));
+
+  g_assert_true (staple_store_set_state (store, "open-session", "7", &error));
+  value = staple_store_get_state (store, "open-session");
+  g_assert_cmpstr (value, ==, "7");
+  g_assert_true (staple_store_set_state (store, "open-session", NULL, &error));
+  g_assert_null (staple_store_get_state (store, "open-session"));
+  g_assert_no_error (error);
+}
+
+static StapleStore *
+open_claimed (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StapleStore *store = staple_store_open_full (path, staple_store_get_schema_version (),
+                                               STAPLE_STORE_OPEN_CLAIM, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+recovered_cb (StapleStore *store,
+              const char  *message,
+              char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* Adds a stage through the store, as an edit does. */
+static void
+write_stage (StapleStore *store,
+             gint64       session_id,
+             const char  *name)
+{
+  g_autoptr(StapleStage) stage = staple_stage_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (stage, "session-id", session_id, "name", name, "position", 9, NULL);
+  staple_store_begin (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (staple_store_insert_stage (store, stage, &error));
+  g_assert_true (staple_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_stages (const char *path)
+{
+  return (guint) test_count (path, "SELECT count(*) FROM stages");
+}
+
+/* The library's files are deleted, moved or replaced while it is open;
+ * every write before and after ends up in a database at a known place. */
+static void
+test_files_recovered (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *moved = g_build_filename (f->dir, "moved.db", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(StapleStore) store = open_claimed (f->path);
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gint64 id;
+  sqlite3 *db;
+
+  g_signal_connect (store, "recovered", G_CALLBACK (recovered_cb), &message);
+  staple_session_set_title (session, "Under threat");
+  add_session (store, session);
+  id = staple_session_get_id (session);
+
+  /* The log is deleted (`rm`, or a program that took the locks for gone). */
+  write_stage (store, id, "Before the log went");
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+  write_stage (store, id, "After the log went");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "log"));
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpuint (count_stages (f->path), ==, 2);
+
+  /* The database is deleted. */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  write_stage (store, id, "After the file went");
+  g_assert_nonnull (strstr (message, "deleted"));
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpuint (count_stages (f->path), ==, 3);
+
+  /* The database is moved: a full copy comes back to its place. */
+  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  write_stage (store, id, "After the file moved");
+  g_assert_nonnull (strstr (message, "moved.db"));
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpuint (count_stages (f->path), ==, 4);
+  g_assert_cmpuint (count_stages (moved), ==, 3);
+
+  /* Another file takes its place: it is left alone, the work goes on beside. */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  db = test_raw_open (f->path);
+  test_raw_exec (db, "CREATE TABLE theirs (x); INSERT INTO theirs VALUES (1)");
+  sqlite3_close (db);
+  write_stage (store, id, "After the file was replaced");
+  g_assert_nonnull (strstr (message, "replaced"));
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM theirs"), ==, 1);
+  g_assert_true (g_str_has_prefix (staple_store_get_path (store), f->dir));
+  g_assert_nonnull (strstr (staple_store_get_path (store), "-recovered-"));
+  g_assert_cmpuint (count_stages (staple_store_get_path (store)), ==, 5);
+
+  /* No temporary file is left. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".new-"));
+}
+
+/* A second Staple (another user, another login) is told the library is in use. */
+static void
+test_claim_refuses_second (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(StapleStore) first = open_claimed (f->path);
+  g_autoptr(StapleStore) second = NULL;
+  g_autoptr(StapleStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  second = staple_store_open_full (f->path, staple_store_get_schema_version (),
+                                   STAPLE_STORE_OPEN_CLAIM, &error);
+  g_assert_null (second);
+  g_assert_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_IN_USE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* The command line only reads, and may. */
+  reader = open_store (f->path);
+  g_clear_object (&reader);
+
+  g_clear_object (&first);
+  second = open_claimed (f->path);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -2366,6 +2642,12 @@ main (int   argc,
   ADD_TEST ("/store/cascade/delete-current-stage", test_cascade_delete_current_stage);
   ADD_TEST ("/store/cascade/delete-participant", test_cascade_delete_participant);
   ADD_TEST ("/store/cascade/purge-trashed", test_cascade_purge);
+  ADD_TEST ("/store/purge/no-words-left", test_purge_leaves_no_words);
+  ADD_TEST ("/store/open/empty-sqlite", test_open_empty_sqlite);
+  ADD_TEST ("/store/load/repairs-utf8", test_load_repairs_utf8);
+  ADD_TEST ("/store/draft/roundtrip", test_draft_and_state);
+  ADD_TEST ("/store/files/recovered", test_files_recovered);
+  ADD_TEST ("/store/files/claim", test_claim_refuses_second);
   ADD_TEST ("/store/walk-again", test_walk_again);
 
   ADD_TEST ("/store/file/new-modes", test_file_modes);

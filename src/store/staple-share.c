@@ -33,10 +33,16 @@
 #define MAX_EMPOWERMENTS      10000
 #define MAX_MINUTES           525600
 #define MAX_PHASE_SECONDS     G_MAXINT
+/* All the texts of a file together, in bytes of UTF-8: more than any real
+ * session holds, and little enough to keep in memory. */
+#define MAX_TOTAL_TEXT_MB     32
 /* Progress handler calls, one per 1000 VM steps: enough for quick_check and
  * reading a file at the limits above, and no more. */
 #define PROGRESS_STEP         1000
 #define MAX_PROGRESS_CALLS    2000000
+/* How many progress handler calls reading a file takes per page of it,
+ * roughly: the progress shown is a guess from the file's size. */
+#define PROGRESS_CALLS_PER_PAGE 4
 
 /* Export */
 
@@ -212,26 +218,87 @@ staple_store_export_session (StapleStore  *self,
 
 typedef struct
 {
-  sqlite3    *db;
-  char       *name;     /* for messages */
-  int         version;
-  guint       progress_calls;
-  GHashTable *stages;   /* file id → StapleStage (borrowed) */
-  GHashTable *frictions;
-  GHashTable *participants;
-  GHashTable *actions;
-  gint64      session_id;
+  sqlite3                 *db;
+  char                    *name;          /* for messages */
+  int                      version;
+  GCancellable            *cancellable;
+  StapleShareProgressFunc  progress;
+  gpointer                 progress_data;
+  guint                    progress_calls;
+  guint                    expected_calls;  /* a guess, from the file's size */
+  double                   reported;
+  gsize                    text_bytes;
+  GHashTable              *stages;        /* file id → StapleStage (borrowed) */
+  GHashTable              *frictions;
+  GHashTable              *participants;
+  GHashTable              *actions;
+  GHashTable              *votes;         /* file ids seen */
+  GHashTable              *empowerments;
+  GHashTable              *dots;          /* StapleParticipant → number of dots */
+  GHashTable              *links;         /* StapleAction → GArray of friction ids */
+  GHashTable              *link_pairs;    /* (action id, friction id) seen */
+  gint64                   session_id;
 } Reader;
+
+static guint
+pair_hash (gconstpointer key)
+{
+  const gint64 *pair = key;
+
+  return g_int64_hash (&pair[0]) * 31 + g_int64_hash (&pair[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, 2 * sizeof (gint64)) == 0;
+}
+
+static void
+reader_init (Reader       *reader,
+             const char   *path,
+             GCancellable *cancellable)
+{
+  reader->name = g_filename_display_name (path);
+  reader->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  reader->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader->frictions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader->participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader->votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader->empowerments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader->dots = g_hash_table_new (NULL, NULL);
+  reader->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  reader->link_pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+}
 
 static void
 reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->db, sqlite3_close);
   g_clear_pointer (&reader->name, g_free);
+  g_clear_object (&reader->cancellable);
   g_clear_pointer (&reader->stages, g_hash_table_unref);
   g_clear_pointer (&reader->frictions, g_hash_table_unref);
   g_clear_pointer (&reader->participants, g_hash_table_unref);
   g_clear_pointer (&reader->actions, g_hash_table_unref);
+  g_clear_pointer (&reader->votes, g_hash_table_unref);
+  g_clear_pointer (&reader->empowerments, g_hash_table_unref);
+  g_clear_pointer (&reader->dots, g_hash_table_unref);
+  g_clear_pointer (&reader->links, g_hash_table_unref);
+  g_clear_pointer (&reader->link_pairs, g_hash_table_unref);
+}
+
+/* A name from the file, made safe to show: at most @max bytes, valid UTF-8. */
+static char *
+shown (const char *text,
+       gsize       max)
+{
+  if (text == NULL)
+    return g_strdup ("");
+
+  return g_utf8_make_valid (text, (gssize) MIN (strlen (text), max));
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -254,10 +321,22 @@ refuse (Reader     *reader,
 }
 
 static gboolean
+refuse_cancelled (Reader  *reader,
+                  GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+               _("The import of “%s” was cancelled. Nothing was added."), reader->name);
+  return FALSE;
+}
+
+static gboolean
 refuse_sqlite (Reader  *reader,
                GError **error,
                int      rc)
 {
+  if (rc == SQLITE_INTERRUPT && g_cancellable_is_cancelled (reader->cancellable))
+    return refuse_cancelled (reader, error);
+
   if (rc == SQLITE_INTERRUPT)
     return refuse (reader, error, _("it takes too long to read"));
 
@@ -273,14 +352,35 @@ refuse_sqlite (Reader  *reader,
                  reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
 }
 
+static void
+report_progress (Reader *reader,
+                 double  fraction)
+{
+  if (reader->progress == NULL || fraction < reader->reported + 0.01)
+    return;
+
+  reader->reported = fraction;
+  reader->progress (fraction, reader->progress_data);
+}
+
+/* Called by SQLite every PROGRESS_STEP steps of any statement: a budget for
+ * the whole file, the way a cancel reaches a slow query, and progress. */
 static int
 progress_cb (void *data)
 {
   Reader *reader = data;
 
-  return ++reader->progress_calls > MAX_PROGRESS_CALLS;
-}
+  if (g_cancellable_is_cancelled (reader->cancellable))
+    return 1;
 
+  if (++reader->progress_calls > MAX_PROGRESS_CALLS)
+    return 1;
+
+  if (reader->expected_calls > 0)
+    report_progress (reader, MIN (0.99, (double) reader->progress_calls /
+                                        reader->expected_calls));
+  return 0;
+}
 static const struct { int id; int value; } import_limits[] = {
   { SQLITE_LIMIT_LENGTH, 16 * 1000 * 1000 },
   { SQLITE_LIMIT_SQL_LENGTH, 100000 },
@@ -415,6 +515,8 @@ open_reader (Reader     *reader,
   return harden (reader, error);
 }
 
+/* Import: the schema, which must be ours to the letter */
+
 static const char * const tables_v1[] = {
   "sessions", "participants", "stages", "frictions", "votes", "actions",
   "action_frictions", "empowerments", NULL,
@@ -430,31 +532,298 @@ is_known_table (const char *name,
   return version >= 2 && g_str_equal (name, "phase_times");
 }
 
-/* The search index a library keeps (migration 3) and its drafts and state
- * (migration 4) may come along; they are never read. SQLite's own tables are
- * allowed too. */
-static gboolean
-is_ignored_table (const char *name)
+/* What PRAGMA table_xinfo says of one column. */
+typedef struct
 {
-  return g_str_equal (name, "session_search") ||
-         g_str_equal (name, "drafts") ||
-         g_str_equal (name, "app_state") ||
-         g_str_has_prefix (name, "session_search_") ||
-         g_str_equal (name, "sqlite_sequence") ||
-         g_str_has_prefix (name, "sqlite_stat");
+  char *name;
+  char *type;
+  char *dflt;     /* NULL when it has none */
+  int   notnull;
+  int   pk;
+  int   hidden;   /* 2 and 3: a generated column */
+} Column;
+
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->name);
+  g_free (column->type);
+  g_free (column->dflt);
+  g_free (column);
+}
+
+/* One entry of sqlite_schema; @columns for ordinary tables only. */
+typedef struct
+{
+  char      *type;
+  char      *table;
+  char      *sql;       /* NULL for SQLite's own indexes */
+  GPtrArray *columns;
+} SchemaObject;
+
+static void
+schema_object_free (gpointer data)
+{
+  SchemaObject *object = data;
+
+  g_free (object->type);
+  g_free (object->table);
+  g_free (object->sql);
+  g_clear_pointer (&object->columns, g_ptr_array_unref);
+  g_free (object);
+}
+
+static char *
+dup_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* The columns of @table in @db, in their order, or NULL with @out_rc set. */
+static GPtrArray *
+read_columns (sqlite3    *db,
+              const char *table,
+              int        *out_rc)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (column_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT name, type, \"notnull\", dflt_value, pk, hidden"
+                           " FROM pragma_table_xinfo (?1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Column *column = g_new0 (Column, 1);
+
+      column->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      column->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      column->notnull = sqlite3_column_int (stmt, 2);
+      column->dflt = dup_column_text (stmt, 3);
+      column->pk = sqlite3_column_int (stmt, 4);
+      column->hidden = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (columns, column);
+      if (column->name == NULL || column->type == NULL)
+        rc = SQLITE_CORRUPT;
+      else
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  *out_rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return *out_rc == SQLITE_OK ? g_steal_pointer (&columns) : NULL;
+}
+
+/* Our schema at @version, as our own migrations make it in an empty
+ * database: name → SchemaObject. Made once per version and kept. */
+static GHashTable *
+build_expected_schema (int version)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               schema_object_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+
+  for (int i = 0; rc == SQLITE_OK && i < version; i++)
+    rc = sqlite3_exec (db, staple_schema_migrations[i], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1,
+                             &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SchemaObject *object = g_new0 (SchemaObject, 1);
+
+      object->type = dup_column_text (stmt, 0);
+      object->table = dup_column_text (stmt, 2);
+      object->sql = dup_column_text (stmt, 3);
+      if (g_str_equal (object->type, "table") && object->sql != NULL &&
+          g_str_has_prefix (object->sql, "CREATE TABLE "))
+        object->columns = read_columns (db, object->table, &rc);
+      g_hash_table_insert (objects, dup_column_text (stmt, 1), object);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Our own migrations on an empty database in memory: only a bug fails. */
+  if (rc != SQLITE_OK)
+    g_error ("Could not build the schema of version %d: %s", version, sqlite3_errstr (rc));
+
+  return objects;
+}
+
+static GHashTable *
+expected_schema (int version)
+{
+  static GMutex mutex;
+  static GHashTable *schemas[STAPLE_SCHEMA_VERSION + 1];
+  GHashTable *schema;
+
+  g_assert (version >= 1 && version <= STAPLE_SCHEMA_VERSION);
+
+  g_mutex_lock (&mutex);
+  if (schemas[version] == NULL)
+    schemas[version] = build_expected_schema (version);
+  schema = schemas[version];
+  g_mutex_unlock (&mutex);
+
+  return schema;
+}
+
+/* SQLite's own tables, as SQLite makes them (AUTOINCREMENT, ANALYZE). */
+static gboolean
+is_sqlite_table (const char *name,
+                 const char *sql)
+{
+  return (g_str_equal (name, "sqlite_sequence") &&
+          g_strcmp0 (sql, "CREATE TABLE sqlite_sequence(name,seq)") == 0) ||
+         (g_str_equal (name, "sqlite_stat1") &&
+          g_strcmp0 (sql, "CREATE TABLE sqlite_stat1(tbl,idx,stat)") == 0);
+}
+
+static const Column *
+find_column (GPtrArray  *columns,
+             const char *name)
+{
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = g_ptr_array_index (columns, i);
+
+      if (g_str_equal (column->name, name))
+        return column;
+    }
+
+  return NULL;
+}
+
+static gboolean
+columns_equal (const Column *a,
+               const Column *b)
+{
+  return g_str_equal (a->name, b->name) &&
+         g_str_equal (a->type, b->type) &&
+         g_strcmp0 (a->dflt, b->dflt) == 0 &&
+         a->notnull == b->notnull &&
+         a->pk == b->pk &&
+         a->hidden == b->hidden;
+}
+
+/* Every column of @table, hidden and generated ones included, must be the
+ * one our schema of this version has: an extra column could be computed by
+ * the file itself, for as long and with as much memory as it likes. */
+static gboolean
+check_columns (Reader     *reader,
+               const char *table,
+               GPtrArray  *expected,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autofree char *table_shown = shown (table, 100);
+  int rc = SQLITE_OK;
+
+  columns = read_columns (reader->db, table, &rc);
+  if (columns == NULL)
+    return refuse_sqlite (reader, error, rc);
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = g_ptr_array_index (columns, i);
+      const Column *ours = find_column (expected, column->name);
+      g_autofree char *name = shown (column->name, 100);
+
+      if (column->hidden != 0)
+        return refuse (reader, error,
+                       _("the column “%s” of the table “%s” is computed by the file itself "
+                         "(a generated column), which a session file never has"),
+                       name, table_shown);
+      if (ours == NULL)
+        return refuse (reader, error,
+                       _("the table “%s” has a column “%s” that Staple does not know"),
+                       table_shown, name);
+      if (ours->pk != 0 && column->pk == 0)
+        return refuse (reader, error,
+                       _("the table “%s” has lost its primary key, so its ids may repeat"),
+                       table_shown);
+      if (i >= expected->len || !columns_equal (column, g_ptr_array_index (expected, i)))
+        return refuse (reader, error,
+                       _("the column “%s” of the table “%s” is not defined as Staple defines it"),
+                       name, table_shown);
+    }
+
+  if (columns->len < expected->len)
+    {
+      const Column *missing = g_ptr_array_index (expected, columns->len);
+
+      return refuse (reader, error, _("the table “%s” has no column “%s”"),
+                     table_shown, missing->name);
+    }
+
+  return TRUE;
+}
+
+/* One entry of the file's sqlite_schema against ours. */
+static gboolean
+check_object (Reader     *reader,
+              GHashTable *expected,
+              const char *type,
+              const char *name,
+              const char *table,
+              const char *sql,
+              GError    **error)
+{
+  const SchemaObject *ours = g_hash_table_lookup (expected, name);
+  g_autofree char *name_shown = shown (name, 100);
+
+  if (g_str_equal (type, "trigger"))
+    return refuse (reader, error, _("it contains triggers, which a session file never has"));
+  if (g_str_equal (type, "view"))
+    return refuse (reader, error, _("it contains views, which a session file never has"));
+
+  if (ours == NULL)
+    {
+      g_autofree char *type_shown = shown (type, 20);
+
+      if (g_str_equal (type, "table") && is_sqlite_table (name, sql))
+        return TRUE;
+      return refuse (reader, error, _("it contains an unknown %s “%s”"), type_shown, name_shown);
+    }
+
+  if (!g_str_equal (type, ours->type) || !g_str_equal (table, ours->table))
+    return refuse (reader, error, _("“%s” is not what Staple makes of that name"), name_shown);
+
+  /* table_xinfo of a virtual table would run its module: only the ordinary
+   * tables we expect, declared as ordinary tables, are asked. */
+  if (ours->columns != NULL && sql != NULL && g_str_has_prefix (sql, "CREATE TABLE ") &&
+      !check_columns (reader, name, ours->columns, error))
+    return FALSE;
+
+  /* The same columns may still carry constraints, collations or defaults of
+   * the file's own, which SQLite evaluates when it checks the file. */
+  if (g_strcmp0 (sql, ours->sql) != 0)
+    return refuse (reader, error, _("the %s “%s” is not defined as Staple defines it"),
+                   g_str_equal (type, "index") ? _("index") : _("table"), name_shown);
+
+  return TRUE;
 }
 
 static gboolean
 check_schema (Reader  *reader,
               GError **error)
 {
+  GHashTable *expected = expected_schema (reader->version);
   sqlite3_stmt *stmt = NULL;
   guint n_known = 0;
   guint n_expected = g_strv_length ((char **) tables_v1) + (reader->version >= 2 ? 1 : 0);
   int rc;
 
-  rc = sqlite3_prepare_v2 (reader->db,
-                           "SELECT type, name, tbl_name FROM sqlite_schema", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (reader->db, "SELECT type, name, tbl_name, sql FROM sqlite_schema",
+                           -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return refuse_sqlite (reader, error, rc);
 
@@ -463,34 +832,22 @@ check_schema (Reader  *reader,
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
       const char *table = (const char *) sqlite3_column_text (stmt, 2);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 3);
 
       if (type == NULL || name == NULL || table == NULL)
         {
           sqlite3_finalize (stmt);
           return refuse (reader, error, _("its list of tables is damaged"));
         }
-      else if (g_str_equal (type, "trigger"))
-        {
-          sqlite3_finalize (stmt);
-          return refuse (reader, error, _("it contains triggers, which a session file never has"));
-        }
-      else if (g_str_equal (type, "view"))
-        {
-          sqlite3_finalize (stmt);
-          return refuse (reader, error, _("it contains views, which a session file never has"));
-        }
-      else if (g_str_equal (type, "table") && is_known_table (name, reader->version))
-        n_known++;
-      else if (!(g_str_equal (type, "table") && is_ignored_table (name)) &&
-               !(g_str_equal (type, "index") &&
-                 (is_known_table (table, reader->version) || is_ignored_table (table))))
-        {
-          g_autofree char *shown = g_strndup (name, 100);
-          g_autofree char *kind = g_strndup (type, 20);
 
+      if (!check_object (reader, expected, type, name, table, sql, error))
+        {
           sqlite3_finalize (stmt);
-          return refuse (reader, error, _("it contains an unknown %s “%s”"), kind, shown);
+          return FALSE;
         }
+
+      if (g_str_equal (type, "table") && is_known_table (name, reader->version))
+        n_known++;
     }
   sqlite3_finalize (stmt);
 
@@ -503,6 +860,8 @@ check_schema (Reader  *reader,
   return TRUE;
 }
 
+/* The schema is checked before quick_check, which evaluates the tables' own
+ * constraints (and generated columns) on every row. */
 static gboolean
 check_file (Reader  *reader,
             GError **error)
@@ -511,6 +870,7 @@ check_file (Reader  *reader,
   g_autofree char *problem = NULL;
   gint64 app_id = 0;
   gint64 version = 0;
+  gint64 pages = 0;
   int rc;
 
   if (!reader_int (reader, "PRAGMA application_id", &app_id, error) ||
@@ -539,11 +899,17 @@ check_file (Reader  *reader,
 
   reader->version = (int) version;
 
+  if (!check_schema (reader, error) ||
+      !reader_int (reader, "PRAGMA page_count", &pages, error))
+    return FALSE;
+
+  reader->expected_calls = (guint) CLAMP (pages * PROGRESS_CALLS_PER_PAGE, 1, G_MAXUINT);
+
   rc = sqlite3_prepare_v2 (reader->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    problem = g_strndup ((const char *) sqlite3_column_text (stmt, 0), 200);
+    problem = shown ((const char *) sqlite3_column_text (stmt, 0), 200);
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
@@ -551,7 +917,7 @@ check_file (Reader  *reader,
   if (problem != NULL)
     return refuse (reader, error, _("it is damaged (%s)"), problem);
 
-  return check_schema (reader, error);
+  return TRUE;
 }
 
 /* Import: reading and validating the rows */
@@ -572,6 +938,14 @@ read_text (Reader        *reader,
 
   text = (const char *) sqlite3_column_text (stmt, column);
   n_bytes = sqlite3_column_bytes (stmt, column);
+  if (text == NULL)
+    return refuse (reader, error, _("%s could not be read"), what);
+
+  /* Each text alone is limited below; all of them together too, or a file
+   * of many long texts would take all the memory there is. */
+  reader->text_bytes += (gsize) n_bytes;
+  if (reader->text_bytes > MAX_TOTAL_TEXT_MB * 1000 * 1000)
+    return refuse (reader, error, _("it holds more than %d MB of text"), MAX_TOTAL_TEXT_MB);
 
   if (!g_utf8_validate_len (text, n_bytes, NULL))
     return refuse (reader, error, _("%s is not valid UTF-8 text"), what);
@@ -700,12 +1074,21 @@ read_own_id (Reader       *reader,
   return read_int (reader, stmt, column, what, 1, G_MAXINT64, out_id, error);
 }
 
-static void
-remember (GHashTable *ids,
+/* Ids are the file's own: each may appear once, or a link to it would
+ * point to whichever row came last. */
+static gboolean
+remember (Reader     *reader,
+          GHashTable *ids,
           gint64      id,
-          gpointer    object)
+          gpointer    object,
+          const char *what,
+          GError    **error)
 {
+  if (g_hash_table_contains (ids, &id))
+    return refuse (reader, error, _("two %s have the id %" G_GINT64_FORMAT), what, id);
+
   g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), object);
+  return TRUE;
 }
 
 typedef gboolean (*RowFunc) (Reader        *reader,
@@ -797,17 +1180,19 @@ read_session_row (Reader        *reader,
 {
   static const char * const names[] = {
     N_("the title"), N_("the organisation"), N_("the location"), N_("the facilitator"),
-    N_("the customer"), N_("the work item"), N_("the question"), N_("the source"),
+    N_("the customer"), N_("the work item"), N_("the question"),
   };
   static const char * const properties[] = {
     "title", "organisation", "location", "facilitator",
-    "customer", "work-item", "question", "source",
+    "customer", "work-item", "question",
   };
+  /* Not the source: it tells the library where a session of its own came
+   * from (the bundled example is "example:1"), which a file cannot know. */
   const char *sql = reader->version >= 2
     ? "SELECT id, title, organisation, location, facilitator, customer, work_item,"
-      " question, source, date, phase, dots_per_participant, current_stage_id FROM sessions"
+      " question, date, phase, dots_per_participant, current_stage_id FROM sessions"
     : "SELECT id, title, organisation, location, facilitator, customer, work_item,"
-      " question, source, date, 'frame', 3, NULL FROM sessions";
+      " question, date, 'frame', 3, NULL FROM sessions";
   sqlite3_stmt *stmt = NULL;
   const char *text = NULL;
   gint64 dots = 3;
@@ -835,10 +1220,11 @@ read_session_row (Reader        *reader,
     }
 
   ok = ok &&
-       read_date (reader, stmt, 9, _("a session date"), &text, error) &&
+       read_date (reader, stmt, 8, _("a session date"), &text, error) &&
        (staple_session_set_date (session, text), TRUE) &&
-       read_enum (reader, stmt, 10, _("a phase"), STAPLE_TYPE_PHASE, &phase, error) &&
-       read_int (reader, stmt, 11, _("a number of dots"), 1, 20, &dots, error);
+       read_enum (reader, stmt, 9, _("a phase"), STAPLE_TYPE_PHASE, &phase, error) &&
+       read_int (reader, stmt, 10, _("a number of dots"), STAPLE_DOTS_MIN, STAPLE_DOTS_MAX,
+                 &dots, error);
 
   if (ok && g_utf8_strlen (staple_session_get_title (session), -1) == 0)
     ok = refuse (reader, error, _("the session has no title"));
@@ -847,10 +1233,10 @@ read_session_row (Reader        *reader,
     {
       staple_session_set_phase (session, phase);
       staple_session_set_dots_per_participant (session, (int) dots);
-      *out_current_stage = sqlite3_column_type (stmt, 12) == SQLITE_INTEGER
-        ? sqlite3_column_int64 (stmt, 12) : 0;
-      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL &&
-          sqlite3_column_type (stmt, 12) != SQLITE_INTEGER)
+      *out_current_stage = sqlite3_column_type (stmt, 11) == SQLITE_INTEGER
+        ? sqlite3_column_int64 (stmt, 11) : 0;
+      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
+          sqlite3_column_type (stmt, 11) != SQLITE_INTEGER)
         ok = refuse (reader, error, _("the current stage is not a whole number"));
     }
 
@@ -881,8 +1267,9 @@ participant_row (Reader        *reader,
   staple_participant_set_name (participant, name);
   staple_participant_set_role (participant, role);
   staple_participant_set_abstains (participant, abstains != 0);
+  if (!remember (reader, reader->participants, id, participant, _("participants"), error))
+    return FALSE;
   g_list_store_append (staple_session_get_participants (session), participant);
-  remember (reader->participants, id, participant);
   return TRUE;
 }
 
@@ -925,8 +1312,9 @@ stage_row (Reader        *reader,
   staple_stage_set_wait_minutes (stage, (int) wait);
   staple_stage_set_customer_feeling (stage, (int) customer);
   staple_stage_set_staff_feeling (stage, (int) staff);
+  if (!remember (reader, reader->stages, id, stage, _("stages"), error))
+    return FALSE;
   g_list_store_append (list, stage);
-  remember (reader->stages, id, stage);
   return TRUE;
 }
 
@@ -967,8 +1355,9 @@ friction_row (Reader        *reader,
                 "notes", notes,
                 NULL);
   staple_friction_set_severity (friction, (int) severity);
+  if (!remember (reader, reader->frictions, id, friction, _("friction points"), error))
+    return FALSE;
   g_list_store_append (list, friction);
-  remember (reader->frictions, id, friction);
   return TRUE;
 }
 
@@ -980,13 +1369,26 @@ vote_row (Reader        *reader,
 {
   g_autoptr(StapleVote) vote = staple_vote_new ();
   gint64 id = 0, participant_id = 0, friction_id = 0;
+  StapleParticipant *participant;
+  guint dots;
 
   if (!read_own_id (reader, stmt, 0, _("a vote id"), &id, error) ||
+      !remember (reader, reader->votes, id, NULL, _("dots"), error) ||
       !read_ref (reader, stmt, 1, _("a vote’s participant"), reader->participants, FALSE,
                  &participant_id, error) ||
       !read_ref (reader, stmt, 2, _("a vote’s friction point"), reader->frictions, FALSE,
                  &friction_id, error))
     return FALSE;
+
+  /* Not the session's dots per participant: those may have been lowered
+   * after the vote, which keeps the dots placed. No session has more. */
+  participant = g_hash_table_lookup (reader->participants, &participant_id);
+  dots = GPOINTER_TO_UINT (g_hash_table_lookup (reader->dots, participant)) + 1;
+  if (dots > STAPLE_DOTS_MAX)
+    return refuse (reader, error,
+                   _("a participant holds more than %d dots, the most anyone can have"),
+                   STAPLE_DOTS_MAX);
+  g_hash_table_insert (reader->dots, participant, GUINT_TO_POINTER (dots));
 
   staple_vote_set_id (vote, id);
   staple_vote_set_participant_id (vote, participant_id);
@@ -1021,8 +1423,9 @@ action_row (Reader        *reader,
                 "due", due,
                 "status", status,
                 NULL);
+  if (!remember (reader, reader->actions, id, action, _("actions"), error))
+    return FALSE;
   g_list_store_append (staple_session_get_actions (session), action);
-  remember (reader->actions, id, action);
   return TRUE;
 }
 
@@ -1032,28 +1435,44 @@ action_friction_row (Reader        *reader,
                      StapleSession *session,
                      GError       **error)
 {
-  gint64 action_id = 0, friction_id = 0;
+  gint64 pair[2] = { 0, 0 };
   StapleAction *action;
-  const gint64 *old_ids;
-  g_autofree gint64 *ids = NULL;
-  guint n_ids = 0;
+  GArray *ids;
 
   (void) session;
 
   if (!read_ref (reader, stmt, 0, _("a link’s action"), reader->actions, FALSE,
-                 &action_id, error) ||
+                 &pair[0], error) ||
       !read_ref (reader, stmt, 1, _("a link’s friction point"), reader->frictions, FALSE,
-                 &friction_id, error))
+                 &pair[1], error))
     return FALSE;
 
-  action = g_hash_table_lookup (reader->actions, &action_id);
-  old_ids = staple_action_get_friction_ids (action, &n_ids);
-  ids = g_new0 (gint64, n_ids + 1);
-  if (n_ids > 0)
-    memcpy (ids, old_ids, n_ids * sizeof (gint64));
-  ids[n_ids] = friction_id;
-  staple_action_set_friction_ids (action, ids, n_ids + 1);
+  if (g_hash_table_contains (reader->link_pairs, pair))
+    return refuse (reader, error, _("an action is linked twice to the same friction point"));
+  g_hash_table_add (reader->link_pairs, g_memdup2 (pair, sizeof pair));
+
+  /* Gathered here and set once per action at the end (set_links). */
+  action = g_hash_table_lookup (reader->actions, &pair[0]);
+  ids = g_hash_table_lookup (reader->links, action);
+  if (ids == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (reader->links, action, ids);
+    }
+  g_array_append_val (ids, pair[1]);
   return TRUE;
+}
+
+static void
+set_links (Reader *reader)
+{
+  GHashTableIter iter;
+  gpointer action, ids;
+
+  g_hash_table_iter_init (&iter, reader->links);
+  while (g_hash_table_iter_next (&iter, &action, &ids))
+    staple_action_set_friction_ids (action, (const gint64 *) ((GArray *) ids)->data,
+                                    ((GArray *) ids)->len);
 }
 
 static gboolean
@@ -1067,6 +1486,7 @@ empowerment_row (Reader        *reader,
   gint64 id = 0;
 
   if (!read_own_id (reader, stmt, 0, _("an empowerment item id"), &id, error) ||
+      !remember (reader, reader->empowerments, id, NULL, _("empowerment items"), error) ||
       !read_text (reader, stmt, 1, _("an empowerment item"), &text, error))
     return FALSE;
 
@@ -1137,19 +1557,77 @@ read_session (Reader         *reader,
   if (current_stage != 0 && !g_hash_table_contains (reader->stages, &current_stage))
     return refuse (reader, error, _("its current stage points to nothing in the file"));
 
+  set_links (reader);
   staple_session_set_current_stage_id (session, current_stage);
   return TRUE;
+}
+
+/**
+ * staple_share_read_session:
+ * @path: a .staple file, untrusted
+ * @cancellable: (nullable): stops the reading, even in the middle of a query
+ * @progress: (nullable) (scope call): called now and then with the fraction
+ *   read so far, from 0 to 1, in the calling thread
+ * @progress_data: data for @progress
+ *
+ * Reads one session from a file made by staple_store_export_session() (or by
+ * an older Staple), checking the file and every value in it, and builds it
+ * in memory. The file is not written to, and no library is touched, so this
+ * may run in any thread; staple_store_add_session() then adds the session.
+ *
+ * The session comes without a source: a file cannot say it is the bundled
+ * example or any other session the library tells apart by its source.
+ *
+ * A file that fails any check is refused with a #STAPLE_STORE_ERROR naming it
+ * and what is wrong; a cancelled read fails with %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full): the session, with the file's ids, or %NULL with
+ *   @error set
+ */
+StapleSession *
+staple_share_read_session (const char               *path,
+                           GCancellable             *cancellable,
+                           StapleShareProgressFunc   progress,
+                           gpointer                  progress_data,
+                           GError                  **error)
+{
+  g_autoptr(StapleSession) session = NULL;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  reader_init (&reader, path, cancellable);
+  reader.progress = progress;
+  reader.progress_data = progress_data;
+
+  session = staple_session_new ();
+  ok = open_reader (&reader, path, error) &&
+       check_file (&reader, error) &&
+       read_session (&reader, session, error);
+
+  /* A cancel that came after SQLite's last question still counts. */
+  if (ok && g_cancellable_is_cancelled (cancellable))
+    ok = refuse_cancelled (&reader, error);
+  if (ok && progress != NULL)
+    progress (1.0, progress_data);
+
+  reader_clear (&reader);
+  return ok ? g_steal_pointer (&session) : NULL;
 }
 
 /**
  * staple_store_import_session:
  * @path: a .staple file, untrusted
  *
- * Reads one session from a file made by staple_store_export_session()
- * (or by an older Staple), checking the file and every value in it, and
- * adds it to this library as a new session, in one transaction. A file that
- * fails any check is refused with a message naming it and what is wrong;
- * nothing is added and the file is not written to.
+ * Reads one session from @path with staple_share_read_session() and adds it
+ * to this library as a new session, in one transaction. A file that fails
+ * any check is refused with a message naming it and what is wrong; nothing
+ * is added and the file is not written to.
+ *
+ * This blocks until the file is read: the command line uses it, a window
+ * uses staple_store_import_session_async().
  *
  * Returns: the new session's id, or 0 with @error set
  */
@@ -1159,25 +1637,174 @@ staple_store_import_session (StapleStore  *self,
                              GError      **error)
 {
   g_autoptr(StapleSession) session = NULL;
-  Reader reader = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (STAPLE_IS_STORE (self), 0);
   g_return_val_if_fail (path != NULL, 0);
 
-  reader.name = g_filename_display_name (path);
-  reader.stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  reader.frictions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  reader.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  reader.actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  session = staple_share_read_session (path, NULL, NULL, NULL, error);
+  if (session == NULL || !staple_store_add_session (self, session, error))
+    return 0;
 
-  session = staple_session_new ();
-  ok = open_reader (&reader, path, error) &&
-       check_file (&reader, error) &&
-       read_session (&reader, session, error);
-  reader_clear (&reader);
+  return staple_session_get_id (session);
+}
 
-  if (!ok || !staple_store_add_session (self, session, error))
+/* Import in a worker thread */
+
+typedef struct
+{
+  char                    *path;
+  GMainContext            *context;      /* of the caller, where progress goes */
+  StapleShareProgressFunc  progress;
+  gpointer                 progress_data;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->path);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ImportProgress;
+
+static void
+import_progress_free (gpointer data)
+{
+  ImportProgress *report = data;
+
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+/* In the caller's context. A report that arrives after the task has
+ * finished is dropped: the caller's callback was the last word. */
+static gboolean
+deliver_progress_cb (gpointer data)
+{
+  ImportProgress *report = data;
+  ImportJob *job = g_task_get_task_data (report->task);
+
+  if (!g_task_get_completed (report->task) &&
+      !g_task_had_error (report->task) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (report->task)))
+    job->progress (report->fraction, job->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker thread. */
+static void
+post_progress_cb (double   fraction,
+                  gpointer data)
+{
+  GTask *task = data;
+  ImportJob *job = g_task_get_task_data (task);
+  ImportProgress *report = g_new0 (ImportProgress, 1);
+
+  report->task = g_object_ref (task);
+  report->fraction = fraction;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress_cb,
+                              report, import_progress_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  StapleSession *session;
+
+  session = staple_share_read_session (job->path, cancellable,
+                                       job->progress != NULL ? post_progress_cb : NULL, task,
+                                       &error);
+  if (session == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, session, g_object_unref);
+}
+
+/**
+ * staple_store_import_session_async:
+ * @path: a .staple file, untrusted
+ * @cancellable: (nullable): cancels the import
+ * @progress: (nullable) (scope notified): called in the thread-default main
+ *   context of the caller with the fraction read so far, from 0 to 1, until
+ *   @callback is called
+ * @progress_data: data for @progress; it must live until @callback is called
+ * @callback: called when the file has been read, or refused
+ * @user_data: data for @callback
+ *
+ * Reads @path in a worker thread with staple_share_read_session(), so a
+ * large or hostile file neither blocks the caller nor reaches this library
+ * before it has been checked. Call staple_store_import_session_finish() from
+ * @callback: it adds the session to the library.
+ */
+void
+staple_store_import_session_async (StapleStore             *self,
+                                   const char              *path,
+                                   GCancellable            *cancellable,
+                                   StapleShareProgressFunc  progress,
+                                   gpointer                 progress_data,
+                                   GAsyncReadyCallback      callback,
+                                   gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (STAPLE_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (path);
+  job->context = g_main_context_ref_thread_default ();
+  job->progress = progress;
+  job->progress_data = progress_data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, staple_store_import_session_async);
+  g_task_set_name (task, "[staple] import a session");
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * staple_store_import_session_finish:
+ * @result: the result given to the callback
+ *
+ * Finishes staple_store_import_session_async(): adds the session read to
+ * this library as a new session, in one transaction, unless the import was
+ * cancelled in the meantime (%G_IO_ERROR_CANCELLED) or the file was refused
+ * (a #STAPLE_STORE_ERROR whose message names the file and what is wrong).
+ *
+ * Returns: the new session's id, or 0 with @error set
+ */
+gint64
+staple_store_import_session_finish (StapleStore   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autoptr(StapleSession) session = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        staple_store_import_session_async, 0);
+
+  /* A cancel at any time, even once the file is read, leaves the library as
+   * it was: GTask reports it here. */
+  session = g_task_propagate_pointer (G_TASK (result), error);
+  if (session == NULL || !staple_store_add_session (self, session, error))
     return 0;
 
   return staple_session_get_id (session);

@@ -735,6 +735,10 @@ carry_on_at (StapleStore  *self,
   g_free (self->path);
   self->path = g_strdup (target);
 
+  /* The claim on the old file would stand in the way of one on the same file. */
+  staple_file_guard_release (self->guard_fd);
+  self->guard_fd = -1;
+
   if (!open_connection (self, error) || !claim (self, error))
     return FALSE;
 

@@ -913,6 +913,15 @@ staple_store_purge_trashed (StapleStore  *self,
       return FALSE;
     }
 
+  /* Gone means gone from the disk too: the index's segments still hold the
+   * words until they are merged, and the log holds old pages until it is
+   * emptied (freed pages are zeroed by secure_delete). */
+  if (sqlite3_changes (self->db) > 0 &&
+      (!exec (self, "INSERT INTO session_search (session_search) VALUES ('optimize')", error) ||
+       sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL)
+         != SQLITE_OK))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -1112,4 +1121,118 @@ staple_store_get_previous_walk (StapleStore  *self,
     }
 
   return id;
+}
+
+/* Drafts and the library's own state, written at once and outside any
+ * session's history: what the coach was in the middle of. */
+
+/**
+ * staple_store_save_draft:
+ * @session_id: the session the text is typed in
+ * @target: what is being typed: "new-friction", "friction-text" or "stage-name"
+ * @stage_id: the stage it is typed in
+ * @friction_id: the card whose text is edited, or 0
+ * @position: where a new card goes in its stage
+ * @text: what is typed so far
+ *
+ * Keeps the text of an in-place editor as it is typed, in its own
+ * transaction: one draft per session, replacing the last.
+ */
+gboolean
+staple_store_save_draft (StapleStore  *self,
+                         gint64        session_id,
+                         const char   *target,
+                         gint64        stage_id,
+                         gint64        friction_id,
+                         int           position,
+                         const char   *text,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!IN_TRANSACTION (self), FALSE);
+  g_return_val_if_fail (target != NULL && text != NULL, FALSE);
+
+  if (!staple_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO drafts"
+                  " (session_id, target, stage_id, friction_id, position, text, updated)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, target);
+      sqlite3_bind_int64 (stmt, 3, stage_id);
+      bind_id (stmt, 4, friction_id);
+      sqlite3_bind_int (stmt, 5, position);
+      bind_text (stmt, 6, text);
+      sqlite3_bind_int64 (stmt, 7, now_seconds ());
+    }
+
+  if (stmt == NULL || !run (self, stmt, error) || !staple_store_commit (self, error))
+    {
+      staple_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * staple_store_clear_draft:
+ *
+ * Forgets the draft of a session, once its editor is closed.
+ */
+gboolean
+staple_store_clear_draft (StapleStore  *self,
+                          gint64        session_id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!IN_TRANSACTION (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM drafts WHERE session_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  return run (self, stmt, error);
+}
+
+/**
+ * staple_store_set_state:
+ * @key: a name, such as "open-session"
+ * @value: (nullable): its value, or %NULL to forget it
+ *
+ * Keeps a value of the library's own state (not of any session).
+ */
+gboolean
+staple_store_set_state (StapleStore  *self,
+                        const char   *key,
+                        const char   *value,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!IN_TRANSACTION (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  stmt = prepare (self,
+                  value != NULL ? "INSERT OR REPLACE INTO app_state (key, value) VALUES (?1, ?2)"
+                                : "DELETE FROM app_state WHERE key = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  if (value != NULL)
+    bind_text (stmt, 2, value);
+  return run (self, stmt, error);
 }

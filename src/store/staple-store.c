@@ -866,3 +866,83 @@ staple_store_repair_text (const char *text,
 
   return result;
 }
+
+/**
+ * staple_store_get_state:
+ * @key: a name given to staple_store_set_state()
+ *
+ * Returns: (transfer full) (nullable): its value, or %NULL if it has none
+ */
+char *
+staple_store_get_state (StapleStore *self,
+                        const char  *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = prepare (self, "SELECT value FROM app_state WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (column_text (stmt, 0));
+  finish (stmt);
+  return value;
+}
+
+/**
+ * staple_store_load_draft:
+ * @session_id: a session
+ *
+ * Returns: (transfer full) (nullable): the session's draft, or %NULL if it
+ *   has none (or it points to nothing any more)
+ */
+StapleDraft *
+staple_store_load_draft (StapleStore *self,
+                         gint64       session_id)
+{
+  sqlite3_stmt *stmt;
+  StapleDraft *draft = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT target, stage_id, ifnull (friction_id, 0), position, text"
+                  " FROM drafts WHERE session_id = ?1",
+                  NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      draft = g_new0 (StapleDraft, 1);
+      draft->target = g_strdup (column_text (stmt, 0));
+      draft->stage_id = sqlite3_column_int64 (stmt, 1);
+      draft->friction_id = sqlite3_column_int64 (stmt, 2);
+      draft->position = sqlite3_column_int (stmt, 3);
+      draft->text = g_strdup (column_text (stmt, 4));
+    }
+  finish (stmt);
+  return draft;
+}
+
+/**
+ * staple_draft_free:
+ *
+ * Frees a draft read by staple_store_load_draft().
+ */
+void
+staple_draft_free (StapleDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_free (draft->target);
+  g_free (draft->text);
+  g_free (draft);
+}

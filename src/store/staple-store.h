@@ -43,6 +43,20 @@ typedef enum
   STAPLE_SESSION_SORT_FRICTIONS,
 } StapleSessionSort;
 
+/* What was being typed into one of the map's in-place editors. */
+typedef struct
+{
+  char   *target;      /* "new-friction", "friction-text" or "stage-name" */
+  gint64  stage_id;
+  gint64  friction_id; /* 0 unless editing a card's text */
+  int     position;    /* where a new card goes */
+  char   *text;
+} StapleDraft;
+
+void          staple_draft_free                  (StapleDraft     *draft);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StapleDraft, staple_draft_free)
+
 #define STAPLE_TYPE_STORE (staple_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (StapleStore, staple_store, STAPLE, STORE, GObject)
@@ -157,5 +171,27 @@ gboolean      staple_store_delete_row            (StapleStore     *self,
 gboolean      staple_store_write_positions       (StapleStore     *self,
                                                   GListModel      *items,
                                                   GError         **error);
+
+/* What the coach was in the middle of, and the library's own state, each
+ * written at once (outside a transaction) */
+gboolean      staple_store_save_draft            (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  const char      *target,
+                                                  gint64           stage_id,
+                                                  gint64           friction_id,
+                                                  int              position,
+                                                  const char      *text,
+                                                  GError         **error);
+gboolean      staple_store_clear_draft           (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  GError         **error);
+StapleDraft  *staple_store_load_draft            (StapleStore     *self,
+                                                  gint64           session_id);
+gboolean      staple_store_set_state             (StapleStore     *self,
+                                                  const char      *key,
+                                                  const char      *value,
+                                                  GError         **error);
+char         *staple_store_get_state             (StapleStore     *self,
+                                                  const char      *key);
 
 G_END_DECLS
