@@ -27,6 +27,7 @@ struct _StapleApplication
   char          *failed_path;
   GError        *open_error;
   GtkWindow     *error_window;
+  gboolean       restore_tried;
 };
 
 G_DEFINE_FINAL_TYPE (StapleApplication, staple_application, ADW_TYPE_APPLICATION)
@@ -800,6 +801,15 @@ staple_application_command_line (GApplication            *app,
   window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
 
+  /* Started plainly after a crash: back where the coach was. */
+  if (!self->restore_tried)
+    {
+      self->restore_tried = TRUE;
+      if (!g_variant_dict_contains (options, "example") &&
+          !g_variant_dict_contains (options, G_OPTION_REMAINING))
+        staple_window_restore_after_crash (window);
+    }
+
   if (g_variant_dict_contains (options, "example"))
     {
       gint64 id = staple_example_ensure (self->store, &error);
@@ -841,10 +851,29 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
+  GList *windows;
+
   /* Leaving the focused field hands on a value still being typed in it. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
     gtk_window_set_focus (GTK_WINDOW (l->data), NULL);
 
+  /* Closing each window lets it ask about edits not saved yet, and say
+   * the library was left as it should be. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l; l = l->next)
+    {
+      if (STAPLE_IS_WINDOW (l->data))
+        gtk_window_close (GTK_WINDOW (l->data));
+    }
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+
+  /* A window that asked stays open; otherwise quit, whatever is left. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    {
+      if (STAPLE_IS_WINDOW (l->data))
+        return;
+    }
   g_application_quit (G_APPLICATION (user_data));
 }
 

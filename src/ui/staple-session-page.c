@@ -829,3 +829,24 @@ staple_session_page_init (StapleSessionPage *self)
 
   staple_session_page_set_phase (self, STAPLE_PHASE_FRAME);
 }
+
+/**
+ * staple_session_page_restore_draft:
+ *
+ * Shows the map with its in-place editor open on a draft, as the coach
+ * left it (see staple_map_view_restore_draft()).
+ */
+void
+staple_session_page_restore_draft (StapleSessionPage *self,
+                                   const char        *target,
+                                   guint              stage,
+                                   int                card,
+                                   const char        *text)
+{
+  g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "map");
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  staple_map_view_restore_draft (self->map_view, target, stage, card, text);
+}

@@ -20,4 +20,10 @@ void staple_session_page_set_phase    (StapleSessionPage *self,
                                        StaplePhase        phase);
 void staple_session_page_focus_title  (StapleSessionPage *self);
 
+void               staple_session_page_restore_draft (StapleSessionPage *self,
+                                                      const char        *target,
+                                                      guint              stage,
+                                                      int                card,
+                                                      const char        *text);
+
 G_END_DECLS

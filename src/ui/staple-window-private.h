@@ -26,6 +26,15 @@ struct _StapleWindow
   GtkWindow           *presenter;
   gint64               phase_clock;   /* monotonic µs since time was last counted */
   guint                phase_clock_id;
+
+  /* Keeping every word (staple-window-safety.c) */
+  GtkRevealer         *banner;
+  GtkLabel            *banner_label;
+  gboolean             discard_unsaved;
+  GError              *last_error;      /* of the action a script is running */
+  gboolean             last_error_set;
+  GDBusConnection     *dbus_connection;
+  guint                dbus_id;
 };
 
 
@@ -50,5 +59,17 @@ void            staple_window_workshop_session_changed (StapleWindow *self);
 void            staple_window_workshop_update_actions  (StapleWindow *self);
 void            staple_window_export_init       (StapleWindow   *self);
 void            staple_window_export_update_actions    (StapleWindow *self);
+
+void            staple_window_safety_init       (StapleWindow   *self);
+void            staple_window_safety_attach     (StapleWindow   *self);
+void            staple_window_safety_dispose    (StapleWindow   *self);
+void            staple_window_safety_editor_changed (StapleWindow *self);
+gboolean        staple_window_safety_can_leave  (StapleWindow   *self,
+                                                 gboolean        quitting);
+void            staple_window_safety_session_opened (StapleWindow *self);
+void            staple_window_safety_open_draft (StapleWindow   *self);
+void            staple_window_safety_closed     (StapleWindow   *self);
+void            staple_window_safety_note_error (StapleWindow   *self,
+                                                 const GError   *error);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ staple_window_show_error (StapleWindow *self,
   g_return_if_fail (error != NULL);
 
   g_message ("%s", error->message);
+  staple_window_safety_note_error (self, error);
   staple_window_show_toast (self, error->message);
 }
 
@@ -93,6 +94,7 @@ set_editor (StapleWindow *self,
     }
 
   staple_session_page_set_editor (self->session_page, editor);
+  staple_window_safety_editor_changed (self);
   staple_window_workshop_session_changed (self);
   staple_window_export_update_actions (self);
   update_actions (self);
@@ -110,6 +112,7 @@ staple_window_show_library (StapleWindow *self)
 
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   staple_library_page_reload (self->library_page);
+  staple_store_set_state (self->store, "open-session", NULL, NULL);
 
   gtk_stack_set_visible_child_name (self->stack, "library");
   gtk_window_set_title (GTK_WINDOW (self), _("Staple"));
@@ -138,8 +141,14 @@ staple_window_open_session (StapleWindow *self,
       staple_session_get_id (staple_editor_get_session (self->editor)) == session_id)
     {
       gtk_stack_set_visible_child_name (self->stack, "session");
+      staple_window_safety_session_opened (self);
       return TRUE;
     }
+
+  /* Edits of the open session that are not in the database yet must not
+   * go with its editor. */
+  if (!staple_window_safety_can_leave (self, FALSE))
+    return FALSE;
 
   session = staple_store_load_session (self->store, session_id, &error);
   if (session == NULL)
@@ -152,6 +161,8 @@ staple_window_open_session (StapleWindow *self,
   set_editor (self, editor);
   gtk_stack_set_visible_child_name (self->stack, "session");
   gtk_window_set_title (GTK_WINDOW (self), staple_session_get_title (session));
+  staple_window_safety_session_opened (self);
+  staple_window_safety_open_draft (self);
 
   return TRUE;
 }
@@ -717,6 +728,10 @@ staple_window_close_request (GtkWindow *window)
    * such as a number in a spin button. */
   gtk_window_set_focus (window, NULL);
 
+  if (!staple_window_safety_can_leave (self, TRUE))
+    return TRUE;
+  staple_window_safety_closed (self);
+
   if (self->settings != NULL)
     {
       int width, height;
@@ -737,6 +752,7 @@ staple_window_dispose (GObject *object)
   StapleWindow *self = STAPLE_WINDOW (object);
 
   staple_window_workshop_dispose (self);
+  staple_window_safety_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_WINDOW);
   g_clear_object (&self->editor);
   g_clear_object (&self->store);
@@ -776,6 +792,7 @@ staple_window_init (StapleWindow *self)
                                    G_N_ELEMENTS (win_actions), self);
   staple_window_workshop_init (self);
   staple_window_export_init (self);
+  staple_window_safety_init (self);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
@@ -810,6 +827,7 @@ staple_window_new (StapleApplication *application,
   self = g_object_new (STAPLE_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
   staple_library_page_set_store (self->library_page, store);
+  staple_window_safety_attach (self);
   staple_window_show_library (self);
 
   return self;

@@ -23,4 +23,6 @@ void          staple_window_show_toast    (StapleWindow      *self,
                                            const char        *message);
 StapleEditor *staple_window_get_editor    (StapleWindow      *self);
 
+gboolean        staple_window_restore_after_crash (StapleWindow *self);
+
 G_END_DECLS
