@@ -100,6 +100,8 @@ set_editor (StapleWindow *self,
   update_actions (self);
 }
 
+static void show_library_page (StapleWindow *self);
+
 /**
  * staple_window_show_library:
  *
@@ -110,9 +112,16 @@ staple_window_show_library (StapleWindow *self)
 {
   g_return_if_fail (STAPLE_IS_WINDOW (self));
 
+  /* The coach left the session on purpose: a crash now opens the library. */
+  staple_store_set_state (self->store, "open-session", NULL, NULL);
+  show_library_page (self);
+}
+
+static void
+show_library_page (StapleWindow *self)
+{
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   staple_library_page_reload (self->library_page);
-  staple_store_set_state (self->store, "open-session", NULL, NULL);
 
   gtk_stack_set_visible_child_name (self->stack, "library");
   gtk_window_set_title (GTK_WINDOW (self), _("Staple"));
@@ -828,7 +837,7 @@ staple_window_new (StapleApplication *application,
   self->store = g_object_ref (store);
   staple_library_page_set_store (self->library_page, store);
   staple_window_safety_attach (self);
-  staple_window_show_library (self);
+  show_library_page (self);
 
   return self;
 }
