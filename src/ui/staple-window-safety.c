@@ -23,25 +23,45 @@
 
 /* Unsaved edits */
 
+/* What to tell the coach: what is wrong, and what will free it. */
+static char *
+describe_unsaved (guint         n,
+                  const GError *error,
+                  const char   *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u change is not saved yet",
+                                                         "%u changes are not saved yet", n), n);
+  g_autofree char *reason = NULL;
+
+  if (g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_FULL))
+    reason = g_strdup_printf (_("the disk holding “%s” is full. Free some space: empty the "
+                                "trash, or remove large files or old downloads."), name);
+  else if (g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_LOCKED))
+    reason = g_strdup_printf (_("another program keeps “%s” locked. Close it (a database "
+                                "browser, a backup tool)."), name);
+  else if (g_error_matches (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_READ_ONLY))
+    reason = g_strdup_printf (_("“%s” cannot be written to any more. Make its disk or file "
+                                "writable again."), name);
+  else
+    reason = g_strdup_printf ("%s", error != NULL ? error->message : "");
+
+  return g_strdup_printf (_("%s: %s Staple keeps them and saves them as soon as it can."),
+                          count, reason);
+}
+
 static void
 update_banner (StapleWindow *self)
 {
   guint n = self->editor != NULL ? staple_editor_get_n_unsaved (self->editor) : 0;
-  const GError *error = self->editor != NULL ? staple_editor_get_unsaved_error (self->editor)
-                                             : NULL;
-  g_autofree char *text = NULL;
 
   if (n > 0)
     {
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u change is not saved yet.",
-                                                             "%u changes are not saved yet.", n),
-                                                n);
+      g_autofree char *text =
+        describe_unsaved (n, staple_editor_get_unsaved_error (self->editor),
+                          staple_store_get_path (self->store));
 
-      text = g_strdup_printf ("%s %s %s", count, error != NULL ? error->message : "",
-                              _("Staple keeps them and tries again every few seconds; "
-                                "free some space on the disk (empty the trash, remove large "
-                                "files) or make the file writable again."));
       gtk_label_set_text (self->banner_label, text);
     }
   else if (gtk_revealer_get_reveal_child (self->banner))
