@@ -740,7 +740,7 @@ show_open_error (StapleApplication *self)
       g_object_add_weak_pointer (G_OBJECT (self->error_window),
                                  (gpointer *) &self->error_window);
       gtk_window_set_title (self->error_window, _("Could Not Open the Library — Staple"));
-      gtk_window_set_default_size (self->error_window, 640, 480);
+      gtk_window_set_default_size (self->error_window, 640, 600);
     }
 
   description = g_markup_printf_escaped ("%s\n\n%s", self->open_error->message,
