@@ -626,6 +626,99 @@ test_pages_long_texts (void)
     }
 }
 
+/* Texts the validator accepts, on every field the report prints: a word of
+ * 100,000 letters, then a letter under 99,999 accents. Laid out whole they
+ * took minutes; on paper they are cut short, in the session they stay whole. */
+static void
+set_every_text (StapleSession *session,
+                const char    *text)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+  GListModel *empowerments = G_LIST_MODEL (staple_session_get_empowerments (session));
+  GListModel *participants = G_LIST_MODEL (staple_session_get_participants (session));
+
+  staple_session_set_title (session, text);
+  staple_session_set_organisation (session, text);
+  staple_session_set_customer (session, text);
+  staple_session_set_question (session, text);
+  for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, s);
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+      staple_stage_set_name (stage, text);
+      staple_stage_set_team (stage, text);
+      staple_stage_set_notes (stage, text);
+      for (guint f = 0; f < g_list_model_get_n_items (frictions); f++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, f);
+
+          staple_friction_set_text (friction, text);
+          staple_friction_set_notes (friction, text);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+
+      staple_action_set_text (action, text);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (empowerments); i++)
+    {
+      g_autoptr(StapleEmpowerment) empowerment = g_list_model_get_item (empowerments, i);
+
+      staple_empowerment_set_text (empowerment, text);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+
+      staple_participant_set_name (participant, text);
+      staple_participant_set_role (participant, text);
+    }
+}
+
+static void
+test_pages_hostile_texts (void)
+{
+  g_autofree char *word = repeat ("a", 100000);
+  g_autofree char *accents = repeat ("\xcc\x81", 2 * 99999);
+  g_autofree char *pile = g_strconcat ("a", accents, NULL);
+  const char *texts[] = { word, pile };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(StapleSession) session = read_example ();
+      g_autoptr(StapleReport) report = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double seconds;
+
+      set_every_text (session, texts[t]);
+      report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
+                            STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
+      path = write_report (report, "hostile.pdf");
+      seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+      /* Before the texts were bounded: 15 s for 10,000 letters, 85 s for
+       * 10,000 accents, through the command line. */
+      g_test_message ("%s everywhere: %u pages in %.2f s", t == 0 ? "a 100,000-letter word"
+                                                                  : "a letter under 99,999 accents",
+                      staple_report_get_n_pages (report), seconds);
+      g_assert_cmpfloat (seconds, <, 10.0);
+      check_no_overlaps (report);
+
+      text = pdf_text_of (path);
+      if (text != NULL && t == 0)
+        assert_text_has (text, word, 30);
+
+      g_assert_cmpstr (staple_session_get_title (session), ==, texts[t]);
+      remove_report (path);
+    }
+}
+
 static void
 test_summary_crowded (void)
 {
@@ -926,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/report/pages/empty-session", test_pages_empty_session);
   g_test_add_func ("/report/pages/no-overlaps", test_pages_no_overlaps_example);
   g_test_add_func ("/report/pages/long-texts", test_pages_long_texts);
+  g_test_add_func ("/report/pages/hostile-texts", test_pages_hostile_texts);
   g_test_add_func ("/report/summary/crowded", test_summary_crowded);
   g_test_add_func ("/report/draw/other-size", test_draw_other_size);
   g_test_add_func ("/report/pdf/example", test_pdf_example);

@@ -27,12 +27,14 @@
 #include "staple-report.h"
 #include "staple-report-private.h"
 #include "staple-summary.h"
+#include "staple-text.h"
 
 #define PT_PER_MM        (72.0 / 25.4)
 #define FONT_FAMILY      "Cantarell, DejaVu Sans, sans-serif"
 #define PRINT_DPI        300.0 /* what the map's level of detail assumes */
 #define MIN_MARGIN_MM    5.0   /* room for the footer, the tile index and cut marks */
 #define MAX_POSTER_SIDE  100   /* tiles across or down: 10,000 pages at most */
+#define MAX_TEXT_CHARS   (20 * STAPLE_TEXT_LONG) /* of one text block: a few pages */
 
 /* Type sizes, in points. */
 #define SIZE_TITLE       24.0
@@ -274,6 +276,35 @@ hang_list_marker (PangoLayout *layout,
   pango_layout_set_indent (layout, -width);
 }
 
+/* What of a text goes on paper: no paragraph longer than a few lines of a
+ * card's worth, no pile of accents, a few pages in all. Whole, texts the
+ * validator accepts took minutes to lay out; the database keeps them whole. */
+static char *
+bound_for_paper (const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  GString *out = g_string_new (NULL);
+  gsize n_chars = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *shown = staple_text_bound (paragraphs[i], STAPLE_TEXT_LONG,
+                                                  STAPLE_TEXT_BOUND_NONE);
+
+      if (n_chars > MAX_TEXT_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, shown);
+      n_chars += g_utf8_strlen (shown, -1) + 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static PangoLayout *
 make_text (StapleReport *self,
            const char   *text,
@@ -284,6 +315,7 @@ make_text (StapleReport *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  g_autofree char *shown = bound_for_paper (text);
 
   pango_font_description_set_size (font, (int) round (size * self->text_scale * PANGO_SCALE));
   pango_font_description_set_weight (font, weight);
@@ -304,9 +336,9 @@ make_text (StapleReport *self,
       pango_layout_set_height (layout, limit < 0 ? (int) limit : (int) (limit * PANGO_SCALE));
     }
 
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_text (layout, shown, -1);
   if (width > 0)
-    hang_list_marker (layout, text);
+    hang_list_marker (layout, shown);
   return layout;
 }
 
@@ -780,8 +812,12 @@ add_no_map_note (StapleReport *self)
 static PangoLayout *
 map_title_line (StapleReport *self)
 {
-  const char *title = session_title (self);
-  const char *organisation = staple_session_get_organisation (self->session);
+  /* Bounded here, so that the bold ends where the title does. */
+  g_autofree char *title = staple_text_bound (session_title (self), STAPLE_TEXT_SHORT,
+                                              STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *organisation = staple_text_bound (
+    staple_session_get_organisation (self->session), STAPLE_TEXT_SHORT,
+    STAPLE_TEXT_BOUND_ONE_LINE);
   const char *date = staple_session_get_date (self->session);
   g_autoptr(GString) text = g_string_new (title);
   PangoAttrList *attributes = pango_attr_list_new ();
