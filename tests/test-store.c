@@ -1523,6 +1523,8 @@ assert_refused (const char       *path,
   g_test_message ("%s", error->message);
   g_assert_error (error, STAPLE_STORE_ERROR, code);
   g_assert_nonnull (strstr (error->message, base));
+  /* One line, as the command line prints it. */
+  g_assert_null (strpbrk (error->message, "\r\n"));
   snapshot_assert_unchanged (&snapshot, path);
   snapshot_clear (&snapshot);
 }

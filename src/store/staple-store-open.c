@@ -114,6 +114,23 @@ query_int (StapleStore *self,
   return rc == SQLITE_ROW;
 }
 
+/* quick_check's report may run over several lines ("*** in database main
+ * ***", then the problem): the message is one line, naming the problem. */
+static char *
+first_problem (const char *report)
+{
+  g_auto(GStrv) lines = g_strsplit_set (report, "\r\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "***"))
+        return g_strdup (lines[i]);
+    }
+
+  return g_strdup (_("unknown damage"));
+}
+
 static gboolean
 quick_check (StapleStore *self,
              GError     **error)
@@ -126,10 +143,8 @@ quick_check (StapleStore *self,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
 
-  /* quick_check may list several problems, one a line: the first says it. */
   if (rc == SQLITE_ROW && g_strcmp0 (column_text (stmt, 0), "ok") != 0)
-    problem = g_strstrip (g_strndup (column_text (stmt, 0),
-                                     strcspn (column_text (stmt, 0), "\r\n")));
+    problem = first_problem (column_text (stmt, 0));
 
   sqlite3_finalize (stmt);
 
