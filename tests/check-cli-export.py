@@ -269,6 +269,33 @@ def check_share(cli, session):
           f"(ids {ids}); a bad file is refused with one line and left as it was")
 
 
+def check_invalid_utf8(cli, session):
+    """A byte that is not UTF-8 in a stored title (it passes integrity_check)
+    is repaired as it is read: the PDF and a .staple file are written, and
+    Staple's own import takes the .staple file."""
+    import sqlite3
+    db = sqlite3.connect(cli.database)
+    db.execute("UPDATE sessions SET title = CAST(X'4F7264657220C3A9C0207374756479' AS TEXT)"
+               " WHERE id = ?", (session,))
+    db.commit()
+    db.close()
+    pdf = cli.path("repaired.pdf")
+    staple = cli.path("repaired.staple")
+    for args in ([f"--export-pdf={pdf}"], [f"--export-session={staple}"]):
+        result = cli.run(f"--session={session}", *args)
+        if result.returncode != 0:
+            fail(f"{args} with a byte that is not UTF-8: {result.stderr!r}")
+    other = Cli(cli.staple, cli.path("repaired-import.db"), cli.workdir)
+    result = other.run(f"--import={staple}")
+    if result.returncode != 0:
+        fail(f"Staple refused its own export of a repaired title: {result.stderr!r}")
+    listing = other.run("--list").stdout
+    if "Order \u00e9\ufffd study" not in listing:
+        fail(f"the repaired title came back as {listing!r}")
+    cli.clean()
+    print("ok - a stored byte that is not UTF-8 is repaired: PDF, .staple export and import")
+
+
 def check_others(cli):
     result = cli.run("--list")
     if result.returncode != 0 or len(result.stdout.strip().split("\n")) != 1:
@@ -292,6 +319,7 @@ def main():
         check_share(cli, session)
         check_bad_calls(cli, bad_calls(cli, session))
         check_others(cli)
+        check_invalid_utf8(cli, session)
 
 
 if __name__ == "__main__":
