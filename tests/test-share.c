@@ -205,7 +205,20 @@ typedef struct
   const char *name;
   const char *sql;      /* run on an exported file, or NULL */
   int         code;
+  const char *message;  /* a part of the message, or NULL */
 } Spoil;
+
+/* SQL that turns the last column of stages (notes) into something else. */
+#define STAGE_NOTES_AS(definition) \
+  "PRAGMA writable_schema = ON;" \
+  "UPDATE sqlite_schema SET sql = replace (sql, 'notes TEXT NOT NULL DEFAULT '''''," \
+  " '" definition "') WHERE name = 'stages';"
+
+/* Rows of many: @n stages in the file's session. */
+#define MANY_STAGES(n, notes) \
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " #n ")" \
+  " INSERT INTO stages (session_id, position, name, notes)" \
+  " SELECT (SELECT id FROM sessions), 100 + i, 'stage', " notes " FROM n;"
 
 static const Spoil spoils[] = {
   { "newer-schema", "PRAGMA user_version = 99", STAPLE_STORE_ERROR_TOO_NEW },
@@ -234,11 +247,50 @@ static const Spoil spoils[] = {
   { "view", "CREATE VIEW evil AS SELECT * FROM sessions", STAPLE_STORE_ERROR_DAMAGED },
   { "unknown-table", "CREATE TABLE extra (x)", STAPLE_STORE_ERROR_DAMAGED },
   { "missing-table", "DROP TABLE empowerments", STAPLE_STORE_ERROR_DAMAGED },
+  /* A column the file computes itself: each row asks for as much text, or
+   * as much time, as it likes, before any value of ours is checked. */
+  { "generated-column",
+    STAGE_NOTES_AS ("notes TEXT NOT NULL GENERATED ALWAYS AS (printf (''%.*c'', 90000 + id, ''x''))"
+                    " VIRTUAL"),
+    STAPLE_STORE_ERROR_DAMAGED, "generated column" },
+  { "generated-column-added",
+    "ALTER TABLE actions ADD COLUMN extra TEXT GENERATED ALWAYS AS (text || text) VIRTUAL",
+    STAPLE_STORE_ERROR_DAMAGED, "generated column" },
+  { "extra-column", "ALTER TABLE stages ADD COLUMN extra TEXT", STAPLE_STORE_ERROR_DAMAGED,
+    "“extra” that Staple does not know" },
+  { "column-of-a-later-format",
+    "PRAGMA user_version = 2", STAPLE_STORE_ERROR_DAMAGED, "“previous_id”" },
+  { "other-column-type",
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace (sql, 'severity INTEGER', 'severity BLOB')"
+    " WHERE name = 'frictions';",
+    STAPLE_STORE_ERROR_DAMAGED, "“severity”" },
+  { "own-check-constraint",
+    STAGE_NOTES_AS ("notes TEXT NOT NULL DEFAULT '''' CHECK (length (printf (''%.*c'', 99, notes)))"),
+    STAPLE_STORE_ERROR_DAMAGED, "table “stages” is not defined" },
+  { "unknown-index", "CREATE INDEX evil ON stages (length (notes))", STAPLE_STORE_ERROR_DAMAGED,
+    "index “evil”" },
+  /* Without their primary key, ids repeat and links point to the last. */
+  { "no-primary-key",
+    "CREATE TABLE copy AS SELECT * FROM participants;"
+    "DROP TABLE participants;"
+    "ALTER TABLE copy RENAME TO participants;"
+    "INSERT INTO participants SELECT * FROM participants WHERE id = (SELECT min(id) FROM participants)",
+    STAPLE_STORE_ERROR_DAMAGED, "primary key" },
+  { "too-many-dots",
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)"
+    " INSERT INTO votes (participant_id, friction_id)"
+    " SELECT (SELECT min(id) FROM participants), (SELECT min(id) FROM frictions) FROM n",
+    STAPLE_STORE_ERROR_DAMAGED, "more than 20 dots" },
+  /* Each text within its limit, all of them together far beyond. */
+  { "text-over-the-cap", MANY_STAGES (400, "printf ('%.*c', 99000, 'x')"),
+    STAPLE_STORE_ERROR_DAMAGED, "more than 32 MB of text" },
 };
 
 static void
 assert_refused (Fixture    *f,
-                int         code)
+                int         code,
+                const char *message)
 {
   static const char * const tables[] = {
     "sessions", "participants", "stages", "frictions", "votes", "actions",
@@ -262,6 +314,8 @@ assert_refused (Fixture    *f,
   name = g_path_get_basename (f->file);
   g_assert_nonnull (strstr (error->message, name));
   g_test_message ("%s", error->message);
+  if (message != NULL && strstr (error->message, message) == NULL)
+    g_error ("“%s” is not in “%s”", message, error->message);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM %s", tables[i]), ==, counts[i]);
@@ -282,7 +336,7 @@ test_refuse_spoiled (Fixture       *f,
   test_raw_exec (db, spoil->sql);
   sqlite3_close (db);
 
-  assert_refused (f, spoil->code);
+  assert_refused (f, spoil->code, spoil->message);
 }
 
 static void
@@ -290,7 +344,7 @@ test_refuse_not_sqlite (Fixture       *f,
                         gconstpointer  data)
 {
   g_assert_true (g_file_set_contents (f->file, "{\"title\": \"not a database\"}\n", -1, NULL));
-  assert_refused (f, STAPLE_STORE_ERROR_NOT_STAPLE);
+  assert_refused (f, STAPLE_STORE_ERROR_NOT_STAPLE, NULL);
 }
 
 static void
@@ -303,7 +357,7 @@ test_refuse_truncated (Fixture       *f,
   export (f);
   g_assert_true (g_file_get_contents (f->file, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (f->file, contents, (gssize) length / 2, NULL));
-  assert_refused (f, STAPLE_STORE_ERROR_DAMAGED);
+  assert_refused (f, STAPLE_STORE_ERROR_DAMAGED, NULL);
 }
 
 static void
@@ -315,7 +369,7 @@ test_refuse_other_database (Fixture       *f,
   test_raw_exec (db, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
                      "INSERT INTO moz_places (url) VALUES ('https://example.org')");
   sqlite3_close (db);
-  assert_refused (f, STAPLE_STORE_ERROR_NOT_STAPLE);
+  assert_refused (f, STAPLE_STORE_ERROR_NOT_STAPLE, NULL);
 }
 
 static void
@@ -350,6 +404,194 @@ test_export_failure_leaves_nothing (Fixture       *f,
   g_assert_cmpuint (count_entries (f->dir), ==, 3);
 }
 
+/* A file cannot make its session the bundled example (or anything else the
+ * library knows by its source). */
+static void
+test_source_not_imported (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(StapleSession) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  export (f);
+  db = test_raw_open (f->file);
+  test_raw_exec (db, "UPDATE sessions SET source = 'example:1'");
+  sqlite3_close (db);
+
+  copy = import (f->store, f->file);
+  g_assert_cmpstr (staple_session_get_source (copy), ==, "");
+  g_assert_cmpint (staple_store_find_session_by_source (f->store, "example:1", &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* Importing in a worker thread */
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GArray       *fractions;
+  gboolean      cancel_on_progress;
+  gint64        id;
+  GError       *error;
+  gint64        cancelled_at;
+  gint64        finished_at;
+} AsyncImport;
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer data)
+{
+  AsyncImport *run = data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_array_append_val (run->fractions, fraction);
+  if (run->cancel_on_progress && fraction < 1.0 && run->cancelled_at == 0)
+    {
+      run->cancelled_at = g_get_monotonic_time ();
+      g_cancellable_cancel (run->cancellable);
+    }
+}
+
+static void
+async_done_cb (GObject      *store,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AsyncImport *run = data;
+
+  run->finished_at = g_get_monotonic_time ();
+  run->id = staple_store_import_session_finish (STAPLE_STORE (store), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+run_async_import (Fixture     *f,
+                  AsyncImport *run)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  if (run->cancellable == NULL)
+    run->cancellable = g_cancellable_new ();
+
+  staple_store_import_session_async (f->store, f->file, run->cancellable, async_progress_cb, run,
+                                     async_done_cb, run);
+  g_main_loop_run (run->loop);
+
+  /* Nothing after the callback. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+}
+
+static void
+async_import_clear (AsyncImport *run)
+{
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->fractions, g_array_unref);
+  g_clear_error (&run->error);
+}
+
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  AsyncImport run = { 0 };
+  g_autoptr(StapleSession) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  export (f);
+  run_async_import (f, &run);
+  g_assert_no_error (run.error);
+  g_assert_cmpint (run.id, >, 0);
+
+  /* Progress only grows, and ends at 1, before the callback. */
+  g_assert_cmpuint (run.fractions->len, >=, 1);
+  for (guint i = 0; i < run.fractions->len; i++)
+    {
+      double fraction = g_array_index (run.fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >=, last);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      last = fraction;
+    }
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  copy = staple_store_load_session (f->store, run.id, &error);
+  g_assert_no_error (error);
+  test_assert_sessions_match (f->session, copy);
+  async_import_clear (&run);
+}
+
+static void
+test_import_async_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  AsyncImport run = { 0 };
+
+  g_assert_true (g_file_set_contents (f->file, "not a database", -1, NULL));
+  run_async_import (f, &run);
+  g_assert_error (run.error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_STAPLE);
+  g_assert_cmpint (run.id, ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"), ==, 1);
+  async_import_clear (&run);
+}
+
+/* A large file, cancelled at its first progress report: the read stops in
+ * the middle of SQLite's work and nothing is added. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  AsyncImport run = { 0 };
+  sqlite3 *db;
+
+  export (f);
+  db = test_raw_open (f->file);
+  test_raw_exec (db, MANY_STAGES (3000, "printf ('%.*c', 3000, 'x')"));
+  sqlite3_close (db);
+
+  run.cancel_on_progress = TRUE;
+  run_async_import (f, &run);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (run.id, ==, 0);
+  g_assert_cmpint (run.cancelled_at, >, 0);
+  g_test_message ("stopped %.3f s after the cancel",
+                  (run.finished_at - run.cancelled_at) / (double) G_USEC_PER_SEC);
+
+  /* After the cancel, no more progress. */
+  g_assert_cmpfloat (g_array_index (run.fractions, double, run.fractions->len - 1), <, 1.0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"), ==, 1);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM stages"), ==,
+                   g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (f->session))));
+  async_import_clear (&run);
+}
+
+static void
+test_import_cancel_before (Fixture       *f,
+                           gconstpointer  data)
+{
+  AsyncImport run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) session = NULL;
+
+  export (f);
+  run.cancellable = g_cancellable_new ();
+  g_cancellable_cancel (run.cancellable);
+
+  session = staple_share_read_session (f->file, run.cancellable, NULL, NULL, &error);
+  g_assert_null (session);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  run_async_import (f, &run);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (run.fractions->len, ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM sessions"), ==, 1);
+  async_import_clear (&run);
+}
+
 #define ADD_TEST(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -366,6 +608,11 @@ main (int   argc,
   ADD_TEST ("/share/refuse/truncated", test_refuse_truncated, NULL);
   ADD_TEST ("/share/refuse/other-database", test_refuse_other_database, NULL);
   ADD_TEST ("/share/refuse/library", test_refuse_library, NULL);
+  ADD_TEST ("/share/import/source-not-imported", test_source_not_imported, NULL);
+  ADD_TEST ("/share/import/async", test_import_async, NULL);
+  ADD_TEST ("/share/import/async-refused", test_import_async_refused, NULL);
+  ADD_TEST ("/share/import/cancel", test_import_cancel, NULL);
+  ADD_TEST ("/share/import/cancel-before", test_import_cancel_before, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (spoils); i++)
     {
       g_autofree char *path = g_strconcat ("/share/refuse/", spoils[i].name, NULL);

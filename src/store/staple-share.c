@@ -40,9 +40,9 @@
  * reading a file at the limits above, and no more. */
 #define PROGRESS_STEP         1000
 #define MAX_PROGRESS_CALLS    2000000
-/* How many progress handler calls reading a file takes per page of it,
- * roughly: the progress shown is a guess from the file's size. */
-#define PROGRESS_CALLS_PER_PAGE 4
+/* Rows of the file per progress handler call, roughly, for checking and
+ * reading it all: the progress shown is a guess from the number of rows. */
+#define ROWS_PER_PROGRESS_CALL 20
 
 /* Export */
 
@@ -860,6 +860,12 @@ check_schema (Reader  *reader,
   return TRUE;
 }
 
+#define ALL_ROWS \
+  "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM participants)" \
+  " + (SELECT count(*) FROM stages) + (SELECT count(*) FROM frictions)" \
+  " + (SELECT count(*) FROM votes) + (SELECT count(*) FROM actions)" \
+  " + (SELECT count(*) FROM action_frictions) + (SELECT count(*) FROM empowerments)"
+
 /* The schema is checked before quick_check, which evaluates the tables' own
  * constraints (and generated columns) on every row. */
 static gboolean
@@ -870,7 +876,7 @@ check_file (Reader  *reader,
   g_autofree char *problem = NULL;
   gint64 app_id = 0;
   gint64 version = 0;
-  gint64 pages = 0;
+  gint64 rows = 0;
   int rc;
 
   if (!reader_int (reader, "PRAGMA application_id", &app_id, error) ||
@@ -900,10 +906,13 @@ check_file (Reader  *reader,
   reader->version = (int) version;
 
   if (!check_schema (reader, error) ||
-      !reader_int (reader, "PRAGMA page_count", &pages, error))
+      !reader_int (reader,
+                   reader->version >= 2 ? ALL_ROWS " + (SELECT count(*) FROM phase_times)"
+                                        : ALL_ROWS,
+                   &rows, error))
     return FALSE;
 
-  reader->expected_calls = (guint) CLAMP (pages * PROGRESS_CALLS_PER_PAGE, 1, G_MAXUINT);
+  reader->expected_calls = (guint) CLAMP (rows / ROWS_PER_PROGRESS_CALL, 1, G_MAXUINT);
 
   rc = sqlite3_prepare_v2 (reader->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
