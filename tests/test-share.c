@@ -3,8 +3,12 @@
  * file that is not one of ours, damaged, newer or crafted is refused with
  * the library and the file left as they were. */
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "staple-model.h"
 #include "staple-share.h"
@@ -404,6 +408,69 @@ test_export_failure_leaves_nothing (Fixture       *f,
   g_assert_cmpuint (count_entries (f->dir), ==, 3);
 }
 
+/* A folder PATH.export-XXXXXX as an export killed on the way leaves it. */
+static char *
+make_export_dir (Fixture    *f,
+                 const char *suffix,
+                 const char *file,
+                 gboolean    old)
+{
+  g_autofree char *name = g_strconcat ("shared.staple.export-", suffix, NULL);
+  char *dir = g_build_filename (f->dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  if (file != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      g_assert_true (g_file_set_contents (path, "SQLite format 3", -1, NULL));
+    }
+  if (old)
+    {
+      struct utimbuf times = { .actime = 1000000000, .modtime = 1000000000 };
+
+      g_assert_cmpint (g_utime (dir, &times), ==, 0);
+    }
+  return dir;
+}
+
+/* kill -9 during an export leaves its temporary folder; the next export to
+ * the same file removes it, but not the folder of an export still running,
+ * nor one holding anything an export does not write. */
+static void
+test_export_removes_leftovers (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *killed = make_export_dir (f, "Ab3dE6", "session.staple", FALSE);
+  g_autofree char *killed_journal = make_export_dir (f, "Zz9yX8", "session.staple-journal", TRUE);
+  g_autofree char *killed_empty = make_export_dir (f, "Qq1wE2", NULL, TRUE);
+  g_autofree char *just_made = make_export_dir (f, "Nn4mB5", NULL, FALSE);
+  g_autofree char *running = make_export_dir (f, "Rr7tY6", "session.staple", TRUE);
+  g_autofree char *foreign = make_export_dir (f, "Ff0oO0", "notes.txt", TRUE);
+  g_autofree char *other_name = make_export_dir (f, "too-long", "session.staple", TRUE);
+  int lock = g_open (running, O_RDONLY | O_DIRECTORY, 0);
+
+  g_assert_cmpint (lock, >=, 0);
+  g_assert_cmpint (flock (lock, LOCK_EX), ==, 0);
+
+  export (f);
+
+  g_assert_false (g_file_test (killed, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (killed_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (killed_empty, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (just_made, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_entries (running), ==, 1);
+  g_assert_cmpuint (count_entries (foreign), ==, 1);
+  g_assert_cmpuint (count_entries (other_name), ==, 1);
+  g_assert_true (g_file_test (f->file, G_FILE_TEST_IS_REGULAR));
+  g_close (lock, NULL);
+
+  /* Once that export has ended, the next one cleans its folder too. */
+  export (f);
+  g_assert_false (g_file_test (running, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (foreign), ==, 1);
+}
+
 /* A file cannot make its session the bundled example (or anything else the
  * library knows by its source). */
 static void
@@ -604,6 +671,7 @@ main (int   argc,
   ADD_TEST ("/share/round-trip", test_round_trip, NULL);
   ADD_TEST ("/share/texts", test_texts, NULL);
   ADD_TEST ("/share/export/failure-leaves-nothing", test_export_failure_leaves_nothing, NULL);
+  ADD_TEST ("/share/export/removes-leftovers", test_export_removes_leftovers, NULL);
   ADD_TEST ("/share/refuse/not-sqlite", test_refuse_not_sqlite, NULL);
   ADD_TEST ("/share/refuse/truncated", test_refuse_truncated, NULL);
   ADD_TEST ("/share/refuse/other-database", test_refuse_other_database, NULL);

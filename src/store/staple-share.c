@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "staple-schema.h"
@@ -46,20 +47,115 @@
 
 /* Export */
 
+/* What an export writes in its temporary folder, and nothing else. */
+static const char * const export_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+#define EXPORT_FILE_NAME "session.staple"
+/* An unlocked, empty export folder younger than this may belong to an
+ * export that has made it and not yet locked it. */
+#define EXPORT_STALE_SECONDS 60
+
 static void
 remove_export_leftovers (const char *dir,
                          const char *temp)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (export_suffixes); i++)
     {
-      g_autofree char *file = g_strconcat (temp, suffixes[i], NULL);
+      g_autofree char *file = g_strconcat (temp, export_suffixes[i], NULL);
 
       g_unlink (file);
     }
 
   g_rmdir (dir);
+}
+
+/* An export holds an exclusive lock on its folder while it runs; the kernel
+ * drops it when the process ends, however it ends. Returns the descriptor
+ * that holds it, or -1 where locks are not to be had. */
+static int
+lock_export_dir (const char *dir,
+                 gboolean    wait)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+
+  if (fd >= 0 && flock (fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0)
+    {
+      g_close (fd, NULL);
+      return -1;
+    }
+
+  return fd;
+}
+
+static gboolean
+holds_only_export_files (const char *dir,
+                         gboolean   *out_empty)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  *out_empty = TRUE;
+  if (listing == NULL)
+    return FALSE;
+
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    {
+      gboolean ours = FALSE;
+
+      for (guint i = 0; !ours && i < G_N_ELEMENTS (export_suffixes); i++)
+        {
+          g_autofree char *name = g_strconcat (EXPORT_FILE_NAME, export_suffixes[i], NULL);
+
+          ours = g_str_equal (entry, name);
+        }
+      if (!ours)
+        return FALSE;
+      *out_empty = FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Removes the temporary folders PATH.export-XXXXXX that exports to @path
+ * killed on the way left behind: ours (same user, a real folder), holding
+ * only what an export writes, and not locked by an export still running. */
+static void
+remove_stale_exports (const char *path)
+{
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".export-", NULL);
+  g_autoptr(GDir) listing = g_dir_open (parent, 0, NULL);
+  const char *entry;
+
+  while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *dir = NULL;
+      g_autofree char *temp = NULL;
+      gboolean empty = TRUE;
+      GStatBuf st;
+      int fd;
+
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+
+      dir = g_build_filename (parent, entry, NULL);
+      if (g_lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != getuid ())
+        continue;
+
+      fd = lock_export_dir (dir, FALSE);
+      if (fd < 0)
+        continue;
+
+      if (holds_only_export_files (dir, &empty) &&
+          (!empty || st.st_mtime < g_get_real_time () / G_USEC_PER_SEC - EXPORT_STALE_SECONDS))
+        {
+          temp = g_build_filename (dir, EXPORT_FILE_NAME, NULL);
+          g_debug ("Removing %s, left by an export that did not finish", dir);
+          remove_export_leftovers (dir, temp);
+        }
+      g_close (fd, NULL);
+    }
 }
 
 static gboolean
@@ -147,7 +243,8 @@ write_export (StapleSession  *session,
  * database (our schema at the current version, rollback journal). The file
  * is made in a temporary folder beside @path, synced, then renamed into
  * place: on failure nothing is left at @path, and an older file there is
- * kept.
+ * kept. Temporary folders that earlier exports to @path left when they
+ * were killed are removed first; those of exports still running are not.
  *
  * Returns: %TRUE on success, or %FALSE with @error set
  */
@@ -164,6 +261,7 @@ staple_store_export_session (StapleStore  *self,
   g_autofree char *parent = NULL;
   g_autofree char *temp = NULL;
   int saved_errno;
+  int lock = -1;
 
   g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -173,6 +271,7 @@ staple_store_export_session (StapleStore  *self,
     return FALSE;
 
   name = g_filename_display_name (path);
+  remove_stale_exports (path);
   dir = g_strconcat (path, ".export-XXXXXX", NULL);
   if (g_mkdtemp_full (dir, 0700) == NULL)
     {
@@ -185,12 +284,15 @@ staple_store_export_session (StapleStore  *self,
       return FALSE;
     }
 
-  temp = g_build_filename (dir, "session.staple", NULL);
+  lock = lock_export_dir (dir, TRUE);
+  temp = g_build_filename (dir, EXPORT_FILE_NAME, NULL);
 
   if (!write_export (session, temp, &local_error) ||
       !finish_export_file (temp, &local_error))
     {
       remove_export_leftovers (dir, temp);
+      if (lock >= 0)
+        g_close (lock, NULL);
       g_set_error (error, STAPLE_STORE_ERROR, local_error->code,
                    _("Could not write “%s”: %s"), name, local_error->message);
       return FALSE;
@@ -200,6 +302,8 @@ staple_store_export_session (StapleStore  *self,
     {
       saved_errno = errno;
       remove_export_leftovers (dir, temp);
+      if (lock >= 0)
+        g_close (lock, NULL);
       g_set_error (error, STAPLE_STORE_ERROR,
                    saved_errno == ENOSPC ? STAPLE_STORE_ERROR_FULL : STAPLE_STORE_ERROR_FAILED,
                    _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
@@ -210,6 +314,8 @@ staple_store_export_session (StapleStore  *self,
   parent = g_path_get_dirname (path);
   sync_path (parent);
   g_rmdir (dir);
+  if (lock >= 0)
+    g_close (lock, NULL);
 
   return TRUE;
 }
