@@ -272,6 +272,12 @@ static const Spoil spoils[] = {
   { "own-check-constraint",
     STAGE_NOTES_AS ("notes TEXT NOT NULL DEFAULT '''' CHECK (length (printf (''%.*c'', 99, notes)))"),
     STAPLE_STORE_ERROR_DAMAGED, "table “stages” is not defined" },
+  /* SQLite's message quotes the file's bytes (found by fuzz-import). */
+  { "not-utf8-in-schema",
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET name = 'frictions_' || CAST (x'ff' AS TEXT) || 'stage',"
+    " sql = 'CREATE INDEX frictions_stage ON' WHERE name = 'frictions_stage'",
+    STAPLE_STORE_ERROR_DAMAGED, "(frictions_\uFFFDstage)" },
   { "unknown-index", "CREATE INDEX evil ON stages (length (notes))", STAPLE_STORE_ERROR_DAMAGED,
     "index “evil”" },
   /* Without their primary key, ids repeat and links point to the last. */
@@ -318,6 +324,7 @@ assert_refused (Fixture    *f,
   name = g_path_get_basename (f->file);
   g_assert_nonnull (strstr (error->message, name));
   g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   if (message != NULL && strstr (error->message, message) == NULL)
     g_error ("“%s” is not in “%s”", message, error->message);
 

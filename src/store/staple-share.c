@@ -415,14 +415,17 @@ refuse (Reader     *reader,
         ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* SQLite's messages quote names from the file, bytes and all. */
+  valid = g_utf8_make_valid (what, -1);
   g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_DAMAGED,
-               _("Could not import “%s”: %s. Nothing was added."), reader->name, what);
+               _("Could not import “%s”: %s. Nothing was added."), reader->name, valid);
   return FALSE;
 }
 
@@ -1114,9 +1117,10 @@ read_enum (Reader       *reader,
 
   if (!staple_enum_from_nick (type, nick, out_value))
     {
-      g_autofree char *shown = g_strndup (nick, 40);
+      g_autofree char *nick_shown = shown (nick, 40);
 
-      return refuse (reader, error, _("%s is “%s”, which Staple does not know"), what, shown);
+      return refuse (reader, error, _("%s is “%s”, which Staple does not know"), what,
+                     nick_shown);
     }
 
   return TRUE;
@@ -1582,12 +1586,15 @@ static void
 set_links (Reader *reader)
 {
   GHashTableIter iter;
-  gpointer action, ids;
+  gpointer action, value;
 
   g_hash_table_iter_init (&iter, reader->links);
-  while (g_hash_table_iter_next (&iter, &action, &ids))
-    staple_action_set_friction_ids (action, (const gint64 *) ((GArray *) ids)->data,
-                                    ((GArray *) ids)->len);
+  while (g_hash_table_iter_next (&iter, &action, &value))
+    {
+      GArray *ids = value;
+
+      staple_action_set_friction_ids (action, &g_array_index (ids, gint64, 0), ids->len);
+    }
 }
 
 static gboolean
