@@ -270,6 +270,113 @@ export_file_action (GSimpleAction *action,
 
 /* Sharing a session as one .staple file */
 
+/* An import under way: the file is read in a worker thread; a dialog with
+ * its progress and a Cancel button shows if it takes more than a moment. */
+typedef struct
+{
+  StapleWindow *window;
+  GCancellable *cancellable;
+  GtkWidget    *dialog;       /* NULL until shown, and once it has closed */
+  GtkWidget    *progress_bar;
+  double        fraction;
+  guint         show_id;
+  char         *name;
+} Import;
+
+#define IMPORT_DIALOG_DELAY_MS 300
+
+static void
+import_free (Import *import)
+{
+  g_clear_handle_id (&import->show_id, g_source_remove);
+  if (import->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (import->dialog));
+  g_clear_object (&import->cancellable);
+  g_clear_object (&import->window);
+  g_free (import->name);
+  g_free (import);
+}
+
+static void
+import_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           Import           *import)
+{
+  /* The only response is Cancel (Escape too), after which the dialog
+   * closes itself; the reading stops at SQLite's next progress check. */
+  g_cancellable_cancel (import->cancellable);
+  import->dialog = NULL;
+  import->progress_bar = NULL;
+}
+
+static gboolean
+show_import_dialog_cb (gpointer data)
+{
+  Import *import = data;
+  g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), import->name);
+  GtkWidget *dialog;
+
+  import->show_id = 0;
+  dialog = adw_message_dialog_new (GTK_WINDOW (import->window), heading,
+                                   _("Checking the file and reading the session…"));
+  import->progress_bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (import->progress_bar), import->fraction);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), import->progress_bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), import);
+  gtk_widget_set_name (dialog, "import-dialog");
+  import->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress_cb (double   fraction,
+                    gpointer data)
+{
+  Import *import = data;
+
+  import->fraction = fraction;
+  if (import->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (import->progress_bar), fraction);
+}
+
+static void
+import_done_cb (GObject      *store,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Import *import = data;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = staple_store_import_session_finish (STAPLE_STORE (store), result, &error);
+  if (id > 0)
+    staple_window_open_session (import->window, id);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    staple_window_show_toast (import->window, _("Import cancelled; nothing was added"));
+  else
+    staple_window_show_error (import->window, error);
+
+  import_free (import);
+}
+
+static void
+import_session (StapleWindow *self,
+                GFile        *file)
+{
+  Import *import = g_new0 (Import, 1);
+
+  import->window = g_object_ref (self);
+  import->cancellable = g_cancellable_new ();
+  import->name = g_filename_display_basename (g_file_peek_path (file));
+  import->show_id = g_timeout_add (IMPORT_DIALOG_DELAY_MS, show_import_dialog_cb, import);
+  staple_store_import_session_async (self->store, g_file_peek_path (file), import->cancellable,
+                                     import_progress_cb, import, import_done_cb, import);
+}
+
 static void
 share_response_cb (GtkNativeDialog *chooser,
                    int              response,
@@ -279,7 +386,6 @@ share_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gint64 id;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
@@ -289,13 +395,7 @@ share_response_cb (GtkNativeDialog *chooser,
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (import)
-    {
-      id = staple_store_import_session (self->store, g_file_peek_path (file), &error);
-      if (id <= 0)
-        staple_window_show_error (self, error);
-      else
-        staple_window_open_session (self, id);
-    }
+    import_session (self, file);
   else if (!staple_store_export_session (self->store,
                                          staple_session_get_id (session_of (self)),
                                          g_file_peek_path (file), &error))
@@ -346,9 +446,22 @@ share_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The same import of a file given by its path, as opening a .staple file
+ * from the file manager or a script over D-Bus does. */
+static void
+import_file_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  import_session (user_data, file);
+}
+
 static const GActionEntry export_actions[] = {
   { "export-session", share_action },
   { "import-session", share_action },
+  { "import-file", import_file_action, "s" },
   { "export-pdf", export_pdf_action },
   { "export-session-pdf", export_pdf_action, "x" },
   { "print", print_action },
