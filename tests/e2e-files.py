@@ -193,6 +193,12 @@ def other_programs_beside_a_dialog(staple, workdir):
         for i in range(3):
             must("add-stage", f'<"After the others {i}">')
             acknowledged.append(f"After the others {i}")
+
+        # A refused edit fails its call too, saying why.
+        refused = activate("set-session-field", '<("title", <"">)>')
+        if refused.returncode == 0 or "Refused" not in refused.stderr \
+                or "title" not in refused.stderr:
+            fail(f"an empty title was acknowledged: {refused.stdout} {refused.stderr}")
     finally:
         kill_hard(process)
 
