@@ -11,6 +11,7 @@
 #include <utime.h>
 
 #include "staple-model.h"
+#include "staple-schema.h"
 #include "staple-share.h"
 #include "staple-store.h"
 #include "test-util.h"
@@ -478,6 +479,54 @@ test_export_removes_leftovers (Fixture       *f,
   g_assert_cmpuint (count_entries (foreign), ==, 1);
 }
 
+/* A file as an older Staple exported it: our migrations up to @version (so
+ * with the search index, its shadow tables and the drafts where the version
+ * has them), rollback journal, one session of a few rows. */
+static void
+test_older_formats (Fixture       *f,
+                    gconstpointer  data)
+{
+  for (int version = 1; version <= STAPLE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;"
+                                              "PRAGMA application_id = %d;",
+                                              version, STAPLE_STORE_APPLICATION_ID);
+      g_autoptr(StapleSession) copy = NULL;
+      g_autoptr(StapleStage) stage = NULL;
+      sqlite3 *db;
+
+      g_unlink (f->file);
+      db = test_raw_open (f->file);
+      test_raw_exec (db, "PRAGMA journal_mode = DELETE");
+      for (int i = 0; i < version; i++)
+        test_raw_exec (db, staple_schema_migrations[i]);
+      test_raw_exec (db, sql);
+      test_raw_exec (db,
+                     "INSERT INTO sessions (id, title, date, created, updated)"
+                     "  VALUES (7, 'Older walk', '2025-03-01', 0, 0);"
+                     "INSERT INTO participants (id, session_id, position, name)"
+                     "  VALUES (3, 7, 0, 'Ada');"
+                     "INSERT INTO stages (id, session_id, position, name) VALUES (5, 7, 0, 'Call');"
+                     "INSERT INTO frictions (id, stage_id, position, text) VALUES (9, 5, 0, 'Hold');"
+                     "INSERT INTO votes (participant_id, friction_id) VALUES (3, 9);"
+                     "INSERT INTO actions (id, session_id, position, text, owner_id)"
+                     "  VALUES (4, 7, 0, 'Call back', 3);"
+                     "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (4, 9, 0);"
+                     "INSERT INTO empowerments (session_id, position, text) VALUES (7, 0, 'Own it');");
+      if (version >= 3)
+        test_raw_exec (db, "INSERT INTO session_search (rowid, title, organisation, body)"
+                           "  VALUES (7, 'Older walk', '', 'Call Hold')");
+      sqlite3_close (db);
+
+      copy = import (f->store, f->file);
+      g_assert_cmpstr (staple_session_get_title (copy), ==, "Older walk");
+      stage = g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (copy)), 0);
+      g_assert_cmpstr (staple_stage_get_name (stage), ==, "Call");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (copy))),
+                        ==, 1);
+    }
+}
+
 /* A file cannot make its session the bundled example (or anything else the
  * library knows by its source). */
 static void
@@ -683,6 +732,7 @@ main (int   argc,
   ADD_TEST ("/share/refuse/truncated", test_refuse_truncated, NULL);
   ADD_TEST ("/share/refuse/other-database", test_refuse_other_database, NULL);
   ADD_TEST ("/share/refuse/library", test_refuse_library, NULL);
+  ADD_TEST ("/share/import/older-formats", test_older_formats, NULL);
   ADD_TEST ("/share/import/source-not-imported", test_source_not_imported, NULL);
   ADD_TEST ("/share/import/async", test_import_async, NULL);
   ADD_TEST ("/share/import/async-refused", test_import_async_refused, NULL);
