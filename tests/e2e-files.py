@@ -293,6 +293,12 @@ def full_disk(staple, workdir):
         if "Typed while the disk was full" in stages(database):
             fail("the database claims an edit written on a full disk")
 
+        # Quitting now would lose it: Staple asks instead of quitting.
+        gdbus(APP_PATH, "org.gtk.Actions.Activate", "quit", "[]", "{}")
+        time.sleep(1.5)
+        if process.poll() is not None:
+            fail("Staple quit with a change not saved")
+
         os.unlink(filler)
         wait_until("the kept edit is written once there is room",
                    lambda: "Typed while the disk was full" in stages(database))
