@@ -276,8 +276,7 @@ typedef struct
 {
   StapleWindow *window;
   GCancellable *cancellable;
-  GtkWidget    *dialog;       /* NULL until shown, and once it has closed */
-  GtkWidget    *progress_bar;
+  GtkWidget    *dialog;       /* a weak pointer: NULL until shown, and once closed */
   double        fraction;
   guint         show_id;
   char         *name;
@@ -290,7 +289,13 @@ import_free (Import *import)
 {
   g_clear_handle_id (&import->show_id, g_source_remove);
   if (import->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (import->dialog));
+    {
+      GtkWidget *dialog = import->dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &import->dialog);
+      import->dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
   g_clear_object (&import->cancellable);
   g_clear_object (&import->window);
   g_free (import->name);
@@ -305,8 +310,6 @@ import_dialog_response_cb (AdwMessageDialog *dialog,
   /* The only response is Cancel (Escape too), after which the dialog
    * closes itself; the reading stops at SQLite's next progress check. */
   g_cancellable_cancel (import->cancellable);
-  import->dialog = NULL;
-  import->progress_bar = NULL;
 }
 
 static gboolean
@@ -315,18 +318,20 @@ show_import_dialog_cb (gpointer data)
   Import *import = data;
   g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), import->name);
   GtkWidget *dialog;
+  GtkWidget *bar;
 
   import->show_id = 0;
   dialog = adw_message_dialog_new (GTK_WINDOW (import->window), heading,
                                    _("Checking the file and reading the session…"));
-  import->progress_bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (import->progress_bar), import->fraction);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), import->progress_bar);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), import->fraction);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), import);
   gtk_widget_set_name (dialog, "import-dialog");
   import->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &import->dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return G_SOURCE_REMOVE;
@@ -339,8 +344,23 @@ import_progress_cb (double   fraction,
   Import *import = data;
 
   import->fraction = fraction;
-  if (import->progress_bar != NULL)
-    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (import->progress_bar), fraction);
+  if (import->dialog != NULL)
+    gtk_progress_bar_set_fraction (
+      GTK_PROGRESS_BAR (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (import->dialog))),
+      fraction);
+}
+
+static void
+show_import_result (StapleWindow *self,
+                    gint64        id,
+                    GError       *error)
+{
+  if (id > 0)
+    staple_window_open_session (self, id);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    staple_window_show_toast (self, _("Import cancelled; nothing was added"));
+  else
+    staple_window_show_error (self, error);
 }
 
 static void
@@ -353,12 +373,11 @@ import_done_cb (GObject      *store,
   gint64 id;
 
   id = staple_store_import_session_finish (STAPLE_STORE (store), result, &error);
-  if (id > 0)
-    staple_window_open_session (import->window, id);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    staple_window_show_toast (import->window, _("Import cancelled; nothing was added"));
-  else
-    staple_window_show_error (import->window, error);
+
+  /* A window closed meanwhile has nothing to show it in; the session, if
+   * read, is in the library all the same. */
+  if (gtk_widget_get_realized (GTK_WIDGET (import->window)))
+    show_import_result (import->window, id, error);
 
   import_free (import);
 }
