@@ -603,7 +603,8 @@ get_window (StapleApplication *self)
 }
 
 /* Each .staple file named on the command line (or by the file manager) is
- * imported as a new session, and the last one opened. */
+ * imported as a new session and opened, read in the window's worker thread
+ * with its progress and Cancel; a refused file is said in the window. */
 static int
 open_staple_files (StapleApplication       *self,
                    StapleWindow            *window,
@@ -622,9 +623,20 @@ open_staple_files (StapleApplication       *self,
                                                                              files[i]);
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      gint64 id = path != NULL ? staple_store_import_session (self->store, path, &error) : 0;
+      gint64 id;
 
-      if (id <= 0)
+      if (path != NULL && g_utf8_validate (path, -1, NULL))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (window), "import-file",
+                                          g_variant_new_string (path));
+          continue;
+        }
+
+      /* A name the action cannot carry is read here, at once. */
+      id = path != NULL ? staple_store_import_session (self->store, path, &error) : 0;
+      if (id > 0)
+        staple_window_open_session (window, id);
+      else
         {
           if (error == NULL)
             g_set_error (&error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND,
@@ -632,10 +644,7 @@ open_staple_files (StapleApplication       *self,
           g_application_command_line_printerr (command_line, "staple: %s\n", error->message);
           staple_window_show_error (window, error);
           status = 1;
-          continue;
         }
-
-      staple_window_open_session (window, id);
     }
 
   return status;
