@@ -8,10 +8,167 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "staple-field.h"
 #include "staple-model.h"
 #include "staple-text.h"
 #include "staple-window.h"
+
+/* An entry's own buffer holds at most 65,535 bytes and cuts a longer paste
+ * short without a word. This one holds any length, so that what is pasted
+ * is what is saved. */
+#define STAPLE_TYPE_LONG_BUFFER (staple_long_buffer_get_type ())
+G_DECLARE_FINAL_TYPE (StapleLongBuffer, staple_long_buffer, STAPLE, LONG_BUFFER, GtkEntryBuffer)
+
+struct _StapleLongBuffer
+{
+  GtkEntryBuffer  parent_instance;
+  GString        *text;
+  guint           n_chars;
+};
+
+G_DEFINE_FINAL_TYPE (StapleLongBuffer, staple_long_buffer, GTK_TYPE_ENTRY_BUFFER)
+
+static const char *
+long_buffer_get_text (GtkEntryBuffer *buffer,
+                      gsize          *n_bytes)
+{
+  StapleLongBuffer *self = STAPLE_LONG_BUFFER (buffer);
+
+  if (n_bytes != NULL)
+    *n_bytes = self->text->len;
+  return self->text->str;
+}
+
+static guint
+long_buffer_get_length (GtkEntryBuffer *buffer)
+{
+  return STAPLE_LONG_BUFFER (buffer)->n_chars;
+}
+
+static guint
+long_buffer_insert_text (GtkEntryBuffer *buffer,
+                         guint           position,
+                         const char     *chars,
+                         guint           n_chars)
+{
+  StapleLongBuffer *self = STAPLE_LONG_BUFFER (buffer);
+  gsize at;
+  gsize n_bytes = g_utf8_offset_to_pointer (chars, n_chars) - chars;
+
+  position = MIN (position, self->n_chars);
+  at = g_utf8_offset_to_pointer (self->text->str, position) - self->text->str;
+  g_string_insert_len (self->text, (gssize) at, chars, (gssize) n_bytes);
+  self->n_chars += n_chars;
+  gtk_entry_buffer_emit_inserted_text (buffer, position, chars, n_chars);
+  return n_chars;
+}
+
+static void
+long_buffer_inserted_text (GtkEntryBuffer *buffer,
+                           guint           position,
+                           const char     *chars,
+                           guint           n_chars)
+{
+  g_object_notify (G_OBJECT (buffer), "text");
+  g_object_notify (G_OBJECT (buffer), "length");
+}
+
+/* As GTK's own buffer does: the text goes in the signal's default handler,
+ * so that handlers run first still see it. */
+static guint
+long_buffer_delete_text (GtkEntryBuffer *buffer,
+                         guint           position,
+                         guint           n_chars)
+{
+  StapleLongBuffer *self = STAPLE_LONG_BUFFER (buffer);
+
+  position = MIN (position, self->n_chars);
+  n_chars = MIN (n_chars, self->n_chars - position);
+  gtk_entry_buffer_emit_deleted_text (buffer, position, n_chars);
+  return n_chars;
+}
+
+static void
+long_buffer_deleted_text (GtkEntryBuffer *buffer,
+                          guint           position,
+                          guint           n_chars)
+{
+  StapleLongBuffer *self = STAPLE_LONG_BUFFER (buffer);
+  const char *start, *end;
+
+  position = MIN (position, self->n_chars);
+  n_chars = MIN (n_chars, self->n_chars - position);
+  start = g_utf8_offset_to_pointer (self->text->str, position);
+  end = g_utf8_offset_to_pointer (start, n_chars);
+  g_string_erase (self->text, start - self->text->str, end - start);
+  self->n_chars -= n_chars;
+
+  g_object_notify (G_OBJECT (buffer), "text");
+  g_object_notify (G_OBJECT (buffer), "length");
+}
+
+static void
+staple_long_buffer_finalize (GObject *object)
+{
+  StapleLongBuffer *self = STAPLE_LONG_BUFFER (object);
+
+  /* What was typed may be private: leave nothing of it in freed memory. */
+  memset (self->text->str, 0, self->text->allocated_len);
+  g_string_free (self->text, TRUE);
+
+  G_OBJECT_CLASS (staple_long_buffer_parent_class)->finalize (object);
+}
+
+static void
+staple_long_buffer_class_init (StapleLongBufferClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkEntryBufferClass *buffer_class = GTK_ENTRY_BUFFER_CLASS (klass);
+
+  object_class->finalize = staple_long_buffer_finalize;
+  buffer_class->get_text = long_buffer_get_text;
+  buffer_class->get_length = long_buffer_get_length;
+  buffer_class->insert_text = long_buffer_insert_text;
+  buffer_class->delete_text = long_buffer_delete_text;
+  buffer_class->inserted_text = long_buffer_inserted_text;
+  buffer_class->deleted_text = long_buffer_deleted_text;
+}
+
+static void
+staple_long_buffer_init (StapleLongBuffer *self)
+{
+  self->text = g_string_new (NULL);
+}
+
+/**
+ * staple_field_hold_any_length:
+ * @editable: a #GtkEntry, #AdwEntryRow, #GtkText or another editable that
+ *   delegates to a #GtkText
+ *
+ * Gives @editable a buffer without the 65,535-byte limit of GTK's own, so
+ * that a long paste is kept whole; staple_field_bind_editable() does this
+ * itself.
+ */
+void
+staple_field_hold_any_length (GtkEditable *editable)
+{
+  GtkEditable *delegate = editable;
+  g_autoptr(GtkEntryBuffer) buffer = NULL;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  while (gtk_editable_get_delegate (delegate) != NULL)
+    delegate = gtk_editable_get_delegate (delegate);
+
+  if (!GTK_IS_TEXT (delegate) || STAPLE_IS_LONG_BUFFER (gtk_text_get_buffer (GTK_TEXT (delegate))))
+    return;
+
+  buffer = g_object_new (STAPLE_TYPE_LONG_BUFFER, NULL);
+  gtk_entry_buffer_set_text (buffer, gtk_editable_get_text (editable), -1);
+  gtk_text_set_buffer (GTK_TEXT (delegate), buffer);
+}
 
 static void editable_sync (GtkEditable *editable);
 static void spin_sync (GtkSpinButton *spin);
@@ -184,6 +341,7 @@ staple_field_bind_editable (GtkEditable     *editable,
   g_return_if_fail (GTK_IS_EDITABLE (editable));
   g_return_if_fail (G_IS_OBJECT (object));
 
+  staple_field_hold_any_length (editable);
   is_new = field_new (GTK_WIDGET (editable), object, property, send, user_data);
   get_field (editable)->required = required;
   editable_sync (editable);

@@ -32,6 +32,7 @@ void staple_field_bind_dropdown (GtkWidget       *dropdown,
                                  const char      *property,
                                  StapleFieldSend  send,
                                  gpointer         user_data);
+void staple_field_hold_any_length (GtkEditable   *editable);
 void staple_field_bind_tooltip  (GtkWidget       *widget,
                                  GObject         *object,
                                  const char      *property);

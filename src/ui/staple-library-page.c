@@ -6,9 +6,12 @@
 
 #include <glib/gi18n.h>
 
+#include "staple-field.h"
 #include "staple-library-page.h"
 #include "staple-model.h"
 #include "staple-text.h"
+
+#define MAX_QUERY_CHARS 256
 
 struct _StapleLibraryPage
 {
@@ -46,7 +49,7 @@ format_date (const char *iso_date)
 
   date = g_date_time_new_from_iso8601 (iso, NULL);
   if (date == NULL)
-    return g_strdup (iso_date);
+    return staple_text_bound (iso_date, STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
 
   return g_date_time_format (date, "%e %B %Y");
 }
@@ -305,6 +308,7 @@ rename_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   entry = gtk_entry_new ();
+  staple_field_hold_any_length (GTK_EDITABLE (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), g_object_get_data (G_OBJECT (row), "title"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -383,7 +387,7 @@ staple_library_page_reload (StapleLibraryPage *self)
   g_autoptr(GError) error = NULL;
   guint organisation;
   guint sort;
-  const char *query;
+  g_autofree char *query = NULL;
 
   g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
 
@@ -394,7 +398,11 @@ staple_library_page_reload (StapleLibraryPage *self)
   update_organisations (self);
   organisation = gtk_drop_down_get_selected (self->organisation_dropdown);
   sort = MIN (gtk_drop_down_get_selected (self->sort_dropdown), G_N_ELEMENTS (sorts) - 1);
-  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* No one types more to search; a long paste searched whole took the
+   * store seconds on every reload. */
+  query = g_utf8_substring (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0,
+                            MIN (g_utf8_strlen (gtk_editable_get_text (
+                                   GTK_EDITABLE (self->search_entry)), -1), MAX_QUERY_CHARS));
 
   sessions = staple_store_search_sessions (self->store, query,
                                            organisation > 0
