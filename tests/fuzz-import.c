@@ -2,9 +2,11 @@
 /* fuzz-import.c: libFuzzer target for the .staple importer.
  *
  * Each input is written to a file and read as an untrusted .staple file. A
- * refusal must be a GError of the store; an acceptance must leave a file
- * that a fresh library takes whole: added, listed and opened again. Anything
- * else (a crash, a sanitizer report, a GLib warning or critical) aborts.
+ * refusal must be a GError of the store with a valid UTF-8 message; an
+ * acceptance must leave a file that a fresh library takes whole: added,
+ * listed, opened again, and exported to a file that imports in its turn.
+ * Anything else (a crash, a sanitizer report, a GLib warning or critical)
+ * aborts.
  *
  * Built with -Dfuzzing=true and clang (tests/meson.build); run by hand:
  *   fuzz-import -max_total_time=900 CORPUS_DIR tests/staple-files
@@ -24,6 +26,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 static char *tmp_dir;
 static char *input_path;
 static char *library_path;
+static char *export_path;
 
 static void
 remove_library (void)
@@ -43,6 +46,7 @@ remove_tmp_dir (void)
 {
   remove_library ();
   g_unlink (input_path);
+  g_unlink (export_path);
   g_rmdir (tmp_dir);
 }
 
@@ -57,6 +61,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_assert_no_error (error);
   input_path = g_build_filename (tmp_dir, "input.staple", NULL);
   library_path = g_build_filename (tmp_dir, "library.db", NULL);
+  export_path = g_build_filename (tmp_dir, "export.staple", NULL);
   atexit (remove_tmp_dir);
   return 0;
 }
@@ -66,6 +71,7 @@ check_accepted (StapleSession *read)
 {
   g_autoptr(StapleStore) store = NULL;
   g_autoptr(StapleSession) loaded = NULL;
+  g_autoptr(StapleSession) again = NULL;
   g_autoptr(GListStore) sessions = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -92,6 +98,13 @@ check_accepted (StapleSession *read)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (loaded))),
                     ==,
                     g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (read))));
+
+  /* What was taken in can be passed on. */
+  if (!staple_store_export_session (store, id, export_path, &error))
+    g_error ("imported, then the session could not be exported: %s", error->message);
+  again = staple_share_read_session (export_path, NULL, NULL, NULL, &error);
+  if (again == NULL)
+    g_error ("imported and exported, then refused: %s", error->message);
 }
 
 int
