@@ -1254,17 +1254,21 @@ read_rows (Reader        *reader,
   return rc == SQLITE_DONE || refuse_sqlite (reader, error, rc);
 }
 
-/* Every row must belong to the one session the file holds. */
+/* Every row must belong to the one session the file holds.
+ *
+ * These queries and those that read the rows say NOT INDEXED: quick_check
+ * does not compare an index with its table, so a crafted index could show
+ * a row twice or hide one; the tables themselves it does check. */
 static gboolean
 check_strays (Reader  *reader,
               GError **error)
 {
   static const char * const queries[] = {
-    "SELECT (SELECT count(*) FROM participants WHERE session_id IS NOT ?1)"
-    " + (SELECT count(*) FROM stages WHERE session_id IS NOT ?1)"
-    " + (SELECT count(*) FROM actions WHERE session_id IS NOT ?1)"
-    " + (SELECT count(*) FROM empowerments WHERE session_id IS NOT ?1)",
-    "SELECT count(*) FROM phase_times WHERE session_id IS NOT ?1",
+    "SELECT (SELECT count(*) FROM participants NOT INDEXED WHERE session_id IS NOT ?1)"
+    " + (SELECT count(*) FROM stages NOT INDEXED WHERE session_id IS NOT ?1)"
+    " + (SELECT count(*) FROM actions NOT INDEXED WHERE session_id IS NOT ?1)"
+    " + (SELECT count(*) FROM empowerments NOT INDEXED WHERE session_id IS NOT ?1)",
+    "SELECT count(*) FROM phase_times NOT INDEXED WHERE session_id IS NOT ?1",
   };
 
   for (guint i = 0; i < (reader->version >= 2 ? 2u : 1u); i++)
@@ -1532,7 +1536,8 @@ action_row (Reader        *reader,
       !read_ref (reader, stmt, 2, _("an action’s owner"), reader->participants, TRUE,
                  &owner_id, error) ||
       !read_date (reader, stmt, 3, _("an action’s due date"), &due, error) ||
-      !read_enum (reader, stmt, 4, _("an action status"), STAPLE_TYPE_ACTION_STATUS, &status, error))
+      !read_enum (reader, stmt, 4, _("an action status"), STAPLE_TYPE_ACTION_STATUS, &status,
+                  error))
     return FALSE;
 
   g_object_set (action,
@@ -1628,7 +1633,8 @@ phase_time_row (Reader        *reader,
   int phase = 0;
 
   if (!read_enum (reader, stmt, 0, _("a phase"), STAPLE_TYPE_PHASE, &phase, error) ||
-      !read_int (reader, stmt, 1, _("a time spent in a phase"), 0, MAX_PHASE_SECONDS, &seconds, error))
+      !read_int (reader, stmt, 1, _("a time spent in a phase"), 0, MAX_PHASE_SECONDS, &seconds,
+                 error))
     return FALSE;
 
   staple_session_set_phase_seconds (session, phase, (guint) seconds);
@@ -1646,33 +1652,36 @@ read_session (Reader         *reader,
   if (!read_session_row (reader, session, &current_stage, error) ||
       !check_strays (reader, error) ||
       !read_rows (reader, session,
-                  v2 ? "SELECT id, name, role, abstains FROM participants ORDER BY position, id"
-                     : "SELECT id, name, role, 0 FROM participants ORDER BY position, id",
+                  v2 ? "SELECT id, name, role, abstains FROM participants NOT INDEXED"
+                       " ORDER BY position, id"
+                     : "SELECT id, name, role, 0 FROM participants NOT INDEXED"
+                       " ORDER BY position, id",
                   _("participants"), MAX_PARTICIPANTS, participant_row, error) ||
       !read_rows (reader, session,
                   "SELECT id, name, team, channel, work_minutes, wait_minutes, handoff,"
                   " dropped, customer_feeling, staff_feeling, notes"
-                  " FROM stages ORDER BY position, id",
+                  " FROM stages NOT INDEXED ORDER BY position, id",
                   _("stages"), MAX_STAGES, stage_row, error) ||
       !read_rows (reader, session,
                   "SELECT id, stage_id, text, kind, severity, principle, notes"
-                  " FROM frictions ORDER BY stage_id, position, id",
+                  " FROM frictions NOT INDEXED ORDER BY stage_id, position, id",
                   _("friction points"), MAX_FRICTIONS, friction_row, error) ||
       !read_rows (reader, session,
-                  "SELECT id, participant_id, friction_id FROM votes ORDER BY id",
+                  "SELECT id, participant_id, friction_id FROM votes NOT INDEXED ORDER BY id",
                   _("votes"), MAX_VOTES, vote_row, error) ||
       !read_rows (reader, session,
-                  "SELECT id, text, owner_id, due, status FROM actions ORDER BY position, id",
+                  "SELECT id, text, owner_id, due, status FROM actions NOT INDEXED"
+                  " ORDER BY position, id",
                   _("actions"), MAX_ACTIONS, action_row, error) ||
       !read_rows (reader, session,
-                  "SELECT action_id, friction_id FROM action_frictions"
+                  "SELECT action_id, friction_id FROM action_frictions NOT INDEXED"
                   " ORDER BY action_id, position",
                   _("links from actions to friction points"), MAX_ACTION_FRICTIONS,
                   action_friction_row, error) ||
       !read_rows (reader, session,
-                  "SELECT id, text FROM empowerments ORDER BY position, id",
+                  "SELECT id, text FROM empowerments NOT INDEXED ORDER BY position, id",
                   _("empowerment items"), MAX_EMPOWERMENTS, empowerment_row, error) ||
-      (v2 && !read_rows (reader, session, "SELECT phase, seconds FROM phase_times",
+      (v2 && !read_rows (reader, session, "SELECT phase, seconds FROM phase_times NOT INDEXED",
                          _("phase times"), STAPLE_N_PHASES, phase_time_row, error)))
     return FALSE;
 
