@@ -2043,7 +2043,6 @@ test_search_syntax_harmless (Fixture       *f,
   };
   g_autoptr(StapleStore) store = open_store (f->path);
   g_autoptr(StapleSession) full = make_full_session ();
-  g_autoptr(GListStore) found = NULL;
 
   add_session (store, full);
   add_titled_session (store, "Nothing alike", "", "", NULL);
@@ -2333,8 +2332,8 @@ test_open_empty_sqlite (Fixture       *f,
   static const char * const setups[] = {
     "PRAGMA user_version = 0; CREATE TABLE t (x); DROP TABLE t;",
     "PRAGMA user_version = 1; CREATE TABLE t (x); DROP TABLE t;",
-    "PRAGMA user_version = 2; PRAGMA application_id = 1398034508; CREATE TABLE t (x);"
-    " DROP TABLE t;",
+    ("PRAGMA user_version = 2; PRAGMA application_id = 1398034508; CREATE TABLE t (x);"
+     " DROP TABLE t;"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (setups); i++)

@@ -308,7 +308,8 @@ staple_editor_save_now (StapleEditor  *self,
   if (self->pending->len == 0)
     return TRUE;
 
-  if (!write_commands (self, (Pending *) self->pending->data, self->pending->len, &local_error))
+  if (!write_commands (self, &g_array_index (self->pending, Pending, 0), self->pending->len,
+                       &local_error))
     {
       if (error != NULL)
         *error = g_error_copy (local_error);
