@@ -975,6 +975,23 @@ check_schema (Reader  *reader,
   " + (SELECT count(*) FROM votes) + (SELECT count(*) FROM actions)" \
   " + (SELECT count(*) FROM action_frictions) + (SELECT count(*) FROM empowerments)"
 
+/* quick_check's report may run over several lines ("*** in database main
+ * ***", then the problem): the message names the problem, on one line. */
+static char *
+quick_check_problem (const char *report)
+{
+  g_auto(GStrv) lines = g_strsplit_set (report != NULL ? report : "", "\r\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "***"))
+        return shown (lines[i], 200);
+    }
+
+  return g_strdup (_("unknown damage"));
+}
+
 /* The schema is checked before quick_check, which evaluates the tables' own
  * constraints (and generated columns) on every row. */
 static gboolean
@@ -1027,7 +1044,7 @@ check_file (Reader  *reader,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    problem = shown ((const char *) sqlite3_column_text (stmt, 0), 200);
+    problem = quick_check_problem ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
