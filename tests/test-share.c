@@ -280,6 +280,11 @@ static const Spoil spoils[] = {
     "UPDATE sqlite_schema SET name = 'frictions_' || CAST (x'ff' AS TEXT) || 'stage',"
     " sql = 'CREATE INDEX frictions_stage ON' WHERE name = 'frictions_stage'",
     STAPLE_STORE_ERROR_DAMAGED, "(frictions_\uFFFDstage)" },
+  { "control-characters-in-schema",
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET name = 'frictions' || char (13, 10, 4) || 'stage',"
+    " sql = 'CREATE INDEX frictions_stage ON' WHERE name = 'frictions_stage'",
+    STAPLE_STORE_ERROR_DAMAGED, "(frictions   stage)" },
   { "unknown-index", "CREATE INDEX evil ON stages (length (notes))", STAPLE_STORE_ERROR_DAMAGED,
     "index “evil”" },
   /* Without their primary key, ids repeat and links point to the last. */

@@ -422,8 +422,12 @@ refuse (Reader     *reader,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* SQLite's messages quote names from the file, bytes and all. */
+  /* SQLite's messages quote names from the file, bytes and all: the message
+   * is valid UTF-8 on one line. */
   valid = g_utf8_make_valid (what, -1);
+  for (char *c = valid; *c != '\0'; c++)
+    if ((guchar) *c < 0x20 || *c == 0x7f)
+      *c = ' ';
   g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_DAMAGED,
                _("Could not import “%s”: %s. Nothing was added."), reader->name, valid);
   return FALSE;
