@@ -321,4 +321,5 @@ static void
 staple_stage_row_init (StapleStageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  staple_field_hold_any_length (GTK_EDITABLE (self->add_friction_entry));
 }
