@@ -819,6 +819,12 @@ staple_session_page_init (StapleSessionPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* A pasted paragraph of any length arrives whole in the "add" rows too. */
+  staple_field_hold_any_length (GTK_EDITABLE (self->add_stage_row));
+  staple_field_hold_any_length (GTK_EDITABLE (self->add_participant_row));
+  staple_field_hold_any_length (GTK_EDITABLE (self->add_action_row));
+  staple_field_hold_any_length (GTK_EDITABLE (self->add_empowerment_row));
+
   self->principle_rows = g_ptr_array_new ();
   self->ranking_rows = g_ptr_array_new ();
   build_principles (self);
