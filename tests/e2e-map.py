@@ -75,6 +75,16 @@ class Database:
             " WHERE s.position = ? ORDER BY f.position", stage)]
 
 
+def expect_soon(what, get, wanted, timeout=5.0):
+    """Like expect(), for what lands a moment later (a drop under a slow build)."""
+    deadline = time.monotonic() + timeout
+    got = get()
+    while got != wanted and time.monotonic() < deadline:
+        time.sleep(0.2)
+        got = get()
+    expect(what, got, wanted)
+
+
 def expect(what, got, wanted):
     if got != wanted:
         fail(f"{what}: got {got!r}, wanted {wanted!r}")
@@ -149,8 +159,8 @@ def drag_and_drop(db):
 
     # Drop the card onto stage 3's first card: it goes in before it.
     drag(ax + aw // 2, ay + ah // 2, bx + bw // 2, by + 12)
-    expect("a card dragged onto another stage's card lands before it",
-           (db.cards(0), db.cards(2)), (first[1:], [first[0]] + third))
+    expect_soon("a card dragged onto another stage's card lands before it",
+                lambda: (db.cards(0), db.cards(2)), (first[1:], [first[0]] + third))
     keys("ctrl+z")
     expect("undo puts the dragged card back", (db.cards(0), db.cards(2)), (first, third))
 
@@ -162,8 +172,8 @@ def drag_and_drop(db):
     keys("Left")
     sx, sy, sw, sh = selection_box()
     drag(sx + sw // 2, sy + 30, tx + tw // 2, ty + 30)
-    expect("a stage dragged by its header onto the next one swaps places",
-           db.stages()[:3], [stages[0], stages[2], stages[1]])
+    expect_soon("a stage dragged by its header onto the next one swaps places",
+                lambda: db.stages()[:3], [stages[0], stages[2], stages[1]])
     keys("ctrl+z")
     expect("undo restores the stage order", db.stages(), stages)
 

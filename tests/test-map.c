@@ -1536,7 +1536,7 @@ pixel (cairo_surface_t *surface,
   g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
   g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
 
-  value = *(const guint32 *) (data + py * stride + px * 4);
+  memcpy (&value, data + py * stride + px * 4, sizeof value);
   alpha = (value >> 24) / 255.0;
   g_assert_cmpfloat (alpha, >, 0.99); /* the paper is opaque */
   rgb[0] = ((value >> 16) & 0xff) / 255.0 / alpha;
