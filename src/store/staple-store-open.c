@@ -600,6 +600,13 @@ look_at_files (StapleStore *self)
   if (st.st_dev != self->db_dev || st.st_ino != self->db_ino)
     return FILES_DATABASE_REPLACED;
 
+  /* A log made after the store opened is the store's own. */
+  if (self->wal_ino == 0 && g_stat (wal, &st) == 0)
+    {
+      self->wal_dev = st.st_dev;
+      self->wal_ino = st.st_ino;
+    }
+
   if (self->wal_ino != 0 &&
       (g_stat (wal, &st) != 0 || st.st_dev != self->wal_dev || st.st_ino != self->wal_ino))
     return FILES_LOG_GONE;
