@@ -1273,7 +1273,7 @@ test_walk_again (Fixture       *f,
 
   again = staple_store_load_session (store, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (staple_session_get_title (again), ==, staple_session_get_title (old));
+  g_assert_cmpstr (staple_session_get_title (again), ==, "Parcel returns — follow-up");
   g_assert_cmpstr (staple_session_get_date (again), ==, "2027-02-01");
   g_assert_cmpint (staple_session_get_phase (again), ==, STAPLE_PHASE_COMMIT);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (again))),
@@ -1309,6 +1309,105 @@ test_walk_again (Fixture       *f,
                     staple_session_count_frictions (old));
   g_assert_cmpint (staple_store_get_previous_walk (store, staple_session_get_id (old), NULL), ==,
                    0);
+}
+
+static StapleSession *
+walk_again (StapleStore *store,
+            gint64       id,
+            const char  *date)
+{
+  g_autoptr(GError) error = NULL;
+  StapleSession *again;
+
+  id = staple_store_walk_again (store, id, date, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  again = staple_store_load_session (store, id, &error);
+  g_assert_no_error (error);
+  return again;
+}
+
+/* Two walks of one journey can be told apart in the library: the new one is
+ * dated today and its title says it is a follow-up, numbered from the
+ * second on, never stacked; a title the coach wrote is kept whole. */
+static void
+test_walk_again_title_and_date (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) old = make_full_session ();
+  g_autoptr(StapleSession) second = NULL;
+  g_autoptr(StapleSession) third = NULL;
+  g_autoptr(StapleSession) fourth = NULL;
+  g_autoptr(StapleSession) fifth = NULL;
+  g_autoptr(StapleSession) other = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  add_session (store, old);
+  second = walk_again (store, staple_session_get_id (old), NULL);
+  g_assert_cmpstr (staple_session_get_date (second), ==, today);
+  g_assert_cmpstr (staple_session_get_date (old), ==, "2024-03-14");
+  g_assert_cmpstr (staple_session_get_title (second), ==, "Parcel returns — follow-up");
+
+  third = walk_again (store, staple_session_get_id (second), NULL);
+  g_assert_cmpstr (staple_session_get_title (third), ==, "Parcel returns — follow-up 2");
+  fourth = walk_again (store, staple_session_get_id (third), NULL);
+  g_assert_cmpstr (staple_session_get_title (fourth), ==, "Parcel returns — follow-up 3");
+  g_assert_cmpstr (staple_session_get_date (fourth), ==, today);
+
+  /* Walking the first walk again once more starts no chain of its own. */
+  other = walk_again (store, staple_session_get_id (old), NULL);
+  g_assert_cmpstr (staple_session_get_title (other), ==, "Parcel returns — follow-up");
+
+  /* The coach renamed the fourth walk: that name stays, numbered. */
+  staple_session_set_title (fourth, "March review");
+  update_fields (store, fourth, (const char * const[]) { "title", NULL });
+  fifth = walk_again (store, staple_session_get_id (fourth), NULL);
+  g_assert_cmpstr (staple_session_get_title (fifth), ==, "March review — follow-up 4");
+}
+
+/* What the room said it may decide for itself comes along, in its order,
+ * and the old walk keeps its own list. */
+static void
+test_walk_again_empowerments (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) old = make_full_session ();
+  g_autoptr(StapleSession) again = NULL;
+  g_autoptr(StapleSession) reloaded = NULL;
+  GListModel *items;
+
+  add_session (store, old);
+  again = walk_again (store, staple_session_get_id (old), "2027-02-01");
+  items = G_LIST_MODEL (staple_session_get_empowerments (again));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(StapleEmpowerment) item = g_list_model_get_item (items, i);
+      g_autoptr(StapleEmpowerment) was =
+        g_list_model_get_item (G_LIST_MODEL (staple_session_get_empowerments (old)), i);
+
+      g_assert_cmpstr (staple_empowerment_get_text (item), ==, staple_empowerment_get_text (was));
+      g_assert_cmpint (staple_empowerment_get_id (item), !=, staple_empowerment_get_id (was));
+    }
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM empowerments"), ==, 4);
+
+  /* The stages keep what the journey is, not what was seen on it. */
+  {
+    g_autoptr(StapleStage) stage =
+      g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (again)), 0);
+
+    g_assert_cmpstr (staple_stage_get_team (stage), ==, "Support");
+    g_assert_true (staple_stage_get_handoff (stage));
+    g_assert_cmpint (staple_stage_get_wait_minutes (stage), ==, 0);
+    g_assert_cmpint (staple_stage_get_customer_feeling (stage), ==, 0);
+  }
+
+  reloaded = load_session (store, staple_session_get_id (old));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_empowerments (reloaded))),
+                    ==, 2);
 }
 
 static void
@@ -2650,6 +2749,8 @@ main (int   argc,
   ADD_TEST ("/store/files/recovered", test_files_recovered);
   ADD_TEST ("/store/files/claim", test_claim_refuses_second);
   ADD_TEST ("/store/walk-again", test_walk_again);
+  ADD_TEST ("/store/walk-again/title-and-date", test_walk_again_title_and_date);
+  ADD_TEST ("/store/walk-again/empowerments", test_walk_again_empowerments);
 
   ADD_TEST ("/store/file/new-modes", test_file_modes);
   ADD_TEST ("/store/file/missing-folder", test_missing_folder);

@@ -976,15 +976,86 @@ copy_stage (StapleStage *stage)
   return copy;
 }
 
+/* The title of the @n-th follow-up of a walk called @base. */
+static char *
+follow_up_title (const char *base,
+                 guint       n)
+{
+  if (n <= 1)
+    /* Translators: the title of a new walk of the same journey, after the
+     * first walk's title; the coach can change it */
+    return g_strdup_printf (_("%s — follow-up"), base);
+
+  /* Translators: the title of the second, third… walk of the same journey:
+   * the first walk's title and the walk's number after the first */
+  return g_strdup_printf (_("%s — follow-up %u"), base, n);
+}
+
+/* What @title was made from, if it is the title follow_up_title() gives the
+ * @n-th follow-up (the coach may have changed it since); else @title. */
+static char *
+follow_up_base (const char *title,
+                guint       n)
+{
+  g_autofree char *pattern = NULL;
+  g_auto(GStrv) parts = NULL;
+  size_t len = strlen (title);
+  size_t head, tail;
+
+  if (n == 0)
+    return g_strdup (title);
+
+  /* The unit separator stands for the base, wherever the translation puts it. */
+  pattern = follow_up_title ("\x1f", n);
+  parts = g_strsplit (pattern, "\x1f", 2);
+  if (g_strv_length (parts) != 2)
+    return g_strdup (title);
+
+  head = strlen (parts[0]);
+  tail = strlen (parts[1]);
+  if (len <= head + tail || !g_str_has_prefix (title, parts[0]) ||
+      !g_str_has_suffix (title, parts[1]))
+    return g_strdup (title);
+
+  return g_strndup (title + head, len - head - tail);
+}
+
+/* The walk's place in its chain of follow-ups, in @n_earlier: 0 for a first
+ * walk. A chain looped by a damaged file ends where it loops. */
+static gboolean
+count_earlier_walks (StapleStore  *self,
+                     gint64        session_id,
+                     guint        *n_earlier,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 id = session_id;
+
+  *n_earlier = 0;
+  g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+  for (;;)
+    {
+      id = staple_store_get_previous_walk (self, id, error);
+      if (id < 0)
+        return FALSE;
+      if (id == 0 || !g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        return TRUE;
+      (*n_earlier)++;
+    }
+}
+
 static StapleSession *
 follow_up_of (StapleSession *old,
+              guint          n_earlier,
               const char    *date)
 {
   StapleSession *session = staple_session_new ();
+  g_autofree char *base = follow_up_base (staple_session_get_title (old), n_earlier);
+  g_autofree char *title = follow_up_title (base, n_earlier + 1);
   GListModel *list;
 
   g_object_set (session,
-                "title", staple_session_get_title (old),
+                "title", title,
                 "organisation", staple_session_get_organisation (old),
                 "date", date,
                 "location", staple_session_get_location (old),
@@ -1040,17 +1111,32 @@ follow_up_of (StapleSession *old,
       g_list_store_append (staple_session_get_actions (session), copy);
     }
 
+  /* What the room said it may decide for itself still holds. */
+  list = G_LIST_MODEL (staple_session_get_empowerments (old));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StapleEmpowerment) item = g_list_model_get_item (list, i);
+      g_autoptr(StapleEmpowerment) copy = staple_empowerment_new ();
+
+      staple_empowerment_set_text (copy, staple_empowerment_get_text (item));
+      g_list_store_append (staple_session_get_empowerments (session), copy);
+    }
+
   return session;
 }
 
 /**
  * staple_store_walk_again:
  * @session_id: the walk to follow up
- * @date: the new walk's date, YYYY-MM-DD (today)
+ * @date: (nullable): the new walk's date, YYYY-MM-DD, or %NULL for today
  *
  * Starts a new walk of the same journey: the frame, the people and the
- * stages of @session_id, no friction points yet, and the actions still open,
- * which the new session reviews first. The new session is linked to the old.
+ * stages of @session_id, no friction points yet, the actions still open,
+ * which the new session reviews first, and the empowerment list. The new
+ * session is linked to the old, and its title says which follow-up it is
+ * ("Overnight support — follow-up", then "… — follow-up 2"); a title the
+ * last walk was given that way is not stacked on, but one the coach wrote
+ * is kept whole.
  *
  * Returns: the new session's id, or 0 with @error set
  */
@@ -1062,16 +1148,27 @@ staple_store_walk_again (StapleStore  *self,
 {
   g_autoptr(StapleSession) old = NULL;
   g_autoptr(StapleSession) session = NULL;
+  g_autofree char *today = NULL;
   sqlite3_stmt *stmt;
+  guint n_earlier;
 
   g_return_val_if_fail (STAPLE_IS_STORE (self), 0);
-  g_return_val_if_fail (date != NULL, 0);
+
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      date = today = g_date_time_format (now, "%Y-%m-%d");
+    }
 
   old = staple_store_load_session (self, session_id, error);
   if (old == NULL)
     return 0;
 
-  session = follow_up_of (old, date);
+  if (!count_earlier_walks (self, session_id, &n_earlier, error))
+    return 0;
+
+  session = follow_up_of (old, n_earlier, date);
   if (!staple_store_add_session (self, session, error))
     return 0;
 
