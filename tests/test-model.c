@@ -640,6 +640,88 @@ test_catalogue_dates (void)
 }
 
 static void
+check_format_due (const char *due,
+                  const char *format,
+                  const char *shown)
+{
+  g_autofree char *text = staple_action_format_due (due, format);
+
+  g_assert_cmpstr (text, ==, shown);
+}
+
+/* Due dates typed as people write them, and shown back so. */
+static void
+test_action_due_dates (void)
+{
+  static const struct { const char *text; const char *format; const char *due; } valid[] = {
+    { "2026-12-31", "%d/%m/%y", "2026-12-31" },
+    { " 2026-3-5 ", "%d/%m/%y", "2026-03-05" },
+    { "", "%d/%m/%y", "" },
+    { "   ", "%m/%d/%y", "" },
+    { "31/12/2026", "%d/%m/%y", "2026-12-31" },
+    { "31/12/26", "%d/%m/%y", "2026-12-31" },
+    { "5/3/2026", "%d/%m/%Y", "2026-03-05" },
+    { "12/31/2026", "%m/%d/%y", "2026-12-31" },
+    { "12/31/2026", "%D", "2026-12-31" },
+    { "29.02.2028", "%d.%m.%Y", "2028-02-29" },
+    { "2026年12月31日", "%Y年%m月%d日", "2026-12-31" },
+    { "2026-12-31", "%F", "2026-12-31" },
+  };
+  static const struct { const char *text; const char *format; } invalid[] = {
+    { "31/12/2026", "%m/%d/%y" }, { "29.02.2027", "%d.%m.%Y" }, { "2026-02-30", "%d/%m/%y" },
+    { "26-12-31", "%d/%m/%y" }, { "31/12/202", "%d/%m/%y" }, { "31/12/20266", "%d/%m/%Y" },
+    { "tomorrow", "%d/%m/%y" }, { "31/12", "%d/%m/%y" }, { "31/12/2026x", "%d/%m/%y" },
+    { "31 12 2026", "%d/%m/%y" }, { "Dec 31 2026", "%b %d %Y" }, { "0/12/2026", "%d/%m/%Y" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *due = NULL;
+
+      g_test_message ("“%s” with %s", valid[i].text, valid[i].format);
+      g_assert_true (staple_action_parse_due (valid[i].text, valid[i].format, &due, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (due, ==, valid[i].due);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *due = (char *) "untouched";
+
+      g_test_message ("“%s” with %s", invalid[i].text, invalid[i].format);
+      g_assert_false (staple_action_parse_due (invalid[i].text, invalid[i].format, &due, &error));
+      g_assert_error (error, STAPLE_ACTION_ERROR, STAPLE_ACTION_ERROR_INVALID_DATE);
+      g_assert_null (due);
+      /* The message quotes what was typed and says how to write a date. */
+      g_assert_nonnull (strstr (error->message, invalid[i].text));
+      g_assert_nonnull (strstr (error->message, "2026-12-31"));
+    }
+
+  /* Shown in the locale's form with four digits for the year; what is not a
+   * date, or a format with more than a day, a month and a year, as it is. */
+  check_format_due ("2026-03-05", "%d/%m/%y", "05/03/2026");
+  check_format_due ("2026-03-05", "%m/%d/%y", "03/05/2026");
+  check_format_due ("2026-03-05", "%D", "03/05/2026");
+  check_format_due ("2026-03-05", "%e.%m.%Y", "5.03.2026");
+  check_format_due ("2026-03-05", "%a %d %b %Y", "2026-03-05");
+  check_format_due ("", "%d/%m/%y", "");
+  check_format_due ("soon", "%d/%m/%y", "soon");
+
+  /* Whatever the locale, its own form is read back as what it shows. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *due = (const char *[]) { "2026-12-31", "2028-02-29", "2027-01-05" }[i];
+      g_autofree char *shown = staple_action_format_due (due, NULL);
+      g_autofree char *back = NULL;
+
+      g_assert_true (staple_action_parse_due (shown, NULL, &back, NULL));
+      g_assert_cmpstr (back, ==, due);
+    }
+}
+
+static void
 check_nicks (GType               type,
              const char * const *nicks,
              int                 n_nicks)
@@ -1068,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/model/vote/properties", test_vote_properties);
   g_test_add_func ("/model/action/defaults", test_action_defaults);
   g_test_add_func ("/model/action/friction-ids", test_action_friction_ids);
+  g_test_add_func ("/model/action/due-dates", test_action_due_dates);
   g_test_add_func ("/model/empowerment/properties", test_empowerment_properties);
   g_test_add_func ("/model/session-summary/properties", test_summary_properties);
   g_test_add_func ("/model/session/collections", test_session_collections);

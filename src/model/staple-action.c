@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <langinfo.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "staple-action.h"
 #include "staple-enum-types.h"
 
@@ -506,4 +510,265 @@ staple_action_set_friction_ids (StapleAction *self,
   g_array_unref (self->friction_ids);
   self->friction_ids = g_steal_pointer (&array);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FRICTION_IDS]);
+}
+
+/* Due dates as people write them
+ *
+ * The model keeps “YYYY-MM-DD”, which the database, the exports and the bus
+ * expect; people read and type the short form of their locale (such as
+ * 31/12/2026 or 12/31/2026), and may type the stored form too. Only the
+ * day, month and year conversions of a date format are understood: a locale
+ * whose format has others is shown and read as “YYYY-MM-DD” alone. */
+
+G_DEFINE_QUARK (staple-action-error-quark, staple_action_error)
+
+/* The locale's short date format, from the C library. */
+static const char *
+locale_date_format (void)
+{
+  const char *format = nl_langinfo (D_FMT);
+
+  return format != NULL && *format != '\0' ? format : "%Y-%m-%d";
+}
+
+/* Reads 1 to @max_digits digits at *@text into *@value. */
+static gboolean
+read_number (const char **text,
+             guint        max_digits,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max_digits && g_ascii_isdigit ((*text)[n]))
+    *value = *value * 10 + (guint) g_ascii_digit_value ((*text)[n++]);
+
+  *text += n;
+  return n > 0;
+}
+
+/* Reads @text as written with @format; unless @four_digit_year, a year may
+ * have two digits or four whatever the format says (two are this century). */
+static gboolean
+parse_with_format (const char *text,
+                   const char *format,
+                   gboolean    four_digit_year,
+                   GDate      *date)
+{
+  guint day = 0, month = 0, year = 0;
+  gboolean has_day = FALSE, has_month = FALSE, has_year = FALSE;
+
+  for (const char *f = format; *f != '\0'; f++)
+    {
+      const char *start = text;
+
+      if (*f != '%')
+        {
+          /* A space in the format matches any run of spaces, or none. */
+          if (*f == ' ')
+            {
+              while (*text == ' ')
+                text++;
+              continue;
+            }
+          if (*text != *f)
+            return FALSE;
+          text++;
+          continue;
+        }
+
+      switch (*++f)
+        {
+        case 'd':
+        case 'e':
+          while (*f == 'e' && *text == ' ')
+            text++;
+          has_day = read_number (&text, 2, &day);
+          if (!has_day)
+            return FALSE;
+          break;
+        case 'm':
+          has_month = read_number (&text, 2, &month);
+          if (!has_month)
+            return FALSE;
+          break;
+        case 'y':
+        case 'Y':
+          has_year = read_number (&text, 4, &year);
+          if (!has_year || (text - start != 4 && (four_digit_year || text - start != 2)))
+            return FALSE;
+          if (text - start == 2)
+            year += 2000;
+          break;
+        default:
+          return FALSE;
+        }
+    }
+
+  if (*text != '\0' || !has_day || !has_month || !has_year ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+/* Whether @format has only day, month and year conversions, each once. */
+static gboolean
+format_is_simple (const char *format)
+{
+  guint n_day = 0, n_month = 0, n_year = 0;
+
+  for (const char *f = format; *f != '\0'; f++)
+    {
+      if (*f != '%')
+        continue;
+      switch (*++f)
+        {
+        case 'd': case 'e': n_day++; break;
+        case 'm': n_month++; break;
+        case 'y': case 'Y': n_year++; break;
+        default: return FALSE;
+        }
+    }
+
+  return n_day == 1 && n_month == 1 && n_year == 1;
+}
+
+static char *
+format_date (const GDate *date,
+             const char  *format)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *f = format; *f != '\0'; f++)
+    {
+      if (*f != '%')
+        {
+          g_string_append_c (text, *f);
+          continue;
+        }
+
+      switch (*++f)
+        {
+        case 'd':
+          g_string_append_printf (text, "%02u", g_date_get_day (date));
+          break;
+        case 'e':
+          g_string_append_printf (text, "%u", g_date_get_day (date));
+          break;
+        case 'm':
+          g_string_append_printf (text, "%02u", g_date_get_month (date));
+          break;
+        default:
+          /* Four digits even where the locale writes two: 31/12/26 could be
+           * read several ways, 31/12/2026 only one. */
+          g_string_append_printf (text, "%04u", g_date_get_year (date));
+          break;
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* %D and %F are spelled out; NULL stands for the locale's format. */
+static char *
+expand_format (const char *format)
+{
+  g_autoptr(GString) expanded = g_string_new (format != NULL ? format : locale_date_format ());
+
+  g_string_replace (expanded, "%D", "%m/%d/%y", 0);
+  g_string_replace (expanded, "%F", "%Y-%m-%d", 0);
+  return g_string_free (g_steal_pointer (&expanded), FALSE);
+}
+
+/**
+ * staple_action_format_due:
+ * @due: a due date as the model keeps it, “YYYY-MM-DD”, or ""
+ * @format: (nullable): a date format with `%d`, `%m` and `%Y` (or `%e`,
+ *   `%y`) such as “%d.%m.%Y”, or %NULL for the short form of the user's
+ *   locale
+ *
+ * Writes @due for people to read, in @format with a four-digit year.
+ *
+ * Returns: (transfer full): the date as people write it; "" for no date,
+ *   and @due itself if it is not a date or @format is not simple enough
+ */
+char *
+staple_action_format_due (const char *due,
+                          const char *format)
+{
+  g_autofree char *expanded = NULL;
+  GDate date;
+
+  g_return_val_if_fail (due != NULL, NULL);
+
+  expanded = expand_format (format);
+  g_date_clear (&date, 1);
+  if (!format_is_simple (expanded) || !parse_with_format (due, "%Y-%m-%d", TRUE, &date))
+    return g_strdup (due);
+
+  return format_date (&date, expanded);
+}
+
+/**
+ * staple_action_parse_due:
+ * @text: a date as typed: “YYYY-MM-DD”, or written with @format; surrounding
+ *   spaces are ignored, and an empty text means no due date
+ * @format: (nullable): as for staple_action_format_due(), %NULL for the
+ *   user's locale
+ * @due: (out) (transfer full): the date as the model keeps it,
+ *   “YYYY-MM-DD”, or "" for none
+ * @error: the place for a #STAPLE_ACTION_ERROR_INVALID_DATE that says how to
+ *   write a date
+ *
+ * Reads a due date typed by a person.
+ *
+ * Returns: %TRUE if @text is a date that exists (or empty)
+ */
+gboolean
+staple_action_parse_due (const char  *text,
+                         const char  *format,
+                         char       **due,
+                         GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *expanded = NULL;
+  g_autofree char *example = NULL;
+  GDate date;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (due != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  expanded = expand_format (format);
+  g_date_clear (&date, 1);
+
+  if (*stripped == '\0')
+    {
+      *due = g_strdup ("");
+      return TRUE;
+    }
+
+  if (parse_with_format (stripped, "%Y-%m-%d", TRUE, &date) ||
+      (format_is_simple (expanded) && parse_with_format (stripped, expanded, FALSE, &date)))
+    {
+      *due = format_date (&date, "%Y-%m-%d");
+      return TRUE;
+    }
+
+  g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 2026);
+  example = format_is_simple (expanded) ? format_date (&date, expanded) : NULL;
+  if (example != NULL && g_strcmp0 (example, "2026-12-31") != 0)
+    /* Translators: the second date is the first as the user's locale writes it */
+    g_set_error (error, STAPLE_ACTION_ERROR, STAPLE_ACTION_ERROR_INVALID_DATE,
+                 _("“%s” is not a date. Write it as 2026-12-31 or %s, pick it from the "
+                   "calendar, or leave the field empty."), stripped, example);
+  else
+    g_set_error (error, STAPLE_ACTION_ERROR, STAPLE_ACTION_ERROR_INVALID_DATE,
+                 _("“%s” is not a date. Write it as 2026-12-31, pick it from the calendar, "
+                   "or leave the field empty."), stripped);
+  *due = NULL;
+  return FALSE;
 }

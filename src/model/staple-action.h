@@ -8,6 +8,16 @@
 G_BEGIN_DECLS
 
 #define STAPLE_TYPE_ACTION (staple_action_get_type ())
+#define STAPLE_ACTION_ERROR (staple_action_error_quark ())
+
+/**
+ * StapleActionError:
+ * @STAPLE_ACTION_ERROR_INVALID_DATE: a typed due date is not a date
+ */
+typedef enum
+{
+  STAPLE_ACTION_ERROR_INVALID_DATE,
+} StapleActionError;
 
 G_DECLARE_FINAL_TYPE (StapleAction, staple_action, STAPLE, ACTION, GObject)
 
@@ -32,5 +42,13 @@ const gint64       *staple_action_get_friction_ids (StapleAction       *self,
 void                staple_action_set_friction_ids (StapleAction       *self,
                                                     const gint64       *ids,
                                                     guint               n_ids);
+
+GQuark              staple_action_error_quark      (void);
+char               *staple_action_format_due       (const char         *due,
+                                                    const char         *format);
+gboolean            staple_action_parse_due        (const char         *text,
+                                                    const char         *format,
+                                                    char              **due,
+                                                    GError            **error);
 
 G_END_DECLS
