@@ -702,6 +702,58 @@ test_layout_handoff_label (void)
     }
 }
 
+/* "Handed on to another team" shows on the map as the thick, named arrow a
+ * change of team gets, even between stages of one team or with no team; a
+ * stage with no team is no crossing by itself. */
+static void
+test_layout_handoff_mark (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(StapleMapLayout) layout = NULL;
+  const char *teams[] = { "Support", "Support", "", "Billing", "Billing" };
+  gboolean expected[][G_N_ELEMENTS (teams)] = {
+    { FALSE, FALSE, FALSE, FALSE, FALSE },
+    { FALSE, TRUE, FALSE, TRUE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+    add_stage (session, i + 1, "Stage", teams[i], 1);
+  layout = layout_for (session);
+
+  for (guint round = 0; round < G_N_ELEMENTS (expected); round++)
+    {
+      if (round == 1)
+        {
+          staple_stage_set_handoff (get_stage (session, 1), TRUE);
+          staple_stage_set_handoff (get_stage (session, 3), TRUE);
+        }
+      staple_map_layout_update (layout);
+      assert_geometry (layout);
+
+      for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+        {
+          const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+          const char *label = pango_layout_get_text (column->handoff_label);
+
+          g_assert_cmpint (*label != '\0', ==, expected[round][i]);
+          if (i > 0)
+            g_assert_cmpint (staple_map_layout_get_column (layout, i - 1)->handoff_after, ==,
+                             expected[round][i]);
+        }
+    }
+
+  /* Within Support the label names no team; into Billing it does. */
+  g_assert_null (strstr (pango_layout_get_text (staple_map_layout_get_column (layout, 1)
+                                                ->handoff_label), "Support"));
+  g_assert_nonnull (strstr (pango_layout_get_text (staple_map_layout_get_column (layout, 3)
+                                                   ->handoff_label), "Billing"));
+  /* Unticked again, Support to Billing past a stage with no team is no handoff. */
+  staple_stage_set_handoff (get_stage (session, 3), FALSE);
+  staple_map_layout_update (layout);
+  g_assert_false (staple_map_layout_get_column (layout, 2)->handoff_after);
+  g_assert_false (staple_map_layout_get_column (layout, 4)->handoff_after);
+}
+
 /* A stage's root causes take a few lines at most, however many principles its
  * friction points go against. */
 static void
@@ -1933,6 +1985,7 @@ main (int   argc,
   g_test_add_func ("/map/layout/text-line-breaks", test_layout_text_line_breaks);
   g_test_add_func ("/map/layout/long-titles", test_layout_long_titles);
   g_test_add_func ("/map/layout/handoff-label", test_layout_handoff_label);
+  g_test_add_func ("/map/layout/handoff-mark", test_layout_handoff_mark);
   g_test_add_func ("/map/layout/causes-capped", test_layout_causes_capped);
   g_test_add_func ("/map/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/map/layout/incremental", test_layout_incremental);

@@ -389,7 +389,8 @@ test_totals_hand_built (void)
 
   /* Teams: Sales, Sales, Finance, "", Finance, Warehouse, Warehouse.
    * Handoffs: Sales→Finance and Finance→Warehouse; the stage with no team
-   * counts neither way. The stages' own handoff flags are not consulted. */
+   * counts neither way; and into the second Sales stage, marked as handed
+   * on. The first stage's mark counts nothing: nothing came before it. */
   stage = add_stage (session, 1, "Sales");
   staple_stage_set_work_minutes (stage, 5);
   staple_stage_set_wait_minutes (stage, 60);
@@ -397,6 +398,7 @@ test_totals_hand_built (void)
   add_friction (stage, 1, 3, STAPLE_PRINCIPLE_NONE);
   stage = add_stage (session, 2, "Sales");
   staple_stage_set_work_minutes (stage, 10);
+  staple_stage_set_handoff (stage, TRUE);
   stage = add_stage (session, 3, "Finance");
   staple_stage_set_wait_minutes (stage, 1440);
   staple_stage_set_dropped (stage, TRUE);
@@ -416,11 +418,51 @@ test_totals_hand_built (void)
   staple_summary_journey_totals (session, &totals);
   g_assert_cmpuint (totals.n_stages, ==, 7);
   g_assert_cmpuint (totals.n_frictions, ==, 4);
-  g_assert_cmpuint (totals.n_handoffs, ==, 2);
+  g_assert_cmpuint (totals.n_handoffs, ==, 3);
   g_assert_cmpuint (totals.n_dropped, ==, 2);
   g_assert_cmpuint (totals.work_minutes, ==, 50);
   g_assert_cmpuint (totals.wait_minutes, ==, 1770);
   g_assert_cmpuint (totals.lead_minutes, ==, 1820);
+}
+
+/* "Handed on to another team" on a stage is a handoff into it wherever it
+ * is ticked, even from a stage of the same team or with no team named;
+ * where it agrees with a change of team, the place counts once. Nothing
+ * hands the work to the first stage. */
+static void
+test_totals_handoffs (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  const char *teams[] = { "Support", "Support", "Support", "Billing", "", "", "Billing" };
+  StapleStage *stages[G_N_ELEMENTS (teams)];
+  StapleJourneyTotals totals;
+
+  for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+    stages[i] = add_stage (session, i + 1, teams[i]);
+
+  /* Support→Billing only. */
+  staple_summary_journey_totals (session, &totals);
+  g_assert_cmpuint (totals.n_handoffs, ==, 1);
+  g_assert_false (staple_summary_is_handoff (NULL, stages[0]));
+  g_assert_false (staple_summary_is_handoff (stages[0], stages[1]));
+  g_assert_true (staple_summary_is_handoff (stages[2], stages[3]));
+  g_assert_false (staple_summary_is_handoff (stages[3], stages[4]));
+  g_assert_false (staple_summary_is_handoff (stages[5], stages[6]));
+
+  /* Ticked on the first stage (nothing), within Support, on the change to
+   * Billing (still one), and on two stages around no team. */
+  staple_stage_set_handoff (stages[0], TRUE);
+  staple_stage_set_handoff (stages[1], TRUE);
+  staple_stage_set_handoff (stages[3], TRUE);
+  staple_stage_set_handoff (stages[5], TRUE);
+  staple_stage_set_handoff (stages[6], TRUE);
+  staple_summary_journey_totals (session, &totals);
+  g_assert_cmpuint (totals.n_handoffs, ==, 4);
+  g_assert_false (staple_summary_is_handoff (NULL, stages[0]));
+  g_assert_true (staple_summary_is_handoff (stages[0], stages[1]));
+  g_assert_true (staple_summary_is_handoff (stages[4], stages[5]));
+  g_assert_true (staple_summary_is_handoff (stages[5], stages[6]));
+  g_assert_false (staple_summary_is_handoff (stages[1], stages[2]));
 }
 
 static void
@@ -531,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/summary/principles/count", test_principles_count);
   g_test_add_func ("/summary/principles/none-only", test_principles_none_only);
   g_test_add_func ("/summary/totals/hand-built", test_totals_hand_built);
+  g_test_add_func ("/summary/totals/handoffs", test_totals_handoffs);
   g_test_add_func ("/summary/totals/example", test_totals_example);
   g_test_add_func ("/summary/example/ranking", test_example_ranking);
   g_test_add_func ("/summary/votes/count", test_count_votes);

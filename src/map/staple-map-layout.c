@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "staple-map-layout.h"
+#include "staple-summary.h"
 #include "staple-text.h"
 
 /* Map units are pixels at 100 % zoom and text scale 1. */
@@ -688,10 +689,15 @@ measure_stage (StapleMapLayout *self,
       times = g_strdup_printf (_("%s · dropped or misrouted"), plain);
     }
 
-  if (previous != NULL &&
-      g_strcmp0 (staple_stage_get_team (previous), staple_stage_get_team (stage)) != 0)
+  /* The same rule as the totals: a change of team, or the room's word. A
+   * handoff ticked between two stages of one team does not name that team. */
+  if (staple_summary_is_handoff (previous, stage))
     /* Translators: shown where the work crosses from one team to another */
-    handoff = g_strdup_printf (_("Handoff to %s"), *team != '\0' ? team : _("another team"));
+    handoff = g_strdup_printf (_("Handoff to %s"),
+                               *team != '\0' &&
+                               !g_str_equal (staple_stage_get_team (stage),
+                                             staple_stage_get_team (previous))
+                               ? team : _("another team"));
   else
     handoff = g_strdup ("");
 

@@ -62,8 +62,9 @@ typedef struct
   PangoLayout      *causes;    /* the principles its friction points go against */
   double            customer_y; /* the curve points, in map units */
   double            staff_y;
-  gboolean          handoff_after;   /* the next stage is owned by another team */
-  PangoLayout      *handoff_label;
+  gboolean          handoff_after;   /* the work changes hands on the way to the next
+                                      * stage: staple_summary_is_handoff() */
+  PangoLayout      *handoff_label;   /* names the handoff into this stage, or is empty */
   GArray           *cards;     /* StapleMapCard */
 } StapleMapColumn;
 

@@ -237,17 +237,15 @@ add_minutes (guint   total,
  * @totals: (out caller-allocates): where to put the totals
  *
  * Adds up the journey of @session for the map and the summary: stages,
- * friction points, dropped stages, work and waiting time, and the lead time
- * (work plus waiting). A handoff is counted wherever a stage's team differs
- * from the previous stage's team; a stage with no team does not count, as
- * nobody can tell whether the work changed hands there.
+ * friction points, dropped stages, work and waiting time, the lead time
+ * (work plus waiting), and the handoffs: each place where the work changes
+ * hands, as staple_summary_is_handoff() tells, counted once.
  */
 void
 staple_summary_journey_totals (StapleSession       *session,
                                StapleJourneyTotals *totals)
 {
   GListModel *stages;
-  const char *previous_team = NULL;
 
   g_return_if_fail (STAPLE_IS_SESSION (session));
   g_return_if_fail (totals != NULL);
@@ -259,21 +257,18 @@ staple_summary_journey_totals (StapleSession       *session,
   for (guint s = 0; s < totals->n_stages; s++)
     {
       g_autoptr(StapleStage) stage = g_list_model_get_item (stages, s);
+      g_autoptr(StapleStage) previous = s > 0 ? g_list_model_get_item (stages, s - 1) : NULL;
       GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
-      const char *team = staple_stage_get_team (stage);
       int work = staple_stage_get_work_minutes (stage);
       int wait = staple_stage_get_wait_minutes (stage);
 
       totals->n_frictions += g_list_model_get_n_items (frictions);
       if (staple_stage_get_dropped (stage))
         totals->n_dropped++;
-      if (previous_team != NULL && *previous_team != '\0' && *team != '\0' &&
-          !g_str_equal (previous_team, team))
+      if (staple_summary_is_handoff (previous, stage))
         totals->n_handoffs++;
       totals->work_minutes = add_minutes (totals->work_minutes, (guint64) MAX (work, 0));
       totals->wait_minutes = add_minutes (totals->wait_minutes, (guint64) MAX (wait, 0));
-      /* The session's store keeps the stage, so its team outlives this reference. */
-      previous_team = team;
     }
 
   totals->lead_minutes = add_minutes (totals->work_minutes, totals->wait_minutes);
@@ -303,4 +298,37 @@ staple_summary_count_votes (StapleSession  *session,
     return 0;
 
   return staple_session_count_votes_for (session, id);
+}
+
+/**
+ * staple_summary_is_handoff:
+ * @previous: (nullable): the stage before @stage, or %NULL if @stage is the first
+ * @stage: a stage of a journey
+ *
+ * Tells whether the work changes hands on its way from @previous to @stage:
+ * the room said it does ("Handed on to another team" on @stage, its
+ * #StapleStage:handoff), or @stage belongs to another team than @previous.
+ * A stage with no team does not count as another team, as nobody can tell
+ * whether the work changed hands there. Nothing hands the work to the first
+ * stage: the journey starts there.
+ *
+ * Returns: %TRUE if the work changes hands before @stage
+ */
+gboolean
+staple_summary_is_handoff (StapleStage *previous,
+                           StapleStage *stage)
+{
+  const char *team, *previous_team;
+
+  g_return_val_if_fail (previous == NULL || STAPLE_IS_STAGE (previous), FALSE);
+  g_return_val_if_fail (STAPLE_IS_STAGE (stage), FALSE);
+
+  if (previous == NULL)
+    return FALSE;
+  if (staple_stage_get_handoff (stage))
+    return TRUE;
+
+  previous_team = staple_stage_get_team (previous);
+  team = staple_stage_get_team (stage);
+  return *previous_team != '\0' && *team != '\0' && !g_str_equal (previous_team, team);
 }

@@ -34,5 +34,7 @@ void       staple_summary_journey_totals    (StapleSession       *session,
                                              StapleJourneyTotals *totals);
 guint      staple_summary_count_votes       (StapleSession       *session,
                                              StapleFriction      *friction);
+gboolean   staple_summary_is_handoff        (StapleStage         *previous,
+                                             StapleStage         *stage);
 
 G_END_DECLS
