@@ -140,6 +140,33 @@ add_heading (StapleSummaryView *self)
     }
 }
 
+/* The stages the work is handed on to, as the room will name them back. */
+static char *
+describe_handoffs (StapleSession *session)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 1; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) previous = g_list_model_get_item (stages, i - 1);
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+
+      if (!staple_summary_is_handoff (previous, stage))
+        continue;
+      if (names->len > 0)
+        /* Translators: between the names of stages in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, staple_stage_get_name (stage));
+    }
+
+  if (names->len == 0)
+    return g_strdup (_("Changes of team, and stages marked as handed on to another team"));
+
+  /* Translators: followed by the names of the stages the work is handed on to */
+  return g_strdup_printf (_("Handed on to %s"), names->str);
+}
+
 static void
 add_journey (StapleSummaryView *self)
 {
@@ -149,6 +176,8 @@ add_journey (StapleSummaryView *self)
   g_autofree char *work = NULL;
   g_autofree char *title = NULL;
   g_autofree char *share = NULL;
+  g_autofree char *handoffs = NULL;
+  g_autofree char *count = NULL;
   double percent;
 
   staple_summary_journey_totals (self->session, &totals);
@@ -160,7 +189,9 @@ add_journey (StapleSummaryView *self)
 
   add_count_row (group, _("Stages"), totals.n_stages);
   add_count_row (group, _("Friction points"), totals.n_frictions);
-  add_count_row (group, _("Handoffs between teams"), totals.n_handoffs);
+  handoffs = describe_handoffs (self->session);
+  count = g_strdup_printf ("%u", totals.n_handoffs);
+  add_value (add_row (group, _("Handoffs between teams"), handoffs), count);
   add_count_row (group, _("Stages where the work is dropped or misrouted"), totals.n_dropped);
 
   if (totals.lead_minutes == 0)
