@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "staple-catalogue.h"
+#include "staple-duration.h"
 
 /* Designated initialisers keep each label next to its value, so that
  * reordering the enums cannot mix the labels up. */
@@ -416,27 +417,16 @@ staple_enum_from_nick (GType       enum_type,
  * @minutes: a duration
  *
  * Formats a work, waiting or lead time the short way the map and the
- * reports show it: "2 d 4 h", "3 h 28 min", "15 min".
+ * reports show it: "2 d 4 h", "3 h 28 min", "15 min". The same as
+ * staple_duration_format(): nothing is rounded away, and what is shown can
+ * be typed back into a field.
  *
  * Returns: (transfer full): the duration as text
  */
 char *
 staple_format_minutes (guint minutes)
 {
-  guint days = minutes / (60 * 24);
-  guint hours = (minutes / 60) % 24;
-  guint rest = minutes % 60;
-
-  if (days > 0 && hours > 0)
-    /* Translators: a duration, e.g. "2 d 4 h" */
-    return g_strdup_printf (_("%u d %u h"), days, hours);
-  if (days > 0)
-    return g_strdup_printf (_("%u d"), days);
-  if (hours > 0 && rest > 0)
-    return g_strdup_printf (_("%u h %u min"), hours, rest);
-  if (hours > 0)
-    return g_strdup_printf (_("%u h"), hours);
-  return g_strdup_printf (_("%u min"), rest);
+  return staple_duration_format (minutes);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "staple-action.h"
 #include "staple-catalogue.h"
 #include "staple-compare.h"
+#include "staple-duration.h"
 #include "staple-empowerment.h"
 #include "staple-friction.h"
 #include "staple-participant.h"
