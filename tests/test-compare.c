@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "staple-export.h"
 #include "staple-model.h"
 
 /* ---- building walks by hand --------------------------------------------- */
@@ -49,12 +53,12 @@ add_action (StapleSession      *session,
   return action;
 }
 
-static const StapleCompareFeeling *
-feeling_at (StapleComparison *comparison,
+static const StapleCompareStage *
+stage_at (StapleComparison *comparison,
             guint             index)
 {
-  g_assert_cmpuint (index, <, comparison->feelings->len);
-  return &g_array_index (comparison->feelings, StapleCompareFeeling, index);
+  g_assert_cmpuint (index, <, comparison->stages->len);
+  return &g_array_index (comparison->stages, StapleCompareStage, index);
 }
 
 static StapleSession *
@@ -93,7 +97,7 @@ test_compare_crafted_pair (void)
   StapleFriction *e_retype, *e_fax, *e_wait, *e_moved, *e_lost;
   StapleFriction *l_retype, *l_wait, *l_moved, *l_portal;
   StapleAction *a_done, *a_done_later, *a_open, *a_progress, *a_dropped, *a_dropped_later;
-  const StapleCompareFeeling *feeling;
+  const StapleCompareStage *feeling;
 
   e_order = add_stage (earlier, "Order", -2, 1);
   e_check = add_stage (earlier, "Credit check", -1, -2);
@@ -165,9 +169,9 @@ test_compare_crafted_pair (void)
   (void) a_dropped_later;
 
   /* The later walk's order, then the removed stages. */
-  g_assert_cmpuint (comparison->feelings->len, ==, 6);
+  g_assert_cmpuint (comparison->stages->len, ==, 6);
 
-  feeling = feeling_at (comparison, 0);
+  feeling = stage_at (comparison, 0);
   g_assert_cmpstr (feeling->stage_name, ==, "  order ");
   g_assert_true (feeling->in_earlier && feeling->in_later);
   g_assert_cmpint (feeling->customer_earlier, ==, -2);
@@ -175,7 +179,7 @@ test_compare_crafted_pair (void)
   g_assert_cmpint (feeling->staff_earlier, ==, 1);
   g_assert_cmpint (feeling->staff_later, ==, 2);
 
-  feeling = feeling_at (comparison, 1);
+  feeling = stage_at (comparison, 1);
   g_assert_cmpstr (feeling->stage_name, ==, "CREDIT   check");
   g_assert_true (feeling->in_earlier && feeling->in_later);
   g_assert_cmpint (feeling->customer_earlier, ==, -1);
@@ -183,25 +187,25 @@ test_compare_crafted_pair (void)
   g_assert_cmpint (feeling->staff_earlier, ==, -2);
   g_assert_cmpint (feeling->staff_later, ==, -1);
 
-  feeling = feeling_at (comparison, 2);
+  feeling = stage_at (comparison, 2);
   g_assert_cmpstr (feeling->stage_name, ==, "Track delivery");
   g_assert_false (feeling->in_earlier);
   g_assert_true (feeling->in_later);
   g_assert_cmpint (feeling->customer_later, ==, 2);
   g_assert_cmpint (feeling->staff_later, ==, 1);
 
-  feeling = feeling_at (comparison, 3);
+  feeling = stage_at (comparison, 3);
   g_assert_cmpstr (feeling->stage_name, ==, "Bill");
   g_assert_false (feeling->in_earlier);
   g_assert_true (feeling->in_later);
 
-  feeling = feeling_at (comparison, 4);
+  feeling = stage_at (comparison, 4);
   g_assert_cmpstr (feeling->stage_name, ==, "Invoice");
   g_assert_true (feeling->in_earlier);
   g_assert_false (feeling->in_later);
   g_assert_cmpint (feeling->customer_earlier, ==, 0);
 
-  feeling = feeling_at (comparison, 5);
+  feeling = stage_at (comparison, 5);
   g_assert_cmpstr (feeling->stage_name, ==, "Fax back");
   g_assert_true (feeling->in_earlier);
   g_assert_false (feeling->in_later);
@@ -260,17 +264,196 @@ test_compare_with_itself (void)
   g_assert_cmpuint (comparison->frictions_kept->len, ==, staple_session_count_frictions (session));
   g_assert_cmpuint (comparison->actions_done->len + comparison->actions_open->len, <=, n_actions);
 
-  g_assert_cmpuint (comparison->feelings->len, ==, n_stages);
+  g_assert_cmpuint (comparison->stages->len, ==, n_stages);
   for (guint i = 0; i < n_stages; i++)
     {
       g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
-      const StapleCompareFeeling *feeling = feeling_at (comparison, i);
+      const StapleCompareStage *feeling = stage_at (comparison, i);
 
       g_assert_cmpstr (feeling->stage_name, ==, staple_stage_get_name (stage));
       g_assert_true (feeling->in_earlier && feeling->in_later);
       g_assert_cmpint (feeling->customer_earlier, ==, feeling->customer_later);
       g_assert_cmpint (feeling->staff_earlier, ==, feeling->staff_later);
     }
+}
+
+static StapleStage *
+add_timed_stage (StapleSession *session,
+                 const char    *name,
+                 int            work,
+                 int            wait)
+{
+  StapleStage *stage = add_stage (session, name, 0, 0);
+
+  staple_stage_set_work_minutes (stage, work);
+  staple_stage_set_wait_minutes (stage, wait);
+  return stage;
+}
+
+/* "9 h → 30 min", as the two times are formatted wherever times are shown. */
+static char *
+expected_times (const char *before,
+                guint       earlier,
+                guint       later,
+                const char *after)
+{
+  g_autofree char *a = before != NULL ? g_strdup (before) : staple_format_minutes (earlier);
+  g_autofree char *b = after != NULL ? g_strdup (after) : staple_format_minutes (later);
+
+  return g_strdup_printf ("%s → %s", a, b);
+}
+
+static void
+assert_times (const char *text,
+              const char *before,
+              guint       earlier,
+              guint       later,
+              const char *after)
+{
+  g_autofree char *expected = expected_times (before, earlier, later, after);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The core finding of a second walk: how long the work takes now, in all
+ * and stage by stage, beside how long it took. */
+static void
+test_compare_times (void)
+{
+  g_autoptr(StapleSession) earlier = staple_session_new ();
+  g_autoptr(StapleSession) later = staple_session_new ();
+  g_autoptr(StapleComparison) comparison = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *expected = NULL;
+  const StapleCompareStage *entry;
+
+  add_timed_stage (earlier, "Order", 10, 60);
+  add_timed_stage (earlier, "Approval", 15, 540);
+  add_timed_stage (earlier, "Fax back", 5, 120);         /* removed */
+  add_timed_stage (later, "order", 10, 60);
+  add_timed_stage (later, "Approval", 15, 30);
+  add_timed_stage (later, "Portal", 2, 0);               /* added */
+
+  comparison = staple_compare_walks (earlier, later);
+  g_assert_cmpuint (comparison->totals_earlier.lead_minutes, ==, 750);
+  g_assert_cmpuint (comparison->totals_earlier.work_minutes, ==, 30);
+  g_assert_cmpuint (comparison->totals_earlier.wait_minutes, ==, 720);
+  g_assert_cmpuint (comparison->totals_later.lead_minutes, ==, 117);
+  g_assert_cmpuint (comparison->totals_later.work_minutes, ==, 27);
+  g_assert_cmpuint (comparison->totals_later.wait_minutes, ==, 90);
+
+  g_assert_cmpuint (comparison->stages->len, ==, 4);
+  entry = stage_at (comparison, 0);
+  g_assert_cmpint (entry->wait_earlier, ==, 60);
+  g_assert_cmpint (entry->wait_later, ==, 60);
+  g_assert_cmpint (entry->work_earlier, ==, 10);
+  g_assert_cmpint (entry->work_later, ==, 10);
+  text = staple_compare_format_difference (entry->wait_earlier, entry->wait_later);
+  g_assert_cmpstr (text, ==, "unchanged");
+  g_clear_pointer (&text, g_free);
+
+  /* Approval 9 h → 30 min, 8 h 30 min shorter. */
+  entry = stage_at (comparison, 1);
+  g_assert_cmpstr (entry->stage_name, ==, "Approval");
+  g_assert_cmpint (entry->wait_earlier, ==, 540);
+  g_assert_cmpint (entry->wait_later, ==, 30);
+  text = staple_compare_format_times (entry->in_earlier, entry->wait_earlier, entry->in_later,
+                                      entry->wait_later);
+  assert_times (text, NULL, 540, 30, NULL);
+  g_clear_pointer (&text, g_free);
+  text = staple_compare_format_difference (entry->wait_earlier, entry->wait_later);
+  amount = staple_format_minutes (510);
+  expected = g_strdup_printf ("%s shorter", amount);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+
+  /* A stage only one walk has shows a dash for the other. */
+  entry = stage_at (comparison, 2);
+  g_assert_cmpstr (entry->stage_name, ==, "Portal");
+  g_assert_false (entry->in_earlier);
+  g_assert_cmpint (entry->work_later, ==, 2);
+  text = staple_compare_format_times (entry->in_earlier, entry->work_earlier, entry->in_later,
+                                      entry->work_later);
+  assert_times (text, "—", 0, 2, NULL);
+  g_clear_pointer (&text, g_free);
+
+  entry = stage_at (comparison, 3);
+  g_assert_cmpstr (entry->stage_name, ==, "Fax back");
+  g_assert_false (entry->in_later);
+  g_assert_cmpint (entry->wait_earlier, ==, 120);
+  g_assert_cmpint (entry->wait_later, ==, 0);
+  text = staple_compare_format_times (entry->in_earlier, entry->wait_earlier, entry->in_later,
+                                      entry->wait_later);
+  assert_times (text, NULL, 120, 0, "—");
+  g_clear_pointer (&text, g_free);
+
+  /* Longer is said as longer. */
+  g_clear_pointer (&amount, g_free);
+  g_clear_pointer (&expected, g_free);
+  text = staple_compare_format_difference (30, 150);
+  amount = staple_format_minutes (120);
+  expected = g_strdup_printf ("%s longer", amount);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The comparison's page says the times too: the lead time and each
+ * stage's waiting time, before and after. */
+static void
+test_compare_pdf_times (void)
+{
+  g_autoptr(StapleSession) earlier = staple_session_new ();
+  g_autoptr(StapleSession) later = staple_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("staple-compare-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *lead = NULL;
+  g_autofree char *lead_change = NULL;
+  g_autofree char *approval = NULL;
+  g_autofree char *approval_change = NULL;
+  g_autofree char *expected = NULL;
+  int status = 0;
+
+  g_assert_no_error (error);
+  add_timed_stage (earlier, "Order", 10, 60);
+  add_timed_stage (earlier, "Approval", 15, 540);
+  add_timed_stage (later, "Order", 10, 60);
+  add_timed_stage (later, "Approval", 15, 30);
+  path = g_build_filename (dir, "compare.pdf", NULL);
+  g_assert_true (staple_export_comparison_pdf (earlier, later, path, &error));
+  g_assert_no_error (error);
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+
+  command = g_strdup_printf ("pdftotext '%s' -", path);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+
+  lead = staple_compare_format_times (TRUE, 625, TRUE, 115);
+  lead_change = staple_compare_format_difference (625, 115);
+  expected = g_strdup_printf ("Lead time: %s (%s)", lead, lead_change);
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  approval = staple_compare_format_times (TRUE, 540, TRUE, 30);
+  approval_change = staple_compare_format_difference (540, 30);
+  expected = g_strdup_printf ("Approval: %s (%s)", approval, approval_change);
+  g_assert_nonnull (strstr (text, expected));
+  /* The chart names its stages and both walks. */
+  g_assert_nonnull (strstr (text, "Earlier walk"));
+  g_assert_nonnull (strstr (text, "This walk"));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -283,7 +466,7 @@ test_compare_empty (void)
   g_assert_cmpuint (comparison->stages_added->len, ==, 0);
   g_assert_cmpuint (comparison->frictions_kept->len, ==, 0);
   g_assert_cmpuint (comparison->actions_open->len, ==, 0);
-  g_assert_cmpuint (comparison->feelings->len, ==, 0);
+  g_assert_cmpuint (comparison->stages->len, ==, 0);
   staple_comparison_free (NULL);
 }
 
@@ -291,11 +474,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The page's words are compared in English. */
+  g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/compare/crafted-pair", test_compare_crafted_pair);
   g_test_add_func ("/compare/same-text-twice", test_compare_same_text_twice);
   g_test_add_func ("/compare/with-itself", test_compare_with_itself);
+  g_test_add_func ("/compare/times", test_compare_times);
+  g_test_add_func ("/compare/pdf-times", test_compare_pdf_times);
   g_test_add_func ("/compare/empty", test_compare_empty);
 
   return g_test_run ();

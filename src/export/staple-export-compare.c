@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-export-compare.c: the comparison of two walks on A4 pages, for a
- * board report: what was resolved, what is new, how the feelings moved, and
- * what became of the actions. */
+ * board report: how long the work takes now, what was resolved, what is
+ * new, how the feelings moved, and what became of the actions. The feelings
+ * chart is drawn here for the page and for the Compare window alike. */
 #define G_LOG_DOMAIN "staple-export"
 
 #include "config.h"
@@ -11,12 +12,24 @@
 #include <pango/pangocairo.h>
 
 #include "staple-export.h"
+#include "staple-export-compare.h"
 #include "staple-export-private.h"
+#include "staple-text.h"
 
 #define PAGE_WIDTH  595.28
 #define PAGE_HEIGHT 841.89
 #define MARGIN      56.0
-#define CHART_HEIGHT 150.0
+#define CHART_HEIGHT 300.0
+
+/* Before and after in two colours that stay apart for the common colour
+ * blindnesses (orange and blue), and apart in grey too: the earlier walk
+ * is also dashed with open points, the later solid with filled ones. */
+static const double earlier_rgb[3] = { 0.90, 0.38, 0.0 };
+static const double later_rgb[3] = { 0.11, 0.44, 0.85 };
+
+#define CHART_TEXT    10.0 /* the chart's text, in its own units */
+#define CHART_AXIS    24.0 /* room for "+2" and "−2" on the left */
+#define CHART_NAMES   4    /* lines of a stage's name under the chart */
 
 typedef struct
 {
@@ -109,61 +122,357 @@ action_text (gpointer item)
   return staple_action_get_text (item);
 }
 
-/* Both walks' curves: the earlier dashed, the later solid; the customer
- * dark, the staff grey, so it reads in black and white. */
-static void
-chart (Pen    *pen,
-       GArray *feelings)
+/* Chart text, at a size in the chart's own units (pixels on screen, points
+ * on the page), whatever the surface's resolution. */
+static PangoLayout *
+chart_text (cairo_t    *cr,
+            const char *text,
+            gboolean    bold,
+            double      width,
+            int         lines)
 {
-  double width = PAGE_WIDTH - 2 * MARGIN;
-  double step = feelings->len > 1 ? width / (feelings->len - 1) : 0;
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans");
+  g_autofree char *shown = staple_text_bound (text, STAPLE_TEXT_SHORT,
+                                              STAPLE_TEXT_BOUND_ONE_LINE);
+
+  pango_font_description_set_absolute_size (font, CHART_TEXT * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_text (layout, shown, -1);
+  return layout;
+}
+
+static double
+show_text (cairo_t      *cr,
+           PangoLayout  *layout,
+           double        x,
+           double        y,
+           const double  rgb[3])
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  return (double) height / PANGO_SCALE;
+}
+
+/* The look of one walk's curve: its colour, dash and points. */
+static void
+walk_style (cairo_t  *cr,
+            gboolean  later)
+{
+  const double *rgb = later ? later_rgb : earlier_rgb;
+
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_set_line_width (cr, later ? 2.5 : 2.0);
+  if (later)
+    cairo_set_dash (cr, NULL, 0, 0);
+  else
+    cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+}
+
+static void
+walk_point (cairo_t  *cr,
+            double    x,
+            double    y,
+            gboolean  later)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, later ? 4.5 : 4.0, 0, 2 * G_PI);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (later)
+    cairo_fill (cr);
+  else
+    {
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+static double
+legend_entry (cairo_t      *cr,
+              const char   *label,
+              gboolean      later,
+              double        x,
+              double        y,
+              double        width,
+              const double  ink[3])
+{
+  g_autoptr(PangoLayout) layout = chart_text (cr, label, FALSE, width - 34, 1);
+  int text_width, text_height;
   double middle;
+
+  pango_layout_get_size (layout, &text_width, &text_height);
+  middle = y + (double) text_height / PANGO_SCALE / 2;
+  walk_style (cr, later);
+  cairo_move_to (cr, x, middle);
+  cairo_line_to (cr, x + 26, middle);
+  cairo_stroke (cr);
+  walk_style (cr, later);
+  walk_point (cr, x + 13, middle, later);
+  show_text (cr, layout, x + 32, y, ink);
+  return 32 + (double) text_width / PANGO_SCALE + 18;
+}
+
+static double
+feeling_of (const StapleCompareStage *entry,
+            gboolean                  staff,
+            gboolean                  later)
+{
+  if (staff)
+    return later ? entry->staff_later : entry->staff_earlier;
+  return later ? entry->customer_later : entry->customer_earlier;
+}
+
+/* One panel: a feeling from +2 (top) to −2 (bottom) at each stage, both walks. */
+static void
+feelings_panel (cairo_t          *cr,
+                StapleComparison *comparison,
+                gboolean          staff,
+                double            x0,
+                double            y0,
+                double            width,
+                double            height,
+                const double      ink[3])
+{
+  GArray *stages = comparison->stages;
+  double step = stages->len > 0 ? (width - CHART_AXIS) / stages->len : 0;
+  double pad = CHART_TEXT + 6;
+  double top = y0 + pad;
+  double span = height - 2 * pad;
+  g_autoptr(PangoLayout) title = chart_text (cr, staff ? _("Staff feel") : _("Customer feels"),
+                                             TRUE, width - CHART_AXIS, 1);
+
+  show_text (cr, title, x0 + CHART_AXIS, y0 - 2, ink);
+
+  for (int value = 2; value >= -2; value--)
+    {
+      double y = top + (2 - value) * span / 4;
+      g_autofree char *text = value > 0 ? g_strdup_printf ("+%d", value)
+                                        : value < 0 ? g_strdup_printf ("−%d", -value)
+                                                    : g_strdup ("0");
+      g_autoptr(PangoLayout) label = chart_text (cr, text, FALSE, CHART_AXIS - 4, 1);
+      int label_height;
+
+      pango_layout_get_size (label, NULL, &label_height);
+      show_text (cr, label, x0, y - (double) label_height / PANGO_SCALE / 2, ink);
+      cairo_set_source_rgba (cr, ink[0], ink[1], ink[2], value == 0 ? 0.45 : 0.15);
+      cairo_set_line_width (cr, value == 0 ? 1.0 : 0.5);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, x0 + CHART_AXIS, y);
+      cairo_line_to (cr, x0 + width, y);
+      cairo_stroke (cr);
+    }
+
+  for (guint walk = 0; walk < 2; walk++)
+    {
+      gboolean later = walk == 1;
+      gboolean started = FALSE;
+
+      walk_style (cr, later);
+      for (guint i = 0; i < stages->len; i++)
+        {
+          const StapleCompareStage *entry = &g_array_index (stages, StapleCompareStage, i);
+          double x = x0 + CHART_AXIS + (i + 0.5) * step;
+          double y = top + (2 - feeling_of (entry, staff, later)) * span / 4;
+
+          if (!(later ? entry->in_later : entry->in_earlier))
+            continue;
+          if (started)
+            cairo_line_to (cr, x, y);
+          else
+            cairo_move_to (cr, x, y);
+          started = TRUE;
+        }
+      cairo_stroke (cr);
+
+      for (guint i = 0; i < stages->len; i++)
+        {
+          const StapleCompareStage *entry = &g_array_index (stages, StapleCompareStage, i);
+
+          if (!(later ? entry->in_later : entry->in_earlier))
+            continue;
+          walk_style (cr, later);
+          walk_point (cr, x0 + CHART_AXIS + (i + 0.5) * step,
+                      top + (2 - feeling_of (entry, staff, later)) * span / 4, later);
+        }
+    }
+}
+
+/**
+ * staple_compare_chart_draw:
+ * @cr: where to draw, the chart's top left corner at (0, 0)
+ * @comparison: the two walks compared
+ * @earlier_label: the earlier walk in the legend, such as its date
+ * @later_label: the later walk in the legend
+ * @width: the chart's width
+ * @height: the chart's height
+ * @ink: the colour of the chart's text and grid, red, green and blue
+ *
+ * Draws how the customer and the staff felt at each stage on both walks:
+ * a legend, a panel for each, and the stages' names under them. The same
+ * drawing goes into the Compare window and onto the comparison's page.
+ */
+void
+staple_compare_chart_draw (cairo_t          *cr,
+                           StapleComparison *comparison,
+                           const char       *earlier_label,
+                           const char       *later_label,
+                           double            width,
+                           double            height,
+                           const double      ink[3])
+{
+  GArray *stages;
+  double step, names_height = 0, legend_height, panel_height, x, y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (comparison != NULL);
+
+  stages = comparison->stages;
+  step = stages->len > 0 ? (width - CHART_AXIS) / stages->len : 0;
+  cairo_save (cr);
+
+  /* The legend, on one line. */
+  x = CHART_AXIS;
+  x += legend_entry (cr, earlier_label, FALSE, x, 0, (width - CHART_AXIS) / 2, ink);
+  legend_entry (cr, later_label, TRUE, x, 0, width - x, ink);
+  legend_height = CHART_TEXT * 1.4 + 12;
+
+  /* The names take the room they need, up to a few lines, under each point. */
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const StapleCompareStage *entry = &g_array_index (stages, StapleCompareStage, i);
+      g_autoptr(PangoLayout) name = chart_text (cr, entry->stage_name, FALSE, step - 6,
+                                                CHART_NAMES);
+      int name_height;
+
+      pango_layout_get_size (name, NULL, &name_height);
+      names_height = MAX (names_height, (double) name_height / PANGO_SCALE);
+    }
+
+  panel_height = MAX ((height - legend_height - names_height - 16) / 2, 4 * CHART_TEXT);
+  y = legend_height;
+  feelings_panel (cr, comparison, FALSE, 0, y, width, panel_height, ink);
+  y += panel_height + 8;
+  feelings_panel (cr, comparison, TRUE, 0, y, width, panel_height, ink);
+  y += panel_height + 4;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const StapleCompareStage *entry = &g_array_index (stages, StapleCompareStage, i);
+      g_autoptr(PangoLayout) name = chart_text (cr, entry->stage_name, FALSE, step - 6,
+                                                CHART_NAMES);
+
+      pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
+      show_text (cr, name, CHART_AXIS + i * step + 3, y, ink);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+chart (Pen           *pen,
+       StapleSession *earlier,
+       StapleSession *later,
+       StapleComparison *comparison)
+{
+  static const double ink[3] = { 0.1, 0.1, 0.1 };
+  g_autofree char *earlier_label = NULL;
+  g_autofree char *later_label = NULL;
 
   pen->y += 10;
   room_for (pen, CHART_HEIGHT + 60);
   say (pen, _("How the customer and the staff felt"), 13, TRUE, 0);
-  say (pen, _("Customer: black; staff: grey. Earlier walk dashed, this walk solid. +2 at the top, "
-              "−2 at the bottom."), 9, FALSE, 0);
+  /* Translators: the legend of the feelings chart, with the walk's date */
+  earlier_label = g_strdup_printf (_("Earlier walk, %s"), staple_session_get_date (earlier));
+  /* Translators: the legend of the feelings chart, with the walk's date */
+  later_label = g_strdup_printf (_("This walk, %s"), staple_session_get_date (later));
 
-  middle = pen->y + CHART_HEIGHT / 2;
-  cairo_set_source_rgb (pen->cr, 0.7, 0.7, 0.7);
-  cairo_set_line_width (pen->cr, 0.5);
-  cairo_rectangle (pen->cr, MARGIN, pen->y, width, CHART_HEIGHT);
-  cairo_move_to (pen->cr, MARGIN, middle);
-  cairo_line_to (pen->cr, MARGIN + width, middle);
-  cairo_stroke (pen->cr);
+  cairo_save (pen->cr);
+  cairo_translate (pen->cr, MARGIN, pen->y + 4);
+  staple_compare_chart_draw (pen->cr, comparison, earlier_label, later_label,
+                             PAGE_WIDTH - 2 * MARGIN, CHART_HEIGHT, ink);
+  cairo_restore (pen->cr);
+  pen->y += CHART_HEIGHT + 12;
+}
 
-  for (guint curve = 0; curve < 4; curve++)
+/* A time before and after, and by how much it changed: "Lead time: 12 h 30
+ * min → 1 h 57 min (10 h 33 min shorter)". A walk with no times noted shows
+ * a dash, as a stage it does not have. */
+static char *
+describe_time (const char *label,
+               gboolean    in_earlier,
+               guint       earlier,
+               gboolean    in_later,
+               guint       later)
+{
+  g_autofree char *times = staple_compare_format_times (in_earlier, earlier, in_later, later);
+  g_autofree char *change = NULL;
+
+  if (!in_earlier || !in_later)
+    /* Translators: a time and its values on both walks, e.g. "Lead time: 9 h → 30 min" */
+    return g_strdup_printf (_("%s: %s"), label, times);
+
+  change = staple_compare_format_difference (earlier, later);
+  /* Translators: a time, its values on both walks and the change, e.g.
+   * "Lead time: 9 h → 30 min (8 h 30 min shorter)" */
+  return g_strdup_printf (_("%s: %s (%s)"), label, times, change);
+}
+
+static void
+times (Pen              *pen,
+       StapleComparison *comparison)
+{
+  const StapleJourneyTotals *before = &comparison->totals_earlier;
+  const StapleJourneyTotals *after = &comparison->totals_later;
+  gboolean timed_before = before->lead_minutes > 0;
+  gboolean timed_after = after->lead_minutes > 0;
+  struct { const char *label; guint before, after; } totals[] = {
+    { _("Lead time"), before->lead_minutes, after->lead_minutes },
+    { _("Work"), before->work_minutes, after->work_minutes },
+    { _("Waiting"), before->wait_minutes, after->wait_minutes },
+  };
+
+  pen->y += 10;
+  room_for (pen, 60);
+  say (pen, _("Time"), 13, TRUE, 0);
+  if (!timed_before && !timed_after)
     {
-      gboolean later = curve % 2 == 1;
-      gboolean staff = curve >= 2;
-      gboolean started = FALSE;
-
-      for (guint i = 0; i < feelings->len; i++)
-        {
-          StapleCompareFeeling *f = &g_array_index (feelings, StapleCompareFeeling, i);
-          int value = staff ? (later ? f->staff_later : f->staff_earlier)
-                            : (later ? f->customer_later : f->customer_earlier);
-          double x = MARGIN + i * step;
-          double y = middle - value * (CHART_HEIGHT / 2 - 8) / 2.0;
-
-          if (!(later ? f->in_later : f->in_earlier))
-            continue;
-          if (started)
-            cairo_line_to (pen->cr, x, y);
-          else
-            cairo_move_to (pen->cr, x, y);
-          started = TRUE;
-        }
-
-      cairo_set_source_rgb (pen->cr, staff ? 0.55 : 0.1, staff ? 0.55 : 0.1, staff ? 0.55 : 0.1);
-      cairo_set_line_width (pen->cr, later ? 2.5 : 1.5);
-      cairo_set_dash (pen->cr, (double[]) { 5, 3 }, later ? 0 : 2, 0);
-      cairo_stroke (pen->cr);
-      cairo_set_dash (pen->cr, NULL, 0, 0);
+      say (pen, _("No work or waiting times noted on either walk."), 10, FALSE, 12);
+      return;
     }
 
-  pen->y += CHART_HEIGHT + 8;
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    {
+      g_autofree char *line = describe_time (totals[i].label, timed_before, totals[i].before,
+                                             timed_after, totals[i].after);
+
+      say (pen, line, 10, i == 0, 12);
+    }
+
+  pen->y += 6;
+  say (pen, _("Waiting at each stage"), 11, TRUE, 0);
+  for (guint i = 0; i < comparison->stages->len; i++)
+    {
+      const StapleCompareStage *entry = &g_array_index (comparison->stages, StapleCompareStage, i);
+      g_autofree char *name = staple_text_bound (entry->stage_name, STAPLE_TEXT_SHORT,
+                                                 STAPLE_TEXT_BOUND_ONE_LINE);
+      g_autofree char *line = describe_time (name, timed_before && entry->in_earlier,
+                                             (guint) entry->wait_earlier,
+                                             timed_after && entry->in_later,
+                                             (guint) entry->wait_later);
+      g_autofree char *bullet = g_strdup_printf ("• %s", line);
+
+      say (pen, bullet, 10, FALSE, 12);
+    }
 }
 
 /**
@@ -209,9 +518,10 @@ staple_export_comparison_pdf (StapleSession  *earlier,
                            staple_session_get_date (later), staple_session_get_date (earlier));
   say (&pen, title, 11, FALSE, 0);
 
+  times (&pen, comparison);
   section (&pen, _("Friction Points Resolved"), comparison->frictions_resolved, friction_text);
   section (&pen, _("New Friction Points"), comparison->frictions_new, friction_text);
-  chart (&pen, comparison->feelings);
+  chart (&pen, earlier, later, comparison);
   section (&pen, _("Stages Added"), comparison->stages_added, stage_text);
   section (&pen, _("Stages Removed"), comparison->stages_removed, stage_text);
   section (&pen, _("Actions Done"), comparison->actions_done, action_text);

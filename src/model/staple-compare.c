@@ -3,13 +3,16 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "staple-catalogue.h"
 #include "staple-compare.h"
 
 /* What changed between two walks of the same journey: stages added and
  * removed, friction points resolved, new and kept, the earlier walk's actions
- * done or still open, and the feelings of both walks stage by stage. Pure
+ * done or still open, the lead, work and waiting times, and the times and
+ * feelings of both walks stage by stage. Pure
  * functions of the two sessions; nothing here changes them.
  *
  * Walks are matched by what the room typed, not by ids: a walk again gets
@@ -96,20 +99,20 @@ list_stages (StapleSession *session)
 }
 
 static void
-clear_feeling (gpointer data)
+clear_stage (gpointer data)
 {
-  StapleCompareFeeling *feeling = data;
+  StapleCompareStage *entry = data;
 
-  g_clear_pointer (&feeling->stage_name, g_free);
+  g_clear_pointer (&entry->stage_name, g_free);
 }
 
 static void
-append_feeling (GArray      *feelings,
-                StapleStage *earlier,
-                StapleStage *later)
+append_stage (GArray      *stages,
+              StapleStage *earlier,
+              StapleStage *later)
 {
   StapleStage *named = later != NULL ? later : earlier;
-  StapleCompareFeeling feeling = {
+  StapleCompareStage entry = {
     .stage_name = g_strdup (staple_stage_get_name (named)),
     .in_earlier = earlier != NULL,
     .in_later = later != NULL,
@@ -117,9 +120,13 @@ append_feeling (GArray      *feelings,
     .customer_later = later != NULL ? staple_stage_get_customer_feeling (later) : 0,
     .staff_earlier = earlier != NULL ? staple_stage_get_staff_feeling (earlier) : 0,
     .staff_later = later != NULL ? staple_stage_get_staff_feeling (later) : 0,
+    .work_earlier = earlier != NULL ? MAX (staple_stage_get_work_minutes (earlier), 0) : 0,
+    .work_later = later != NULL ? MAX (staple_stage_get_work_minutes (later), 0) : 0,
+    .wait_earlier = earlier != NULL ? MAX (staple_stage_get_wait_minutes (earlier), 0) : 0,
+    .wait_later = later != NULL ? MAX (staple_stage_get_wait_minutes (later), 0) : 0,
   };
 
-  g_array_append_val (feelings, feeling);
+  g_array_append_val (stages, entry);
 }
 
 /* Pairs the stages by name: the later walk's in its order, each with the
@@ -150,7 +157,7 @@ compare_stages (StapleComparison *comparison,
         g_hash_table_add (paired, match);
       else
         g_ptr_array_add (comparison->stages_added, g_object_ref (stage));
-      append_feeling (comparison->feelings, match, stage);
+      append_stage (comparison->stages, match, stage);
     }
 
   for (guint i = 0; i < old_stages->len; i++)
@@ -160,7 +167,7 @@ compare_stages (StapleComparison *comparison,
       if (g_hash_table_contains (paired, stage))
         continue;
       g_ptr_array_add (comparison->stages_removed, g_object_ref (stage));
-      append_feeling (comparison->feelings, stage, NULL);
+      append_stage (comparison->stages, stage, NULL);
     }
 }
 
@@ -337,7 +344,8 @@ compare_actions (StapleComparison *comparison,
  * Compares two walks of the same journey. Stages match by name, friction
  * points by text (first within a stage of the same name, then anywhere),
  * and actions by text, all ignoring case and extra whitespace. Each list
- * is in map order.
+ * is in map order. The totals of both walks come along, for their lead,
+ * work and waiting times.
  *
  * Returns: (transfer full): the comparison; free it with
  *   staple_comparison_free()
@@ -359,9 +367,11 @@ staple_compare_walks (StapleSession *earlier,
   comparison->frictions_kept = g_ptr_array_new_with_free_func (g_object_unref);
   comparison->actions_done = g_ptr_array_new_with_free_func (g_object_unref);
   comparison->actions_open = g_ptr_array_new_with_free_func (g_object_unref);
-  comparison->feelings = g_array_new (FALSE, TRUE, sizeof (StapleCompareFeeling));
-  g_array_set_clear_func (comparison->feelings, clear_feeling);
+  comparison->stages = g_array_new (FALSE, TRUE, sizeof (StapleCompareStage));
+  g_array_set_clear_func (comparison->stages, clear_stage);
 
+  staple_summary_journey_totals (earlier, &comparison->totals_earlier);
+  staple_summary_journey_totals (later, &comparison->totals_later);
   compare_stages (comparison, earlier, later);
   compare_frictions (comparison, earlier, later);
   compare_actions (comparison, earlier, later);
@@ -388,6 +398,61 @@ staple_comparison_free (StapleComparison *comparison)
   g_clear_pointer (&comparison->frictions_kept, g_ptr_array_unref);
   g_clear_pointer (&comparison->actions_done, g_ptr_array_unref);
   g_clear_pointer (&comparison->actions_open, g_ptr_array_unref);
-  g_clear_pointer (&comparison->feelings, g_array_unref);
+  g_clear_pointer (&comparison->stages, g_array_unref);
   g_free (comparison);
+}
+
+/**
+ * staple_compare_format_times:
+ * @in_earlier: whether the earlier walk has the time at all
+ * @earlier: the time on the earlier walk, in minutes
+ * @in_later: whether the later walk has it
+ * @later: the time on the later walk, in minutes
+ *
+ * Shows a time before and after, as staple_format_minutes() writes each:
+ * "9 h → 30 min"; a dash stands for the walk without it (a stage added or
+ * removed).
+ *
+ * Returns: (transfer full): the two times as text
+ */
+char *
+staple_compare_format_times (gboolean in_earlier,
+                             guint    earlier,
+                             gboolean in_later,
+                             guint    later)
+{
+  g_autofree char *before = in_earlier ? staple_format_minutes (earlier) : g_strdup ("—");
+  g_autofree char *after = in_later ? staple_format_minutes (later) : g_strdup ("—");
+
+  /* Translators: a time on the earlier walk, then on the later, e.g.
+   * "9 h → 30 min" */
+  return g_strdup_printf (_("%s → %s"), before, after);
+}
+
+/**
+ * staple_compare_format_difference:
+ * @earlier: a time on the earlier walk, in minutes
+ * @later: the same time on the later walk
+ *
+ * Says how much a time changed: "8 h 30 min shorter", "2 h longer" or
+ * "unchanged", the amount as staple_format_minutes() writes it.
+ *
+ * Returns: (transfer full): the change as text
+ */
+char *
+staple_compare_format_difference (guint earlier,
+                                  guint later)
+{
+  g_autofree char *amount = NULL;
+
+  if (earlier == later)
+    return g_strdup (_("unchanged"));
+
+  amount = staple_format_minutes (earlier > later ? earlier - later : later - earlier);
+  if (later < earlier)
+    /* Translators: how much less time something takes now, e.g. "8 h 30 min shorter" */
+    return g_strdup_printf (_("%s shorter"), amount);
+
+  /* Translators: how much more time something takes now, e.g. "2 h longer" */
+  return g_strdup_printf (_("%s longer"), amount);
 }

@@ -7,9 +7,12 @@
 #include "staple-friction.h"
 #include "staple-session.h"
 #include "staple-stage.h"
+#include "staple-summary.h"
 
 G_BEGIN_DECLS
 
+/* One stage of either walk, paired by name: what the room noted on it each
+ * time. The values of a walk the stage is not in are 0. */
 typedef struct
 {
   char     *stage_name;
@@ -19,7 +22,11 @@ typedef struct
   int       customer_later;
   int       staff_earlier;
   int       staff_later;
-} StapleCompareFeeling;
+  int       work_earlier;     /* minutes */
+  int       work_later;
+  int       wait_earlier;     /* minutes */
+  int       wait_later;
+} StapleCompareStage;
 
 typedef struct
 {
@@ -30,12 +37,21 @@ typedef struct
   GPtrArray *frictions_kept;     /* (element-type StapleFriction): of the later walk */
   GPtrArray *actions_done;       /* (element-type StapleAction): of the earlier walk */
   GPtrArray *actions_open;       /* (element-type StapleAction): of the earlier walk */
-  GArray    *feelings;           /* (element-type StapleCompareFeeling) */
+  GArray    *stages;             /* (element-type StapleCompareStage): the later walk's
+                                  * stages in order, then those removed */
+  StapleJourneyTotals totals_earlier;
+  StapleJourneyTotals totals_later;
 } StapleComparison;
 
 StapleComparison *staple_compare_walks     (StapleSession    *earlier,
                                             StapleSession    *later);
 void              staple_comparison_free   (StapleComparison *comparison);
+char             *staple_compare_format_times (gboolean       in_earlier,
+                                               guint          earlier,
+                                               gboolean       in_later,
+                                               guint          later);
+char             *staple_compare_format_difference (guint     earlier,
+                                                    guint     later);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StapleComparison, staple_comparison_free)
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-compare-dialog.c: what changed between two walks of the same
- * journey: stages, friction points, feelings and actions. */
+ * journey: times, friction points, feelings, stages and actions. */
 #define G_LOG_DOMAIN "staple-compare-dialog"
 
 #include "config.h"
@@ -9,6 +9,7 @@
 
 #include "staple-compare-dialog.h"
 #include "staple-export.h"
+#include "staple-export-compare.h"
 #include "staple-text.h"
 
 static void
@@ -80,8 +81,101 @@ action_text (gpointer item)
   return staple_action_get_text (item);
 }
 
-/* Both walks' feeling curves on one chart: the earlier dashed, the later
- * solid; customer in blue, staff in green. */
+/* A time on both walks, and by how much it changed. A walk with no times
+ * noted at all gets a dash, as a stage it does not have. */
+static void
+add_time_row (AdwPreferencesGroup *group,
+              const char          *title,
+              gboolean             in_earlier,
+              guint                earlier,
+              gboolean             in_later,
+              guint                later)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown = staple_text_bound (title, STAPLE_TEXT_SHORT,
+                                              STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *times = staple_compare_format_times (in_earlier, earlier, in_later, later);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), times);
+  gtk_widget_add_css_class (row, "property");
+
+  if (in_earlier && in_later)
+    {
+      g_autofree char *change = staple_compare_format_difference (earlier, later);
+      GtkWidget *label = gtk_label_new (change);
+
+      gtk_widget_add_css_class (label, "numeric");
+      if (later < earlier)
+        gtk_widget_add_css_class (label, "success");
+      else if (later > earlier)
+        gtk_widget_add_css_class (label, "warning");
+      else
+        gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_preferences_group_add (group, row);
+}
+
+/* The core finding of a walk: how long the work takes end to end, and where
+ * it waits. */
+static void
+add_times (GtkBox           *box,
+           StapleComparison *comparison)
+{
+  const StapleJourneyTotals *before = &comparison->totals_earlier;
+  const StapleJourneyTotals *after = &comparison->totals_later;
+  gboolean timed_before = before->lead_minutes > 0;
+  gboolean timed_after = after->lead_minutes > 0;
+  AdwPreferencesGroup *group;
+
+  group = add_group (box, _("Time"), _("Lead time is work plus waiting, end to end"));
+  if (!timed_before && !timed_after)
+    {
+      add_text_row (group, _("No work or waiting times noted on either walk"), NULL);
+      return;
+    }
+
+  add_time_row (group, _("Lead time"), timed_before, before->lead_minutes, timed_after,
+                after->lead_minutes);
+  add_time_row (group, _("Work"), timed_before, before->work_minutes, timed_after,
+                after->work_minutes);
+  add_time_row (group, _("Waiting"), timed_before, before->wait_minutes, timed_after,
+                after->wait_minutes);
+
+  group = add_group (box, _("Waiting at Each Stage"),
+                     !timed_after ? _("No times noted on this walk yet: note them on the map")
+                     : !timed_before ? _("The earlier walk noted no times") : NULL);
+  for (guint i = 0; i < comparison->stages->len; i++)
+    {
+      const StapleCompareStage *entry = &g_array_index (comparison->stages, StapleCompareStage, i);
+
+      add_time_row (group, entry->stage_name, timed_before && entry->in_earlier,
+                    (guint) entry->wait_earlier, timed_after && entry->in_later,
+                    (guint) entry->wait_later);
+    }
+}
+
+typedef struct
+{
+  StapleComparison *comparison;
+  char             *earlier_label;
+  char             *later_label;
+} Chart;
+
+static void
+chart_free (gpointer data)
+{
+  Chart *chart = data;
+
+  g_clear_pointer (&chart->comparison, staple_comparison_free);
+  g_free (chart->earlier_label);
+  g_free (chart->later_label);
+  g_free (chart);
+}
+
 static void
 draw_feelings (GtkDrawingArea *area,
                cairo_t        *cr,
@@ -89,68 +183,44 @@ draw_feelings (GtkDrawingArea *area,
                int             height,
                gpointer        data)
 {
-  GArray *feelings = data;
-  double pad = 24;
-  double step = feelings->len > 1 ? (width - 2 * pad) / (feelings->len - 1) : 0;
+  Chart *chart = data;
+  GdkRGBA color;
+  double ink[3];
 
-  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.4);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, pad, height / 2.0);
-  cairo_line_to (cr, width - pad, height / 2.0);
-  cairo_stroke (cr);
-
-  for (guint curve = 0; curve < 4; curve++)
-    {
-      gboolean later = curve % 2 == 1;
-      gboolean staff = curve >= 2;
-      gboolean started = FALSE;
-
-      for (guint i = 0; i < feelings->len; i++)
-        {
-          StapleCompareFeeling *f = &g_array_index (feelings, StapleCompareFeeling, i);
-          int value = staff ? (later ? f->staff_later : f->staff_earlier)
-                            : (later ? f->customer_later : f->customer_earlier);
-          double x = pad + i * step;
-          double y = height / 2.0 - value * (height / 2.0 - pad) / 2.0;
-
-          if (!(later ? f->in_later : f->in_earlier))
-            continue;
-          if (started)
-            cairo_line_to (cr, x, y);
-          else
-            cairo_move_to (cr, x, y);
-          started = TRUE;
-        }
-
-      if (staff)
-        cairo_set_source_rgb (cr, 0.0, 0.52, 0.38);
-      else
-        cairo_set_source_rgb (cr, 0.0, 0.45, 0.70);
-      cairo_set_line_width (cr, later ? 3 : 2);
-      cairo_set_dash (cr, (double[]) { 6, 4 }, later ? 0 : 2, 0);
-      cairo_stroke (cr);
-    }
+  /* The text and grid follow the style's colour, for the dark style too. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  ink[0] = color.red;
+  ink[1] = color.green;
+  ink[2] = color.blue;
+  cairo_translate (cr, 12, 12);
+  staple_compare_chart_draw (cr, chart->comparison, chart->earlier_label, chart->later_label,
+                             width - 24, height - 24, ink);
 }
 
 static GtkWidget *
-feelings_chart (GArray *feelings)
+feelings_chart (StapleSession *earlier,
+                StapleSession *later)
 {
   GtkWidget *area = gtk_drawing_area_new ();
-  GtkWidget *caption = gtk_label_new (_("Customer (blue) and staff (green): the earlier walk "
-                                        "dashed, this walk solid; +2 at the top, −2 at the "
-                                        "bottom"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (_("How the Customer and the Staff Felt"));
+  Chart *chart = g_new0 (Chart, 1);
 
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 160);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_feelings,
-                                  g_array_ref (feelings), (GDestroyNotify) g_array_unref);
+  chart->comparison = staple_compare_walks (earlier, later);
+  /* Translators: the legend of the feelings chart, with the walk's date */
+  chart->earlier_label = g_strdup_printf (_("Earlier walk, %s"), staple_session_get_date (earlier));
+  /* Translators: the legend of the feelings chart, with the walk's date */
+  chart->later_label = g_strdup_printf (_("This walk, %s"), staple_session_get_date (later));
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 340);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_feelings, chart, chart_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Feelings of both walks"), -1);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_widget_add_css_class (caption, "dim-label");
+                                  _("Feelings at each stage on both walks"), -1);
   gtk_widget_add_css_class (area, "card");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), area);
-  gtk_box_append (GTK_BOX (box), caption);
   return box;
 }
 
@@ -222,9 +292,10 @@ staple_compare_dialog_new (GtkWindow     *parent,
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 760);
 
   add_group (box, title, staple_session_get_title (earlier));
+  add_times (box, comparison);
   add_list (box, _("Friction Points Resolved"), comparison->frictions_resolved, friction_text);
   add_list (box, _("New Friction Points"), comparison->frictions_new, friction_text);
-  gtk_box_append (box, feelings_chart (comparison->feelings));
+  gtk_box_append (box, feelings_chart (earlier, later));
   add_list (box, _("Stages Added"), comparison->stages_added, stage_text);
   add_list (box, _("Stages Removed"), comparison->stages_removed, stage_text);
   add_list (box, _("Actions Done"), comparison->actions_done, action_text);
