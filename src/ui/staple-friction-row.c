@@ -9,6 +9,7 @@
 
 #include "staple-field.h"
 #include "staple-friction-row.h"
+#include "staple-principle-picker.h"
 #include "staple-stage-row.h"
 
 struct _StapleFrictionRow
@@ -158,7 +159,8 @@ build_details (StapleFrictionRow *self)
   GObject *friction = G_OBJECT (self->friction);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkDropDown *kind = staple_field_enum_dropdown_new (STAPLE_TYPE_FRICTION_KIND);
-  GtkDropDown *principle = staple_field_enum_dropdown_new (STAPLE_TYPE_PRINCIPLE);
+  StapleSession *session = staple_editor_get_session (self->editor);
+  GtkWidget *principle = staple_principle_picker_button_new (session, self->friction);
   GtkWidget *severity = gtk_spin_button_new_with_range (STAPLE_SEVERITY_MIN,
                                                         STAPLE_SEVERITY_MAX, 1);
   GtkWidget *severity_label = gtk_label_new_with_mnemonic (_("Se_verity"));
@@ -166,20 +168,14 @@ build_details (StapleFrictionRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (kind), _("Kind of friction"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Kind of friction"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (principle),
-                               _("The management principle this goes against"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (principle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Principle it goes against"), -1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (severity_label), severity);
   gtk_widget_set_tooltip_text (severity, _("Severity, from 1 (a nuisance) to 5 (loses customers)"));
-  gtk_widget_set_hexpand (GTK_WIDGET (principle), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (principle), GTK_ALIGN_START);
+  gtk_widget_set_hexpand (principle, TRUE);
+  gtk_widget_set_halign (principle, GTK_ALIGN_START);
 
   staple_field_bind_dropdown (GTK_WIDGET (kind), friction, "kind", send_friction_field, self);
   staple_field_bind_spin (GTK_SPIN_BUTTON (severity), friction, "severity",
                           send_friction_field, self);
-  staple_field_bind_dropdown (GTK_WIDGET (principle), friction, "principle", send_friction_field,
-                              self);
 
   self->votes_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->votes_label), "dim-label");
@@ -188,7 +184,7 @@ build_details (StapleFrictionRow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (kind));
   gtk_box_append (GTK_BOX (box), severity_label);
   gtk_box_append (GTK_BOX (box), severity);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (principle));
+  gtk_box_append (GTK_BOX (box), principle);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->votes_label));
   return box;
 }
