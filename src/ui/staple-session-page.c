@@ -22,6 +22,7 @@
 #include "staple-session-page.h"
 #include "staple-stage-row.h"
 #include "staple-summary-view.h"
+#include "staple-text.h"
 
 struct _StapleSessionPage
 {
@@ -43,6 +44,7 @@ struct _StapleSessionPage
   GtkSpinButton        *dots_spin;
   GtkListBox           *voters_list;
   AdwPreferencesGroup  *ranking_group;
+  GtkListBox           *commit_ranking_list;
   StapleSummaryView    *summary_view;
   GtkListBox           *stages_list;
   GtkListBox           *participants_list;
@@ -65,6 +67,8 @@ struct _StapleSessionPage
   StaplePhase           phase;
   GPtrArray            *principle_rows;   /* AdwActionRow per principle, 1…12 */
   GPtrArray            *ranking_rows;
+  char                 *commit_ranking_shown; /* what the Commit ranking shows, in short */
+  StapleFriction       *action_for;           /* what the next added action addresses */
   guint                 refresh_id;
 };
 
@@ -128,12 +132,17 @@ create_participant_row (gpointer item,
   return GTK_WIDGET (staple_participant_row_new (session_of (self), item));
 }
 
+static void queue_refresh (StapleSessionPage *self);
+
 static GtkWidget *
 create_action_row (gpointer item,
                    gpointer user_data)
 {
   StapleSessionPage *self = user_data;
 
+  /* The Commit ranking says which friction points have an action. */
+  g_signal_connect_object (item, "notify::n-friction-ids", G_CALLBACK (queue_refresh), self,
+                           G_CONNECT_SWAPPED);
   return GTK_WIDGET (staple_action_row_new (session_of (self), item));
 }
 
@@ -203,13 +212,56 @@ add_participant_cb (StapleSessionPage *self)
     gtk_editable_set_text (GTK_EDITABLE (self->add_participant_row), "");
 }
 
+static void set_action_for (StapleSessionPage *self,
+                            StapleFriction    *friction);
+
+/* The friction point's place on the map, for win.set-action-frictions. */
+static gboolean
+place_of (StapleSession  *session,
+          StapleFriction *friction,
+          int            *stage_index,
+          int            *card)
+{
+  StapleStage *stage = NULL;
+  guint index = 0;
+  guint position = 0;
+
+  if (staple_session_find_friction (session, staple_friction_get_id (friction), &stage,
+                                    &index) == NULL ||
+      staple_session_find_stage (session, staple_stage_get_id (stage), &position) == NULL)
+    return FALSE;
+
+  *stage_index = (int) position;
+  *card = (int) index;
+  return TRUE;
+}
+
+/* An action added after Enter on a ranked friction point addresses it. */
 static void
 add_action_cb (StapleSessionPage *self)
 {
-  if (self->editor != NULL)
-    add_from_row (self, self->add_action_row,
-                  G_LIST_MODEL (staple_session_get_actions (session_of (self))),
-                  "win.add-action");
+  GListModel *actions;
+  guint n_before;
+  int stage = 0, card = 0;
+
+  if (self->editor == NULL)
+    return;
+
+  actions = G_LIST_MODEL (staple_session_get_actions (session_of (self)));
+  n_before = g_list_model_get_n_items (actions);
+  add_from_row (self, self->add_action_row, actions, "win.add-action");
+  if (g_list_model_get_n_items (actions) <= n_before || self->action_for == NULL)
+    return;
+
+  if (place_of (session_of (self), self->action_for, &stage, &card))
+    {
+      g_auto(GVariantBuilder) places = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ii)"));
+
+      g_variant_builder_add (&places, "(ii)", stage, card);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.set-action-frictions", "(ia(ii))",
+                                  (int) n_before, &places);
+    }
+  set_action_for (self, NULL);
 }
 
 static void
@@ -407,6 +459,238 @@ update_ranking (StapleSessionPage *self)
     }
 }
 
+/* The Commit page's ranking: the friction points as the room ranked them,
+ * with their votes and whether an action addresses them yet. */
+
+static guint
+count_actions_for (StapleSession  *session,
+                   StapleFriction *friction,
+                   int            *first)
+{
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+  guint n_actions = 0;
+
+  *first = -1;
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+      guint n = 0;
+      const gint64 *ids = staple_action_get_friction_ids (action, &n);
+
+      for (guint k = 0; k < n; k++)
+        if (ids[k] == staple_friction_get_id (friction))
+          {
+            if (*first < 0)
+              *first = (int) i;
+            n_actions++;
+            break;
+          }
+    }
+
+  return n_actions;
+}
+
+static void
+set_action_for (StapleSessionPage *self,
+                StapleFriction    *friction)
+{
+  g_autofree char *title = NULL;
+
+  g_set_object (&self->action_for, friction);
+  if (friction != NULL)
+    {
+      g_autofree char *text = staple_text_bound (staple_friction_get_text (friction),
+                                                 STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
+
+      /* Translators: the "add" row's title once a ranked friction point is chosen */
+      title = g_strdup_printf (_("Add an action for “%s”"), text);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_action_row),
+                                 title != NULL ? title : _("Add an action"));
+}
+
+/* Enter (or a click) on a ranked friction point: to its first action, or
+ * to a new one for it. */
+static void
+go_to_action (StapleSessionPage *self,
+              StapleFriction    *friction,
+              gboolean           new_action)
+{
+  int first = -1;
+  GtkListBoxRow *row;
+
+  count_actions_for (session_of (self), friction, &first);
+  row = first >= 0 && !new_action ? gtk_list_box_get_row_at_index (self->actions_list, first)
+                                  : NULL;
+  if (STAPLE_IS_ACTION_ROW (row))
+    {
+      set_action_for (self, NULL);
+      staple_action_row_focus (STAPLE_ACTION_ROW (row));
+      return;
+    }
+
+  set_action_for (self, friction);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_action_row));
+}
+
+static void
+ranked_activated_cb (StapleSessionPage *self,
+                     GtkListBoxRow     *row)
+{
+  StapleFriction *friction = g_object_get_data (G_OBJECT (row), "staple-friction");
+
+  if (friction != NULL && session_of (self) != NULL)
+    go_to_action (self, friction, FALSE);
+}
+
+static void
+new_action_clicked_cb (GtkButton         *button,
+                       StapleSessionPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  StapleFriction *friction = g_object_get_data (G_OBJECT (row), "staple-friction");
+
+  if (friction != NULL && session_of (self) != NULL)
+    go_to_action (self, friction, TRUE);
+}
+
+static GtkWidget *
+commit_ranked_row (StapleSessionPage *self,
+                   StapleFriction    *friction,
+                   guint              rank,
+                   guint              votes,
+                   guint              n_actions)
+{
+  StapleSession *session = session_of (self);
+  StapleStage *stage = NULL;
+  g_autofree char *text = staple_text_bound (staple_friction_get_text (friction),
+                                             STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *title = g_strdup_printf ("%u. %s", rank, text);
+  g_autofree char *count = g_strdup_printf ("%u", votes);
+  g_autofree char *votes_text = g_strdup_printf (ngettext ("%u vote", "%u votes", votes), votes);
+  g_autofree char *actions_text = n_actions == 0
+    ? g_strdup (_("no action yet"))
+    : g_strdup_printf (ngettext ("%u action", "%u actions", n_actions), n_actions);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gtk_label_new (count);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  staple_session_find_friction (session, staple_friction_get_id (friction), &stage, NULL);
+  /* Translators: under a ranked friction point: votes · stage · actions */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), votes_text,
+                              stage != NULL ? staple_stage_get_name (stage) : "", actions_text);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (n_actions == 0)
+    gtk_widget_add_css_class (row, "without-action");
+
+  gtk_widget_add_css_class (badge, "commit-votes");
+  gtk_widget_add_css_class (badge, "numeric");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (badge, votes_text);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("New Action for This Friction Point"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New action for this friction point"), -1);
+  g_signal_connect_object (add, "clicked", G_CALLBACK (new_action_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+
+  g_object_set_data_full (G_OBJECT (row), "staple-friction", g_object_ref (friction),
+                          g_object_unref);
+  return row;
+}
+
+/* The row holding the focus, if one in @list does. */
+static GtkWidget *
+focused_row (GtkListBox *list)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    return NULL;
+
+  return GTK_IS_LIST_BOX_ROW (focus) ? focus
+                                     : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+}
+
+static void
+update_commit_ranking (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  GtkWidget *focused;
+  gint64 focused_id = 0;
+  guint n_shown;
+  GtkWidget *child;
+
+  if (session == NULL)
+    return;
+
+  /* Rebuilt only when what it shows changes, so that the focus stays. */
+  ranked = staple_summary_rank_frictions (session);
+  n_shown = MIN (ranked->len, 10);
+  for (guint i = 0; i < n_shown; i++)
+    {
+      StapleFriction *friction = g_ptr_array_index (ranked, i);
+      int first = -1;
+
+      g_string_append_printf (shown, "%" G_GINT64_FORMAT ":%u:%u:%s\n",
+                              staple_friction_get_id (friction),
+                              staple_summary_count_votes (session, friction),
+                              count_actions_for (session, friction, &first),
+                              staple_friction_get_text (friction));
+    }
+  if (g_strcmp0 (shown->str, self->commit_ranking_shown) == 0)
+    return;
+
+  g_free (self->commit_ranking_shown);
+  self->commit_ranking_shown = g_strdup (shown->str);
+
+  focused = focused_row (self->commit_ranking_list);
+  if (focused != NULL && g_object_get_data (G_OBJECT (focused), "staple-friction") != NULL)
+    focused_id = staple_friction_get_id (g_object_get_data (G_OBJECT (focused),
+                                                            "staple-friction"));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->commit_ranking_list))) != NULL)
+    gtk_list_box_remove (self->commit_ranking_list, child);
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      StapleFriction *friction = g_ptr_array_index (ranked, i);
+      int first = -1;
+      GtkWidget *row = commit_ranked_row (self, friction, i + 1,
+                                          staple_summary_count_votes (session, friction),
+                                          count_actions_for (session, friction, &first));
+
+      gtk_list_box_append (self->commit_ranking_list, row);
+      if (focused_id != 0 && staple_friction_get_id (friction) == focused_id)
+        gtk_widget_grab_focus (row);
+    }
+
+  if (n_shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("The map has no friction points yet"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (self->commit_ranking_list, row);
+    }
+}
+
 /* Below the map: how long the work takes from end to end against how long
  * anyone works on it, and how often it changes hands or gets lost. */
 static void
@@ -455,12 +739,14 @@ refresh_cb (gpointer data)
       update_voters (self);
       update_ranking (self);
       break;
+    case STAPLE_PHASE_COMMIT:
+      update_commit_ranking (self);
+      break;
     case STAPLE_PHASE_CLOSE:
       staple_summary_view_refresh (self->summary_view);
       break;
     case STAPLE_PHASE_FRAME:
     case STAPLE_PHASE_MAP:
-    case STAPLE_PHASE_COMMIT:
     default:
       break;
     }
@@ -651,7 +937,10 @@ staple_session_page_set_editor (StapleSessionPage *self,
   if (!g_set_object (&self->editor, editor))
     return;
 
-  /* Half-typed text belongs to the session it was typed for. */
+  /* Half-typed text belongs to the session it was typed for, and so does
+   * the friction point a new action was to address. */
+  set_action_for (self, NULL);
+  g_clear_pointer (&self->commit_ranking_shown, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (add_rows); i++)
     gtk_editable_set_text (GTK_EDITABLE (add_rows[i]), "");
 
@@ -730,6 +1019,8 @@ staple_session_page_dispose (GObject *object)
   g_clear_object (&self->editor);
   g_clear_pointer (&self->principle_rows, g_ptr_array_unref);
   g_clear_pointer (&self->ranking_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->commit_ranking_shown, g_free);
+  g_clear_object (&self->action_for);
 
   G_OBJECT_CLASS (staple_session_page_parent_class)->dispose (object);
 }
@@ -743,7 +1034,8 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
     "window_title", "phase_bar", "phase_stack", "view_stack", "side_stack", "zoom_box",
     "map_view", "inspector", "walk_inspector", "walk_label", "totals_label",
     "diagnose_inspector",
-    "principles_group", "dots_spin", "voters_list", "ranking_group", "summary_view",
+    "principles_group", "dots_spin", "voters_list", "ranking_group", "commit_ranking_list",
+    "summary_view",
     "stages_list", "participants_list", "actions_list", "empowerment_list", "add_stage_row",
     "add_participant_row", "add_action_row", "add_empowerment_row", "title_row",
     "organisation_row", "date_row", "location_row", "facilitator_row", "customer_row",
@@ -766,6 +1058,7 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
     G_STRUCT_OFFSET (StapleSessionPage, dots_spin),
     G_STRUCT_OFFSET (StapleSessionPage, voters_list),
     G_STRUCT_OFFSET (StapleSessionPage, ranking_group),
+    G_STRUCT_OFFSET (StapleSessionPage, commit_ranking_list),
     G_STRUCT_OFFSET (StapleSessionPage, summary_view),
     G_STRUCT_OFFSET (StapleSessionPage, stages_list),
     G_STRUCT_OFFSET (StapleSessionPage, participants_list),
@@ -806,6 +1099,7 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, voter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ranked_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, zoom_action);
