@@ -2,7 +2,9 @@
 /* staple-timer.c: a phase's timebox, counting down in whole seconds.
  *
  * Time is read from the monotonic clock, so a busy main loop never makes
- * the countdown slow; the tick only decides when to tell the room.
+ * the countdown slow; the tick only decides when to tell the room. Its
+ * state can be saved and restored, in another run of the app too: the wall
+ * clock then tells how long a running clock ran while nobody watched.
  */
 #define G_LOG_DOMAIN "staple-timer"
 
@@ -10,11 +12,15 @@
 
 #include "staple-timer.h"
 
+/* Longer than any workshop: a stored clock beyond it is not one. */
+#define MAX_SECONDS (366 * 24 * 60 * 60)
+
 struct _StapleTimer
 {
   GObject parent_instance;
 
-  int     duration;      /* seconds the timebox started from, plus additions */
+  int     timebox;       /* seconds the phase is given, without additions */
+  int     duration;      /* the timebox plus additions */
   int     remaining;     /* seconds left when last paused or reset */
   gint64  started_at;    /* monotonic µs when running, else 0 */
   guint   tick_id;
@@ -28,6 +34,7 @@ enum {
   PROP_0,
   PROP_REMAINING,
   PROP_DURATION,
+  PROP_TIMEBOX,
   PROP_RUNNING,
   PROP_EXPIRED,
   N_PROPS
@@ -64,9 +71,9 @@ tick_cb (gpointer data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMAINING]);
     }
 
-  if (remaining <= 0 && !self->expired)
+  if ((remaining <= 0) != self->expired)
     {
-      self->expired = TRUE;
+      self->expired = remaining <= 0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRED]);
     }
 
@@ -79,6 +86,14 @@ changed (StapleTimer *self)
   tick_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEBOX]);
+}
+
+static void
+run (StapleTimer *self)
+{
+  self->started_at = g_get_monotonic_time ();
+  self->tick_id = g_timeout_add (250, tick_cb, self);
 }
 
 /**
@@ -94,8 +109,7 @@ staple_timer_start (StapleTimer *self)
   if (self->started_at != 0)
     return;
 
-  self->started_at = g_get_monotonic_time ();
-  self->tick_id = g_timeout_add (250, tick_cb, self);
+  run (self);
   changed (self);
 }
 
@@ -122,7 +136,8 @@ staple_timer_pause (StapleTimer *self)
  * staple_timer_reset:
  * @seconds: the new timebox
  *
- * Stops the countdown and sets it back to @seconds.
+ * Stops the countdown and sets it back to @seconds, the new timebox,
+ * without the additions of staple_timer_add().
  */
 void
 staple_timer_reset (StapleTimer *self,
@@ -131,13 +146,9 @@ staple_timer_reset (StapleTimer *self,
   g_return_if_fail (STAPLE_IS_TIMER (self));
 
   staple_timer_pause (self);
-  self->duration = MAX (seconds, 0);
-  self->remaining = self->duration;
-  if (self->expired)
-    {
-      self->expired = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRED]);
-    }
+  self->timebox = CLAMP (seconds, 0, MAX_SECONDS);
+  self->duration = self->timebox;
+  self->remaining = self->timebox;
   changed (self);
 }
 
@@ -153,14 +164,49 @@ staple_timer_add (StapleTimer *self,
 {
   g_return_if_fail (STAPLE_IS_TIMER (self));
 
+  seconds = MIN (seconds, MAX_SECONDS - self->duration);
   self->remaining += seconds;
   self->duration += seconds;
-  if (self->expired && staple_timer_get_remaining (self) > 0)
-    {
-      self->expired = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRED]);
-    }
   changed (self);
+}
+
+/**
+ * staple_timer_set_timebox:
+ * @seconds: the phase's new timebox
+ *
+ * Gives the phase a new timebox, keeping the time already spent and the
+ * additions: the time left moves by the change, running or not.
+ */
+void
+staple_timer_set_timebox (StapleTimer *self,
+                          int          seconds)
+{
+  int change;
+
+  g_return_if_fail (STAPLE_IS_TIMER (self));
+
+  seconds = CLAMP (seconds, 0, MAX_SECONDS);
+  if (seconds == self->timebox)
+    return;
+
+  change = seconds - self->timebox;
+  self->timebox = seconds;
+  self->duration = MAX (self->duration + change, 0);
+  self->remaining += change;
+  changed (self);
+}
+
+/**
+ * staple_timer_get_timebox:
+ *
+ * Returns: the seconds the phase is given, without additions
+ */
+int
+staple_timer_get_timebox (StapleTimer *self)
+{
+  g_return_val_if_fail (STAPLE_IS_TIMER (self), 0);
+
+  return self->timebox;
 }
 
 /**
@@ -217,6 +263,70 @@ staple_timer_format (StapleTimer *self)
   return g_strdup_printf ("%s%d:%02d", remaining < 0 ? "−" : "", magnitude / 60, magnitude % 60);
 }
 
+/**
+ * staple_timer_save:
+ *
+ * The timer's state, for staple_timer_restore(): its timebox, duration and
+ * the seconds left, whether it runs, and the wall-clock time (µs since the
+ * epoch) when the seconds left were read.
+ *
+ * Returns: (transfer floating): a `(iiibx)` #GVariant
+ */
+GVariant *
+staple_timer_save (StapleTimer *self)
+{
+  g_return_val_if_fail (STAPLE_IS_TIMER (self), NULL);
+
+  return g_variant_new ("(iiibx)", self->timebox, self->duration,
+                        MAX (staple_timer_get_remaining (self), -MAX_SECONDS),
+                        staple_timer_get_running (self),
+                        g_get_real_time ());
+}
+
+/**
+ * staple_timer_restore:
+ * @state: what staple_timer_save() returned, perhaps in another run
+ * @how: what the time since means for a clock that was running
+ *
+ * Puts the timer back as it was saved. A state that cannot be one (of
+ * another type, or beyond a year) is refused, and the timer left as it was.
+ *
+ * Returns: whether @state was restored
+ */
+gboolean
+staple_timer_restore (StapleTimer        *self,
+                      GVariant           *state,
+                      StapleTimerRestore  how)
+{
+  int timebox, duration, remaining;
+  gboolean running;
+  gint64 saved_at, late = 0;
+
+  g_return_val_if_fail (STAPLE_IS_TIMER (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (!g_variant_is_of_type (state, G_VARIANT_TYPE ("(iiibx)")))
+    return FALSE;
+
+  g_variant_get (state, "(iiibx)", &timebox, &duration, &remaining, &running, &saved_at);
+  if (timebox < 0 || timebox > MAX_SECONDS || duration < 0 || duration > MAX_SECONDS ||
+      remaining < -MAX_SECONDS || remaining > MAX_SECONDS)
+    return FALSE;
+
+  /* A wall clock set back makes no time negative. */
+  if (running && how == STAPLE_TIMER_CATCH_UP)
+    late = CLAMP ((g_get_real_time () - saved_at) / G_USEC_PER_SEC, 0, MAX_SECONDS);
+
+  staple_timer_pause (self);
+  self->timebox = timebox;
+  self->duration = duration;
+  self->remaining = (int) MAX (remaining - late, -MAX_SECONDS);
+  if (running && how != STAPLE_TIMER_HOLD)
+    run (self);
+  changed (self);
+  return TRUE;
+}
+
 static void
 staple_timer_get_property (GObject    *object,
                            guint       prop_id,
@@ -232,6 +342,9 @@ staple_timer_get_property (GObject    *object,
       break;
     case PROP_DURATION:
       g_value_set_int (value, self->duration);
+      break;
+    case PROP_TIMEBOX:
+      g_value_set_int (value, self->timebox);
       break;
     case PROP_RUNNING:
       g_value_set_boolean (value, staple_timer_get_running (self));
@@ -267,6 +380,9 @@ staple_timer_class_init (StapleTimerClass *klass)
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DURATION] =
     g_param_spec_int ("duration", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEBOX] =
+    g_param_spec_int ("timebox", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,

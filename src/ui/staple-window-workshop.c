@@ -87,19 +87,141 @@ phase_clock_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+is_past (StapleSession *session)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *date = staple_session_get_date (session);
+
+  return staple_date_is_valid (date) && *date != '\0' && strcmp (date, today) < 0;
+}
+
+/* The phase the timer shows: the set-phase action's state. */
+static StaplePhase
+shown_phase (StapleWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "set-phase");
+  g_autoptr(GVariant) state = g_action_get_state (action);
+  int phase = STAPLE_PHASE_FRAME;
+
+  staple_enum_from_nick (STAPLE_TYPE_PHASE, g_variant_get_string (state, NULL), &phase);
+  return phase;
+}
+
+/* The clocks of a session's phases.
+ *
+ * Each phase keeps its own clock, stored with the library as GVariant text
+ * under "timer-<session id>": {'walk': <(timebox, duration, remaining,
+ * running, saved at)>, …}, written whenever a clock starts, pauses, is
+ * reset, extended or left. Only Reset gives a phase its full timebox again.
+ * A phase's clock stands still while the room is in another phase and goes
+ * on as it was left. The clock of the phase the room is in, left running
+ * when Staple closed or died, has gone on since, as the meeting did: it
+ * opens with the time since deducted, still running. A past session opens
+ * for review, and its clocks stand where they were saved. */
+
+static char *
+clocks_key (StapleSession *session)
+{
+  return g_strdup_printf ("timer-%" G_GINT64_FORMAT, staple_session_get_id (session));
+}
+
+static GVariant *
+load_clocks (StapleWindow  *self,
+             StapleSession *session)
+{
+  g_autofree char *key = clocks_key (session);
+  g_autofree char *text = staple_store_get_state (self->store, key);
+  g_autoptr(GError) error = NULL;
+  GVariant *clocks;
+
+  if (text == NULL)
+    return NULL;
+
+  clocks = g_variant_parse (G_VARIANT_TYPE_VARDICT, text, NULL, NULL, &error);
+  if (clocks == NULL)
+    g_warning ("The timers stored as %s cannot be read, so they start afresh: %s", key,
+               error->message);
+  return clocks;
+}
+
+/* Stores the clock of the phase shown with the session's other clocks. */
+static void
+save_clock (StapleWindow *self)
+{
+  StapleSession *session = session_of (self);
+  g_autoptr(GVariant) clocks = NULL;
+  g_autoptr(GVariantDict) dict = NULL;
+  g_autoptr(GVariant) all = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (session == NULL)
+    return;
+
+  clocks = load_clocks (self, session);
+  dict = g_variant_dict_new (clocks);
+  g_variant_dict_insert_value (dict, staple_enum_to_nick (STAPLE_TYPE_PHASE, shown_phase (self)),
+                               staple_timer_save (self->timer));
+  all = g_variant_ref_sink (g_variant_dict_end (dict));
+  text = g_variant_print (all, FALSE);
+  key = clocks_key (session);
+  if (!staple_store_set_state (self->store, key, text, &error))
+    g_warning ("The timer could not be stored as %s: %s", key, error->message);
+}
+
+static void timer_expired_cb (StapleWindow *self);
+
+/* Shows @phase's clock as it was stored, or else a fresh timebox, started
+ * if @start; either on the timebox the preferences now give the phase. */
+static void
+restore_clock (StapleWindow       *self,
+               StaplePhase         phase,
+               StapleTimerRestore  how,
+               gboolean            start)
+{
+  g_autoptr(GVariant) clocks = load_clocks (self, session_of (self));
+  g_autoptr(GVariant) clock = NULL;
+  int timebox = phase_minutes (self, phase) * 60;
+
+  if (clocks != NULL)
+    clock = g_variant_lookup_value (clocks, staple_enum_to_nick (STAPLE_TYPE_PHASE, phase),
+                                    G_VARIANT_TYPE ("(iiibx)"));
+
+  /* A clock that ran out before it was shown again says so without a beep. */
+  g_signal_handlers_block_by_func (self->timer, timer_expired_cb, self);
+  if (clock == NULL || !staple_timer_restore (self->timer, clock, how))
+    {
+      staple_timer_reset (self->timer, timebox);
+      if (start)
+        staple_timer_start (self->timer);
+    }
+  staple_timer_set_timebox (self->timer, timebox);
+  g_signal_handlers_unblock_by_func (self->timer, timer_expired_cb, self);
+}
+
+/* Shows @phase with its clock: as the room left it when it comes back to the
+ * phase, or caught up with the time since when the session is opened. */
 static void
 enter_phase (StapleWindow *self,
              StaplePhase   phase,
-             gboolean      start_timer)
+             gboolean      opening)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "set-phase");
+  gboolean review = is_past (session_of (self));
+  gboolean start = !review && !opening && self->settings != NULL &&
+                   g_settings_get_boolean (self->settings, "timer-starts-with-phase");
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_string (staple_enum_to_nick (STAPLE_TYPE_PHASE, phase)));
-  staple_timer_reset (self->timer, phase_minutes (self, phase) * 60);
-  if (start_timer && self->settings != NULL &&
-      g_settings_get_boolean (self->settings, "timer-starts-with-phase"))
-    staple_timer_start (self->timer);
+  restore_clock (self, phase,
+                 review ? STAPLE_TIMER_HOLD : opening ? STAPLE_TIMER_CATCH_UP : STAPLE_TIMER_RESUME,
+                 start);
+  /* Looking at a past session changes nothing in it. */
+  if (!review)
+    save_clock (self);
 
   staple_session_page_set_phase (self->session_page, phase);
   if (self->presenter != NULL)
@@ -141,7 +263,9 @@ set_phase_action (GSimpleAction *action,
                              &error))
     return;
 
-  enter_phase (self, phase, TRUE);
+  /* The clock of the phase left stands still until the room is back. */
+  save_clock (self);
+  enter_phase (self, phase, FALSE);
 }
 
 static void
@@ -151,7 +275,9 @@ timer_action (GSimpleAction *action,
 {
   StapleWindow *self = user_data;
   const char *name = g_action_get_name (G_ACTION (action));
-  StapleSession *session = session_of (self);
+
+  if (session_of (self) == NULL)
+    return;
 
   if (g_str_equal (name, "timer-start"))
     staple_timer_start (self->timer);
@@ -159,8 +285,49 @@ timer_action (GSimpleAction *action,
     staple_timer_pause (self->timer);
   else if (g_str_equal (name, "timer-add"))
     staple_timer_add (self->timer, 5 * 60);
-  else if (session != NULL)
-    staple_timer_reset (self->timer, phase_minutes (self, staple_session_get_phase (session)) * 60);
+  else
+    staple_timer_reset (self->timer, phase_minutes (self, shown_phase (self)) * 60);
+  save_clock (self);
+}
+
+/* The "timer" action's state is what the clock shows, for scripts: the
+ * seconds left (negative when over) and whether it runs. It cannot be set. */
+static void
+timer_shown_cb (StapleWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "timer");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new ("(ib)", staple_timer_get_remaining (self->timer),
+                                            staple_timer_get_running (self->timer)));
+}
+
+static void
+timer_state_refused (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       user_data)
+{
+}
+
+/* A new timebox in the preferences moves the clock shown by the change: the
+ * time the room has spent in the phase is kept. */
+static void
+settings_changed_cb (StapleWindow *self,
+                     const char   *key)
+{
+  g_autofree char *shown = NULL;
+
+  if (session_of (self) == NULL)
+    return;
+
+  shown = g_strdup_printf ("%s-minutes", staple_enum_to_nick (STAPLE_TYPE_PHASE,
+                                                              shown_phase (self)));
+  if (!g_str_equal (key, shown))
+    return;
+
+  staple_timer_set_timebox (self->timer, g_settings_get_int (self->settings, key) * 60);
+  if (!is_past (session_of (self)))
+    save_clock (self);
 }
 
 static void
@@ -625,6 +792,7 @@ static const GActionEntry workshop_actions[] = {
   { "timer-pause", timer_action },
   { "timer-add", timer_action },
   { "timer-reset", timer_action },
+  { "timer", NULL, NULL, "(0, false)", timer_state_refused },
   { "add-participant", add_participant_action, "(ss)" },
   { "delete-participant", delete_participant_action, "i" },
   { "set-participant-field", set_participant_field_action, "(isv)" },
@@ -664,16 +832,6 @@ staple_window_workshop_update_actions (StapleWindow *self)
     }
 }
 
-static gboolean
-is_past (StapleSession *session)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  const char *date = staple_session_get_date (session);
-
-  return staple_date_is_valid (date) && *date != '\0' && strcmp (date, today) < 0;
-}
-
 /**
  * staple_window_workshop_session_changed:
  *
@@ -689,11 +847,18 @@ staple_window_workshop_session_changed (StapleWindow *self)
   if (self->presenter != NULL && session == NULL)
     gtk_window_destroy (self->presenter);
 
+  /* The settings are made after the workshop's actions. */
+  if (self->settings != NULL &&
+      g_signal_handler_find (self->settings, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0,
+                             NULL, settings_changed_cb, self) == 0)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
   /* On the day, a session opens in the phase it was left in; a past one
    * opens for review, on its Close summary (the stored phase is kept). */
   if (session != NULL)
     enter_phase (self, is_past (session) ? STAPLE_PHASE_CLOSE
-                                         : staple_session_get_phase (session), FALSE);
+                                         : staple_session_get_phase (session), TRUE);
 
   staple_window_workshop_update_actions (self);
 }
@@ -711,6 +876,10 @@ staple_window_workshop_init (StapleWindow *self)
 
   self->timer = staple_timer_new ();
   g_signal_connect_object (self->timer, "notify::expired", G_CALLBACK (timer_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "notify::remaining", G_CALLBACK (timer_shown_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "notify::running", G_CALLBACK (timer_shown_cb), self,
                            G_CONNECT_SWAPPED);
   self->phase_clock_id = g_timeout_add_seconds (PHASE_CLOCK_PERIOD_S, phase_clock_cb, self);
   staple_session_page_set_timer (self->session_page, self->timer);
