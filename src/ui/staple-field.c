@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <string.h>
 
 #include "staple-field.h"
@@ -171,6 +172,8 @@ staple_field_hold_any_length (GtkEditable *editable)
 }
 
 static void editable_sync (GtkEditable *editable);
+static void duration_sync (GtkEditable *editable);
+static void duration_commit (GtkEditable *editable);
 static void spin_sync (GtkSpinButton *spin);
 static void check_sync (GtkCheckButton *check);
 static void dropdown_sync (GtkWidget *dropdown);
@@ -181,6 +184,9 @@ typedef struct
   const char      *property;
   gboolean         required;
   gboolean         syncing;
+  gboolean         duration;
+  gboolean         edited;   /* a duration typed but not yet read */
+  GtkWidget       *message;  /* weak: where a duration's refusal is said */
   StapleFieldSend  send;
   gpointer         user_data;
 } Field;
@@ -195,7 +201,9 @@ connect_model (GtkWidget  *widget,
   GCallback sync;
 
   /* A spin button is editable too, so it is asked about first. */
-  if (GTK_IS_SPIN_BUTTON (widget))
+  if (g_object_get_data (G_OBJECT (widget), "staple-field-duration") != NULL)
+    sync = G_CALLBACK (duration_sync);
+  else if (GTK_IS_SPIN_BUTTON (widget))
     sync = G_CALLBACK (spin_sync);
   else if (GTK_IS_EDITABLE (widget))
     sync = G_CALLBACK (editable_sync);
@@ -213,6 +221,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_clear_weak_pointer (&field->object);
+  g_clear_weak_pointer (&field->message);
   g_free (field);
 }
 
@@ -307,10 +316,13 @@ static void
 focus_leave_cb (GtkEventControllerFocus *controller)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Field *field = get_field (widget);
 
-  break_merge (widget);
-  if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget))
+  if (field != NULL && field->duration)
+    duration_commit (GTK_EDITABLE (widget));
+  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget))
     editable_sync (GTK_EDITABLE (widget));
+  break_merge (widget);
 }
 
 static void
@@ -351,6 +363,192 @@ staple_field_bind_editable (GtkEditable     *editable,
       g_signal_connect (editable, "changed", G_CALLBACK (editable_changed_cb), NULL);
       watch_focus (GTK_WIDGET (editable));
     }
+}
+
+/* Durations: typed as people say them ("9h", "2d 4h", "1:30"), read when
+ * the user presses Enter or leaves the field, and shown the way the map
+ * shows them ("9 h"). Text that is no time stays as typed, marked, with
+ * the reason beside it, until it is put right or Escape puts the saved
+ * time back. */
+
+static void
+duration_say (GtkEditable *editable,
+              const char  *message)
+{
+  Field *field = get_field (editable);
+  GtkWidget *widget = GTK_WIDGET (editable);
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (editable),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (editable),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_tooltip_text (widget, message != NULL ? message : staple_duration_hint ());
+
+  if (GTK_IS_LABEL (field->message))
+    {
+      gtk_label_set_text (GTK_LABEL (field->message), message != NULL ? message : "");
+      gtk_widget_set_visible (field->message, message != NULL);
+    }
+  else if (ADW_IS_ACTION_ROW (field->message))
+    {
+      g_autofree char *escaped = g_markup_escape_text (message != NULL ? message : "", -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (field->message), escaped);
+    }
+
+  if (field->message != NULL && message != NULL)
+    gtk_widget_add_css_class (field->message, "error");
+  else if (field->message != NULL)
+    gtk_widget_remove_css_class (field->message, "error");
+}
+
+static void
+duration_sync (GtkEditable *editable)
+{
+  Field *field = get_field (editable);
+  g_autofree char *text = NULL;
+  int value = 0;
+
+  /* What the user is typing, or typed and was refused, is theirs: only a
+   * time read from it replaces it. */
+  if (field->object == NULL || field->edited)
+    return;
+
+  g_object_get (field->object, field->property, &value, NULL);
+  text = staple_duration_format ((guint) MAX (value, 0));
+  if (g_strcmp0 (text, gtk_editable_get_text (editable)) != 0)
+    {
+      field->syncing = TRUE;
+      gtk_editable_set_text (editable, text);
+      field->syncing = FALSE;
+    }
+  duration_say (editable, NULL);
+}
+
+static void
+duration_commit (GtkEditable *editable)
+{
+  g_autoptr(GtkEditable) hold = g_object_ref (editable);
+  Field *field = get_field (editable);
+  g_autoptr(GError) error = NULL;
+  guint minutes = 0;
+  int value = 0;
+
+  if (field->object == NULL || !field->edited)
+    return;
+
+  if (!staple_duration_parse (gtk_editable_get_text (editable), &minutes, &error))
+    {
+      /* Said where it happened, and logged as the window logs what it says. */
+      g_message ("%s", error->message);
+      duration_say (editable, error->message);
+      return;
+    }
+
+  field->edited = FALSE;
+  g_object_get (field->object, field->property, &value, NULL);
+  if ((int) minutes != value)
+    field->send (GTK_WIDGET (editable), field->property, g_variant_new_int32 ((gint32) minutes),
+                 field->user_data);
+
+  /* The time as the map shows it, or what the model kept if it refused. */
+  duration_sync (editable);
+}
+
+static void
+duration_changed_cb (GtkEditable *editable)
+{
+  Field *field = get_field (editable);
+
+  if (!field->syncing)
+    field->edited = TRUE;
+}
+
+static void
+duration_activate_cb (GtkEditable *editable)
+{
+  duration_commit (editable);
+  break_merge (GTK_WIDGET (editable));
+}
+
+static gboolean
+duration_key_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkEditable           *editable)
+{
+  Field *field = get_field (editable);
+
+  if (keyval != GDK_KEY_Escape || !field->edited)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Escape gives up what was typed, and shows the saved time again. */
+  field->edited = FALSE;
+  duration_sync (editable);
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * staple_field_bind_duration:
+ * @editable: a #GtkEntry or another editable that delegates to a #GtkText
+ * @message: (nullable): where to say why a text is refused: a #GtkLabel
+ *   (shown only then) or an #AdwActionRow (its subtitle)
+ * @object: the model object
+ * @property: an integer property of @object holding minutes
+ *
+ * Shows a duration in @editable as the map shows it ("9 h") and sends what
+ * the user types ("9h", "2d 4h", "90 min", "1:30", "45") as minutes when
+ * they press Enter or leave the field. Text that is no time is kept, marked
+ * as an error, with the reason in @message; nothing is sent.
+ */
+void
+staple_field_bind_duration (GtkEditable     *editable,
+                            GtkWidget       *message,
+                            GObject         *object,
+                            const char      *property,
+                            StapleFieldSend  send,
+                            gpointer         user_data)
+{
+  GtkEditable *delegate = editable;
+  Field *field;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (message == NULL || GTK_IS_WIDGET (message));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_object_set_data (G_OBJECT (editable), "staple-field-duration", GINT_TO_POINTER (TRUE));
+  if (field_new (GTK_WIDGET (editable), object, property, send, user_data))
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      while (gtk_editable_get_delegate (delegate) != NULL)
+        delegate = gtk_editable_get_delegate (delegate);
+
+      g_signal_connect (editable, "changed", G_CALLBACK (duration_changed_cb), NULL);
+      g_signal_connect_object (delegate, "activate", G_CALLBACK (duration_activate_cb), editable,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (duration_key_cb), editable);
+      gtk_widget_add_controller (GTK_WIDGET (editable), keys);
+      watch_focus (GTK_WIDGET (editable));
+    }
+
+  field = get_field (editable);
+  field->duration = TRUE;
+  field->edited = FALSE;
+  g_set_weak_pointer (&field->message, message);
+  duration_sync (editable);
 }
 
 /* Numbers */

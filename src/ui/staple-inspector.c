@@ -103,6 +103,24 @@ spin_row (AdwPreferencesGroup *group,
   staple_field_bind_spin (GTK_SPIN_BUTTON (spin), object, property, send, user_data);
 }
 
+/* A time typed as people say it; why a text is refused shows under the
+ * row's title. */
+static void
+duration_row (AdwPreferencesGroup *group,
+              const char          *title,
+              GObject             *object,
+              const char          *property,
+              StapleFieldSend      send,
+              gpointer             user_data)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *row;
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  row = row_with (group, title, entry);
+  staple_field_bind_duration (GTK_EDITABLE (entry), row, object, property, send, user_data);
+}
+
 static void
 dropdown_row (AdwPreferencesGroup *group,
               const char          *title,
@@ -150,10 +168,8 @@ stage_page (StapleInspector *self,
   entry_row (group, _("Team that owns it"), object, "team", FALSE, send_stage_field, self);
   dropdown_row (group, _("Channel"), object, "channel", STAPLE_TYPE_CHANNEL,
                 send_stage_field, self);
-  spin_row (group, _("Work time (minutes)"), object, "work-minutes", 0, STAPLE_STAGE_MINUTES_MAX,
-            send_stage_field, self);
-  spin_row (group, _("Waiting time (minutes)"), object, "wait-minutes", 0,
-            STAPLE_STAGE_MINUTES_MAX, send_stage_field, self);
+  duration_row (group, _("Work time"), object, "work-minutes", send_stage_field, self);
+  duration_row (group, _("Waiting time"), object, "wait-minutes", send_stage_field, self);
   check_row (group, _("Handed on to another team"), object, "handoff", send_stage_field, self);
   check_row (group, _("Dropped or sent to the wrong team"), object, "dropped",
              send_stage_field, self);

@@ -19,8 +19,10 @@ struct _StapleStageRow
   GtkEntry       *name_entry;
   GtkEntry       *team_entry;
   AdwBin         *channel_bin;
-  GtkSpinButton  *work_spin;
-  GtkSpinButton  *wait_spin;
+  GtkEntry       *work_entry;
+  GtkEntry       *wait_entry;
+  GtkLabel       *work_message;
+  GtkLabel       *wait_message;
   GtkSpinButton  *customer_spin;
   GtkSpinButton  *staff_spin;
   GtkCheckButton *handoff_check;
@@ -225,8 +227,10 @@ bind_stage (StapleStageRow *self)
   staple_field_bind_editable (GTK_EDITABLE (self->team_entry), stage, "team", FALSE,
                               send_stage_field, self);
   staple_field_bind_dropdown (GTK_WIDGET (channel), stage, "channel", send_stage_field, self);
-  staple_field_bind_spin (self->work_spin, stage, "work-minutes", send_stage_field, self);
-  staple_field_bind_spin (self->wait_spin, stage, "wait-minutes", send_stage_field, self);
+  staple_field_bind_duration (GTK_EDITABLE (self->work_entry), GTK_WIDGET (self->work_message),
+                              stage, "work-minutes", send_stage_field, self);
+  staple_field_bind_duration (GTK_EDITABLE (self->wait_entry), GTK_WIDGET (self->wait_message),
+                              stage, "wait-minutes", send_stage_field, self);
   staple_field_bind_spin (self->customer_spin, stage, "customer-feeling", send_stage_field,
                           self);
   staple_field_bind_spin (self->staff_spin, stage, "staff-feeling", send_stage_field, self);
@@ -294,8 +298,10 @@ staple_stage_row_class_init (StapleStageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StapleStageRow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, StapleStageRow, team_entry);
   gtk_widget_class_bind_template_child (widget_class, StapleStageRow, channel_bin);
-  gtk_widget_class_bind_template_child (widget_class, StapleStageRow, work_spin);
-  gtk_widget_class_bind_template_child (widget_class, StapleStageRow, wait_spin);
+  gtk_widget_class_bind_template_child (widget_class, StapleStageRow, work_entry);
+  gtk_widget_class_bind_template_child (widget_class, StapleStageRow, wait_entry);
+  gtk_widget_class_bind_template_child (widget_class, StapleStageRow, work_message);
+  gtk_widget_class_bind_template_child (widget_class, StapleStageRow, wait_message);
   gtk_widget_class_bind_template_child (widget_class, StapleStageRow, customer_spin);
   gtk_widget_class_bind_template_child (widget_class, StapleStageRow, staff_spin);
   gtk_widget_class_bind_template_child (widget_class, StapleStageRow, handoff_check);

@@ -513,8 +513,28 @@ set_stage_field_action (GSimpleAction *action,
 
   g_variant_get (parameter, "(i&sv)", &index, &field, &value);
   stage = staple_window_nth_stage (self, index);
-  if (stage != NULL)
-    staple_window_set_field (self, stage, stage_fields, field, value);
+  if (stage == NULL)
+    return;
+
+  /* A time may come as a person says it ("2d 4h"); text that is no time
+   * changes nothing, and the window says why. */
+  if ((g_str_equal (field, "work-minutes") || g_str_equal (field, "wait-minutes")) &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      GError *error = NULL;
+      guint minutes = 0;
+
+      if (!staple_duration_parse (g_variant_get_string (value, NULL), &minutes, &error))
+        {
+          staple_window_report (self, FALSE, &error);
+          return;
+        }
+
+      g_clear_pointer (&value, g_variant_unref);
+      value = g_variant_ref_sink (g_variant_new_int32 ((gint32) minutes));
+    }
+
+  staple_window_set_field (self, stage, stage_fields, field, value);
 }
 
 static void
