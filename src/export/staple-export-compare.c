@@ -519,9 +519,9 @@ staple_export_comparison_pdf (StapleSession  *earlier,
   say (&pen, title, 11, FALSE, 0);
 
   times (&pen, comparison);
+  chart (&pen, earlier, later, comparison);
   section (&pen, _("Friction Points Resolved"), comparison->frictions_resolved, friction_text);
   section (&pen, _("New Friction Points"), comparison->frictions_new, friction_text);
-  chart (&pen, earlier, later, comparison);
   section (&pen, _("Stages Added"), comparison->stages_added, stage_text);
   section (&pen, _("Stages Removed"), comparison->stages_removed, stage_text);
   section (&pen, _("Actions Done"), comparison->actions_done, action_text);

@@ -81,8 +81,8 @@ action_text (gpointer item)
   return staple_action_get_text (item);
 }
 
-/* A time on both walks, and by how much it changed. A walk with no times
- * noted at all gets a dash, as a stage it does not have. */
+/* A time on both walks, and by how much it changed, beside what it is. A
+ * walk with no times noted at all gets a dash, as a stage it does not have. */
 static void
 add_time_row (AdwPreferencesGroup *group,
               const char          *title,
@@ -92,30 +92,39 @@ add_time_row (AdwPreferencesGroup *group,
               guint                later)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *values = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *shown = staple_text_bound (title, STAPLE_TEXT_SHORT,
                                               STAPLE_TEXT_BOUND_ONE_LINE);
   g_autofree char *times = staple_compare_format_times (in_earlier, earlier, in_later, later);
+  GtkWidget *label = gtk_label_new (times);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), times);
-  gtk_widget_add_css_class (row, "property");
+  gtk_widget_set_valign (values, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (values), label);
 
   if (in_earlier && in_later)
     {
       g_autofree char *change = staple_compare_format_difference (earlier, later);
-      GtkWidget *label = gtk_label_new (change);
 
+      label = gtk_label_new (change);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "caption");
       if (later < earlier)
         gtk_widget_add_css_class (label, "success");
       else if (later > earlier)
         gtk_widget_add_css_class (label, "warning");
       else
         gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_box_append (GTK_BOX (values), label);
     }
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), values);
   adw_preferences_group_add (group, row);
 }
 
@@ -293,9 +302,9 @@ staple_compare_dialog_new (GtkWindow     *parent,
 
   add_group (box, title, staple_session_get_title (earlier));
   add_times (box, comparison);
+  gtk_box_append (box, feelings_chart (earlier, later));
   add_list (box, _("Friction Points Resolved"), comparison->frictions_resolved, friction_text);
   add_list (box, _("New Friction Points"), comparison->frictions_new, friction_text);
-  gtk_box_append (box, feelings_chart (earlier, later));
   add_list (box, _("Stages Added"), comparison->stages_added, stage_text);
   add_list (box, _("Stages Removed"), comparison->stages_removed, stage_text);
   add_list (box, _("Actions Done"), comparison->actions_done, action_text);
