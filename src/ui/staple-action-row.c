@@ -23,6 +23,9 @@ struct _StapleActionRow
   GtkDropDown    *owner_dropdown;
   GtkStringList  *owner_names;   /* "Nobody", then the participants in order */
   GtkEntry       *due_entry;
+  GtkMenuButton  *due_button;
+  GtkCalendar    *calendar;
+  GtkLabel       *due_error;     /* why a typed date is not taken */
   GtkMenuButton  *frictions_button;
   GtkBox         *frictions_box; /* a check button per friction point */
 
@@ -161,67 +164,243 @@ owner_selected_cb (StapleActionRow *self)
 }
 
 
-/* Due date: sent only when it is empty or a real date */
+/* Due date: typed in the locale's short form (or YYYY-MM-DD) or picked from
+ * a calendar; sent when the coach is done with the field, and only when it
+ * is a date or empty. A text that is not a date stays, with a message, so
+ * that nothing typed is lost without a word. */
+
+static void
+show_due_error (StapleActionRow *self,
+                const char      *message)
+{
+  gtk_label_set_text (self->due_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_error), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message != NULL ? message : "", -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
 
 static void
 sync_due (StapleActionRow *self)
 {
   const char *due = staple_action_get_due (self->action);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
-  g_autofree char *shown = g_strstrip (g_strdup (text));
+  g_autofree char *shown = staple_action_format_due (due != NULL ? due : "", NULL);
 
-  if (g_strcmp0 (shown, due != NULL ? due : "") != 0)
+  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (self->due_entry))) != 0)
     {
       self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->due_entry), due != NULL ? due : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->due_entry), shown);
       self->syncing = FALSE;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
+  show_due_error (self, NULL);
 }
 
-/* A whole date is sent as soon as it is typed; a cleared field only once the
- * user is done with it (@done), so that typing over a date does not first
- * send an empty one. */
 static void
-send_due (StapleActionRow *self,
-          gboolean         done)
+send_due (StapleActionRow *self)
 {
-  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
-  g_autofree char *text = g_strstrip (g_strdup (shown));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
   const char *due = staple_action_get_due (self->action);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
 
-  if (*text != '\0' && !staple_date_is_valid (text))
+  if (!staple_action_parse_due (text, NULL, &typed, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
+      show_due_error (self, error->message);
       return;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
-  if ((*text != '\0' || done) && g_strcmp0 (text, due != NULL ? due : "") != 0)
-    send_action_field (GTK_WIDGET (self->due_entry), "due", g_variant_new_string (text), self);
+  show_due_error (self, NULL);
+  if (g_strcmp0 (typed, due != NULL ? due : "") != 0)
+    send_action_field (GTK_WIDGET (self->due_entry), "due", g_variant_new_string (typed), self);
+  /* Shown as the locale writes it, whichever way it was typed. */
+  sync_due (self);
 }
 
+/* While typing, an old message goes as soon as the text is a date again. */
 static void
 due_changed_cb (StapleActionRow *self)
 {
-  if (!self->syncing)
-    send_due (self, FALSE);
+  g_autofree char *typed = NULL;
+
+  if (!self->syncing && gtk_widget_get_visible (GTK_WIDGET (self->due_error)) &&
+      staple_action_parse_due (gtk_editable_get_text (GTK_EDITABLE (self->due_entry)), NULL,
+                               &typed, NULL))
+    show_due_error (self, NULL);
 }
 
 static void
 due_activate_cb (StapleActionRow *self)
 {
-  send_due (self, TRUE);
+  send_due (self);
 }
 
-/* Leaving the field drops a date that is not one and shows the saved one. */
 static void
 due_leave_cb (StapleActionRow *self)
 {
-  send_due (self, TRUE);
+  send_due (self);
   break_merge (self);
+}
+
+/* The calendar opens on the action's date, or today. */
+static void
+calendar_show_cb (StapleActionRow *self)
+{
+  const char *due = staple_action_get_due (self->action);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *typed = NULL;
+
+  if (staple_action_parse_due (gtk_editable_get_text (GTK_EDITABLE (self->due_entry)), NULL,
+                               &typed, NULL) && *typed != '\0')
+    due = typed;
+
+  if (due != NULL && staple_date_is_valid (due))
+    {
+      g_autofree char *iso = g_strconcat (due, "T12:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      date = g_date_time_new_from_iso8601 (iso, local);
+    }
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  self->syncing = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->syncing = FALSE;
+}
+
+static void
+set_due_from_calendar (StapleActionRow *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *due = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_menu_button_popdown (self->due_button);
+  if (g_strcmp0 (due, staple_action_get_due (self->action)) != 0)
+    send_action_field (GTK_WIDGET (self), "due", g_variant_new_string (due), self);
   sync_due (self);
+}
+
+static void
+clear_due_cb (StapleActionRow *self)
+{
+  gtk_menu_button_popdown (self->due_button);
+  if (*staple_action_get_due (self->action) != '\0')
+    send_action_field (GTK_WIDGET (self), "due", g_variant_new_string (""), self);
+  sync_due (self);
+}
+
+/* A double click on a day takes it, as Enter on the calendar does. */
+static void
+calendar_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     StapleActionRow *self)
+{
+  if (n_press == 2)
+    set_due_from_calendar (self);
+}
+
+/* GTK's calendar moves only a focus among the days with the arrows, which
+ * neither Enter nor the Set button can read: here the arrows move the
+ * selected day, and Enter or Space takes it. */
+static gboolean
+calendar_key_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 StapleActionRow       *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) moved = NULL;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter: case GDK_KEY_space:
+      set_due_from_calendar (self);
+      return TRUE;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      moved = g_date_time_add_days (date, -1);
+      break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      moved = g_date_time_add_days (date, 1);
+      break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      moved = g_date_time_add_days (date, -7);
+      break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      moved = g_date_time_add_days (date, 7);
+      break;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      moved = g_date_time_add_months (date, -1);
+      break;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      moved = g_date_time_add_months (date, 1);
+      break;
+    default:
+      return FALSE;
+    }
+
+  gtk_calendar_select_day (self->calendar, moved);
+  return TRUE;
+}
+
+static GtkWidget *
+build_due_button (StapleActionRow *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *set = gtk_button_new_with_mnemonic (_("_Set Due Date"));
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Due Date"));
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Due date"), -1);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (calendar_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (calendar_key_cb), self, 0);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), keys);
+
+  gtk_widget_add_css_class (set, "suggested-action");
+  gtk_widget_set_hexpand (set, TRUE);
+  gtk_widget_set_hexpand (clear, TRUE);
+  g_signal_connect_object (set, "clicked", G_CALLBACK (set_due_from_calendar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (clear, "clicked", G_CALLBACK (clear_due_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (buttons), clear);
+  gtk_box_append (GTK_BOX (buttons), set);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The keys move among the days, not among the month's buttons. */
+  g_signal_connect_object (popover, "map", G_CALLBACK (gtk_widget_grab_focus), self->calendar,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->due_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->due_button, "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (self->due_button, popover);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_button), _("Pick the Due Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick the due date"), -1);
+  return GTK_WIDGET (self->due_button);
 }
 
 
@@ -232,13 +411,24 @@ update_frictions_label (StapleActionRow *self)
 {
   guint n = 0;
   g_autofree char *label = NULL;
+  const gint64 *ids = staple_action_get_friction_ids (self->action, &n);
+  guint votes = 0;
 
-  staple_action_get_friction_ids (self->action, &n);
+  for (guint i = 0; i < n; i++)
+    votes += staple_session_count_votes_for (self->session, ids[i]);
+
   if (n == 0)
     label = g_strdup (_("Addresses no friction points"));
   else
-    label = g_strdup_printf (ngettext ("Addresses %u friction point",
-                                       "Addresses %u friction points", n), n);
+    {
+      g_autofree char *points = g_strdup_printf (ngettext ("Addresses %u friction point",
+                                                           "Addresses %u friction points", n),
+                                                 n);
+      g_autofree char *dots = g_strdup_printf (ngettext ("%u vote", "%u votes", votes), votes);
+
+      /* Translators: "Addresses 2 friction points · 7 votes" */
+      label = g_strdup_printf (_("%s · %s"), points, dots);
+    }
 
   gtk_menu_button_set_label (self->frictions_button, label);
 }
@@ -320,14 +510,16 @@ friction_toggled_cb (StapleActionRow *self)
 static GtkWidget *
 friction_check (StapleActionRow *self,
                 StapleStage     *stage,
-                StapleFriction  *friction)
+                StapleFriction  *friction,
+                guint            votes)
 {
   g_autofree char *name = staple_text_bound (staple_stage_get_name (stage), STAPLE_TEXT_SHORT,
                                              STAPLE_TEXT_BOUND_ONE_LINE);
   g_autofree char *card = staple_text_bound (staple_friction_get_text (friction),
                                              STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
-  /* Translators: a friction point in a list: "stage name — card text" */
-  g_autofree char *text = g_strdup_printf (_("%s — %s"), name, card);
+  g_autofree char *votes_text = g_strdup_printf (ngettext ("%u vote", "%u votes", votes), votes);
+  /* Translators: a friction point in a list: "stage name — card text · 3 votes" */
+  g_autofree char *text = g_strdup_printf (_("%s — %s · %s"), name, card, votes_text);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *label = gtk_label_new (text);
 
@@ -345,27 +537,27 @@ friction_check (StapleActionRow *self,
   return check;
 }
 
-/* The list is made each time it opens, so it shows the map as it is now. */
+/* The list is made each time it opens, so it shows the map as it is now:
+ * in the order the room ranked the friction points, with their votes. */
 static void
 fill_friction_list (StapleActionRow *self)
 {
-  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (self->session));
+  g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (self->session);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frictions_box))) != NULL)
     gtk_box_remove (self->frictions_box, child);
 
-  for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
+  for (guint i = 0; i < ranked->len; i++)
     {
-      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, s);
-      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+      StapleFriction *friction = g_ptr_array_index (ranked, i);
+      StapleStage *stage = NULL;
 
-      for (guint f = 0; f < g_list_model_get_n_items (frictions); f++)
-        {
-          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, f);
-
-          gtk_box_append (self->frictions_box, friction_check (self, stage, friction));
-        }
+      if (staple_session_find_friction (self->session, staple_friction_get_id (friction), &stage,
+                                        NULL) != NULL)
+        gtk_box_append (self->frictions_box,
+                        friction_check (self, stage, friction,
+                                        staple_summary_count_votes (self->session, friction)));
     }
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->frictions_box)) == NULL)
@@ -534,15 +726,23 @@ static GtkWidget *
 build_due (StapleActionRow *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autofree char *example = staple_action_format_due ("2026-12-31", NULL);
+  /* Translators: the due date's tooltip; %s is 2026-12-31 as the locale writes it */
+  g_autofree char *tooltip = g_strdup_printf (_("Due date, such as %s or 2026-12-31; leave "
+                                                "empty for none"), example);
 
   self->due_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->due_entry, _("YYYY-MM-DD"));
-  gtk_entry_set_max_length (self->due_entry, 10);
+  gtk_entry_set_placeholder_text (self->due_entry, example);
+  gtk_entry_set_max_length (self->due_entry, 40);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->due_entry), 11);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->due_entry), 11);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->due_entry), 14);
   gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "numeric");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry),
-                               _("Due date, written YYYY-MM-DD; leave empty for none"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), tooltip);
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->due_entry));
+  gtk_box_append (GTK_BOX (box), build_due_button (self));
 
   sync_due (self);
   g_signal_connect_object (self->due_entry, "changed", G_CALLBACK (due_changed_cb), self,
@@ -554,7 +754,9 @@ build_due (StapleActionRow *self)
   g_signal_connect_object (self->action, "notify::due", G_CALLBACK (sync_due), self,
                            G_CONNECT_SWAPPED);
 
-  return labelled (GTK_WIDGET (self->due_entry), _("Due"), _("Due date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Due date"), -1);
+  return labelled (box, _("Due"), _("Due date"));
 }
 
 static GtkWidget *
@@ -629,6 +831,13 @@ build (StapleActionRow *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+  self->due_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->due_error, TRUE);
+  gtk_label_set_xalign (self->due_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->due_error), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->due_error), "due-error");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_error), FALSE);
+
   gtk_widget_set_margin_top (outer, 9);
   gtk_widget_set_margin_bottom (outer, 9);
   gtk_widget_set_margin_start (outer, 12);
@@ -636,6 +845,7 @@ build (StapleActionRow *self)
 
   gtk_box_append (GTK_BOX (outer), build_text_line (self));
   gtk_box_append (GTK_BOX (outer), build_details (self));
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->due_error));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), outer);
 }
 
