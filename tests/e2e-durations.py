@@ -79,8 +79,9 @@ def type_and_commit(text):
     keys("Return")
 
 
-def nonsense(app, db, position, region, where):
-    """Nonsense changes nothing, stays as typed, and is marked with a reason."""
+def nonsense(app, db, position, region, where, shown):
+    """Nonsense changes nothing, stays as typed, and is marked with a reason;
+    Escape brings back the saved time (shown)."""
     before = wait_minutes(db, position)
     red_before = error_pixels(region)
     type_and_commit("9 x")
@@ -98,7 +99,14 @@ def nonsense(app, db, position, region, where):
     expect(f"{where}: “9 x” is still there after leaving the field", field_text(), "9 x")
     expect(f"{where}: and still nothing saved", wait_minutes(db, position), before)
 
+    keys("Escape")
+    expect(f"{where}: Escape brings back the saved time", field_text(), shown)
+    red = error_pixels(region)
+    if red > red_before + 20:
+        fail(f"{where}: the reason is still shown after Escape ({red} pixels)")
+
     # Put right, the mark goes.
+    type_and_commit("9 x")
     type_and_commit("1:30")
     expect(f"{where}: “1:30” is 90 minutes", wait_minutes(db, position), 90)
     expect(f"{where}: shown as “1 h 30 min”", field_text(), "1 h 30 min")
@@ -126,7 +134,7 @@ def inspector(app, db):
     expect("“2 days” is 2880 minutes", wait_minutes(db, 1), 2880)
     expect("shown as “2 d”", field_text(), "2 d")
 
-    nonsense(app, db, 1, PANEL_TITLES, "inspector")
+    nonsense(app, db, 1, PANEL_TITLES, "inspector", "2 d")
 
     # Work time, the row before (a row and its entry are a stop each, as
     # with the spin buttons before): a bare "45" is minutes.
@@ -155,7 +163,11 @@ def list_view(app, db):
     keys("Tab", "shift+Tab")
     expect("“1,5 h” is read on leaving the field", wait_minutes(db, 0), 90)
 
-    nonsense(app, db, 0, LIST_MIDDLE, "List view")
+    nonsense(app, db, 0, LIST_MIDDLE, "List view", "1 h 30 min")
+
+    keys("ctrl+a", "BackSpace", "Return")
+    expect("an emptied field is 0 minutes", wait_minutes(db, 0), 0)
+    expect("shown as “0 min”", field_text(), "0 min")
     app.click(*MAP_BUTTON)
 
 
