@@ -15,61 +15,15 @@
 #include <math.h>
 
 #include "staple-map-renderer.h"
-#include "staple-map-view.h"
+#include "staple-templates.h"
+#include "staple-map-view-private.h"
 
 #define MIN_ZOOM        0.05
 #define MAX_ZOOM        4.0
 #define ZOOM_STEP       1.2
-#define DRAG_THRESHOLD  6.0
 #define MARGIN_PX       16  /* kept around an element scrolled into view */
-#define EDITOR_LINES     4  /* the in-place editor grows to this many lines, then scrolls */
-#define EDITOR_MIN_PX  160  /* and is never narrower, however far out the map is zoomed */
-#define LONG_WORD      200  /* characters: longer words wrap anywhere, as Pango takes
-                             * seconds to find word breaks in them */
-
-struct _StapleMapView
-{
-  GtkWidget        parent_instance;
-
-  StapleMapLayout *layout;
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  guint            hscroll_policy : 1;
-  guint            vscroll_policy : 1;
-  double           zoom;
-  gboolean         fit_on_allocate;
-
-  /* The selection, by object so it survives moves; kind is a StapleMapHitKind. */
-  StapleMapHitKind selection_kind;
-  GObject         *selection_object;
-  StapleMapHit     selection;        /* recomputed from the object */
-
-  /* The in-place editor: a text view, as wide as what it covers, in a
-   * scrolled window that grows a few lines and then scrolls. */
-  GtkWidget       *editor;
-  GtkTextView     *text_view;
-  StapleMapHit     editing;          /* CARD, CARD_LANE (a new card) or STAGE */
-  GObject         *editing_object;
-  gboolean         filling;          /* the editor's text is being set, not typed */
-
-  /* Dragging with the first button */
-  StapleMapHit     drag_hit;
-  gboolean         dragging;
-  double           drag_x;           /* in widget coordinates */
-  double           drag_y;
-
-  /* Panning with the middle button */
-  double           pan_h;
-  double           pan_v;
-
-  guint            relocate_id;
-
-  StapleMapMode    mode;
-  int              voter;            /* the participant whose dots + and − place */
-};
 
 static void staple_map_view_scrollable_init (GtkScrollableInterface *iface);
-static int  current_stage_index (StapleMapView *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StapleMapView, staple_map_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
@@ -116,8 +70,8 @@ scroll_y (StapleMapView *self)
   return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
 }
 
-static void
-to_map (StapleMapView *self,
+void
+_staple_map_view_to_map (StapleMapView *self,
         double         x,
         double         y,
         double        *map_x,
@@ -127,8 +81,8 @@ to_map (StapleMapView *self,
   *map_y = (y + scroll_y (self)) / self->zoom;
 }
 
-static void
-to_widget (StapleMapView           *self,
+void
+_staple_map_view_to_widget (StapleMapView           *self,
            const cairo_rectangle_t *rect,
            GtkAllocation           *out)
 {
@@ -141,8 +95,8 @@ to_widget (StapleMapView           *self,
 /* Selection */
 
 /* Finds where an object now is on the map. */
-static gboolean
-locate (StapleMapView    *self,
+gboolean
+_staple_map_view_locate (StapleMapView    *self,
         StapleMapHitKind  kind,
         GObject          *object,
         StapleMapHit     *hit)
@@ -176,8 +130,8 @@ locate (StapleMapView    *self,
   return FALSE;
 }
 
-static GObject *
-object_at (StapleMapView      *self,
+GObject *
+_staple_map_view_object_at (StapleMapView      *self,
            const StapleMapHit *hit)
 {
   const StapleMapCard *card;
@@ -256,7 +210,7 @@ scroll_to_selection (StapleMapView *self)
          ? &staple_map_layout_get_card (self->layout, self->selection.stage,
                                         self->selection.card)->rect
          : &column->header;
-  to_widget (self, rect, &area);
+  _staple_map_view_to_widget (self, rect, &area);
 
   /* Scroll only as far as needed, so the map does not jump about under
    * the arrow keys. */
@@ -273,8 +227,8 @@ scroll_to_selection (StapleMapView *self)
                               scroll_y (self) + area.y + area.height - height + MARGIN_PX);
 }
 
-static void
-set_selection (StapleMapView    *self,
+void
+_staple_map_view_set_selection (StapleMapView    *self,
                StapleMapHitKind  kind,
                GObject          *object)
 {
@@ -288,7 +242,7 @@ set_selection (StapleMapView    *self,
 
   self->selection_kind = kind;
   g_set_object (&self->selection_object, object);
-  locate (self, kind, object, &self->selection);
+  _staple_map_view_locate (self, kind, object, &self->selection);
   describe_selection (self);
   scroll_to_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -309,7 +263,7 @@ staple_map_view_select (StapleMapView      *self,
 
   if (hit == NULL)
     {
-      set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+      _staple_map_view_set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
       return;
     }
 
@@ -319,7 +273,7 @@ staple_map_view_select (StapleMapView      *self,
       kind == STAPLE_MAP_HIT_CAUSES)
     kind = STAPLE_MAP_HIT_STAGE;
 
-  set_selection (self, kind, object_at (self, hit));
+  _staple_map_view_set_selection (self, kind, _staple_map_view_object_at (self, hit));
 }
 
 /**
@@ -411,7 +365,7 @@ zoom_at (StapleMapView *self,
   if (zoom == self->zoom)
     return;
 
-  to_map (self, x, y, &map_x, &map_y);
+  _staple_map_view_to_map (self, x, y, &map_x, &map_y);
   self->zoom = zoom;
   configure_adjustments (self);
   gtk_adjustment_set_value (self->hadjustment, map_x * zoom - x);
@@ -528,6 +482,75 @@ scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* The empty map: an invitation to add the first stage */
+
+static void
+add_stage_clicked_cb (StapleMapView *self)
+{
+  staple_map_view_add_stage (self);
+}
+
+static GtkWidget *
+build_empty (StapleMapView *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add a Stage"));
+  GtkWidget *label = gtk_label_new (_("Or start from a template:"));
+  GtkWidget *templates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-grid-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Stages Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Lay out the stages the work passes through, in order: "
+                                     "press Enter, or double-click here, to add one and type "
+                                     "its name."));
+
+  gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_add_css_class (add, "suggested-action");
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_stage_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), add);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* The same templates as the session menu's. */
+  gtk_widget_set_halign (templates, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < staple_templates_get_count (); i++)
+    {
+      const StapleTemplate *template_ = staple_templates_get (i);
+      GtkWidget *button = gtk_button_new_with_label (_(template_->name));
+
+      gtk_widget_set_tooltip_text (button, _(template_->description));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-template");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", template_->id);
+      gtk_box_append (GTK_BOX (templates), button);
+    }
+  gtk_box_append (GTK_BOX (box), templates);
+
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  gtk_widget_add_css_class (page, "map-empty");
+  gtk_widget_set_visible (page, FALSE);
+  return page;
+}
+
+/* Shown while the session has no stage. */
+static void
+update_empty (StapleMapView *self)
+{
+  gboolean empty = staple_map_layout_get_session (self->layout) != NULL &&
+                   staple_map_layout_get_n_columns (self->layout) == 0;
+
+  if (empty == gtk_widget_get_visible (self->empty))
+    return;
+
+  gtk_widget_set_visible (self->empty, empty);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 /* The layout */
 
 static gboolean
@@ -539,8 +562,8 @@ relocate_cb (gpointer data)
 
   /* The selected element may have moved, or gone. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE &&
-      !locate (self, self->selection_kind, self->selection_object, &self->selection))
-    set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+      !_staple_map_view_locate (self, self->selection_kind, self->selection_object, &self->selection))
+    _staple_map_view_set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
   else if (self->selection_kind != STAPLE_MAP_HIT_NONE)
     describe_selection (self);
 
@@ -557,9 +580,10 @@ layout_changed_cb (StapleMapView *self)
 
   /* Meanwhile the old indices must not point past the end of a list. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE)
-    locate (self, self->selection_kind, self->selection_object, &self->selection);
+    _staple_map_view_locate (self, self->selection_kind, self->selection_object, &self->selection);
 
   configure_adjustments (self);
+  update_empty (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -573,7 +597,7 @@ layout_changed_cb (StapleMapView *self)
 void
 staple_map_view_show_current_stage (StapleMapView *self)
 {
-  int index = current_stage_index (self);
+  int index = _staple_map_view_current_stage (self);
 
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
@@ -588,7 +612,7 @@ staple_map_view_show_current_stage (StapleMapView *self)
 static void
 current_stage_changed_cb (StapleMapView *self)
 {
-  int index = current_stage_index (self);
+  int index = _staple_map_view_current_stage (self);
 
   /* The walk follows the cursor: select and show its stage. */
   if (index >= 0)
@@ -610,7 +634,7 @@ staple_map_view_set_session (StapleMapView *self,
 {
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
-  set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
+  _staple_map_view_set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
   gtk_widget_set_visible (self->editor, FALSE);
   if (staple_map_layout_get_session (self->layout) != NULL)
     g_signal_handlers_disconnect_by_data (staple_map_layout_get_session (self->layout), self);
@@ -619,6 +643,7 @@ staple_map_view_set_session (StapleMapView *self,
     g_signal_connect_object (session, "notify::current-stage-id",
                              G_CALLBACK (current_stage_changed_cb), self, G_CONNECT_SWAPPED);
   self->fit_on_allocate = TRUE;
+  update_empty (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -635,11 +660,56 @@ staple_map_view_get_layout (StapleMapView *self)
   return self->layout;
 }
 
+/* Messages */
+
+static void
+toast_dismissed_cb (StapleMapView *self)
+{
+  g_clear_object (&self->toast);
+}
+
+/**
+ * _staple_map_view_tell:
+ * @message: why a key did nothing, e.g. that there is no stage to type a
+ *   card into yet
+ *
+ * Says it in the toasts of the window the map is in (with the error bell
+ * when there are none): nothing typed is dropped without a word. A key
+ * held down or typed again tells once, not once a key.
+ */
+void
+_staple_map_view_tell (StapleMapView *self,
+                       const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = NULL;
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (overlay == NULL)
+    return;
+
+  if (self->toast != NULL)
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (self->toast), "staple-message"), message) == 0)
+        return;
+      adw_toast_dismiss (self->toast);
+    }
+
+  /* Toast titles are markup in libadwaita 1.2. */
+  escaped = g_markup_escape_text (message, -1);
+  self->toast = adw_toast_new (escaped);
+  g_object_set_data_full (G_OBJECT (self->toast), "staple-message", g_strdup (message), g_free);
+  adw_toast_set_timeout (self->toast, 5);
+  g_signal_connect_object (self->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->toast));
+}
+
 /* Drawing */
 
 /* The walk's current stage, highlighted on the map. */
-static int
-current_stage_index (StapleMapView *self)
+int
+_staple_map_view_current_stage (StapleMapView *self)
 {
   StapleSession *session = staple_map_layout_get_session (self->layout);
   guint index;
@@ -667,15 +737,24 @@ staple_map_view_snapshot (GtkWidget   *widget,
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   options.zoom = self->zoom;
   options.clip_to_visible = TRUE;
-  to_map (self, 0, 0, &options.visible.x, &options.visible.y);
+  _staple_map_view_to_map (self, 0, 0, &options.visible.x, &options.visible.y);
   options.visible.width = width / self->zoom;
   options.visible.height = height / self->zoom;
   options.selection = self->selection;
-  options.current_stage = current_stage_index (self);
+  options.current_stage = _staple_map_view_current_stage (self);
   options.cache_cards = TRUE;
   options.pixel_scale = gtk_widget_get_scale_factor (widget);
   options.show_focus = gtk_widget_has_focus (widget) && GTK_IS_WINDOW (root) &&
                        gtk_window_get_focus_visible (GTK_WINDOW (root));
+
+  /* An empty map is its invitation to add a stage, not empty lanes. */
+  if (gtk_widget_get_visible (self->empty))
+    {
+      gtk_widget_snapshot_child (widget, self->empty, snapshot);
+      if (gtk_widget_get_visible (self->editor))
+        gtk_widget_snapshot_child (widget, self->editor, snapshot);
+      return;
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, -scroll_x (self), -scroll_y (self));
@@ -689,7 +768,7 @@ staple_map_view_snapshot (GtkWidget   *widget,
                                                               self->drag_hit.card);
       double map_x, map_y;
 
-      to_map (self, self->drag_x, self->drag_y, &map_x, &map_y);
+      _staple_map_view_to_map (self, self->drag_x, self->drag_y, &map_x, &map_y);
       if (card != NULL)
         {
           cairo_rectangle (cr, map_x - card->rect.width / 2, map_y - 12,
@@ -719,404 +798,18 @@ staple_map_view_measure (GtkWidget      *widget,
 
   if (gtk_widget_get_visible (self->editor))
     gtk_widget_measure (self->editor, orientation, -1, &entry_min, &entry_nat, NULL, NULL);
+  if (gtk_widget_get_visible (self->empty))
+    {
+      int empty_min = 0;
+
+      gtk_widget_measure (self->empty, orientation, -1, &empty_min, NULL, NULL, NULL);
+      entry_min = MAX (entry_min, empty_min);
+    }
 
   *minimum = MAX (entry_min, 100);
   *natural = MAX (*minimum, (int) (orientation == GTK_ORIENTATION_HORIZONTAL
                                    ? staple_map_layout_get_width (self->layout)
                                    : staple_map_layout_get_height (self->layout)));
-}
-
-/* The inline editor */
-
-/* Where the editor goes: over the card or header being edited, or where a
- * new card would appear. */
-static gboolean
-editor_rect (StapleMapView     *self,
-             cairo_rectangle_t *rect)
-{
-  const StapleMapColumn *column;
-  StapleMapHit where;
-  double lane_y;
-
-  if (self->editing.kind == STAPLE_MAP_HIT_CARD_LANE)
-    {
-      if (!locate (self, STAPLE_MAP_HIT_STAGE, self->editing_object, &where))
-        return FALSE;
-      column = staple_map_layout_get_column (self->layout, where.stage);
-      staple_map_layout_get_lane (self->layout, STAPLE_MAP_LANE_CARDS, &lane_y, NULL);
-      *rect = (cairo_rectangle_t) { column->column.x + 12, lane_y + 10, 208, 56 };
-
-      if (self->editing.card < column->cards->len)
-        rect->y = g_array_index (column->cards, StapleMapCard, self->editing.card).rect.y;
-      else if (column->cards->len > 0)
-        {
-          const StapleMapCard *last = &g_array_index (column->cards, StapleMapCard,
-                                                      column->cards->len - 1);
-
-          rect->x = last->rect.x;
-          rect->y = last->rect.y + last->rect.height + 10;
-        }
-      rect->width = 208 * staple_map_layout_get_text_scale (self->layout);
-      return TRUE;
-    }
-
-  if (!locate (self, self->editing.kind, self->editing_object, &where))
-    return FALSE;
-
-  if (where.kind == STAPLE_MAP_HIT_CARD)
-    *rect = staple_map_layout_get_card (self->layout, where.stage, where.card)->rect;
-  else
-    {
-      column = staple_map_layout_get_column (self->layout, where.stage);
-      *rect = column->header;
-      rect->height = 48;
-    }
-
-  return TRUE;
-}
-
-/* Drafts: what is being typed is saved with every change, so that a crash
- * or a dead battery loses nothing; the window keeps it in the store. */
-
-static const char *
-draft_target (StapleMapHitKind kind)
-{
-  switch (kind)
-    {
-    case STAPLE_MAP_HIT_CARD_LANE:
-      return "new-friction";
-    case STAPLE_MAP_HIT_CARD:
-      return "friction-text";
-    case STAPLE_MAP_HIT_STAGE:
-      return "stage-name";
-    default:
-      return NULL;
-    }
-}
-
-static char *
-editor_text (StapleMapView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-save_draft (StapleMapView *self)
-{
-  g_autofree char *text = editor_text (self);
-  const char *target = draft_target (self->editing.kind);
-  StapleMapHit where;
-  int card;
-
-  if (target == NULL || !locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
-                                         ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
-                                 self->editing_object, &where))
-    return;
-
-  if (self->editing.kind == STAPLE_MAP_HIT_CARD_LANE)
-    card = (int) self->editing.card;
-  else if (self->editing.kind == STAPLE_MAP_HIT_CARD)
-    card = (int) where.card;
-  else
-    card = -1;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-draft", "(siis)", target,
-                              (int) where.stage, card, text);
-}
-
-static void
-clear_draft (StapleMapView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-draft", NULL);
-}
-
-/* A word too long to break at word boundaries wraps anywhere: finding
- * word breaks in it would take Pango seconds. */
-static gboolean
-has_long_word (const char *text)
-{
-  guint run = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_isspace (g_utf8_get_char (p)))
-        run = 0;
-      else if (++run > LONG_WORD)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-editor_changed_cb (StapleMapView *self)
-{
-  g_autofree char *text = editor_text (self);
-
-  gtk_text_view_set_wrap_mode (self->text_view, has_long_word (text) ? GTK_WRAP_CHAR
-                                                                      : GTK_WRAP_WORD_CHAR);
-  gtk_widget_queue_allocate (GTK_WIDGET (self)); /* grows with its lines */
-  if (!self->filling)
-    save_draft (self);
-}
-
-static void
-stop_editing (StapleMapView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gboolean had_focus = focus != NULL &&
-                       (focus == self->editor || gtk_widget_is_ancestor (focus, self->editor));
-
-  self->editing.kind = STAPLE_MAP_HIT_NONE;
-  g_clear_object (&self->editing_object);
-  gtk_widget_set_visible (self->editor, FALSE);
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-start_editing (StapleMapView      *self,
-               const StapleMapHit *what,
-               GObject            *object,
-               const char         *text,
-               gboolean            select_all)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  self->editing = *what;
-  g_set_object (&self->editing_object, object);
-
-  self->filling = TRUE;
-  gtk_text_buffer_set_text (buffer, text, -1);
-  self->filling = FALSE;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  what->kind == STAPLE_MAP_HIT_STAGE
-                                  ? _("Name of the stage") : _("Text of the friction point"),
-                                  -1);
-  gtk_widget_set_visible (self->editor, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  if (select_all)
-    gtk_text_buffer_select_range (buffer, &end, &start);
-  else
-    gtk_text_buffer_place_cursor (buffer, &end);
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0,
-                                FALSE, 0, 0);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-/**
- * staple_map_view_start_new_card:
- * @stage: the stage's index
- * @index: where in the stage the card will go
- * @text: what to start the card with, e.g. the key just typed
- *
- * Opens the inline editor for a new friction card; Enter adds it, Escape
- * drops it. What is typed is kept as a draft (`win.save-draft`) until then.
- */
-void
-staple_map_view_start_new_card (StapleMapView *self,
-                                guint          stage,
-                                guint          index,
-                                const char    *text)
-{
-  StapleMapHit where = { STAPLE_MAP_HIT_CARD_LANE, stage, index };
-  GObject *object;
-
-  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
-
-  object = object_at (self, &where);
-  if (object == NULL)
-    return;
-
-  set_selection (self, STAPLE_MAP_HIT_STAGE, object);
-  start_editing (self, &where, object, text != NULL ? text : "", FALSE);
-
-  /* The key that opened the editor is typed text too. */
-  if (text != NULL && *text != '\0')
-    save_draft (self);
-}
-
-/**
- * staple_map_view_edit_selection:
- *
- * Opens the inline editor on the selected card's text or stage's name.
- */
-void
-staple_map_view_edit_selection (StapleMapView *self)
-{
-  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
-
-  if (self->selection.kind == STAPLE_MAP_HIT_CARD)
-    start_editing (self, &self->selection, self->selection_object,
-                   staple_friction_get_text (STAPLE_FRICTION (self->selection_object)), TRUE);
-  else if (self->selection.kind == STAPLE_MAP_HIT_STAGE)
-    start_editing (self, &self->selection, self->selection_object,
-                   staple_stage_get_name (STAPLE_STAGE (self->selection_object)), TRUE);
-}
-
-/**
- * staple_map_view_restore_draft:
- * @target: what the draft was typed into: "new-friction", "friction-text"
- *   or "stage-name", as given to `win.save-draft`
- * @stage: the stage's index
- * @card: where the new card goes, or the index of the card edited; -1 for
- *   a stage's name
- * @text: the text of the draft
- *
- * Opens the in-place editor as the coach left it: on the same card, new
- * card or stage name, holding @text, the caret at its end and nothing
- * selected. Does nothing if that stage or card is no longer there.
- */
-void
-staple_map_view_restore_draft (StapleMapView *self,
-                               const char    *target,
-                               guint          stage,
-                               int            card,
-                               const char    *text)
-{
-  StapleMapHit where = { STAPLE_MAP_HIT_NONE, stage, MAX (card, 0) };
-  GObject *object;
-
-  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
-  g_return_if_fail (target != NULL);
-  g_return_if_fail (text != NULL);
-
-  if (g_str_equal (target, "new-friction"))
-    where.kind = STAPLE_MAP_HIT_CARD_LANE;
-  else if (g_str_equal (target, "friction-text"))
-    where.kind = STAPLE_MAP_HIT_CARD;
-  else if (g_str_equal (target, "stage-name"))
-    where.kind = STAPLE_MAP_HIT_STAGE;
-  else
-    {
-      g_warning ("A draft for “%s” cannot be restored on the map", target);
-      return;
-    }
-
-  object = object_at (self, &where);
-  if (object == NULL)
-    return;
-
-  if (where.kind == STAPLE_MAP_HIT_CARD_LANE)
-    {
-      const StapleMapColumn *column = staple_map_layout_get_column (self->layout, stage);
-
-      where.card = MIN (where.card, column->cards->len);
-      set_selection (self, STAPLE_MAP_HIT_STAGE, object);
-    }
-  else
-    set_selection (self, where.kind, object);
-
-  start_editing (self, &where, object, text, FALSE);
-}
-
-static void
-commit_editor (StapleMapView *self)
-{
-  g_autofree char *typed = editor_text (self);
-  g_autofree char *text = g_strdup (g_strstrip (typed));
-  g_autoptr(GObject) object = self->editing_object != NULL ? g_object_ref (self->editing_object)
-                                                           : NULL;
-  StapleMapHit where;
-  StapleMapHit editing = self->editing;
-
-  if (object == NULL || !locate (self, editing.kind == STAPLE_MAP_HIT_CARD
-                                         ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
-                                 object, &where))
-    {
-      stop_editing (self);
-      return;
-    }
-
-  /* An empty text is nothing to add, and no text for a card or stage. */
-  if (*text == '\0')
-    {
-      if (editing.kind != STAPLE_MAP_HIT_CARD_LANE)
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      if (editing.kind == STAPLE_MAP_HIT_CARD_LANE)
-        {
-          stop_editing (self);
-          clear_draft (self);
-        }
-      return;
-    }
-
-  stop_editing (self);
-  clear_draft (self);
-
-  if (editing.kind == STAPLE_MAP_HIT_CARD_LANE)
-    {
-      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (STAPLE_STAGE (object)));
-      guint index = MIN (editing.card, g_list_model_get_n_items (frictions));
-      guint n_before = g_list_model_get_n_items (frictions);
-
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.insert-friction", "(iis)",
-                                  (int) where.stage, (int) index, text);
-      if (g_list_model_get_n_items (frictions) > n_before)
-        {
-          g_autoptr(GObject) added = g_list_model_get_item (frictions, index);
-
-          set_selection (self, STAPLE_MAP_HIT_CARD, added);
-        }
-    }
-  else if (editing.kind == STAPLE_MAP_HIT_CARD)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
-                                (int) where.stage, (int) where.card, "text",
-                                g_variant_new_string (text));
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stage-field", "(isv)",
-                                (int) where.stage, "name", g_variant_new_string (text));
-}
-
-/* Enter commits, Shift+Enter starts a new line, Escape drops what was typed.
- * In the capture phase, before the text view inserts a line break. */
-static gboolean
-editor_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       StapleMapView         *self)
-{
-  state &= gtk_accelerator_get_default_mod_mask ();
-
-  if (keyval == GDK_KEY_Escape)
-    {
-      stop_editing (self);
-      clear_draft (self);
-      return TRUE;
-    }
-
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      (state & GDK_SHIFT_MASK) == 0)
-    {
-      commit_editor (self);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* EDITOR_LINES lines of the editor's font, and its margins. */
-static int
-editor_max_height (StapleMapView *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-
-  pango_font_metrics_unref (metrics);
-  return EDITOR_LINES * MAX (line, 1) + gtk_text_view_get_top_margin (self->text_view) +
-         gtk_text_view_get_bottom_margin (self->text_view);
 }
 
 static void
@@ -1126,7 +819,6 @@ staple_map_view_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   StapleMapView *self = STAPLE_MAP_VIEW (widget);
-  cairo_rectangle_t rect;
 
   if (self->fit_on_allocate && width > 0 && height > 0 &&
       staple_map_layout_get_n_columns (self->layout) > 0)
@@ -1146,294 +838,67 @@ staple_map_view_size_allocate (GtkWidget *widget,
 
   configure_adjustments (self);
 
-  if (gtk_widget_get_visible (self->editor))
-    {
-      GtkAllocation allocation;
-      int min_height, natural_height;
+  if (gtk_widget_get_visible (self->empty))
+    gtk_widget_size_allocate (self->empty, &(GtkAllocation) { 0, 0, width, height }, -1);
 
-      if (!editor_rect (self, &rect))
-        {
-          stop_editing (self);
-          return;
-        }
-
-      /* As wide as what it edits, never wider than a card: a line as long
-       * as the text would be wider than a texture may be. Down from there
-       * it grows with its lines, to a few, and then scrolls; it always
-       * covers what it edits. */
-      to_widget (self, &rect, &allocation);
-      allocation.width = MAX (allocation.width, EDITOR_MIN_PX);
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, allocation.width,
-                          &min_height, &natural_height, NULL, NULL);
-      allocation.height = MAX (allocation.height,
-                               CLAMP (natural_height, min_height, editor_max_height (self)));
-      gtk_widget_size_allocate (self->editor, &allocation, -1);
-    }
+  _staple_map_view_allocate_editor (self);
 }
 
-/* Keyboard */
-
-/* Every element in Tab order: each stage's header, customer point, cards,
- * then staff point. */
+/* Shown on its page: mapped, and the visible page of every stack around
+ * it (a stack keeps the page it leaves mapped while it fades out). */
 static gboolean
-step_selection (StapleMapView *self,
-                int            direction)
+is_shown (StapleMapView *self)
 {
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (StapleMapHit));
-  guint n_columns = staple_map_layout_get_n_columns (self->layout);
-  int current = -1;
-  int next;
+  GtkWidget *child = GTK_WIDGET (self);
 
-  for (guint i = 0; i < n_columns; i++)
-    {
-      const StapleMapColumn *column = staple_map_layout_get_column (self->layout, i);
-      StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, i, 0 };
-
-      g_array_append_val (order, hit);
-      hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
-      g_array_append_val (order, hit);
-      for (guint j = 0; j < column->cards->len; j++)
-        {
-          hit = (StapleMapHit) { STAPLE_MAP_HIT_CARD, i, j };
-          g_array_append_val (order, hit);
-        }
-      hit = (StapleMapHit) { STAPLE_MAP_HIT_STAFF_POINT, i, 0 };
-      g_array_append_val (order, hit);
-    }
-
-  for (guint k = 0; k < order->len; k++)
-    {
-      StapleMapHit *hit = &g_array_index (order, StapleMapHit, k);
-
-      if (hit->kind == self->selection.kind && hit->stage == self->selection.stage &&
-          hit->card == self->selection.card)
-        current = (int) k;
-    }
-
-  next = current < 0 ? (direction > 0 ? 0 : (int) order->len - 1) : current + direction;
-  if (next < 0 || next >= (int) order->len)
+  if (!gtk_widget_get_mapped (child))
     return FALSE;
 
-  staple_map_view_select (self, &g_array_index (order, StapleMapHit, next));
+  for (GtkWidget *parent = gtk_widget_get_parent (child); parent != NULL;
+       child = parent, parent = gtk_widget_get_parent (parent))
+    {
+      if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != child)
+        return FALSE;
+      if (ADW_IS_VIEW_STACK (parent) &&
+          adw_view_stack_get_visible_child (ADW_VIEW_STACK (parent)) != child)
+        return FALSE;
+    }
+
   return TRUE;
 }
 
-/* Arrow keys: up and down within a stage, left and right to the same place
- * in the neighbouring stage. */
-static void
-move_selection (StapleMapView *self,
-                int            dx,
-                int            dy)
-{
-  StapleMapHit hit = self->selection;
-  guint n_columns = staple_map_layout_get_n_columns (self->layout);
-  const StapleMapColumn *column;
-
-  if (n_columns == 0)
-    return;
-
-  if (hit.kind == STAPLE_MAP_HIT_NONE)
-    {
-      hit = (StapleMapHit) { STAPLE_MAP_HIT_STAGE, 0, 0 };
-      staple_map_view_select (self, &hit);
-      return;
-    }
-
-  if (dx != 0)
-    {
-      int stage = CLAMP ((int) hit.stage + dx, 0, (int) n_columns - 1);
-
-      hit.stage = (guint) stage;
-      column = staple_map_layout_get_column (self->layout, hit.stage);
-      if (hit.kind == STAPLE_MAP_HIT_CARD)
-        {
-          if (column->cards->len == 0)
-            hit.kind = STAPLE_MAP_HIT_STAGE;
-          else
-            hit.card = MIN (hit.card, column->cards->len - 1);
-        }
-      staple_map_view_select (self, &hit);
-      return;
-    }
-
-  column = staple_map_layout_get_column (self->layout, hit.stage);
-  switch (hit.kind)
-    {
-    case STAPLE_MAP_HIT_STAGE:
-      if (dy > 0)
-        hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
-      break;
-
-    case STAPLE_MAP_HIT_CUSTOMER_POINT:
-      hit.kind = dy < 0 ? STAPLE_MAP_HIT_STAGE
-                        : column->cards->len > 0 ? STAPLE_MAP_HIT_CARD
-                                                 : STAPLE_MAP_HIT_STAFF_POINT;
-      hit.card = 0;
-      break;
-
-    case STAPLE_MAP_HIT_CARD:
-      if (dy < 0 && hit.card == 0)
-        hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
-      else if (dy > 0 && hit.card + 1 >= column->cards->len)
-        hit.kind = STAPLE_MAP_HIT_STAFF_POINT;
-      else
-        hit.card = (guint) ((int) hit.card + dy);
-      break;
-
-    case STAPLE_MAP_HIT_STAFF_POINT:
-      if (dy < 0 && column->cards->len > 0)
-        hit = (StapleMapHit) { STAPLE_MAP_HIT_CARD, hit.stage, column->cards->len - 1 };
-      else if (dy < 0)
-        hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
-      break;
-
-    case STAPLE_MAP_HIT_NONE:
-    case STAPLE_MAP_HIT_CARD_LANE:
-    case STAPLE_MAP_HIT_HANDOFF:
-    case STAPLE_MAP_HIT_CAUSES:
-    default:
-      break;
-    }
-
-  staple_map_view_select (self, &hit);
-}
-
-static void
-delete_selection (StapleMapView *self)
-{
-  const StapleMapHit *hit = &self->selection;
-
-  if (hit->kind == STAPLE_MAP_HIT_CARD)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-friction", "(ii)",
-                                (int) hit->stage, (int) hit->card);
-  else if (hit->kind == STAPLE_MAP_HIT_STAGE)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-stage", "i", (int) hit->stage);
-}
-
-static void
-nudge_feeling (StapleMapView *self,
-               int            delta)
-{
-  const StapleMapHit *hit = &self->selection;
-  StapleStage *stage = STAPLE_STAGE (self->selection_object);
-  gboolean customer = hit->kind == STAPLE_MAP_HIT_CUSTOMER_POINT;
-  int feeling = customer ? staple_stage_get_customer_feeling (stage)
-                         : staple_stage_get_staff_feeling (stage);
-
-  feeling = CLAMP (feeling + delta, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stage-field", "(isv)",
-                              (int) hit->stage, customer ? "customer-feeling" : "staff-feeling",
-                              g_variant_new_int32 (feeling));
-}
-
-/* Alt+arrows move the selected card (up and down within its stage, left
- * and right to the neighbouring stage) or the selected stage. */
+/* A phase that works on the map gives it the keyboard, so that what the
+ * coach types next goes to the map, not to the button that was last
+ * clicked or to a side panel that has just gone. */
+/* A phase that works on the map gives it the keyboard, so that what the
+ * coach types next goes to the map, not to the button that was last
+ * clicked or to a side panel that has just gone. Once the stacks around
+ * it have moved the focus as they do when they change pages. */
 static gboolean
-move_selected (StapleMapView *self,
-               guint          keyval)
+take_focus_cb (gpointer data)
 {
-  const StapleMapHit *hit = &self->selection;
-  guint n_columns = staple_map_layout_get_n_columns (self->layout);
-  int dx = keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0;
-  int dy = keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0;
-  int stage = (int) hit->stage + dx;
+  StapleMapView *self = data;
 
-  if (stage < 0 || stage >= (int) n_columns || (dx == 0 && dy == 0))
-    return FALSE;
+  self->focus_id = 0;
+  if (is_shown (self) && !gtk_widget_has_focus (GTK_WIDGET (self)) &&
+      !gtk_widget_get_visible (self->editor))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (hit->kind == STAPLE_MAP_HIT_STAGE && dx != 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.move-stage", "(ii)",
-                                  (int) hit->stage, stage);
-      return TRUE;
-    }
-
-  if (hit->kind == STAPLE_MAP_HIT_CARD)
-    {
-      const StapleMapColumn *target = staple_map_layout_get_column (self->layout, (guint) stage);
-      int index = dx != 0 ? (int) MIN (hit->card, target->cards->len) : (int) hit->card + dy;
-
-      if (index < 0)
-        return TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.move-friction", "(iiii)",
-                                  (int) hit->stage, (int) hit->card, stage, index);
-      return TRUE;
-    }
-
-  return FALSE;
+  return G_SOURCE_REMOVE;
 }
 
-/* Steps an enumeration field of the selected card to its next or previous
- * value, round the end. */
 static void
-cycle_field (StapleMapView *self,
-             const char    *field,
-             GType          type,
-             int            step)
+take_focus (StapleMapView *self)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  int value = 0;
-  int n = (int) klass->n_values;
-
-  g_object_get (self->selection_object, field, &value, NULL);
-  value = ((value + step) % n + n) % n;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
-                              (int) self->selection.stage, (int) self->selection.card, field,
-                              g_variant_new_string (staple_enum_to_nick (type, value)));
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add (take_focus_cb, self);
 }
 
-/* The keys of the Walk, Diagnose and Prioritise phases. */
-static gboolean
-mode_key (StapleMapView *self,
-          guint          keyval)
+static void
+staple_map_view_map (GtkWidget *widget)
 {
-  gboolean card = self->selection.kind == STAPLE_MAP_HIT_CARD;
-  guint digit = keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9 ? keyval - GDK_KEY_1 + 1 : 0;
-
-  switch (self->mode)
-    {
-    case STAPLE_MAP_MODE_WALK:
-      if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_Page_Up)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
-                                      ? "win.next-stage" : "win.previous-stage", NULL);
-          return TRUE;
-        }
-      return FALSE;
-
-    case STAPLE_MAP_MODE_DIAGNOSE:
-      if (card && digit >= STAPLE_SEVERITY_MIN && digit <= STAPLE_SEVERITY_MAX)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
-                                    (int) self->selection.stage, (int) self->selection.card,
-                                    "severity", g_variant_new_int32 ((int) digit));
-      else if (card && (keyval == GDK_KEY_k || keyval == GDK_KEY_K))
-        cycle_field (self, "kind", STAPLE_TYPE_FRICTION_KIND, keyval == GDK_KEY_k ? 1 : -1);
-      else if (card && (keyval == GDK_KEY_p || keyval == GDK_KEY_P))
-        cycle_field (self, "principle", STAPLE_TYPE_PRINCIPLE, keyval == GDK_KEY_p ? 1 : -1);
-      else
-        return FALSE;
-      return TRUE;
-
-    case STAPLE_MAP_MODE_VOTE:
-      if (digit > 0)
-        staple_map_view_set_voter (self, (int) digit - 1);
-      else if (card && self->voter >= 0 &&
-               (keyval == GDK_KEY_plus || keyval == GDK_KEY_equal || keyval == GDK_KEY_KP_Add ||
-                keyval == GDK_KEY_space))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.add-vote", "(iii)", self->voter,
-                                    (int) self->selection.stage, (int) self->selection.card);
-      else if (card && self->voter >= 0 &&
-               (keyval == GDK_KEY_minus || keyval == GDK_KEY_KP_Subtract))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-vote", "(iii)", self->voter,
-                                    (int) self->selection.stage, (int) self->selection.card);
-      else
-        return FALSE;
-      return TRUE;
-
-    case STAPLE_MAP_MODE_EDIT:
-    default:
-      return FALSE;
-    }
+  GTK_WIDGET_CLASS (staple_map_view_parent_class)->map (widget);
+  take_focus (STAPLE_MAP_VIEW (widget));
 }
 
 /**
@@ -1447,7 +912,11 @@ staple_map_view_set_mode (StapleMapView *self,
 {
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
+  if (mode == self->mode)
+    return;
+
   self->mode = mode;
+  take_focus (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1492,369 +961,6 @@ staple_map_view_get_voter (StapleMapView *self)
   g_return_val_if_fail (STAPLE_IS_MAP_VIEW (self), -1);
 
   return self->voter;
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                StapleMapView         *self)
-{
-  gboolean point = self->selection.kind == STAPLE_MAP_HIT_CUSTOMER_POINT ||
-                   self->selection.kind == STAPLE_MAP_HIT_STAFF_POINT;
-  gunichar c;
-
-  if (gtk_widget_get_visible (self->editor))
-    return FALSE;
-
-  state &= gtk_accelerator_get_default_mod_mask ();
-
-  /* Shift+Up and Shift+Down raise and lower a curve point. */
-  if (point && state == GDK_SHIFT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
-    {
-      nudge_feeling (self, keyval == GDK_KEY_Up ? 1 : -1);
-      return TRUE;
-    }
-
-  if (state == GDK_ALT_MASK)
-    return move_selected (self, keyval);
-
-  if (state != 0 && state != GDK_SHIFT_MASK)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-      move_selection (self, -1, 0);
-      return TRUE;
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-      move_selection (self, 1, 0);
-      return TRUE;
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
-      move_selection (self, 0, -1);
-      return TRUE;
-    case GDK_KEY_Down: case GDK_KEY_KP_Down:
-      move_selection (self, 0, 1);
-      return TRUE;
-    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_F2:
-      staple_map_view_edit_selection (self);
-      return TRUE;
-    case GDK_KEY_Delete: case GDK_KEY_KP_Delete:
-      delete_selection (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      if (self->selection.kind == STAPLE_MAP_HIT_NONE)
-        return FALSE;
-      set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
-      return TRUE;
-    default:
-      break;
-    }
-
-  if (mode_key (self, keyval))
-    return TRUE;
-
-  /* Keyboard-first capture: typing with a stage or card selected starts a
-   * new card in that stage. */
-  c = gdk_keyval_to_unicode (keyval);
-  if (c != 0 && g_unichar_isprint (c) && !g_unichar_isspace (c) &&
-      self->mode == STAPLE_MAP_MODE_EDIT && self->selection.kind != STAPLE_MAP_HIT_NONE)
-    {
-      char text[8] = { 0 };
-      const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
-                                                                    self->selection.stage);
-      guint index = self->selection.kind == STAPLE_MAP_HIT_CARD ? self->selection.card + 1
-                                                                : column->cards->len;
-
-      g_unichar_to_utf8 (c, text);
-      staple_map_view_start_new_card (self, self->selection.stage, index, text);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-staple_map_view_focus (GtkWidget        *widget,
-                       GtkDirectionType  direction)
-{
-  StapleMapView *self = STAPLE_MAP_VIEW (widget);
-  int step = direction == GTK_DIR_TAB_BACKWARD ? -1 : 1;
-
-  if (gtk_widget_get_visible (self->editor) &&
-      gtk_widget_child_focus (self->editor, direction))
-    return TRUE;
-
-  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
-    {
-      if (gtk_widget_has_focus (widget))
-        return FALSE;
-      gtk_widget_grab_focus (widget);
-      return TRUE;
-    }
-
-  /* Coming in from outside keeps the selection, or starts at one end. */
-  if (!gtk_widget_has_focus (widget))
-    {
-      gtk_widget_grab_focus (widget);
-      if (self->selection.kind == STAPLE_MAP_HIT_NONE)
-        step_selection (self, step);
-      return TRUE;
-    }
-
-  return step_selection (self, step);
-}
-
-/* Pointer */
-
-static void
-click_pressed_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  StapleMapView   *self)
-{
-  StapleMapHit hit;
-  double map_x, map_y;
-
-  if (gtk_widget_get_visible (self->editor))
-    commit_editor (self);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  to_map (self, x, y, &map_x, &map_y);
-  if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
-    {
-      staple_map_view_select (self, NULL);
-      return;
-    }
-
-  if (hit.kind != STAPLE_MAP_HIT_CARD_LANE)
-    staple_map_view_select (self, &hit);
-
-  if (n_press == 2 && (hit.kind == STAPLE_MAP_HIT_CARD || hit.kind == STAPLE_MAP_HIT_STAGE))
-    staple_map_view_edit_selection (self);
-}
-
-/* An empty spot in a stage's card lane opens a new card there; on release,
- * so that a drag starting there does nothing. */
-static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   StapleMapView   *self)
-{
-  StapleMapHit hit;
-  double map_x, map_y;
-
-  if (self->dragging || n_press != 1)
-    return;
-
-  to_map (self, x, y, &map_x, &map_y);
-  if (staple_map_layout_hit_test (self->layout, map_x, map_y, &hit) &&
-      hit.kind == STAPLE_MAP_HIT_CARD_LANE)
-    staple_map_view_start_new_card (self, hit.stage, hit.card, "");
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               StapleMapView  *self)
-{
-  double map_x, map_y;
-
-  self->dragging = FALSE;
-  to_map (self, x, y, &map_x, &map_y);
-  if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &self->drag_hit))
-    self->drag_hit.kind = STAPLE_MAP_HIT_NONE;
-}
-
-static void
-drag_feeling (StapleMapView *self,
-              double         map_y)
-{
-  StapleMapLane lane = self->drag_hit.kind == STAPLE_MAP_HIT_CUSTOMER_POINT
-                       ? STAPLE_MAP_LANE_CUSTOMER : STAPLE_MAP_LANE_STAFF;
-  const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
-                                                                self->drag_hit.stage);
-  int feeling = staple_map_layout_y_to_feeling (self->layout, lane, map_y);
-  int now = lane == STAPLE_MAP_LANE_CUSTOMER ? staple_stage_get_customer_feeling (column->stage)
-                                             : staple_stage_get_staff_feeling (column->stage);
-
-  /* Each step is an edit; the editor folds a quick series into one undo. */
-  if (feeling != now)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stage-field", "(isv)",
-                                (int) self->drag_hit.stage,
-                                lane == STAPLE_MAP_LANE_CUSTOMER ? "customer-feeling"
-                                                                 : "staff-feeling",
-                                g_variant_new_int32 (feeling));
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                StapleMapView  *self)
-{
-  double start_x, start_y, map_x, map_y;
-
-  if (self->drag_hit.kind == STAPLE_MAP_HIT_NONE ||
-      self->drag_hit.kind == STAPLE_MAP_HIT_CARD_LANE)
-    return;
-
-  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
-  self->drag_x = start_x + dx;
-  self->drag_y = start_y + dy;
-
-  if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
-    return;
-
-  if (!self->dragging)
-    {
-      self->dragging = TRUE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-    }
-
-  to_map (self, self->drag_x, self->drag_y, &map_x, &map_y);
-  if (self->drag_hit.kind == STAPLE_MAP_HIT_CUSTOMER_POINT ||
-      self->drag_hit.kind == STAPLE_MAP_HIT_STAFF_POINT)
-    drag_feeling (self, map_y);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drop_card (StapleMapView *self,
-           double         map_x,
-           double         map_y)
-{
-  StapleMapHit target;
-  const StapleMapColumn *column;
-  GObject *dragged = object_at (self, &self->drag_hit);
-  g_autoptr(GObject) friction = dragged != NULL ? g_object_ref (dragged) : NULL;
-  guint index;
-
-  if (friction == NULL || !staple_map_layout_hit_test (self->layout, map_x, map_y, &target))
-    return;
-
-  column = staple_map_layout_get_column (self->layout, target.stage);
-  if (target.kind == STAPLE_MAP_HIT_CARD || target.kind == STAPLE_MAP_HIT_CARD_LANE)
-    index = target.card;
-  else
-    index = column->cards->len;
-
-  /* Dropped further down its own stage: the card's own place closes up. */
-  if (target.stage == self->drag_hit.stage && index > self->drag_hit.card)
-    index--;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.move-friction", "(iiii)",
-                              (int) self->drag_hit.stage, (int) self->drag_hit.card,
-                              (int) target.stage, (int) index);
-  set_selection (self, STAPLE_MAP_HIT_CARD, friction);
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             StapleMapView  *self)
-{
-  double start_x, start_y, map_x, map_y;
-  StapleMapHit target;
-
-  if (!self->dragging)
-    return;
-
-  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
-  to_map (self, start_x + dx, start_y + dy, &map_x, &map_y);
-
-  if (self->drag_hit.kind == STAPLE_MAP_HIT_CARD)
-    drop_card (self, map_x, map_y);
-  else if (self->drag_hit.kind == STAPLE_MAP_HIT_STAGE &&
-           staple_map_layout_hit_test (self->layout, map_x, map_y, &target) &&
-           target.stage != self->drag_hit.stage)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.move-stage", "(ii)",
-                                (int) self->drag_hit.stage, (int) target.stage);
-
-  self->dragging = FALSE;
-  self->drag_hit.kind = STAPLE_MAP_HIT_NONE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-pan_begin_cb (GtkGestureDrag *gesture,
-              double          x,
-              double          y,
-              StapleMapView  *self)
-{
-  self->pan_h = scroll_x (self);
-  self->pan_v = scroll_y (self);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-pan_update_cb (GtkGestureDrag *gesture,
-               double          dx,
-               double          dy,
-               StapleMapView  *self)
-{
-  gtk_adjustment_set_value (self->hadjustment, self->pan_h - dx);
-  gtk_adjustment_set_value (self->vadjustment, self->pan_v - dy);
-}
-
-static gboolean
-query_tooltip_cb (StapleMapView *self,
-                  int            x,
-                  int            y,
-                  gboolean       keyboard,
-                  GtkTooltip    *tooltip)
-{
-  g_autofree char *text = NULL;
-  StapleMapHit hit;
-  double map_x, map_y;
-
-  if (keyboard)
-    hit = self->selection;
-  else
-    {
-      to_map (self, x, y, &map_x, &map_y);
-      if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
-        return FALSE;
-    }
-
-  if (hit.kind == STAPLE_MAP_HIT_CARD)
-    {
-      StapleFriction *friction = STAPLE_FRICTION (object_at (self, &hit));
-      StaplePrinciple principle = staple_friction_get_principle (friction);
-
-      /* Translators: a friction card's tooltip: text, kind, severity, principle */
-      text = g_strdup_printf (_("%s\n%s · severity %d of 5 · %s"),
-                              staple_friction_get_text (friction),
-                              staple_friction_kind_get_label (staple_friction_get_kind (friction)),
-                              staple_friction_get_severity (friction),
-                              staple_principle_get_label (principle));
-    }
-  else if (hit.kind == STAPLE_MAP_HIT_STAGE)
-    {
-      StapleStage *stage = STAPLE_STAGE (object_at (self, &hit));
-      const char *notes = staple_stage_get_notes (stage);
-
-      text = *notes != '\0' ? g_strdup_printf ("%s\n%s", staple_stage_get_name (stage), notes)
-                            : g_strdup (staple_stage_get_name (stage));
-    }
-  else if (hit.kind == STAPLE_MAP_HIT_CUSTOMER_POINT || hit.kind == STAPLE_MAP_HIT_STAFF_POINT)
-    text = g_strdup (_("Drag up or down, or select and press Shift+↑ or Shift+↓, "
-                       "to set how people feel here"));
-  else if (hit.kind == STAPLE_MAP_HIT_CARD_LANE)
-    text = g_strdup (_("Click to add a friction point here"));
-
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 /* GObject */
@@ -1933,12 +1039,19 @@ staple_map_view_dispose (GObject *object)
   StapleMapView *self = STAPLE_MAP_VIEW (object);
 
   g_clear_handle_id (&self->relocate_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->empty, gtk_widget_unparent);
   if (self->layout != NULL)
     g_signal_handlers_disconnect_by_data (self->layout, self);
   g_clear_object (&self->layout);
   g_clear_object (&self->selection_object);
   g_clear_object (&self->editing_object);
+  g_clear_object (&self->editor_style);
+  g_clear_pointer (&self->editor_css, g_free);
+  if (self->toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->toast, self);
+  g_clear_object (&self->toast);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
 
@@ -1957,8 +1070,9 @@ staple_map_view_class_init (StapleMapViewClass *klass)
 
   widget_class->snapshot = staple_map_view_snapshot;
   widget_class->measure = staple_map_view_measure;
+  widget_class->map = staple_map_view_map;
   widget_class->size_allocate = staple_map_view_size_allocate;
-  widget_class->focus = staple_map_view_focus;
+  widget_class->focus = _staple_map_view_focus;
 
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
@@ -2006,7 +1120,6 @@ static void
 staple_map_view_init (StapleMapView *self)
 {
   GtkEventController *controller;
-  GtkGesture *gesture;
 
   self->zoom = 1.0;
   self->voter = -1;
@@ -2017,63 +1130,17 @@ staple_map_view_init (StapleMapView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Journey map"), -1);
 
-  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->text_view, FALSE);
-  gtk_text_view_set_top_margin (self->text_view, 6);
-  gtk_text_view_set_bottom_margin (self->text_view, 6);
-  gtk_text_view_set_left_margin (self->text_view, 6);
-  gtk_text_view_set_right_margin (self->text_view, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text of the friction point"),
-                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
-                           G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (editor_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
-
-  self->editor = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->editor), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->editor), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->editor),
-                                 GTK_WIDGET (self->text_view));
-  gtk_widget_add_css_class (self->editor, "map-editor");
-  gtk_widget_set_visible (self->editor, FALSE);
-  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  self->empty = build_empty (self);
+  gtk_widget_set_parent (self->empty, GTK_WIDGET (self));
+  _staple_map_view_init_editor (self);
+  _staple_map_view_init_input (self);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
-  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_MIDDLE);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (pan_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (pan_update_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -2093,3 +1160,4 @@ staple_map_view_new (void)
 {
   return g_object_new (STAPLE_TYPE_MAP_VIEW, NULL);
 }
+

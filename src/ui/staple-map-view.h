@@ -37,6 +37,7 @@ void                staple_map_view_start_new_card (StapleMapView      *self,
                                                     guint               index,
                                                     const char         *text);
 void                staple_map_view_edit_selection (StapleMapView      *self);
+void                staple_map_view_add_stage      (StapleMapView      *self);
 void                staple_map_view_restore_draft  (StapleMapView      *self,
                                                     const char         *target,
                                                     guint               stage,
