@@ -3,7 +3,8 @@
 """End to end: timers that keep the room's time. The Walk clock, started with
 the phase, survives a visit to Map, a kill -9 and a restart (the minutes the
 app was dead counted, as the meeting went on), and overtime; only Reset gives
-the full timebox back; a past session opened for review does not tick.
+the full timebox back; a clock away longer than a workshop day waits where it
+was; a past session opened for review does not tick.
 
 The clock is read from the window's "timer" action, whose state is what the
 phase bar shows: (seconds left, running). Set STAPLE_E2E_SHOTS to a folder to
@@ -127,6 +128,14 @@ def main():
             restart(app, "e2e-timer-overtime.png")
             over, running = clock(app)
             e2e.expect("overtime survives another restart", (over < -55, running), (True, True))
+
+            # Back after a night: the meeting is over, the clock waits where it was.
+            app.kill()
+            left, _ = clock_from_store(app, session_id)
+            died_earlier(database, session_id, 9 * 60 * 60)
+            app.start()
+            e2e.expect("back nine hours later, the Walk clock is paused where it was saved",
+                       clock(app), (left, False))
 
             # Only Reset gives the full timebox back, and it stays so.
             e2e.activate("timer-reset")

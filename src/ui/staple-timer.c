@@ -14,6 +14,9 @@
 
 /* Longer than any workshop: a stored clock beyond it is not one. */
 #define MAX_SECONDS (366 * 24 * 60 * 60)
+/* A clock away for longer than a workshop day has not run on: the meeting
+ * is over, and the clock waits where it was. */
+#define MAX_CATCH_UP (8 * 60 * 60)
 
 struct _StapleTimer
 {
@@ -275,12 +278,19 @@ staple_timer_format (StapleTimer *self)
 GVariant *
 staple_timer_save (StapleTimer *self)
 {
+  gint64 read_at;
+
   g_return_val_if_fail (STAPLE_IS_TIMER (self), NULL);
+
+  /* A running clock's seconds left last changed a fraction of a second ago:
+   * that moment is the one they are true for. */
+  read_at = g_get_real_time ();
+  if (self->started_at != 0)
+    read_at -= (g_get_monotonic_time () - self->started_at) % G_USEC_PER_SEC;
 
   return g_variant_new ("(iiibx)", self->timebox, self->duration,
                         MAX (staple_timer_get_remaining (self), -MAX_SECONDS),
-                        staple_timer_get_running (self),
-                        g_get_real_time ());
+                        staple_timer_get_running (self), read_at);
 }
 
 /**
@@ -300,7 +310,7 @@ staple_timer_restore (StapleTimer        *self,
 {
   int timebox, duration, remaining;
   gboolean running;
-  gint64 saved_at, late = 0;
+  gint64 saved_at, late = 0;  /* µs */
 
   g_return_val_if_fail (STAPLE_IS_TIMER (self), FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
@@ -315,14 +325,25 @@ staple_timer_restore (StapleTimer        *self,
 
   /* A wall clock set back makes no time negative. */
   if (running && how == STAPLE_TIMER_CATCH_UP)
-    late = CLAMP ((g_get_real_time () - saved_at) / G_USEC_PER_SEC, 0, MAX_SECONDS);
+    {
+      late = MAX (g_get_real_time () - saved_at, 0);
+      if (late > (gint64) MAX_CATCH_UP * G_USEC_PER_SEC)
+        {
+          late = 0;
+          how = STAPLE_TIMER_HOLD;
+        }
+    }
 
   staple_timer_pause (self);
   self->timebox = timebox;
   self->duration = duration;
-  self->remaining = (int) MAX (remaining - late, -MAX_SECONDS);
+  self->remaining = (int) MAX (remaining - late / G_USEC_PER_SEC, (gint64) -MAX_SECONDS);
   if (running && how != STAPLE_TIMER_HOLD)
-    run (self);
+    {
+      run (self);
+      /* The second under way when it was saved goes on where it was. */
+      self->started_at -= late % G_USEC_PER_SEC;
+    }
   changed (self);
   return TRUE;
 }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (StapleTimer, staple_timer, STAPLE, TIMER, GObject)
  * @STAPLE_TIMER_HOLD: paused at the time saved, running or not
  * @STAPLE_TIMER_RESUME: as saved; a clock that ran runs on from the time saved
  * @STAPLE_TIMER_CATCH_UP: as saved; a clock that ran has run on since, by the
- *   wall clock, and runs on
+ *   wall clock, and runs on; unless it was saved more than eight hours ago:
+ *   then it is held
  *
  * How staple_timer_restore() treats the time since the state was saved.
  */
