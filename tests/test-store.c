@@ -1406,8 +1406,8 @@ test_walk_again_empowerments (Fixture       *f,
   }
 
   reloaded = load_session (store, staple_session_get_id (old));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_empowerments (reloaded))),
-                    ==, 2);
+  items = G_LIST_MODEL (staple_session_get_empowerments (reloaded));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
 }
 
 static void

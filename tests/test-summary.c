@@ -463,6 +463,17 @@ test_totals_handoffs (void)
   g_assert_true (staple_summary_is_handoff (stages[4], stages[5]));
   g_assert_true (staple_summary_is_handoff (stages[5], stages[6]));
   g_assert_false (staple_summary_is_handoff (stages[1], stages[2]));
+
+  /* Where they are, as the close summary and the report name them. */
+  {
+    g_autoptr(GPtrArray) list = staple_summary_list_handoffs (session);
+
+    g_assert_cmpuint (list->len, ==, totals.n_handoffs);
+    g_assert_true (list->pdata[0] == stages[1]);
+    g_assert_true (list->pdata[1] == stages[3]);
+    g_assert_true (list->pdata[2] == stages[5]);
+    g_assert_true (list->pdata[3] == stages[6]);
+  }
 }
 
 static void

@@ -1345,6 +1345,34 @@ flow_count (StapleReport *self,
   flow_value (self, label, value);
 }
 
+/* Where the handoffs counted above are, for a reader without the map. */
+static void
+add_handoff_names (StapleReport *self)
+{
+  g_autoptr(GPtrArray) stages = staple_summary_list_handoffs (self->session);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  if (stages->len == 0)
+    return;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      StapleStage *stage = g_ptr_array_index (stages, i);
+      g_autofree char *name = staple_text_bound (staple_stage_get_name (stage), STAPLE_TEXT_SHORT,
+                                                 STAPLE_TEXT_BOUND_ONE_LINE);
+
+      if (i > 0)
+        /* Translators: between the names of stages in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, name);
+    }
+
+  /* Translators: followed by the names of the stages the work is handed on to */
+  line = g_strdup_printf (_("Handed on to %s"), names->str);
+  flow_text (self, line, SIZE_SMALL, PANGO_WEIGHT_NORMAL, 12, 0, DIM);
+}
+
 static void
 add_journey (StapleReport *self)
 {
@@ -1357,6 +1385,7 @@ add_journey (StapleReport *self)
   flow_count (self, _("Stages"), totals.n_stages);
   flow_count (self, _("Friction points"), totals.n_frictions);
   flow_count (self, _("Handoffs between teams"), totals.n_handoffs);
+  add_handoff_names (self);
   flow_count (self, _("Stages where the work is dropped or misrouted"), totals.n_dropped);
 
   if (totals.lead_minutes == 0)

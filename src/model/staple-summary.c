@@ -332,3 +332,38 @@ staple_summary_is_handoff (StapleStage *previous,
   team = staple_stage_get_team (stage);
   return *previous_team != '\0' && *team != '\0' && !g_str_equal (previous_team, team);
 }
+
+/**
+ * staple_summary_list_handoffs:
+ * @session: a #StapleSession
+ *
+ * Lists where the work of @session changes hands, as
+ * staple_summary_journey_totals() counts it: each stage the work is handed
+ * on to, in map order.
+ *
+ * Returns: (transfer container) (element-type StapleStage): the stages, each
+ *   with a reference held by the array
+ */
+GPtrArray *
+staple_summary_list_handoffs (StapleSession *session)
+{
+  GListModel *stages;
+  GPtrArray *handoffs;
+  guint n;
+
+  g_return_val_if_fail (STAPLE_IS_SESSION (session), NULL);
+
+  stages = G_LIST_MODEL (staple_session_get_stages (session));
+  n = g_list_model_get_n_items (stages);
+  handoffs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(StapleStage) previous = g_list_model_get_item (stages, i - 1);
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+
+      if (staple_summary_is_handoff (previous, stage))
+        g_ptr_array_add (handoffs, g_steal_pointer (&stage));
+    }
+
+  return handoffs;
+}

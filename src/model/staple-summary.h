@@ -36,5 +36,6 @@ guint      staple_summary_count_votes       (StapleSession       *session,
                                              StapleFriction      *friction);
 gboolean   staple_summary_is_handoff        (StapleStage         *previous,
                                              StapleStage         *stage);
+GPtrArray *staple_summary_list_handoffs     (StapleSession       *session);
 
 G_END_DECLS

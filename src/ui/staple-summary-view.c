@@ -144,24 +144,19 @@ add_heading (StapleSummaryView *self)
 static char *
 describe_handoffs (StapleSession *session)
 {
-  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(GPtrArray) stages = staple_summary_list_handoffs (session);
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 1; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(StapleStage) previous = g_list_model_get_item (stages, i - 1);
-      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+  if (stages->len == 0)
+    return g_strdup (_("Changes of team, and stages marked as handed on to another team"));
 
-      if (!staple_summary_is_handoff (previous, stage))
-        continue;
-      if (names->len > 0)
+  for (guint i = 0; i < stages->len; i++)
+    {
+      if (i > 0)
         /* Translators: between the names of stages in a list */
         g_string_append (names, _(", "));
-      g_string_append (names, staple_stage_get_name (stage));
+      g_string_append (names, staple_stage_get_name (g_ptr_array_index (stages, i)));
     }
-
-  if (names->len == 0)
-    return g_strdup (_("Changes of team, and stages marked as handed on to another team"));
 
   /* Translators: followed by the names of the stages the work is handed on to */
   return g_strdup_printf (_("Handed on to %s"), names->str);
