@@ -525,8 +525,16 @@ go_to_action (StapleSessionPage *self,
                                   : NULL;
   if (STAPLE_IS_ACTION_ROW (row))
     {
+      GtkWidget *focus;
+
       set_action_for (self, NULL);
       staple_action_row_focus (STAPLE_ACTION_ROW (row));
+      /* To add to the action, not to type over it. */
+      focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+      if (GTK_IS_EDITABLE (focus))
+        gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+      else if (focus != NULL && GTK_IS_EDITABLE (gtk_widget_get_parent (focus)))
+        gtk_editable_set_position (GTK_EDITABLE (gtk_widget_get_parent (focus)), -1);
       return;
     }
 
