@@ -528,6 +528,8 @@ staple_field_bind_duration (GtkEditable     *editable,
   g_return_if_fail (message == NULL || GTK_IS_WIDGET (message));
   g_return_if_fail (G_IS_OBJECT (object));
 
+  /* A paste gone wrong is refused whole, not cut at 65,535 bytes first. */
+  staple_field_hold_any_length (editable);
   g_object_set_data (G_OBJECT (editable), "staple-field-duration", GINT_TO_POINTER (TRUE));
   if (field_new (GTK_WIDGET (editable), object, property, send, user_data))
     {
