@@ -15,6 +15,8 @@
 #define EDITOR_LINES      6   /* the in-place editor grows to this many lines, then scrolls */
 #define EDITOR_MIN_FONT_PX 10.0 /* and its text is never smaller, however far out the map is */
 #define NEW_CARD_HEIGHT   56.0  /* map units: the editor of a new card, before it grows */
+#define MEASURED_CHARS  2000    /* more than EDITOR_LINES lines of text, however wide */
+#define SCROLLBAR_PX       8    /* kept for the scrollbar of a longer text */
 
 /* As the map's layout draws them (staple-map-layout.c): */
 #define CARD_WIDTH       208.0  /* map units */
@@ -480,17 +482,33 @@ editor_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* EDITOR_LINES lines of the editor's font, and its margins. */
+/* How tall the editor's text is at @width, in its font as it is now, up
+ * to EDITOR_LINES lines, margins included. Measured here rather than asked
+ * of the text view, which lays out a new text a little at a time. */
 static int
-editor_max_height (StapleMapView *self)
+editor_text_height (StapleMapView *self,
+                    int            width)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  g_autofree char *text = editor_text (self);
+  g_autoptr(PangoLayout) layout = NULL;
+  int margins = gtk_text_view_get_top_margin (self->text_view) +
+                gtk_text_view_get_bottom_margin (self->text_view);
+  int line, height;
 
-  pango_font_metrics_unref (metrics);
-  return EDITOR_LINES * MAX (line, 1) + gtk_text_view_get_top_margin (self->text_view) +
-         gtk_text_view_get_bottom_margin (self->text_view);
+  /* More than a few lines' worth only scrolls: no need to lay out all. */
+  if (g_utf8_strlen (text, -1) > MEASURED_CHARS)
+    *g_utf8_offset_to_pointer (text, MEASURED_CHARS) = '\0';
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view), "Xg");
+  pango_layout_get_pixel_size (layout, NULL, &line);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, MAX (width - gtk_text_view_get_left_margin (self->text_view) -
+                                       gtk_text_view_get_right_margin (self->text_view) -
+                                       SCROLLBAR_PX, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, has_long_word (text) ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return MIN (MAX (height, line), EDITOR_LINES * MAX (line, 1)) + margins;
 }
 
 /* Lays the editor out over what it edits. */
@@ -499,7 +517,7 @@ _staple_map_view_allocate_editor (StapleMapView *self)
 {
   cairo_rectangle_t rect;
   GtkAllocation allocation;
-  int min_width, min_height, natural_height;
+  int min_width, min_height;
 
   if (!gtk_widget_get_visible (self->editor))
     return;
@@ -519,9 +537,9 @@ _staple_map_view_allocate_editor (StapleMapView *self)
                       NULL, NULL);
   allocation.width = MAX (allocation.width, min_width);
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, allocation.width,
-                      &min_height, &natural_height, NULL, NULL);
+                      &min_height, NULL, NULL, NULL);
   allocation.height = MAX (allocation.height,
-                           CLAMP (natural_height, min_height, editor_max_height (self)));
+                           MAX (min_height, editor_text_height (self, allocation.width)));
   gtk_widget_size_allocate (self->editor, &allocation, -1);
 }
 

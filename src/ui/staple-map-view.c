@@ -547,6 +547,16 @@ update_empty (StapleMapView *self)
   if (empty == gtk_widget_get_visible (self->empty))
     return;
 
+  /* A template's button goes with the empty map: the keyboard stays on
+   * the map, for the first card. */
+  if (!empty && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->empty))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+
   gtk_widget_set_visible (self->empty, empty);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
