@@ -379,9 +379,9 @@ staple_compare_chart_draw (cairo_t          *cr,
 }
 
 static void
-chart (Pen           *pen,
-       StapleSession *earlier,
-       StapleSession *later,
+chart (Pen              *pen,
+       StapleSession    *earlier,
+       StapleSession    *later,
        StapleComparison *comparison)
 {
   static const double ink[3] = { 0.1, 0.1, 0.1 };

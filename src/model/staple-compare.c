@@ -12,8 +12,8 @@
 /* What changed between two walks of the same journey: stages added and
  * removed, friction points resolved, new and kept, the earlier walk's actions
  * done or still open, the lead, work and waiting times, and the times and
- * feelings of both walks stage by stage. Pure
- * functions of the two sessions; nothing here changes them.
+ * feelings of both walks stage by stage. Pure functions of the two
+ * sessions; nothing here changes them.
  *
  * Walks are matched by what the room typed, not by ids: a walk again gets
  * fresh ids, and people retype a sticky note with other capitals or spaces.
