@@ -118,8 +118,10 @@ shown_phase (StapleWindow *self)
  * A phase's clock stands still while the room is in another phase and goes
  * on as it was left. The clock of the phase the room is in, left running
  * when Staple closed or died, has gone on since, as the meeting did: it
- * opens with the time since deducted, still running. A past session opens
- * for review, and its clocks stand where they were saved. */
+ * opens with the time since deducted, still running (unless that was more
+ * than eight hours ago: the meeting is over, and it waits where it was). A
+ * past session opens for review, and its clocks stand where they were
+ * saved. */
 
 static char *
 clocks_key (StapleSession *session)
