@@ -666,8 +666,9 @@ update_button_cb (StapleFriction *friction,
   else
     text = g_strdup_printf (_("%d. %s"), (int) principle, staple_principle_get_label (principle));
 
+  /* No tooltip: it would sit over the picker it opens, which explains each
+   * principle anyway. */
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (button, staple_principle_get_explanation (principle));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text, -1);
 }
