@@ -58,6 +58,8 @@ static const struct
 const char *
 staple_duration_hint (void)
 {
+  /* Translators: the examples are typed into the field as they stand, so
+   * write them with the unit words the app reads in your language. */
   return _("Type e.g. 45 (minutes), 1:30, 9 h or 2 d 4 h.");
 }
 
