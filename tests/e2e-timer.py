@@ -6,8 +6,8 @@ app was dead counted, as the meeting went on), and overtime; only Reset gives
 the full timebox back; a clock away longer than a workshop day waits where it
 was; a past session opened for review does not tick.
 
-The clock is read from the window's "timer" action, whose state is what the
-phase bar shows: (seconds left, running). Set STAPLE_E2E_SHOTS to a folder to
+The clock is read from the window's "timer" action, whose state is the timer
+the phase bar shows: (seconds left, running). Set STAPLE_E2E_SHOTS to a folder to
 keep a screenshot of the window after the restart.
 
 Usage: e2e-timer.py PATH/TO/staple
@@ -22,14 +22,13 @@ import time
 import staple_e2e as e2e
 
 WALK = 40 * 60  # the Walk phase's timebox by default
-CLOSE = 10 * 60
 SLACK = 2  # seconds a reading may be off: start-up, the bus, whole seconds
 # The Walk clock as stored: (timebox, duration, seconds left, running, saved at µs)
 WALK_CLOCK = re.compile(r"'walk': <\((-?\d+), (-?\d+), (-?\d+), (true|false),"
                         r" (?:int64 )?(-?\d+)\)>")
 
 
-def clock(app):
+def clock():
     out = e2e.gdbus(e2e.WINDOW_PATH, "org.gtk.Actions.Describe", "timer").stdout.strip()
     match = re.search(r"<\((-?\d+), (true|false)\)>", out)
     if match is None:
@@ -89,11 +88,11 @@ def main():
             # Walk, by its key: the clock starts with the phase.
             e2e.keys("alt+3")
             e2e.expect_soon("Alt+3 goes to Walk", phase, "walk")
-            left, running = clock(app)
+            left, running = clock()
             e2e.expect("the Walk clock runs from its timebox", (running, left > WALK - SLACK),
                        (True, True))
             time.sleep(4)
-            left, running = clock(app)
+            left, running = clock()
             e2e.expect("the Walk clock counts down", running and left <= WALK - 3, True)
 
             # To Map and back: the Walk clock stood still, it was not reset.
@@ -102,16 +101,16 @@ def main():
             time.sleep(2)
             e2e.keys("alt+3")
             e2e.expect_soon("Alt+3 comes back to Walk", phase, "walk")
-            back, running = clock(app)
+            back, running = clock()
             near("back from Map, the Walk clock goes on where it was left", back, left)
             e2e.expect("back from Map, the Walk clock still runs", running, True)
 
             # kill -9 and a restart: the seconds the app was dead are counted.
             time.sleep(2)
-            left, _ = clock(app)
+            left, _ = clock()
             read_at = time.monotonic()
             restart(app, "e2e-timer-restarted.png")
-            after, running = clock(app)
+            after, running = clock()
             near("after kill -9 and a restart, the Walk clock has run on",
                  after, left - round(time.monotonic() - read_at))
             e2e.expect("after the restart, the Walk clock runs", running, True)
@@ -121,12 +120,12 @@ def main():
             left, saved_at = clock_from_store(app, session_id)
             died_earlier(database, session_id, left + 60)
             app.start()
-            over, running = clock(app)
+            over, running = clock()
             near("back after the timebox ran out, the Walk clock is a minute over", over,
                  -60 - round(time.time() - saved_at))
             e2e.expect("the overtime clock runs", running, True)
             restart(app, "e2e-timer-overtime.png")
-            over, running = clock(app)
+            over, running = clock()
             e2e.expect("overtime survives another restart", (over < -55, running), (True, True))
 
             # Back after a night: the meeting is over, the clock waits where it was.
@@ -135,15 +134,15 @@ def main():
             died_earlier(database, session_id, 9 * 60 * 60)
             app.start()
             e2e.expect("back nine hours later, the Walk clock is paused where it was saved",
-                       clock(app), (left, False))
+                       clock(), (left, False))
 
             # Only Reset gives the full timebox back, and it stays so.
             e2e.activate("timer-reset")
-            e2e.expect_soon("Reset gives Walk its full timebox, paused", lambda: clock(app),
+            e2e.expect_soon("Reset gives Walk its full timebox, paused", clock,
                             (WALK, False))
             restart(app)
             e2e.expect("after Reset and a restart, the Walk clock is full and paused",
-                       clock(app), (WALK, False))
+                       clock(), (WALK, False))
 
             # A walk of the past opens for review: its clock does not tick.
             e2e.activate("timer-start")
@@ -151,9 +150,9 @@ def main():
             app.kill()
             app.start()
             e2e.expect_soon("a past session opens for review on Close", phase, "close")
-            first = clock(app)
+            first = clock()
             time.sleep(2)
-            e2e.expect("its clock stands still", clock(app), first)
+            e2e.expect("its clock stands still", clock(), first)
             e2e.expect("and is paused", first[1], False)
             e2e.expect("app alive", app.alive(), True)
 
