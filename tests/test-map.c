@@ -702,7 +702,7 @@ test_layout_handoff_label (void)
     }
 }
 
-/* "Handed on to another team" shows on the map as the thick, named arrow a
+/* "Handed over from another team" shows on the map as the thick, named arrow a
  * change of team gets, even between stages of one team or with no team; a
  * stage with no team is no crossing by itself. */
 static void

@@ -425,7 +425,7 @@ test_totals_hand_built (void)
   g_assert_cmpuint (totals.lead_minutes, ==, 1820);
 }
 
-/* "Handed on to another team" on a stage is a handoff into it wherever it
+/* "Handed over from another team" on a stage is a handoff into it wherever it
  * is ticked, even from a stage of the same team or with no team named;
  * where it agrees with a change of team, the place counts once. Nothing
  * hands the work to the first stage. */

@@ -306,7 +306,7 @@ staple_summary_count_votes (StapleSession  *session,
  * @stage: a stage of a journey
  *
  * Tells whether the work changes hands on its way from @previous to @stage:
- * the room said it does ("Handed on to another team" on @stage, its
+ * the room said it does ("Handed over from another team" on @stage, its
  * #StapleStage:handoff), or @stage belongs to another team than @previous.
  * A stage with no team does not count as another team, as nobody can tell
  * whether the work changed hands there. Nothing hands the work to the first

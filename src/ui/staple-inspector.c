@@ -139,7 +139,7 @@ dropdown_row (AdwPreferencesGroup *group,
   staple_field_bind_dropdown (row, object, property, send, user_data);
 }
 
-static void
+static GtkWidget *
 check_row (AdwPreferencesGroup *group,
            const char          *title,
            GObject             *object,
@@ -148,9 +148,10 @@ check_row (AdwPreferencesGroup *group,
            gpointer             user_data)
 {
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *row = row_with (group, title, check);
 
-  row_with (group, title, check);
   staple_field_bind_check (GTK_CHECK_BUTTON (check), object, property, send, user_data);
+  return row;
 }
 
 static GtkWidget *
@@ -162,6 +163,7 @@ stage_page (StapleInspector *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GObject *object = G_OBJECT (stage);
   g_autofree char *title = g_strdup_printf (_("Stage %d"), staple_stage_get_position (stage) + 1);
+  GtkWidget *handoff;
 
   adw_preferences_group_set_title (group, title);
   entry_row (group, _("Name"), object, "name", TRUE, send_stage_field, self);
@@ -170,7 +172,14 @@ stage_page (StapleInspector *self,
                 send_stage_field, self);
   duration_row (group, _("Work time"), object, "work-minutes", send_stage_field, self);
   duration_row (group, _("Waiting time"), object, "wait-minutes", send_stage_field, self);
-  check_row (group, _("Handed on to another team"), object, "handoff", send_stage_field, self);
+  handoff = check_row (group, _("Handed over from another team"), object, "handoff",
+                       send_stage_field, self);
+  /* What the mark does: see staple_summary_is_handoff(). */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (handoff),
+                               staple_stage_get_position (stage) == 0
+                               ? _("The journey starts here: no stage hands it the work")
+                               : _("A handoff into this stage, drawn on the map and counted "
+                                   "in the totals"));
   check_row (group, _("Dropped or sent to the wrong team"), object, "dropped",
              send_stage_field, self);
   entry_row (group, _("What happens here"), object, "notes", FALSE, send_stage_field, self);
