@@ -2490,6 +2490,40 @@ file_contains (const char *path,
   return memmem (contents, length, needle, strlen (needle)) != NULL;
 }
 
+/* A purged session's clocks go with it, as its id may be handed out again;
+ * another session's stay. */
+static void
+test_purge_clocks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) kept = make_full_session ();
+  g_autoptr(StapleSession) doomed = make_full_session ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_key = NULL;
+  g_autofree char *doomed_key = NULL;
+  g_autofree char *kept_clock = NULL;
+  g_autofree char *doomed_clock = NULL;
+
+  add_session (store, kept);
+  add_session (store, doomed);
+  kept_key = g_strdup_printf ("timer-%" G_GINT64_FORMAT, staple_session_get_id (kept));
+  doomed_key = g_strdup_printf ("timer-%" G_GINT64_FORMAT, staple_session_get_id (doomed));
+  g_assert_true (staple_store_set_state (store, kept_key, "{'walk': <1>}", &error));
+  g_assert_true (staple_store_set_state (store, doomed_key, "{'walk': <2>}", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (staple_store_set_session_trashed (store, staple_session_get_id (doomed), TRUE,
+                                                   &error));
+  g_assert_true (staple_store_purge_trashed (store, &error));
+  g_assert_no_error (error);
+
+  kept_clock = staple_store_get_state (store, kept_key);
+  doomed_clock = staple_store_get_state (store, doomed_key);
+  g_assert_cmpstr (kept_clock, ==, "{'walk': <1>}");
+  g_assert_null (doomed_clock);
+}
+
 /* A purged session's words are gone from the file and its log. */
 static void
 test_purge_leaves_no_words (Fixture       *f,
@@ -2743,6 +2777,7 @@ main (int   argc,
   ADD_TEST ("/store/cascade/delete-participant", test_cascade_delete_participant);
   ADD_TEST ("/store/cascade/purge-trashed", test_cascade_purge);
   ADD_TEST ("/store/purge/no-words-left", test_purge_leaves_no_words);
+  ADD_TEST ("/store/purge/clocks", test_purge_clocks);
   ADD_TEST ("/store/open/empty-sqlite", test_open_empty_sqlite);
   ADD_TEST ("/store/load/repairs-utf8", test_load_repairs_utf8);
   ADD_TEST ("/store/draft/roundtrip", test_draft_and_state);

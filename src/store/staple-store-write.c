@@ -906,6 +906,11 @@ staple_store_purge_trashed (StapleStore  *self,
   if (!exec (self,
              "DELETE FROM session_search WHERE rowid IN"
              " (SELECT id FROM sessions WHERE trashed = 1)", error) ||
+      /* A session's clocks ("timer-ID", kept by the window's workshop)
+       * go with it: its id can be handed out again. */
+      !exec (self,
+             "DELETE FROM app_state WHERE key IN"
+             " (SELECT 'timer-' || id FROM sessions WHERE trashed = 1)", error) ||
       !exec (self, "DELETE FROM sessions WHERE trashed = 1", error) ||
       !staple_store_commit (self, error))
     {
