@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "staple-principle-picker.h"
@@ -652,6 +653,16 @@ popover_with_picker (StaplePrinciplePicker **picker)
   return popover;
 }
 
+/* “12. Let people decide without escalating”, as the picker lists it. */
+static char *
+principle_text (StaplePrinciple principle)
+{
+  if (principle == STAPLE_PRINCIPLE_NONE)
+    return g_strdup (staple_principle_get_label (principle));
+
+  return g_strdup_printf (_("%d. %s"), (int) principle, staple_principle_get_label (principle));
+}
+
 static void
 update_button_cb (StapleFriction *friction,
                   GParamSpec     *pspec,
@@ -659,12 +670,7 @@ update_button_cb (StapleFriction *friction,
 {
   StaplePrinciple principle = staple_friction_get_principle (friction);
   GtkLabel *label = g_object_get_data (G_OBJECT (button), "staple-principle-label");
-  g_autofree char *text = NULL;
-
-  if (principle == STAPLE_PRINCIPLE_NONE)
-    text = g_strdup (staple_principle_get_label (principle));
-  else
-    text = g_strdup_printf (_("%d. %s"), (int) principle, staple_principle_get_label (principle));
+  g_autofree char *text = principle_text (principle);
 
   /* No tooltip: it would sit over the picker it opens, which explains each
    * principle anyway. */
@@ -722,6 +728,8 @@ staple_principle_picker_button_new (StapleSession  *session,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Narrow places (the inspector) wrap the name rather than cut it. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
@@ -827,4 +835,62 @@ staple_principle_picker_popup_at (GtkWidget          *parent,
   gtk_popover_popup (GTK_POPOVER (popover));
   staple_principle_picker_reset (picker);
   return GTK_POPOVER (popover);
+}
+
+static void
+update_row_cb (StapleFriction *friction,
+               GParamSpec     *pspec,
+               AdwActionRow   *row)
+{
+  g_autofree char *text = principle_text (staple_friction_get_principle (friction));
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+row_activated_popup_cb (AdwActionRow *row)
+{
+  Target *target = g_object_get_data (G_OBJECT (row), "staple-principle-target");
+
+  staple_principle_picker_popup_at (GTK_WIDGET (row), NULL, target->session, target->friction);
+}
+
+/**
+ * staple_principle_picker_row_new:
+ * @session: the session holding @friction
+ * @friction: the friction point whose principle the row shows and sets
+ * @title: the row's title, such as “Principle it goes against”
+ *
+ * Makes a row for a #AdwPreferencesGroup that shows @friction's principle
+ * by its number and whole name under @title (wrapped, never cut short, in
+ * however narrow a panel) and opens the picker over itself when activated.
+ *
+ * Returns: (transfer floating): an #AdwActionRow
+ */
+GtkWidget *
+staple_principle_picker_row_new (StapleSession  *session,
+                                 StapleFriction *friction,
+                                 const char     *title)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (STAPLE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (STAPLE_IS_FRICTION (friction), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "principle-picker-row");
+
+  set_target (G_OBJECT (row), session, friction);
+  g_signal_connect (row, "activated", G_CALLBACK (row_activated_popup_cb), NULL);
+  g_signal_connect_object (friction, "notify::principle", G_CALLBACK (update_row_cb), row, 0);
+  update_row_cb (friction, NULL, ADW_ACTION_ROW (row));
+
+  return row;
 }

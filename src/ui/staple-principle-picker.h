@@ -22,6 +22,9 @@ gboolean         staple_principle_matches              (StaplePrinciple        p
 
 GtkWidget       *staple_principle_picker_button_new    (StapleSession         *session,
                                                         StapleFriction        *friction);
+GtkWidget       *staple_principle_picker_row_new       (StapleSession         *session,
+                                                        StapleFriction        *friction,
+                                                        const char            *title);
 GtkPopover      *staple_principle_picker_popup_at      (GtkWidget             *parent,
                                                         const GdkRectangle    *where,
                                                         StapleSession         *session,
