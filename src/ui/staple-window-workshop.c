@@ -849,13 +849,6 @@ staple_window_workshop_session_changed (StapleWindow *self)
   if (self->presenter != NULL && session == NULL)
     gtk_window_destroy (self->presenter);
 
-  /* The settings are made after the workshop's actions. */
-  if (self->settings != NULL &&
-      g_signal_handler_find (self->settings, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0,
-                             NULL, settings_changed_cb, self) == 0)
-    g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-
   /* On the day, a session opens in the phase it was left in; a past one
    * opens for review, on its Close summary (the stored phase is kept). */
   if (session != NULL)
@@ -883,6 +876,9 @@ staple_window_workshop_init (StapleWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timer, "notify::running", G_CALLBACK (timer_shown_cb), self,
                            G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   self->phase_clock_id = g_timeout_add_seconds (PHASE_CLOCK_PERIOD_S, phase_clock_cb, self);
   staple_session_page_set_timer (self->session_page, self->timer);
   staple_window_workshop_update_actions (self);

@@ -817,13 +817,15 @@ staple_window_init (StapleWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* First: the workshop's timer follows the settings. */
+  self->settings = settings_new_if_installed ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   staple_window_workshop_init (self);
   staple_window_export_init (self);
   staple_window_safety_init (self);
 
-  self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
