@@ -880,41 +880,41 @@ is_shown (StapleMapView *self)
 /* A phase that works on the map gives it the keyboard, so that what the
  * coach types next goes to the map, not to the button that was last
  * clicked or to a side panel that has just gone. */
-/* A phase that works on the map gives it the keyboard, so that what the
- * coach types next goes to the map, not to the button that was last
- * clicked or to a side panel that has just gone. Once the stacks around
- * it have moved the focus as they do when they change pages. */
+static void
+take_focus (StapleMapView *self)
+{
+  if (is_shown (self) && !gtk_widget_has_focus (GTK_WIDGET (self)) &&
+      !gtk_widget_get_visible (self->editor))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static gboolean
 take_focus_cb (gpointer data)
 {
   StapleMapView *self = data;
 
   self->focus_id = 0;
-  if (is_shown (self) && !gtk_widget_has_focus (GTK_WIDGET (self)) &&
-      !gtk_widget_get_visible (self->editor))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-
+  take_focus (self);
   return G_SOURCE_REMOVE;
 }
 
-static void
-take_focus (StapleMapView *self)
-{
-  if (self->focus_id == 0)
-    self->focus_id = g_idle_add (take_focus_cb, self);
-}
-
+/* Shown another way (the Map of Map and List): once the stack around it
+ * has moved the focus, as stacks do when they change pages. */
 static void
 staple_map_view_map (GtkWidget *widget)
 {
+  StapleMapView *self = STAPLE_MAP_VIEW (widget);
+
   GTK_WIDGET_CLASS (staple_map_view_parent_class)->map (widget);
-  take_focus (STAPLE_MAP_VIEW (widget));
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add (take_focus_cb, self);
 }
 
 /**
  * staple_map_view_set_mode:
  *
- * Chooses what keys do on the map, by phase of the workshop.
+ * Chooses what keys do on the map, by phase of the workshop. Call it as
+ * the phase is shown: a map in view takes the keyboard.
  */
 void
 staple_map_view_set_mode (StapleMapView *self,
@@ -922,9 +922,8 @@ staple_map_view_set_mode (StapleMapView *self,
 {
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
-  if (mode == self->mode)
-    return;
-
+  /* Set as a phase is shown, its pages already in place: the keys typed
+   * next, already on their way, must find the map. */
   self->mode = mode;
   take_focus (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
