@@ -684,21 +684,33 @@ button_picked_cb (StaplePrinciplePicker *picker,
                   int                    principle,
                   GtkWidget             *button)
 {
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
+
   send_principle (button, g_object_get_data (G_OBJECT (button), "staple-principle-target"),
                   principle);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void
-button_popover_show_cb (GtkWidget             *popover,
-                        StaplePrinciplePicker *picker)
+button_clicked_cb (GtkWidget             *button,
+                   StaplePrinciplePicker *picker)
 {
-  Target *target = g_object_get_data (G_OBJECT (gtk_widget_get_parent (popover)),
-                                      "staple-principle-target");
+  Target *target = g_object_get_data (G_OBJECT (button), "staple-principle-target");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
 
   staple_principle_picker_set_principle (picker, staple_friction_get_principle (target->friction));
+  gtk_popover_popup (GTK_POPOVER (popover));
   staple_principle_picker_reset (picker);
 }
+
+/* The keyboard goes back to the button, for the next key. */
+static void
+button_popover_closed_cb (GtkWidget *button)
+{
+  gtk_widget_grab_focus (button);
+}
+
+static void parent_destroy_cb (GtkWidget *popover);
 
 /**
  * staple_principle_picker_button_new:
@@ -708,7 +720,7 @@ button_popover_show_cb (GtkWidget             *popover,
  * Makes a button that shows @friction's principle by its number and whole
  * name (wrapped, never cut short) and opens the picker.
  *
- * Returns: (transfer floating): a #GtkMenuButton
+ * Returns: (transfer floating): a #GtkButton
  */
 GtkWidget *
 staple_principle_picker_button_new (StapleSession  *session,
@@ -717,35 +729,44 @@ staple_principle_picker_button_new (StapleSession  *session,
   GtkWidget *button;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
   StaplePrinciplePicker *picker = NULL;
   GtkWidget *popover;
 
   g_return_val_if_fail (STAPLE_IS_SESSION (session), NULL);
   g_return_val_if_fail (STAPLE_IS_FRICTION (friction), NULL);
 
-  button = gtk_menu_button_new ();
+  /* A plain button: GTK 4.8's menu button measures a wrapping label as if
+   * it did not wrap, and lets it run out of the button. */
+  button = gtk_button_new ();
   popover = popover_with_picker (&picker);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Narrow places (the inspector) wrap the name rather than cut it. */
   gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_parent (popover, button);
   gtk_widget_add_css_class (button, "principle-button");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Principle it goes against"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Principle it goes against"),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                  -1);
 
   g_object_set_data (G_OBJECT (button), "staple-principle-label", label);
   set_target (G_OBJECT (button), session, friction);
   g_signal_connect_object (friction, "notify::principle", G_CALLBACK (update_button_cb), button,
                            0);
   g_signal_connect_object (picker, "picked", G_CALLBACK (button_picked_cb), button, 0);
-  g_signal_connect_object (popover, "show", G_CALLBACK (button_popover_show_cb), picker, 0);
+  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), picker);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (button_popover_closed_cb), button,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (button, "destroy", G_CALLBACK (parent_destroy_cb), popover,
+                           G_CONNECT_SWAPPED);
   update_button_cb (friction, NULL, button);
 
   return button;
