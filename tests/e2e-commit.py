@@ -15,6 +15,7 @@ Usage: e2e-commit.py STAPLE
 """
 
 import datetime
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +23,49 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import staple_e2e as e2e  # noqa: E402
+
+# What a screen reader (and so a person) is told: the accessible tree, read
+# over the AT-SPI bus by the system's python3-dbus; for each node named
+# argv[1], for each of its children, the names of the child and of every
+# node under it, in order.
+A11Y_PYTHON = "/usr/bin/python3"
+A11Y_WALKER = r"""
+import json, sys, dbus
+bus = dbus.SessionBus()
+address = bus.get_object("org.a11y.Bus", "/org/a11y/bus").GetAddress(dbus_interface="org.a11y.Bus")
+a11y = dbus.bus.BusConnection(address)
+ACC, PROPS = "org.a11y.atspi.Accessible", "org.freedesktop.DBus.Properties"
+
+def node(name, path):
+    return a11y.get_object(name, path, introspect=False)
+
+def label(ref):
+    return str(node(*ref).Get(ACC, "Name", dbus_interface=PROPS))
+
+def children(ref):
+    try:
+        return [(str(a), str(b)) for a, b in node(*ref).GetChildren(dbus_interface=ACC)]
+    except dbus.DBusException:
+        return []
+
+def names_under(ref):
+    found = []
+    for child in children(ref):
+        found.append(label(child))
+        found += names_under(child)
+    return [n for n in found if n]
+
+def find(ref, wanted, out):
+    if label(ref) == wanted:
+        out.append([[n for n in [label(child)] + names_under(child) if n]
+                    for child in children(ref)])
+    for child in children(ref):
+        find(child, wanted, out)
+
+out = []
+find(("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root"), sys.argv[1], out)
+print(json.dumps(out))
+"""
 
 LIST_BUTTON = (700, 27)        # with the window at 1280 × 900
 FIRST_PRINCIPLE = (420, 544)   # the first friction row's principle button
@@ -97,12 +141,55 @@ def actions_for(db, friction_id):
         " WHERE af.friction_id = ? ORDER BY a.position", friction_id)]
 
 
+def accessible(name):
+    """The names under each child of the accessible nodes called name, or
+    None without python3-dbus."""
+    if subprocess.run([A11Y_PYTHON, "-c", "import dbus"], capture_output=True).returncode != 0:
+        return None
+    result = subprocess.run([A11Y_PYTHON, "-c", A11Y_WALKER, name], capture_output=True,
+                            text=True, timeout=60)
+    if result.returncode != 0:
+        e2e.fail(f"reading the accessible tree failed: {result.stderr[-1000:]}")
+    return json.loads(result.stdout)
+
+
+def votes_text(n):
+    return f"{n} vote" if n == 1 else f"{n} votes"
+
+
+def check_ranking_shown(db, top):
+    """The ranking as the window tells it: "1. text", "6 votes · stage · …"
+    for each of the first ten, in the room's order."""
+    lists = accessible("Friction points by votes")
+    if lists is None:
+        print("# skipped reading the ranking aloud: no python3-dbus for AT-SPI")
+        return
+    e2e.expect("the Commit page has one ranking", len(lists), 1)
+    shown = [(next(n for n in names if n.startswith(f"{i + 1}. ")),
+              next(n for n in names if "vote" in n)) for i, names in enumerate(lists[0])]
+    wanted = [(f"{i + 1}. {text}", votes_text(n)) for i, (_, text, n) in enumerate(top[:10])]
+    e2e.expect("the ranking shows the ten top points in order, each with its votes",
+               [(title, votes.split(" · ")[0]) for title, votes in shown], wanted)
+
+    # Each action says how many votes the points it addresses have.
+    first = db.query("SELECT id FROM actions ORDER BY position LIMIT 1")[0][0]
+    n_points, n_votes = db.query(
+        "SELECT count(DISTINCT af.friction_id), count(v.id) FROM action_frictions af"
+        " LEFT JOIN votes v ON v.friction_id = af.friction_id WHERE af.action_id = ?", first)[0]
+    shown = [n for button in accessible("Friction points addressed") for child in button
+             for n in child]
+    wanted = f"Addresses {n_points} friction points · {votes_text(n_votes)}"
+    e2e.expect(f"the first action's Addresses button counts its points' votes ({wanted})",
+               wanted in shown, True)
+
+
 def commit_ranking(app):
     db = app.db
     e2e.activate("set-phase", "<'commit'>")
     time.sleep(1.2)
     top = ranked(db)
     e2e.expect("the example has votes to rank", top[0][2] > top[3][2], True)
+    check_ranking_shown(db, top)
 
     # From the first action's text, Shift+Tab goes back into the ranking
     # (its last row's button, then the row), Home to the top of it.
