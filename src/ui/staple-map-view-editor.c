@@ -511,6 +511,21 @@ editor_text_height (StapleMapView *self,
   return MIN (MAX (height, line), EDITOR_LINES * MAX (line, 1)) + margins;
 }
 
+static gboolean
+stop_editing_cb (gpointer data)
+{
+  StapleMapView *self = data;
+  StapleMapHit where;
+
+  self->editor_idle_id = 0;
+  if (gtk_widget_get_visible (self->editor) &&
+      !_staple_map_view_locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
+                                        ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
+                                self->editing_object, &where))
+    _staple_map_view_stop_editing (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Lays the editor out over what it edits. */
 void
 _staple_map_view_allocate_editor (StapleMapView *self)
@@ -522,9 +537,21 @@ _staple_map_view_allocate_editor (StapleMapView *self)
   if (!gtk_widget_get_visible (self->editor))
     return;
 
+  /* What it edits has gone (undone, deleted elsewhere): the editor goes
+   * too, but not from here. A widget hidden while its parents are being
+   * laid out leaves them without a size, and they are not drawn at all
+   * ("Trying to snapshot GtkBox … without a current allocation"). */
   if (!editor_rect (self, &rect))
     {
-      _staple_map_view_stop_editing (self);
+      int width, height;
+
+      if (self->editor_idle_id == 0)
+        self->editor_idle_id = g_idle_add (stop_editing_cb, self);
+      gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL,
+                          NULL);
+      gtk_widget_size_allocate (self->editor, &(GtkAllocation) { -width - 1, -height - 1,
+                                                                 width, height }, -1);
       return;
     }
 
@@ -543,11 +570,25 @@ _staple_map_view_allocate_editor (StapleMapView *self)
   gtk_widget_size_allocate (self->editor, &allocation, -1);
 }
 
+/* The zoom changes while the view is laid out, when a session fits itself
+ * to the window: restyled from there, the editor would leave its parents
+ * without a size. */
+static gboolean
+zoom_font_cb (gpointer data)
+{
+  StapleMapView *self = data;
+
+  self->font_idle_id = 0;
+  if (gtk_widget_get_visible (self->editor))
+    update_font (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 zoom_changed_cb (StapleMapView *self)
 {
-  if (gtk_widget_get_visible (self->editor))
-    update_font (self);
+  if (gtk_widget_get_visible (self->editor) && self->font_idle_id == 0)
+    self->font_idle_id = g_idle_add (zoom_font_cb, self);
 }
 
 void

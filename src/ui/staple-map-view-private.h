@@ -36,6 +36,8 @@ struct _StapleMapView
   gboolean         filling;          /* the editor's text is being set, not typed */
   GtkCssProvider  *editor_style;     /* its font, the size of the map's text */
   char            *editor_css;
+  guint            editor_idle_id;   /* closes an editor whose element has gone */
+  guint            font_idle_id;     /* restyles it for another zoom */
 
   /* Dragging with the first button */
   StapleMapHit     drag_hit;

@@ -1049,6 +1049,8 @@ staple_map_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->relocate_id, g_source_remove);
   g_clear_handle_id (&self->focus_id, g_source_remove);
+  g_clear_handle_id (&self->editor_idle_id, g_source_remove);
+  g_clear_handle_id (&self->font_idle_id, g_source_remove);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->empty, gtk_widget_unparent);
   if (self->layout != NULL)
