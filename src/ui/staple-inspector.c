@@ -9,6 +9,7 @@
 
 #include "staple-field.h"
 #include "staple-inspector.h"
+#include "staple-principle-picker.h"
 
 struct _StapleInspector
 {
@@ -224,8 +225,10 @@ friction_page (StapleInspector *self,
                 send_friction_field, self);
   spin_row (group, _("Severity (1–5)"), object, "severity", STAPLE_SEVERITY_MIN,
             STAPLE_SEVERITY_MAX, send_friction_field, self);
-  dropdown_row (group, _("Principle it goes against"), object, "principle",
-                STAPLE_TYPE_PRINCIPLE, send_friction_field, self);
+  /* The whole name, wrapped; the picker takes part of a name or a number. */
+  adw_preferences_group_add (group,
+                             staple_principle_picker_row_new (self->session, friction,
+                                                              _("Principle it goes against")));
   entry_row (group, _("Notes"), object, "notes", FALSE, send_friction_field, self);
 
   /* Why the principle matters, in a sentence, for the room to read. */
