@@ -105,6 +105,16 @@ update_font (StapleMapView *self)
   gtk_css_provider_load_from_data (self->editor_style, self->editor_css, -1);
 }
 
+/* Where the card or stage being edited now is; a new card's, its stage. */
+static gboolean
+locate_edited (StapleMapView *self,
+               StapleMapHit  *where)
+{
+  return _staple_map_view_locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
+                                        ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
+                                  self->editing_object, where);
+}
+
 /* Drafts: what is being typed is saved with every change, so that a crash
  * or a dead battery loses nothing; the window keeps it in the store. */
 
@@ -142,9 +152,7 @@ save_draft (StapleMapView *self)
   StapleMapHit where;
   int card;
 
-  if (target == NULL || !_staple_map_view_locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
-                                         ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
-                                 self->editing_object, &where))
+  if (target == NULL || !locate_edited (self, &where))
     return;
 
   if (self->editing.kind == STAPLE_MAP_HIT_CARD_LANE)
@@ -398,9 +406,7 @@ _staple_map_view_commit_editor (StapleMapView *self)
   StapleMapHit where;
   StapleMapHit editing = self->editing;
 
-  if (object == NULL || !_staple_map_view_locate (self, editing.kind == STAPLE_MAP_HIT_CARD
-                                         ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
-                                 object, &where))
+  if (object == NULL || !locate_edited (self, &where))
     {
       _staple_map_view_stop_editing (self);
       return;
@@ -518,10 +524,7 @@ stop_editing_cb (gpointer data)
   StapleMapHit where;
 
   self->editor_idle_id = 0;
-  if (gtk_widget_get_visible (self->editor) &&
-      !_staple_map_view_locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
-                                        ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
-                                self->editing_object, &where))
+  if (gtk_widget_get_visible (self->editor) && !locate_edited (self, &where))
     _staple_map_view_stop_editing (self);
   return G_SOURCE_REMOVE;
 }

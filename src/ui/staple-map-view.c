@@ -72,10 +72,10 @@ scroll_y (StapleMapView *self)
 
 void
 _staple_map_view_to_map (StapleMapView *self,
-        double         x,
-        double         y,
-        double        *map_x,
-        double        *map_y)
+                         double         x,
+                         double         y,
+                         double        *map_x,
+                         double        *map_y)
 {
   *map_x = (x + scroll_x (self)) / self->zoom;
   *map_y = (y + scroll_y (self)) / self->zoom;
@@ -83,8 +83,8 @@ _staple_map_view_to_map (StapleMapView *self,
 
 void
 _staple_map_view_to_widget (StapleMapView           *self,
-           const cairo_rectangle_t *rect,
-           GtkAllocation           *out)
+                            const cairo_rectangle_t *rect,
+                            GtkAllocation           *out)
 {
   out->x = (int) floor (rect->x * self->zoom - scroll_x (self));
   out->y = (int) floor (rect->y * self->zoom - scroll_y (self));
@@ -97,9 +97,9 @@ _staple_map_view_to_widget (StapleMapView           *self,
 /* Finds where an object now is on the map. */
 gboolean
 _staple_map_view_locate (StapleMapView    *self,
-        StapleMapHitKind  kind,
-        GObject          *object,
-        StapleMapHit     *hit)
+                         StapleMapHitKind  kind,
+                         GObject          *object,
+                         StapleMapHit     *hit)
 {
   guint n_columns = staple_map_layout_get_n_columns (self->layout);
 
@@ -132,7 +132,7 @@ _staple_map_view_locate (StapleMapView    *self,
 
 GObject *
 _staple_map_view_object_at (StapleMapView      *self,
-           const StapleMapHit *hit)
+                            const StapleMapHit *hit)
 {
   const StapleMapCard *card;
 
@@ -229,8 +229,8 @@ scroll_to_selection (StapleMapView *self)
 
 void
 _staple_map_view_set_selection (StapleMapView    *self,
-               StapleMapHitKind  kind,
-               GObject          *object)
+                                StapleMapHitKind  kind,
+                                GObject          *object)
 {
   if (kind == STAPLE_MAP_HIT_NONE)
     object = NULL;
@@ -572,7 +572,8 @@ relocate_cb (gpointer data)
 
   /* The selected element may have moved, or gone. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE &&
-      !_staple_map_view_locate (self, self->selection_kind, self->selection_object, &self->selection))
+      !_staple_map_view_locate (self, self->selection_kind, self->selection_object,
+                                &self->selection))
     _staple_map_view_set_selection (self, STAPLE_MAP_HIT_NONE, NULL);
   else if (self->selection_kind != STAPLE_MAP_HIT_NONE)
     describe_selection (self);
