@@ -29,6 +29,16 @@
 
 /* The inline editor */
 
+/* Where the card or stage being edited now is; a new card's, its stage. */
+static gboolean
+locate_edited (StapleMapView *self,
+               StapleMapHit  *where)
+{
+  return _staple_map_view_locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
+                                        ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
+                                  self->editing_object, where);
+}
+
 /* Where the editor goes, in map units: over the whole card or header it
  * edits, or where a new card will appear, as wide as a card. */
 static gboolean
@@ -82,6 +92,55 @@ editor_rect (StapleMapView     *self,
   return TRUE;
 }
 
+/**
+ * _staple_map_view_editor_room:
+ * @below: (out): the part of the card lane, under the editor's stack of
+ *   cards, that moves down to make room for it, in map units
+ * @shift: (out): how far it moves
+ *
+ * A new card's editor goes in between the cards, and an editor grows past
+ * the card it edits: the cards below move down out of its way, so that it
+ * never sits over them.
+ *
+ * Returns: whether anything moves
+ */
+gboolean
+_staple_map_view_editor_room (StapleMapView     *self,
+                              cairo_rectangle_t *below,
+                              double            *shift)
+{
+  const StapleMapColumn *column;
+  cairo_rectangle_t rect;
+  StapleMapHit where;
+  double height, top, lane_y, lane_height;
+
+  if (!gtk_widget_get_visible (self->editor) || self->editing.kind == STAPLE_MAP_HIT_STAGE ||
+      !locate_edited (self, &where) || !editor_rect (self, &rect))
+    return FALSE;
+
+  column = staple_map_layout_get_column (self->layout, where.stage);
+  height = gtk_widget_get_height (self->editor) / self->zoom;
+  if (self->editing.kind == STAPLE_MAP_HIT_CARD_LANE)
+    {
+      if (self->editing.card >= column->cards->len)
+        return FALSE;
+      top = rect.y - CARD_GAP / 2;
+      *shift = height + CARD_GAP;
+    }
+  else
+    {
+      if (height <= rect.height)
+        return FALSE;
+      top = rect.y + rect.height;
+      *shift = height - rect.height;
+    }
+
+  staple_map_layout_get_lane (self->layout, STAPLE_MAP_LANE_CARDS, &lane_y, &lane_height);
+  *below = (cairo_rectangle_t) { rect.x - COLUMN_PAD / 2, top, rect.width + COLUMN_PAD,
+                                 lane_y + lane_height - top };
+  return below->height > 0;
+}
+
 /* The editor's text is the size of the text it edits on the map at this
  * zoom, never smaller than can be read. */
 static void
@@ -103,16 +162,6 @@ update_font (StapleMapView *self)
   g_free (self->editor_css);
   self->editor_css = g_steal_pointer (&css);
   gtk_css_provider_load_from_data (self->editor_style, self->editor_css, -1);
-}
-
-/* Where the card or stage being edited now is; a new card's, its stage. */
-static gboolean
-locate_edited (StapleMapView *self,
-               StapleMapHit  *where)
-{
-  return _staple_map_view_locate (self, self->editing.kind == STAPLE_MAP_HIT_CARD
-                                        ? STAPLE_MAP_HIT_CARD : STAPLE_MAP_HIT_STAGE,
-                                  self->editing_object, where);
 }
 
 /* Drafts: what is being typed is saved with every change, so that a crash

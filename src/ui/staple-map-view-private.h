@@ -89,6 +89,9 @@ void     _staple_map_view_init_editor     (StapleMapView           *self);
 void     _staple_map_view_allocate_editor (StapleMapView           *self);
 void     _staple_map_view_stop_editing    (StapleMapView           *self);
 void     _staple_map_view_commit_editor   (StapleMapView           *self);
+gboolean _staple_map_view_editor_room     (StapleMapView           *self,
+                                           cairo_rectangle_t       *below,
+                                           double                  *shift);
 
 /* staple-map-view-input.c: keys and the pointer */
 void     _staple_map_view_init_input      (StapleMapView           *self);

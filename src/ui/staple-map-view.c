@@ -733,6 +733,41 @@ _staple_map_view_current_stage (StapleMapView *self)
   return (int) index;
 }
 
+/* The map, with the cards under the in-place editor moved down out of its
+ * way (the renderer draws the layout as it is: twice, clipped, here). */
+static void
+render_around_editor (StapleMapView          *self,
+                      cairo_t                *cr,
+                      StapleMapRenderOptions *options)
+{
+  StapleMapRenderOptions moved = *options;
+  cairo_rectangle_t below;
+  double shift;
+
+  if (!_staple_map_view_editor_room (self, &below, &shift))
+    {
+      staple_map_render (self->layout, cr, options);
+      return;
+    }
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, options->visible.x, options->visible.y, options->visible.width,
+                   options->visible.height);
+  cairo_rectangle (cr, below.x, below.y, below.width, below.height);
+  cairo_clip (cr);
+  staple_map_render (self->layout, cr, options);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, below.x, below.y, below.width, below.height);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, shift);
+  moved.visible = (cairo_rectangle_t) { below.x, below.y - shift, below.width, below.height };
+  staple_map_render (self->layout, cr, &moved);
+  cairo_restore (cr);
+}
+
 static void
 staple_map_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -770,7 +805,7 @@ staple_map_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, -scroll_x (self), -scroll_y (self));
   cairo_scale (cr, self->zoom, self->zoom);
-  staple_map_render (self->layout, cr, &options);
+  render_around_editor (self, cr, &options);
 
   /* While dragging a card: where it would go, and the card under the pointer. */
   if (self->dragging && self->drag_hit.kind == STAPLE_MAP_HIT_CARD)
