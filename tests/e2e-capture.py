@@ -314,9 +314,15 @@ def empty_map_by_double_click(app):
     e2e.keys("Return")
     e2e.expect_soon("a double click on the empty map adds a stage, named as typed",
                     lambda: stages(db, session), ["Claim logged"])
+
+    # Escape on a stage just added takes it away again.
+    column = accent_box(shot("claim-stage"))
+    app.click(column[0] + column[2] + 80, column[1] + 20, repeat=2)
+    e2e.expect_soon("the double click added a stage to name",
+                    lambda: len(stages(db, session)), 2)
     e2e.keys("Escape", settle=0.5)
-    e2e.expect("Escape on a new stage's name would have taken it away; Enter kept it",
-               stages(db, session), ["Claim logged"])
+    e2e.expect_soon("Escape on a new stage's name takes it away again",
+                    lambda: stages(db, session), ["Claim logged"])
 
 
 def vote(app, text):
