@@ -544,7 +544,7 @@ update_empty (StapleMapView *self)
   gboolean empty = staple_map_layout_get_session (self->layout) != NULL &&
                    staple_map_layout_get_n_columns (self->layout) == 0;
 
-  if (empty == gtk_widget_get_visible (self->empty))
+  if (self->empty == NULL || empty == gtk_widget_get_visible (self->empty))
     return;
 
   /* A template's button goes with the empty map: the keyboard stays on
