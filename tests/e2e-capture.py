@@ -7,7 +7,7 @@
   the Map and Diagnose phases take typed cards too, Diagnose keeps its keys.
 - A key that cannot start a card says why (a toast), and adds nothing.
 - The in-place editors cover the whole header they edit and keep to their
-  stage's column.
+  stage's column; a card typed in between moves the next one down, whole.
 - The empty map invites the first stage: Enter, or a double click, adds one
   and opens its name; a double click in the stage row past the last stage
   adds another.
@@ -19,6 +19,7 @@ Usage: e2e-capture.py STAPLE
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -98,6 +99,22 @@ def changed_box(before, after, area=MAP_AREA):
                     "-format", "%@", "info:")
     x, y, width, height = box(answer, area)
     return None if width == 0 or height == 0 else (x, y, width, height)
+
+
+def moved_down(before, after, card):
+    """How far the picture of @card (a box in @before) is further down in
+    @after, and how well it matches there (0 is exactly)."""
+    x, y, width, height = card[0] + 4, card[1] + 4, card[2] - 8, card[3] - 8
+    picture = os.path.join(SHOTS, "card.png")
+    strip = os.path.join(SHOTS, "strip.png")
+    magick(before, "-crop", crop((width, height, x, y)), "+repage", picture)
+    magick(after, "-crop", crop((width + 8, height + 200, x - 4, y)), "+repage", strip)
+    answer = subprocess.run(["compare", "-metric", "RMSE", "-subimage-search", strip, picture,
+                             "null:"], capture_output=True, text=True, timeout=60).stderr
+    match = re.search(r"\(([0-9.e-]+)\) @ (\d+),(\d+)", answer)
+    if match is None:
+        e2e.fail("compare found no match: " + answer)
+    return float(match.group(1)), int(match.group(3))
 
 
 def accent_pixels(path, area=MAP_AREA):
@@ -258,6 +275,21 @@ def editors(app, session):
     e2e.keys("Escape", settle=0.4)
     e2e.expect("Escape drops the new card", cards(app.db, session, 1)[-1] != text, True)
 
+    # Typed after a card, the new card's editor goes in between: the next
+    # card moves down out of its way, whole, rather than being covered.
+    e2e.keys("Right", "Down", "Down", "Down", settle=0.6)  # the next stage's second card
+    # Right of the current stage, which the accent colour also shows.
+    right = column[0] + column[2] + 4
+    second = accent_box(shot("second-card"), (MAP_AREA[0] - right, MAP_AREA[1], right, MAP_AREA[3]))
+    e2e.keys("Up", settle=0.5)
+    before = shot("first-card")
+    e2e.type_text("Q", settle=0.8)
+    error, moved = moved_down(before, shot("card-between"), second)
+    print(f"# the next card moved down {moved} px (picture error {error:.3f})")
+    e2e.expect("the next card moves down out of the new card's editor, whole",
+               error < 0.06 and moved > 20, True)
+    e2e.keys("Escape", settle=0.4)
+
 
 # The empty map
 
@@ -346,7 +378,8 @@ def main():
 
     global SHOTS
     with e2e.workdir() as workdir:
-        SHOTS = workdir
+        # STAPLE_E2E_SHOTS=DIR keeps the screenshots, to look at.
+        SHOTS = os.environ.get("STAPLE_E2E_SHOTS", workdir)
         with e2e.App(staple, os.path.join(workdir, "sessions.db"), "--example") as app:
             session = session_id(app.db)
             after = walk(app, session)
