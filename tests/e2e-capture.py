@@ -146,7 +146,7 @@ def extra_keys(what, text):
 
 def phase(key):
     """Goes to a phase by its Alt+number, not counted: the keys after it are."""
-    e2e.keys(key, settle=0.9)  # the page's cross-fade
+    e2e.keys(key, settle=0.7)  # the page's cross-fade
 
 
 # The walk, by keyboard alone
@@ -251,7 +251,7 @@ def editors(app, session):
     column = accent_box(before)
     bottom = header_bottom(before, column[1] + 4)
 
-    e2e.keys("F2", settle=0.8)
+    e2e.keys("F2", settle=0.6)
     editing = shot("stage-editor")
     editor = changed_box(before, editing, inside(column))
     print(f"# column {column}, header down to {bottom}, name editor {editor}")
@@ -264,7 +264,7 @@ def editors(app, session):
 
     # A new card's editor: as wide as a card, never over the next stage.
     text = "Nobody knows which van has the part, so every engineer phones the depot first"
-    e2e.type_text(text, settle=0.8)
+    e2e.type_text(text, settle=0.6)
     editing = shot("card-editor")
     editor = changed_box(before, editing, inside(column))
     print(f"# new card editor {editor}")
@@ -283,7 +283,7 @@ def editors(app, session):
     second = accent_box(shot("second-card"), (MAP_AREA[0] - right, MAP_AREA[1], right, MAP_AREA[3]))
     e2e.keys("Up", settle=0.5)
     before = shot("first-card")
-    e2e.type_text("Q", settle=0.8)
+    e2e.type_text("Q", settle=0.6)
     error, moved = moved_down(before, shot("card-between"), second)
     print(f"# the next card moved down {moved} px (picture error {error:.3f})")
     e2e.expect("the next card moves down out of the new card's editor, whole",
