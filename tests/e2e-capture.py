@@ -204,6 +204,24 @@ def map_and_diagnose(app, session, after):
     e2e.expect("Diagnose: K changes its kind", card_field(db, session, text, "kind") != kind, True)
     e2e.expect("Diagnose: neither started a card", cards(db, session, 1)[-1], text)
 
+    # P opens the principle picker over the card: part of a name, or a
+    # number, then Enter; the map has the keyboard again after.
+    e2e.KEYS.reset()
+    e2e.keys("p", settle=0.8)
+    e2e.type_text("silo")
+    e2e.keys("Return", settle=0.6)
+    e2e.expect_soon("Diagnose: P, part of a name and Enter set the card's principle",
+                    lambda: card_field(db, session, text, "principle"), "cooperate-across-silos")
+    print(f"# keystrokes for a principle by name on the map: {e2e.KEYS.count}")
+    e2e.KEYS.reset()
+    e2e.keys("p", settle=0.8)
+    e2e.type_text("9")
+    e2e.keys("Return", settle=0.6)
+    e2e.expect_soon("Diagnose: P, a number and Enter set the card's principle",
+                    lambda: card_field(db, session, text, "principle"), "give-people-time")
+    print(f"# keystrokes for a principle by number on the map: {e2e.KEYS.count}")
+    e2e.expect("Diagnose: the picker started no card", cards(db, session, 1)[-1], text)
+
     # ...and any other key starts a card after it.
     diagnosed = "Returned parts sit in the boot for weeks"
     e2e.KEYS.reset()

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "staple-map-view-private.h"
+#include "staple-principle-picker.h"
 
 #define DRAG_THRESHOLD  6.0  /* pixels the pointer moves before a press is a drag */
 
@@ -282,6 +283,24 @@ start_typed_card (StapleMapView *self,
     _staple_map_view_tell (self, why);
 }
 
+/* P on a card: the principle picker over it, where the coach types part of
+ * a name or its number and Enter sets it. */
+static void
+pick_principle (StapleMapView *self)
+{
+  StapleSession *session = staple_map_layout_get_session (self->layout);
+  const StapleMapCard *card = staple_map_layout_get_card (self->layout, self->selection.stage,
+                                                          self->selection.card);
+  GtkAllocation where;
+
+  if (session == NULL || card == NULL || !STAPLE_IS_FRICTION (self->selection_object))
+    return;
+
+  _staple_map_view_to_widget (self, &card->rect, &where);
+  staple_principle_picker_popup_at (GTK_WIDGET (self), &where, session,
+                                    STAPLE_FRICTION (self->selection_object));
+}
+
 /* The keys of the Walk, Diagnose and Prioritise phases. */
 static gboolean
 mode_key (StapleMapView *self,
@@ -318,7 +337,7 @@ mode_key (StapleMapView *self,
       else if (keyval == GDK_KEY_k || keyval == GDK_KEY_K)
         cycle_field (self, "kind", STAPLE_TYPE_FRICTION_KIND, keyval == GDK_KEY_k ? 1 : -1);
       else if (keyval == GDK_KEY_p || keyval == GDK_KEY_P)
-        cycle_field (self, "principle", STAPLE_TYPE_PRINCIPLE, keyval == GDK_KEY_p ? 1 : -1);
+        pick_principle (self);
       else
         return FALSE;
       return TRUE;

@@ -888,6 +888,13 @@ staple_map_view_size_allocate (GtkWidget *widget,
     gtk_widget_size_allocate (self->empty, &(GtkAllocation) { 0, 0, width, height }, -1);
 
   _staple_map_view_allocate_editor (self);
+
+  /* The principle picker follows its card as the map moves. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
 }
 
 /* Shown on its page: mapped, and the visible page of every stack around
