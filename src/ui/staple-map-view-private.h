@@ -54,6 +54,8 @@ struct _StapleMapView
 
   /* The empty map's invitation to add the first stage */
   GtkWidget       *empty;
+  GtkWidget       *empty_actions;  /* its buttons, not on the audience's screen */
+  gboolean         for_audience;
   gboolean         new_stage;        /* the stage being named was just added */
 
   AdwToast        *toast;            /* the last thing told, while it shows */

@@ -484,6 +484,14 @@ scroll_cb (GtkEventControllerScroll *controller,
 
 /* The empty map: an invitation to add the first stage */
 
+static const char *
+empty_description (gboolean for_audience)
+{
+  return for_audience ? _("The stages the work passes through appear here as they are added.")
+                      : _("Lay out the stages the work passes through, in order: press Enter, "
+                          "or double-click here, to add one and type its name.");
+}
+
 static void
 add_stage_clicked_cb (StapleMapView *self)
 {
@@ -501,10 +509,7 @@ build_empty (StapleMapView *self)
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-grid-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Stages Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Lay out the stages the work passes through, in order: "
-                                     "press Enter, or double-click here, to add one and type "
-                                     "its name."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), empty_description (FALSE));
 
   gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (add, "pill");
@@ -532,9 +537,29 @@ build_empty (StapleMapView *self)
   gtk_box_append (GTK_BOX (box), templates);
 
   adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  self->empty_actions = box;
   gtk_widget_add_css_class (page, "map-empty");
   gtk_widget_set_visible (page, FALSE);
   return page;
+}
+
+/**
+ * staple_map_view_set_for_audience:
+ * @for_audience: %TRUE for the room's screen
+ *
+ * Makes the view the one the room watches: an empty map tells the room the
+ * stages will come, without the buttons the coach adds them with.
+ */
+void
+staple_map_view_set_for_audience (StapleMapView *self,
+                                  gboolean       for_audience)
+{
+  g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
+
+  self->for_audience = !!for_audience;
+  gtk_widget_set_visible (self->empty_actions, !self->for_audience);
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
+                                   empty_description (self->for_audience));
 }
 
 /* Shown while the session has no stage. */

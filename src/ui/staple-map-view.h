@@ -44,6 +44,8 @@ void                staple_map_view_restore_draft  (StapleMapView      *self,
                                                     int                 card,
                                                     const char         *text);
 void                staple_map_view_show_current_stage (StapleMapView  *self);
+void                staple_map_view_set_for_audience (StapleMapView    *self,
+                                                      gboolean          for_audience);
 void                staple_map_view_set_mode       (StapleMapView      *self,
                                                     StapleMapMode       mode);
 StapleMapMode       staple_map_view_get_mode       (StapleMapView      *self);

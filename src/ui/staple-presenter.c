@@ -188,6 +188,7 @@ staple_presenter_init (StaplePresenter *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
 
   self->map_view = STAPLE_MAP_VIEW (staple_map_view_new ());
+  staple_map_view_set_for_audience (self->map_view, TRUE);
   staple_map_layout_set_text_scale (staple_map_view_get_layout (self->map_view),
                                     PRESENTER_TEXT_SCALE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->map_view));
