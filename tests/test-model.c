@@ -1133,6 +1133,46 @@ test_json_error_quark (void)
   g_assert_cmpstr (g_quark_to_string (STAPLE_JSON_ERROR), ==, "staple-json-error-quark");
 }
 
+/* What the coach types into the principle picker: a number lists the
+ * principles whose number starts with it, words find a name by part or by
+ * the starts of its words, in any case, with either apostrophe. */
+static void
+test_catalogue_principle_matches (void)
+{
+  g_autofree char *huge = g_strnfill (100000, 'x');
+  guint n;
+
+  for (int p = STAPLE_PRINCIPLE_NONE; p <= STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING; p++)
+    {
+      g_assert_true (staple_principle_matches (p, ""));
+      g_assert_true (staple_principle_matches (p, "   "));
+    }
+
+  /* "1" lists 1, 10, 11 and 12, the first of them first. */
+  n = 0;
+  for (int p = STAPLE_PRINCIPLE_NONE; p <= STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING; p++)
+    n += staple_principle_matches (p, "1");
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_true (staple_principle_matches (STAPLE_PRINCIPLE_GIVE_PEOPLE_TIME, "9"));
+  g_assert_false (staple_principle_matches (STAPLE_PRINCIPLE_COOPERATE_ACROSS_SILOS, "9"));
+  g_assert_true (staple_principle_matches (STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING, " 12 "));
+  g_assert_false (staple_principle_matches (STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING, "13"));
+
+  g_assert_true (staple_principle_matches (STAPLE_PRINCIPLE_COOPERATE_ACROSS_SILOS, "silo"));
+  g_assert_true (staple_principle_matches (STAPLE_PRINCIPLE_COOPERATE_ACROSS_SILOS, "SILO"));
+  g_assert_true (staple_principle_matches (STAPLE_PRINCIPLE_DESIGN_FROM_THE_CUSTOMER,
+                                           "cust back"));
+  g_assert_false (staple_principle_matches (STAPLE_PRINCIPLE_GIVE_PEOPLE_TIME, "silo"));
+
+  /* Nonsense finds nothing, and costs nothing. */
+  for (int p = STAPLE_PRINCIPLE_NONE; p <= STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING; p++)
+    {
+      g_assert_false (staple_principle_matches (p, "zzz"));
+      g_assert_false (staple_principle_matches (p, huge));
+      g_assert_false (staple_principle_matches (p, "\u05e9\u05dc\u05d5\u05dd \U0001F600"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1160,6 +1200,7 @@ main (int   argc,
   g_test_add_func ("/model/catalogue/nicks", test_catalogue_nicks);
   g_test_add_func ("/model/catalogue/phases", test_catalogue_phases);
   g_test_add_func ("/model/catalogue/dates", test_catalogue_dates);
+  g_test_add_func ("/model/catalogue/principle-matches", test_catalogue_principle_matches);
   g_test_add_func ("/model/json/valid", test_json_valid);
   g_test_add_func ("/model/json/minimal", test_json_minimal);
   g_test_add_func ("/model/json/length", test_json_length);

@@ -444,3 +444,73 @@ staple_format_seconds (guint seconds)
 
   return staple_format_minutes ((seconds + 30) / 60);
 }
+
+/* Finding a principle by what the coach types */
+
+static gboolean
+is_number (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *casefolded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  g_autoptr(GString) folded = g_string_new (casefolded);
+
+  /* People type a straight apostrophe for the typographic one. */
+  g_string_replace (folded, "’", "'", 0);
+  return g_string_free (g_steal_pointer (&folded), FALSE);
+}
+
+/**
+ * staple_principle_matches:
+ * @principle: a #StaplePrinciple
+ * @query: what the coach typed
+ *
+ * Checks whether a search for @query should list @principle: every
+ * principle for an empty query; for digits, the principles whose number
+ * starts with them (“1” lists 1, 10, 11 and 12; 0 is no principle); else
+ * those whose name holds @query, or has words starting with each of its
+ * words (“cust back” finds “Design processes from the customer backwards”).
+ *
+ * Returns: %TRUE if @principle matches @query
+ */
+gboolean
+staple_principle_matches (StaplePrinciple  principle,
+                          const char      *query)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+  const char *label;
+
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  label = staple_principle_get_label (principle);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (query));
+  if (*stripped == '\0')
+    return TRUE;
+
+  if (is_number (stripped))
+    {
+      number = g_strdup_printf ("%d", (int) principle);
+      return g_str_has_prefix (number, stripped);
+    }
+
+  name = fold (label);
+  folded = fold (stripped);
+  return strstr (name, folded) != NULL || g_str_match_string (stripped, label, TRUE);
+}

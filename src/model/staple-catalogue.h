@@ -11,6 +11,8 @@ const char *staple_channel_get_label         (StapleChannel       channel);
 const char *staple_friction_kind_get_label   (StapleFrictionKind  kind);
 const char *staple_principle_get_label       (StaplePrinciple     principle);
 const char *staple_principle_get_explanation (StaplePrinciple     principle);
+gboolean    staple_principle_matches         (StaplePrinciple     principle,
+                                              const char         *query);
 const char *staple_action_status_get_label   (StapleActionStatus  status);
 const char *staple_phase_get_label           (StaplePhase         phase);
 const char *staple_phase_get_purpose         (StaplePhase         phase);

@@ -17,8 +17,7 @@ StaplePrinciple  staple_principle_picker_get_principle (StaplePrinciplePicker *s
 void             staple_principle_picker_set_principle (StaplePrinciplePicker *self,
                                                         StaplePrinciple        principle);
 void             staple_principle_picker_reset         (StaplePrinciplePicker *self);
-gboolean         staple_principle_matches              (StaplePrinciple        principle,
-                                                        const char            *query);
+
 
 GtkWidget       *staple_principle_picker_button_new    (StapleSession         *session,
                                                         StapleFriction        *friction);
