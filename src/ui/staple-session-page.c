@@ -834,9 +834,11 @@ staple_session_page_set_phase (StapleSessionPage *self,
     adw_view_stack_set_visible_child_name (self->view_stack, "map");
   page_changed_cb (self);
 
-  /* The walk starts at the first stage. */
+  /* The walk starts at the first stage, when there is one (an empty map
+   * says how to add it). */
   if (phase == STAPLE_PHASE_WALK && session_of (self) != NULL &&
-      staple_session_get_current_stage_id (session_of (self)) == 0)
+      staple_session_get_current_stage_id (session_of (self)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (session_of (self)))) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.set-current-stage", "i", 0);
 
   queue_refresh (self);
