@@ -456,6 +456,66 @@ test_compare_pdf_times (void)
   g_rmdir (dir);
 }
 
+/* A follow-up starts with no times: a stage not timed yet on it shows a
+ * dash, not a wait that fell to nothing, and the page says how many such
+ * stages the totals count as none. */
+static void
+test_compare_untimed_stage (void)
+{
+  g_autoptr(StapleSession) earlier = staple_session_new ();
+  g_autoptr(StapleSession) later = staple_session_new ();
+  g_autoptr(StapleComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("staple-compare-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *order = NULL;
+  g_autofree char *expected = NULL;
+  int status = 0;
+  const StapleCompareStage *entry;
+
+  g_assert_no_error (error);
+  add_timed_stage (earlier, "Order", 10, 60);
+  add_timed_stage (earlier, "Approval", 15, 540);
+  add_timed_stage (later, "Order", 0, 0);                /* not timed yet */
+  add_timed_stage (later, "Approval", 15, 30);
+
+  comparison = staple_compare_walks (earlier, later);
+  g_assert_cmpuint (comparison->n_untimed_later, ==, 1);
+  entry = stage_at (comparison, 0);
+  g_assert_true (entry->in_later);
+  g_assert_true (entry->timed_earlier);
+  g_assert_false (entry->timed_later);
+  entry = stage_at (comparison, 1);
+  g_assert_true (entry->timed_earlier);
+  g_assert_true (entry->timed_later);
+
+  path = g_build_filename (dir, "compare.pdf", NULL);
+  g_assert_true (staple_export_comparison_pdf (earlier, later, path, &error));
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+
+  command = g_strdup_printf ("pdftotext '%s' -", path);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  order = staple_compare_format_times (TRUE, 60, FALSE, 0);
+  expected = g_strdup_printf ("Order: %s\n", order);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_null (strstr (text, "Order: 1 h → 0 min"));
+  g_assert_nonnull (strstr (text, "1 stage has no time noted on this walk yet"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_compare_empty (void)
 {
@@ -483,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/compare/with-itself", test_compare_with_itself);
   g_test_add_func ("/compare/times", test_compare_times);
   g_test_add_func ("/compare/pdf-times", test_compare_pdf_times);
+  g_test_add_func ("/compare/untimed-stage", test_compare_untimed_stage);
   g_test_add_func ("/compare/empty", test_compare_empty);
 
   return g_test_run ();

@@ -457,6 +457,19 @@ times (Pen              *pen,
 
       say (pen, line, 10, i == 0, 12);
     }
+  if (comparison->n_untimed_later > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u stage has no time noted on this walk yet: the totals "
+                                      "count it as none.",
+                                      "%u stages have no time noted on this walk yet: the "
+                                      "totals count them as none.",
+                                      comparison->n_untimed_later),
+                         comparison->n_untimed_later);
+
+      say (pen, note, 10, FALSE, 12);
+    }
 
   pen->y += 6;
   say (pen, _("Waiting at each stage"), 11, TRUE, 0);
@@ -465,9 +478,8 @@ times (Pen              *pen,
       const StapleCompareStage *entry = &g_array_index (comparison->stages, StapleCompareStage, i);
       g_autofree char *name = staple_text_bound (entry->stage_name, STAPLE_TEXT_SHORT,
                                                  STAPLE_TEXT_BOUND_ONE_LINE);
-      g_autofree char *line = describe_time (name, timed_before && entry->in_earlier,
-                                             (guint) entry->wait_earlier,
-                                             timed_after && entry->in_later,
+      g_autofree char *line = describe_time (name, entry->timed_earlier,
+                                             (guint) entry->wait_earlier, entry->timed_later,
                                              (guint) entry->wait_later);
       g_autofree char *bullet = g_strdup_printf ("• %s", line);
 

@@ -126,6 +126,9 @@ append_stage (GArray      *stages,
     .wait_later = later != NULL ? MAX (staple_stage_get_wait_minutes (later), 0) : 0,
   };
 
+  /* A follow-up's stages start with no times: none noted is not none taken. */
+  entry.timed_earlier = entry.in_earlier && entry.work_earlier + entry.wait_earlier > 0;
+  entry.timed_later = entry.in_later && entry.work_later + entry.wait_later > 0;
   g_array_append_val (stages, entry);
 }
 
@@ -373,6 +376,13 @@ staple_compare_walks (StapleSession *earlier,
   staple_summary_journey_totals (earlier, &comparison->totals_earlier);
   staple_summary_journey_totals (later, &comparison->totals_later);
   compare_stages (comparison, earlier, later);
+  for (guint i = 0; i < comparison->stages->len; i++)
+    {
+      const StapleCompareStage *entry = &g_array_index (comparison->stages, StapleCompareStage, i);
+
+      comparison->n_untimed_later += entry->timed_earlier && entry->in_later &&
+                                     !entry->timed_later;
+    }
   compare_frictions (comparison, earlier, later);
   compare_actions (comparison, earlier, later);
 

@@ -26,6 +26,8 @@ typedef struct
   int       work_later;
   int       wait_earlier;     /* minutes */
   int       wait_later;
+  gboolean  timed_earlier;    /* the walk has the stage with a time noted */
+  gboolean  timed_later;
 } StapleCompareStage;
 
 typedef struct
@@ -41,6 +43,7 @@ typedef struct
                                   * stages in order, then those removed */
   StapleJourneyTotals totals_earlier;
   StapleJourneyTotals totals_later;
+  guint      n_untimed_later;    /* stages timed on the earlier walk, not yet on this one */
 } StapleComparison;
 
 StapleComparison *staple_compare_walks     (StapleSession    *earlier,

@@ -154,16 +154,35 @@ add_times (GtkBox           *box,
   add_time_row (group, _("Waiting"), timed_before, before->wait_minutes, timed_after,
                 after->wait_minutes);
 
+  if (comparison->n_untimed_later > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u stage has no time noted on this walk yet: the totals "
+                                      "count it as none",
+                                      "%u stages have no time noted on this walk yet: the "
+                                      "totals count them as none",
+                                      comparison->n_untimed_later),
+                         comparison->n_untimed_later);
+
+      g_autofree char *description = g_strdup_printf ("%s. %s",
+                                                      _("Lead time is work plus waiting, end to "
+                                                        "end"),
+                                                      note);
+
+      adw_preferences_group_set_description (group, description);
+    }
+
   group = add_group (box, _("Waiting at Each Stage"),
                      !timed_after ? _("No times noted on this walk yet: note them on the map")
-                     : !timed_before ? _("The earlier walk noted no times") : NULL);
+                     : !timed_before ? _("The earlier walk noted no times")
+                     : _("A dash: no time noted there"));
   for (guint i = 0; i < comparison->stages->len; i++)
     {
       const StapleCompareStage *entry = &g_array_index (comparison->stages, StapleCompareStage, i);
 
-      add_time_row (group, entry->stage_name, timed_before && entry->in_earlier,
-                    (guint) entry->wait_earlier, timed_after && entry->in_later,
-                    (guint) entry->wait_later);
+      add_time_row (group, entry->stage_name, entry->timed_earlier, (guint) entry->wait_earlier,
+                    entry->timed_later, (guint) entry->wait_later);
     }
 }
 
