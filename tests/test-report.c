@@ -858,6 +858,14 @@ test_pdf_example (void)
           g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
 
           assert_text_has (text, staple_action_get_text (action), 30);
+          /* Due dates as the reader's locale writes them, not as stored. */
+          if (*staple_action_get_due (action) != '\0')
+            {
+              g_autofree char *due = staple_action_format_due (staple_action_get_due (action),
+                                                               NULL);
+
+              assert_text_has (text, due, 30);
+            }
         }
 
       for (guint i = 0; i < g_list_model_get_n_items (participants); i++)

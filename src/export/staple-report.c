@@ -1286,7 +1286,7 @@ add_actions (StapleReport *self)
     {
       g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
       g_autofree char *frictions = action_frictions_text (self, action);
-      const char *due = staple_action_get_due (action);
+      g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
       const char *cells[] = {
         staple_action_get_text (action),
         owner_name (self, action),
@@ -1673,7 +1673,7 @@ summary_actions (StapleReport *self,
     {
       g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
       g_autofree char *text = one_line (staple_action_get_text (action));
-      const char *due = staple_action_get_due (action);
+      g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
       const char *status = staple_action_status_get_label (staple_action_get_status (action));
       Block *detail;
 

@@ -319,14 +319,14 @@ add_actions (StapleSummaryView *self)
       g_autofree char *who = staple_text_bound (owner != NULL ? staple_participant_get_name (owner)
                                                               : _("No owner yet"),
                                                 STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
-      const char *due = staple_action_get_due (action);
+      g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
       g_autofree char *subtitle = NULL;
       GtkWidget *status;
       AdwActionRow *row;
       GtkWidget *done;
 
-      if (due != NULL && *due != '\0')
-        /* Translators: an action's owner and due date, e.g. "Priya Raman · due 2026-11-13" */
+      if (*due != '\0')
+        /* Translators: an action's owner and due date, e.g. "Priya Raman · due 13/11/2026" */
         subtitle = g_strdup_printf (_("%s · due %s"), who, due);
       else
         /* Translators: an action's owner, when it has no due date */
