@@ -241,6 +241,19 @@ def run(db):
     expect("Escape drops a card being typed",
            [c for c in db.cards(0) if c.startswith("never")], [])
 
+    # A click on the handoff arrow between stages 1 and 2 selects stage 2,
+    # which holds its mark ("Handed over from another team"): F2 renames
+    # it. The arrow crosses the gap between the columns in the handoffs
+    # lane (the window at the screen's corner, 1100 × 720, the map fitted).
+    window = xdotool("search", "--sync", "--onlyvisible", "--class", "staple").split()[0]
+    xdotool("mousemove", "--window", window, "248", "541", "click", "1")
+    time.sleep(0.4)
+    keys("F2", "ctrl+a")
+    type_text("Triage by the desk")
+    keys("Return")
+    expect("a click on a handoff arrow selects the stage it goes into",
+           db.stages()[:2], ["Saturday phone call", "Triage by the desk"])
+
     if shutil.which("import") and shutil.which("convert"):
         drag_and_drop(db)
     else:

@@ -1349,17 +1349,26 @@ test_hit_handoff (void)
       const StapleMapColumn *next = staple_map_layout_get_column (layout, i + 1);
       double gap = (column->column.x + column->column.width + next->column.x) / 2;
 
+      /* The arrow into the next stage starts at this one's middle, crosses
+       * the gap and ends at the next one's middle: the next stage holds its
+       * mark, so a click on it selects that stage. */
       assert_hit (layout, column->column.x + column->column.width / 2, y,
-                  STAPLE_MAP_HIT_HANDOFF, i, 0);
+                  STAPLE_MAP_HIT_HANDOFF, i + 1, 0);
       assert_hit (layout, column->column.x + column->column.width - 1, lane_y + 1,
-                  STAPLE_MAP_HIT_HANDOFF, i, 0);
-      /* The arrow crosses the gap to the next column. */
-      assert_hit (layout, gap, y, STAPLE_MAP_HIT_HANDOFF, i, 0);
+                  STAPLE_MAP_HIT_HANDOFF, i + 1, 0);
+      assert_hit (layout, gap, y, STAPLE_MAP_HIT_HANDOFF, i + 1, 0);
+      assert_hit (layout, next->column.x + 1, y, STAPLE_MAP_HIT_HANDOFF, i + 1, 0);
       /* Not the gap above or below the handoff lane. */
       assert_hit (layout, gap, lane_y - 5, STAPLE_MAP_HIT_NONE, 0, 0);
       assert_hit (layout, gap, lane_y + lane_h + 5, STAPLE_MAP_HIT_NONE, 0, 0);
     }
 
+  /* No arrow comes into the first stage, none goes out of the last. */
+  {
+    const StapleMapColumn *first = staple_map_layout_get_column (layout, 0);
+
+    assert_hit (layout, first->column.x + 1, y, STAPLE_MAP_HIT_STAGE, 0, 0);
+  }
   /* The last stage hands off to nobody. */
   {
     const StapleMapColumn *last = staple_map_layout_get_column (layout, n - 1);

@@ -1264,7 +1264,7 @@ staple_map_layout_hit_test (StapleMapLayout *self,
 
   index = column_at (self, x);
 
-  /* The handoff arrow also covers the gap after its column. */
+  /* The handoff arrow into the next column also covers the gap before it. */
   if (index < 0)
     {
       for (guint i = 0; i < self->columns->len; i++)
@@ -1277,7 +1277,7 @@ staple_map_layout_hit_test (StapleMapLayout *self,
               y >= lane_y && y < lane_y + self->lane_height[STAPLE_MAP_LANE_HANDOFFS] &&
               i + 1 < self->columns->len)
             {
-              *hit = (StapleMapHit) { STAPLE_MAP_HIT_HANDOFF, i, 0 };
+              *hit = (StapleMapHit) { STAPLE_MAP_HIT_HANDOFF, i + 1, 0 };
               return TRUE;
             }
         }
@@ -1312,8 +1312,19 @@ staple_map_layout_hit_test (StapleMapLayout *self,
       hit->card = insertion_index (column, CARD_GAP * self->scale, x, y);
     }
   else if (y < self->lane_y[STAPLE_MAP_LANE_STAFF])
-    hit->kind = (guint) index + 1 < self->columns->len ? STAPLE_MAP_HIT_HANDOFF
-                                                       : STAPLE_MAP_HIT_STAGE;
+    {
+      /* The arrow into a stage ends at its middle, where the one out of it
+       * starts: each half is the arrow's whose mark it shows. */
+      guint into = x < cx ? (guint) index : (guint) index + 1;
+
+      if (into > 0 && into < self->columns->len)
+        {
+          hit->kind = STAPLE_MAP_HIT_HANDOFF;
+          hit->stage = into;
+        }
+      else
+        hit->kind = STAPLE_MAP_HIT_STAGE;
+    }
   else if (y < self->lane_y[STAPLE_MAP_LANE_CAUSES])
     hit->kind = near_point (x, y, cx, column->staff_y, POINT_HIT_RADIUS * self->scale)
                 ? STAPLE_MAP_HIT_STAFF_POINT : STAPLE_MAP_HIT_STAGE;

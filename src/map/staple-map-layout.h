@@ -28,7 +28,8 @@ typedef enum
   STAPLE_MAP_HIT_CARD_LANE,      /* an empty spot in a stage's card lane */
   STAPLE_MAP_HIT_CUSTOMER_POINT, /* a point of the customer-feeling curve */
   STAPLE_MAP_HIT_STAFF_POINT,    /* a point of the staff-feeling curve */
-  STAPLE_MAP_HIT_HANDOFF,        /* the arrow from a stage to the next */
+  STAPLE_MAP_HIT_HANDOFF,        /* the arrow into a stage from the one before;
+                                  * the hit's stage is the one it goes into */
   STAPLE_MAP_HIT_CAUSES,         /* a stage's root causes */
 } StapleMapHitKind;
 
