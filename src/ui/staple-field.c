@@ -439,11 +439,14 @@ duration_sync (GtkEditable *editable)
 static void
 duration_commit (GtkEditable *editable)
 {
+  /* Kept alive through a send that rebuilds the page it is on. */
   g_autoptr(GtkEditable) hold = g_object_ref (editable);
   Field *field = get_field (editable);
   g_autoptr(GError) error = NULL;
   guint minutes = 0;
   int value = 0;
+
+  (void) hold;
 
   if (field->object == NULL || !field->edited)
     return;
