@@ -30,6 +30,8 @@ import staple_e2e as e2e  # noqa: E402
 ACCENT = "#3584e4"
 MAP_AREA = (720, 540, 0, 165)   # width, height, x, y: the map, not the side panel
 TOAST_AREA = (600, 90, 250, 620)
+MAP_TOGGLE = (487, 27)           # the header bar's Map and List buttons
+LIST_TOGGLE = (610, 27)
 MAX_EXTRA_KEYS = 2              # besides a friction point's text, its stage chosen
 
 
@@ -179,7 +181,16 @@ def walk(app, session):
                     lambda: cards(db, session, 1), second + [text])
     e2e.expect("Walk: Enter renamed no stage", stages(db, session), names)
     extra_keys("in the Walk with Enter first", text)
-    return text
+
+    # Enter again, with the card just added selected, starts the next one
+    # after it: it never opens that card to be typed over.
+    after = "Van stock is counted on Fridays only"
+    e2e.keys("Return")
+    e2e.type_text(after)
+    e2e.keys("Return")
+    e2e.expect_soon("Walk: Enter after a card starts the next card, the last one kept",
+                    lambda: cards(db, session, 1), second + [text, after])
+    return after
 
 
 def map_and_diagnose(app, session, after):
@@ -387,6 +398,31 @@ def vote(app, text):
     print(f"# keystrokes for one vote, the card selected: {e2e.KEYS.count}")
 
 
+def arriving_types_over_nothing(app, session):
+    """Arriving on a page, a key typed at once lands where it adds, never
+    over a field's text: the Frame, the Commit page, the List view."""
+    db = app.db
+
+    def words():
+        return (db.query("SELECT title FROM sessions WHERE id = ?", session),
+                db.query("SELECT text FROM actions ORDER BY id"),
+                stages(db, session))
+
+    before = words()
+    phase("alt+1")
+    e2e.type_text("z")
+    phase("alt+6")
+    e2e.type_text("q")
+    phase("alt+2")
+    app.click(*LIST_TOGGLE)
+    e2e.type_text("x")
+    time.sleep(0.5)
+    e2e.expect("arriving on the Frame, the Commit page and the List, a key replaces no text",
+               words(), before)
+    e2e.keys("Escape")
+    app.click(*MAP_TOGGLE)
+
+
 def main():
     if len(sys.argv) != 2:
         e2e.fail(__doc__)
@@ -404,6 +440,7 @@ def main():
             map_and_diagnose(app, session, after)
             editors(app, session)
             nothing_dropped(app, session)
+            arriving_types_over_nothing(app, session)
             empty_map_by_keys(app)
             empty_map_by_double_click(app)
             if not app.alive():

@@ -200,12 +200,17 @@ def run(db):
     expect("a card typed with the stage selected lands at its end",
            db.cards(1), first_cards + ["Toner ran out again"])
 
-    # Enter edits the selected (new) card; its text is selected, so typing
-    # replaces it.
+    # Enter edits the selected (new) card, the cursor at the end of its
+    # text: typing adds to it, never replaces it by accident.
     keys("Return")
+    type_text(" on Saturdays")
+    keys("Return")
+    expect("Enter edits the selected card, the cursor at its end", db.cards(1)[-1],
+           "Toner ran out again on Saturdays")
+    keys("Return", "ctrl+a")
     type_text("Printer out of toner on Saturdays")
     keys("Return")
-    expect("Enter edits the selected card", db.cards(1)[-1],
+    expect("Ctrl+A in the editor selects the text to type over", db.cards(1)[-1],
            "Printer out of toner on Saturdays")
 
     # Alt+Right moves the card to the next stage; Ctrl+Z takes that back.

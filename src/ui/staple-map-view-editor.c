@@ -346,9 +346,12 @@ staple_map_view_edit_selection (StapleMapView *self)
 {
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
+  /* A card's sentence opens with the cursor at its end, to be added to or
+   * put right: one key must not replace what the room said. A stage's
+   * name is selected, to be renamed. */
   if (self->selection.kind == STAPLE_MAP_HIT_CARD)
     start_editing (self, &self->selection, self->selection_object,
-                   staple_friction_get_text (STAPLE_FRICTION (self->selection_object)), TRUE);
+                   staple_friction_get_text (STAPLE_FRICTION (self->selection_object)), FALSE);
   else if (self->selection.kind == STAPLE_MAP_HIT_STAGE)
     start_editing (self, &self->selection, self->selection_object,
                    staple_stage_get_name (STAPLE_STAGE (self->selection_object)), TRUE);

@@ -364,14 +364,15 @@ mode_key (StapleMapView *self,
     }
 }
 
-/* Enter: a name for the first stage on an empty map; in the Walk, a new
- * card on the stage (a card's text is edited with F2, as everywhere). */
+/* Enter: a name for the first stage on an empty map; in the Walk, the next
+ * card on the stage, after the one just added (a card's text is edited
+ * with F2, as everywhere). */
 static void
 enter_key (StapleMapView *self)
 {
   if (staple_map_layout_get_n_columns (self->layout) == 0)
     staple_map_view_add_stage (self);
-  else if (self->mode == STAPLE_MAP_MODE_WALK && self->selection.kind != STAPLE_MAP_HIT_CARD)
+  else if (self->mode == STAPLE_MAP_MODE_WALK)
     start_typed_card (self, "");
   else if (self->selection.kind == STAPLE_MAP_HIT_NONE)
     _staple_map_view_tell (self, _("Select a stage or a friction point first, with the arrow "
