@@ -784,14 +784,26 @@ voter_changed_cb (StapleSessionPage *self)
   queue_refresh (self);
 }
 
+/* Arriving on a page, the keyboard goes where typing adds something (an
+ * "Add …" row, the map), never into a field whose text a key would replace. */
+static void
+focus_page (StapleSessionPage *self,
+            GtkWidget         *widget)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (widget);
+}
+
 static void
 page_changed_cb (StapleSessionPage *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean journey = g_str_equal (gtk_stack_get_visible_child_name (self->phase_stack),
+                                  "journey");
 
-  gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0 &&
-                          g_str_equal (gtk_stack_get_visible_child_name (self->phase_stack),
-                                       "journey"));
+  gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0 && journey);
+  if (journey && g_strcmp0 (name, "list") == 0)
+    focus_page (self, GTK_WIDGET (self->add_stage_row));
 }
 
 /* Phases */
@@ -833,6 +845,12 @@ staple_session_page_set_phase (StapleSessionPage *self,
   if (g_str_equal (phases[phase].page, "journey"))
     adw_view_stack_set_visible_child_name (self->view_stack, "map");
   page_changed_cb (self);
+  if (phase == STAPLE_PHASE_FRAME)
+    focus_page (self, GTK_WIDGET (self->add_participant_row));
+  else if (phase == STAPLE_PHASE_COMMIT)
+    focus_page (self, GTK_WIDGET (self->add_action_row));
+  else if (phase == STAPLE_PHASE_CLOSE && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
 
   /* The walk starts at the first stage, when there is one (an empty map
    * says how to add it). */
