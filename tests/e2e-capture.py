@@ -212,7 +212,8 @@ def map_and_diagnose(app, session, after):
     e2e.keys("2", "k")
     e2e.expect_soon("Diagnose: 2 sets the selected card's severity",
                     lambda: card_field(db, session, text, "severity"), 2)
-    e2e.expect("Diagnose: K changes its kind", card_field(db, session, text, "kind") != kind, True)
+    e2e.expect_soon("Diagnose: K changes its kind (a moment later: no letter followed it)",
+                    lambda: card_field(db, session, text, "kind") != kind, True)
     e2e.expect("Diagnose: neither started a card", cards(db, session, 1)[-1], text)
 
     # P opens the principle picker over the card: part of a name, or a
@@ -241,7 +242,22 @@ def map_and_diagnose(app, session, after):
     e2e.expect_soon("Diagnose: a card typed after the selected one lands there",
                     lambda: cards(db, session, 1)[-1], diagnosed)
     extra_keys("in Diagnose", diagnosed)
-    return diagnosed
+
+    # A sentence may start with a Diagnose key: what follows it at typing
+    # speed tells it from the key, so the card is whole and the selected
+    # card keeps its kind, severity and principle.
+    for sentence in ("Keys are kept by one person", "3 teams touch the case",
+                     "Parts arrive late"):
+        previous = cards(db, session, 1)[-1]
+        fields = [card_field(db, session, previous, f) for f in ("kind", "severity", "principle")]
+        e2e.type_text(sentence)
+        e2e.keys("Return")
+        e2e.expect_soon(f"Diagnose: “{sentence}” typed on a card is a card, whole",
+                        lambda: cards(db, session, 1)[-1], sentence)
+        e2e.expect(f"Diagnose: “{sentence}” changed nothing on the card before it",
+                   [card_field(db, session, previous, f)
+                    for f in ("kind", "severity", "principle")], fields)
+    return cards(db, session, 1)[-1]
 
 
 def nothing_dropped(app, session):

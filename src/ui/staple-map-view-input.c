@@ -301,6 +301,81 @@ pick_principle (StapleMapView *self)
                                     STAPLE_FRICTION (self->selection_object));
 }
 
+/* Shift and the like, pressed on their own on the way to a letter. */
+static gboolean
+is_modifier (guint keyval)
+{
+  return (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R) ||
+         keyval == GDK_KEY_ISO_Level3_Shift || keyval == GDK_KEY_ISO_Level5_Shift ||
+         keyval == GDK_KEY_Mode_switch || keyval == GDK_KEY_Num_Lock;
+}
+
+/* Diagnose's keys on a card: 1–5 the severity, K the kind, P the principle. */
+static gboolean
+is_diagnose_key (guint keyval)
+{
+  return (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9) || keyval == GDK_KEY_k ||
+         keyval == GDK_KEY_K || keyval == GDK_KEY_p || keyval == GDK_KEY_P;
+}
+
+static void
+diagnose_key (StapleMapView *self,
+              guint          keyval)
+{
+  guint digit = keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9 ? keyval - GDK_KEY_0 : 0;
+
+  if (self->selection.kind != STAPLE_MAP_HIT_CARD)
+    return;
+
+  if (digit >= STAPLE_SEVERITY_MIN && digit <= STAPLE_SEVERITY_MAX)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
+                                (int) self->selection.stage, (int) self->selection.card,
+                                "severity", g_variant_new_int32 ((int) digit));
+  else if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    _staple_map_view_tell (self, _("The severity goes from 1 to 5."));
+  else if (keyval == GDK_KEY_k || keyval == GDK_KEY_K)
+    cycle_field (self, "kind", STAPLE_TYPE_FRICTION_KIND, keyval == GDK_KEY_k ? 1 : -1);
+  else if (keyval == GDK_KEY_p || keyval == GDK_KEY_P)
+    pick_principle (self);
+}
+
+/* A Diagnose key is told from the first letter of a sentence by what
+ * follows it: another letter within a moment is typing ("Keys are kept by
+ * one person", "3 teams touch it"), and starts a card with both; nothing,
+ * or another key, and it does what it does. */
+#define PENDING_MS 400
+
+static gboolean
+pending_timeout_cb (gpointer data)
+{
+  StapleMapView *self = data;
+  guint keyval = self->pending_key;
+
+  self->pending_id = 0;
+  self->pending_key = 0;
+  diagnose_key (self, keyval);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_pending (StapleMapView *self)
+{
+  if (self->pending_id == 0)
+    return;
+
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  pending_timeout_cb (self);
+}
+
+static void
+hold_key (StapleMapView *self,
+          guint          keyval)
+{
+  flush_pending (self);
+  self->pending_key = keyval;
+  self->pending_id = g_timeout_add (PENDING_MS, pending_timeout_cb, self);
+}
+
 /* The keys of the Walk, Diagnose and Prioritise phases. */
 static gboolean
 mode_key (StapleMapView *self,
@@ -326,20 +401,9 @@ mode_key (StapleMapView *self,
 
     case STAPLE_MAP_MODE_DIAGNOSE:
       /* With a stage selected every key types a new card. */
-      if (!card)
+      if (!card || !is_diagnose_key (keyval))
         return FALSE;
-      if (digit >= STAPLE_SEVERITY_MIN && digit <= STAPLE_SEVERITY_MAX)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.set-friction-field", "(iisv)",
-                                    (int) self->selection.stage, (int) self->selection.card,
-                                    "severity", g_variant_new_int32 ((int) digit));
-      else if (is_digit)
-        _staple_map_view_tell (self, _("The severity goes from 1 to 5."));
-      else if (keyval == GDK_KEY_k || keyval == GDK_KEY_K)
-        cycle_field (self, "kind", STAPLE_TYPE_FRICTION_KIND, keyval == GDK_KEY_k ? 1 : -1);
-      else if (keyval == GDK_KEY_p || keyval == GDK_KEY_P)
-        pick_principle (self);
-      else
-        return FALSE;
+      hold_key (self, keyval);
       return TRUE;
 
     case STAPLE_MAP_MODE_VOTE:
@@ -396,6 +460,29 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   state &= gtk_accelerator_get_default_mod_mask ();
+
+  /* A Diagnose key just pressed, then a letter, a space or a sign: the
+   * coach is typing a sentence that starts with it. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (self->pending_id != 0 && (state & ~GDK_SHIFT_MASK) == 0 && c != 0 &&
+      g_unichar_isprint (c) && !is_diagnose_key (keyval))
+    {
+      char text[16] = { 0 };
+      int n = g_unichar_to_utf8 (gdk_keyval_to_unicode (self->pending_key), text);
+
+      g_unichar_to_utf8 (c, text + n);
+      g_clear_handle_id (&self->pending_id, g_source_remove);
+      self->pending_key = 0;
+      start_typed_card (self, text);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Escape && self->pending_id != 0)
+    {
+      g_clear_handle_id (&self->pending_id, g_source_remove);
+      self->pending_key = 0;
+    }
+  else if (!is_diagnose_key (keyval) && !is_modifier (keyval))
+    flush_pending (self);
 
   /* Shift+Up and Shift+Down raise and lower a curve point. */
   if (point && state == GDK_SHIFT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))

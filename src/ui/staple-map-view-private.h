@@ -57,6 +57,8 @@ struct _StapleMapView
   GtkWidget       *empty_actions;  /* its buttons, not on the audience's screen */
   gboolean         for_audience;
   gboolean         new_stage;        /* the stage being named was just added */
+  guint            pending_key;      /* a Diagnose key waiting to be told from typing */
+  guint            pending_id;
 
   AdwToast        *toast;            /* the last thing told, while it shows */
 

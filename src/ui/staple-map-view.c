@@ -1116,6 +1116,7 @@ staple_map_view_dispose (GObject *object)
   StapleMapView *self = STAPLE_MAP_VIEW (object);
 
   g_clear_handle_id (&self->relocate_id, g_source_remove);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->focus_id, g_source_remove);
   g_clear_handle_id (&self->editor_idle_id, g_source_remove);
   g_clear_handle_id (&self->font_idle_id, g_source_remove);
