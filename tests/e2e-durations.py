@@ -29,6 +29,7 @@ INSPECTOR_FIRST = (900, 263)   # the selected stage's name, in the side panel
 LIST_BUTTON = (610, 27)
 MAP_BUTTON = (487, 27)
 LIST_FIRST = (330, 213)        # the first stage's name, in the List view
+FRAME_FIRST = (500, 293)       # the session's title, on the Frame
 # Beside the waiting-time fields, where the reason for a refusal is said
 # (x, y, width, height): the side panel's titles, and the List view's
 # column between the work time and the waiting time.
@@ -195,6 +196,32 @@ def dbus(app, db):
     expect("and changes nothing", wait_minutes(db, 2), 3120)
 
 
+def session_date(db):
+    return db.query("SELECT date FROM sessions ORDER BY id LIMIT 1")[0][0]
+
+
+def frame_date(app, db):
+    """The Frame's date is read as a date, as durations are read as times:
+    a text its own export would refuse ("tomorrow", "2026-02-30") is kept
+    where it was typed and saved nowhere; a date typed either way is kept as
+    YYYY-MM-DD."""
+    saved = session_date(db)
+    e2e.keys("alt+1", settle=0.8)
+    app.click(*FRAME_FIRST)
+    keys("Tab", "Tab")                      # the title, the organisation, the date
+    for text in ("tomorrow", "2026-02-30"):
+        type_and_commit(text)
+        expect(f"the Frame's date refuses “{text}”", session_date(db), saved)
+        expect(f"and keeps “{text}” where it was typed", field_text(), text)
+    type_and_commit("2026-03-04")
+    expect("the Frame's date takes 2026-03-04", session_date(db), "2026-03-04")
+
+    result = e2e.gdbus(e2e.WINDOW_PATH, "io.github.stapleapp.Staple.Window.Activate",
+                       "set-session-field", "[<('date', <'2026-02-30'>)>]", "{}", check=False)
+    expect("set-session-field refuses 2026-02-30 and says so",
+           (result.returncode != 0, session_date(db)), (True, "2026-03-04"))
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -210,6 +237,7 @@ def main():
             inspector(app, app.db)
             list_view(app, app.db)
             dbus(app, app.db)
+            frame_date(app, app.db)
             if not app.alive():
                 fail("staple died")
         stderr = app.stderr_text()

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "staple-field.h"
@@ -178,15 +179,22 @@ static void spin_sync (GtkSpinButton *spin);
 static void check_sync (GtkCheckButton *check);
 static void dropdown_sync (GtkWidget *dropdown);
 
+typedef enum
+{
+  PARSE_NONE,
+  PARSE_DURATION,  /* minutes, in an integer property */
+  PARSE_DATE,      /* YYYY-MM-DD or "", in a string property */
+} FieldParse;
+
 typedef struct
 {
   GObject         *object; /* weak: the widget lives no longer than its row */
   const char      *property;
   gboolean         required;
   gboolean         syncing;
-  gboolean         duration;
-  gboolean         edited;   /* a duration typed but not yet read */
-  GtkWidget       *message;  /* weak: where a duration's refusal is said */
+  FieldParse       parse;    /* a duration or a date, read from what is typed */
+  gboolean         edited;   /* typed but not yet read */
+  GtkWidget       *message;  /* weak: where a refusal is said */
   StapleFieldSend  send;
   gpointer         user_data;
 } Field;
@@ -201,7 +209,7 @@ connect_model (GtkWidget  *widget,
   GCallback sync;
 
   /* A spin button is editable too, so it is asked about first. */
-  if (g_object_get_data (G_OBJECT (widget), "staple-field-duration") != NULL)
+  if (g_object_get_data (G_OBJECT (widget), "staple-field-parsed") != NULL)
     sync = G_CALLBACK (duration_sync);
   else if (GTK_IS_SPIN_BUTTON (widget))
     sync = G_CALLBACK (spin_sync);
@@ -318,7 +326,7 @@ focus_leave_cb (GtkEventControllerFocus *controller)
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   Field *field = get_field (widget);
 
-  if (field != NULL && field->duration)
+  if (field != NULL && field->parse != PARSE_NONE)
     duration_commit (GTK_EDITABLE (widget));
   else if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget))
     editable_sync (GTK_EDITABLE (widget));
@@ -393,7 +401,18 @@ duration_say (GtkEditable *editable,
       gtk_accessible_reset_property (GTK_ACCESSIBLE (editable),
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
-  gtk_widget_set_tooltip_text (widget, message != NULL ? message : staple_duration_hint ());
+  if (message != NULL)
+    gtk_widget_set_tooltip_text (widget, message);
+  else if (field->parse == PARSE_DURATION)
+    gtk_widget_set_tooltip_text (widget, staple_duration_hint ());
+  else
+    {
+      g_autofree char *example = staple_action_format_due ("2026-12-31", NULL);
+      /* Translators: a date field's tooltip; %s is 2026-12-31 as the locale writes it */
+      g_autofree char *hint = g_strdup_printf (_("A date, such as %s or 2026-12-31"), example);
+
+      gtk_widget_set_tooltip_text (widget, hint);
+    }
 
   if (GTK_IS_LABEL (field->message))
     {
@@ -407,6 +426,11 @@ duration_say (GtkEditable *editable,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (field->message), escaped);
     }
 
+  else if (field->message == NULL && message != NULL &&
+           STAPLE_IS_WINDOW (gtk_widget_get_root (widget)))
+    /* No place of its own to say it: the window says it. */
+    staple_window_show_toast (STAPLE_WINDOW (gtk_widget_get_root (widget)), message);
+
   if (field->message != NULL && message != NULL)
     gtk_widget_add_css_class (field->message, "error");
   else if (field->message != NULL)
@@ -418,15 +442,24 @@ duration_sync (GtkEditable *editable)
 {
   Field *field = get_field (editable);
   g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
   int value = 0;
 
   /* What the user is typing, or typed and was refused, is theirs: only a
-   * time read from it replaces it. */
+   * time or a date read from it replaces it. */
   if (field->object == NULL || field->edited)
     return;
 
-  g_object_get (field->object, field->property, &value, NULL);
-  text = staple_duration_format ((guint) MAX (value, 0));
+  if (field->parse == PARSE_DATE)
+    {
+      g_object_get (field->object, field->property, &date, NULL);
+      text = staple_action_format_due (date != NULL ? date : "", NULL);
+    }
+  else
+    {
+      g_object_get (field->object, field->property, &value, NULL);
+      text = staple_duration_format ((guint) MAX (value, 0));
+    }
   if (g_strcmp0 (text, gtk_editable_get_text (editable)) != 0)
     {
       field->syncing = TRUE;
@@ -443,15 +476,21 @@ duration_commit (GtkEditable *editable)
   g_autoptr(GtkEditable) hold = g_object_ref (editable);
   Field *field = get_field (editable);
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *saved = NULL;
   guint minutes = 0;
   int value = 0;
+  gboolean read;
 
   (void) hold;
 
   if (field->object == NULL || !field->edited)
     return;
 
-  if (!staple_duration_parse (gtk_editable_get_text (editable), &minutes, &error))
+  read = field->parse == PARSE_DATE
+         ? staple_action_parse_due (gtk_editable_get_text (editable), NULL, &date, &error)
+         : staple_duration_parse (gtk_editable_get_text (editable), &minutes, &error);
+  if (!read)
     {
       /* Said where it happened, and logged as the window logs what it says. */
       g_message ("%s", error->message);
@@ -460,10 +499,20 @@ duration_commit (GtkEditable *editable)
     }
 
   field->edited = FALSE;
-  g_object_get (field->object, field->property, &value, NULL);
-  if ((int) minutes != value)
-    field->send (GTK_WIDGET (editable), field->property, g_variant_new_int32 ((gint32) minutes),
-                 field->user_data);
+  if (field->parse == PARSE_DATE)
+    {
+      g_object_get (field->object, field->property, &saved, NULL);
+      if (g_strcmp0 (date, saved != NULL ? saved : "") != 0)
+        field->send (GTK_WIDGET (editable), field->property, g_variant_new_string (date),
+                     field->user_data);
+    }
+  else
+    {
+      g_object_get (field->object, field->property, &value, NULL);
+      if ((int) minutes != value)
+        field->send (GTK_WIDGET (editable), field->property,
+                     g_variant_new_int32 ((gint32) minutes), field->user_data);
+    }
 
   /* The time as the map shows it, or what the model kept if it refused. */
   duration_sync (editable);
@@ -503,6 +552,43 @@ duration_key_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+static void
+bind_parsed (GtkEditable     *editable,
+             GtkWidget       *message,
+             GObject         *object,
+             const char      *property,
+             FieldParse       parse,
+             StapleFieldSend  send,
+             gpointer         user_data)
+{
+  GtkEditable *delegate = editable;
+  Field *field;
+
+  /* A paste gone wrong is refused whole, not cut at 65,535 bytes first. */
+  staple_field_hold_any_length (editable);
+  g_object_set_data (G_OBJECT (editable), "staple-field-parsed", GINT_TO_POINTER (TRUE));
+  if (field_new (GTK_WIDGET (editable), object, property, send, user_data))
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      while (gtk_editable_get_delegate (delegate) != NULL)
+        delegate = gtk_editable_get_delegate (delegate);
+
+      g_signal_connect (editable, "changed", G_CALLBACK (duration_changed_cb), NULL);
+      g_signal_connect_object (delegate, "activate", G_CALLBACK (duration_activate_cb), editable,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (duration_key_cb), editable);
+      gtk_widget_add_controller (GTK_WIDGET (editable), keys);
+      watch_focus (GTK_WIDGET (editable));
+    }
+
+  field = get_field (editable);
+  field->parse = parse;
+  field->edited = FALSE;
+  g_set_weak_pointer (&field->message, message);
+  duration_sync (editable);
+}
+
 /**
  * staple_field_bind_duration:
  * @editable: a #GtkEntry or another editable that delegates to a #GtkText
@@ -524,36 +610,41 @@ staple_field_bind_duration (GtkEditable     *editable,
                             StapleFieldSend  send,
                             gpointer         user_data)
 {
-  GtkEditable *delegate = editable;
-  Field *field;
-
   g_return_if_fail (GTK_IS_EDITABLE (editable));
   g_return_if_fail (message == NULL || GTK_IS_WIDGET (message));
   g_return_if_fail (G_IS_OBJECT (object));
 
-  /* A paste gone wrong is refused whole, not cut at 65,535 bytes first. */
-  staple_field_hold_any_length (editable);
-  g_object_set_data (G_OBJECT (editable), "staple-field-duration", GINT_TO_POINTER (TRUE));
-  if (field_new (GTK_WIDGET (editable), object, property, send, user_data))
-    {
-      GtkEventController *keys = gtk_event_controller_key_new ();
+  bind_parsed (editable, message, object, property, PARSE_DURATION, send, user_data);
+}
 
-      while (gtk_editable_get_delegate (delegate) != NULL)
-        delegate = gtk_editable_get_delegate (delegate);
+/**
+ * staple_field_bind_date:
+ * @editable: a #GtkEntry or another editable that delegates to a #GtkText
+ * @message: (nullable): where to say why a text is refused, as for
+ *   staple_field_bind_duration()
+ * @object: the model object
+ * @property: a string property of @object holding a date, YYYY-MM-DD or ""
+ *
+ * Shows a date in @editable as the user's locale writes it and sends what
+ * they type (that form, or YYYY-MM-DD) as YYYY-MM-DD when they press Enter
+ * or leave the field; an empty field is no date. Text that is no date
+ * ("tomorrow", "2026-02-30") is kept, marked as an error, with the reason in
+ * @message; nothing is sent, so a session never holds a date its own
+ * exports would refuse.
+ */
+void
+staple_field_bind_date (GtkEditable     *editable,
+                        GtkWidget       *message,
+                        GObject         *object,
+                        const char      *property,
+                        StapleFieldSend  send,
+                        gpointer         user_data)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (message == NULL || GTK_IS_WIDGET (message));
+  g_return_if_fail (G_IS_OBJECT (object));
 
-      g_signal_connect (editable, "changed", G_CALLBACK (duration_changed_cb), NULL);
-      g_signal_connect_object (delegate, "activate", G_CALLBACK (duration_activate_cb), editable,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect (keys, "key-pressed", G_CALLBACK (duration_key_cb), editable);
-      gtk_widget_add_controller (GTK_WIDGET (editable), keys);
-      watch_focus (GTK_WIDGET (editable));
-    }
-
-  field = get_field (editable);
-  field->duration = TRUE;
-  field->edited = FALSE;
-  g_set_weak_pointer (&field->message, message);
-  duration_sync (editable);
+  bind_parsed (editable, message, object, property, PARSE_DATE, send, user_data);
 }
 
 /* Numbers */

@@ -28,6 +28,12 @@ void staple_field_bind_duration (GtkEditable     *editable,
                                  const char      *property,
                                  StapleFieldSend  send,
                                  gpointer         user_data);
+void staple_field_bind_date     (GtkEditable     *editable,
+                                 GtkWidget       *message,
+                                 GObject         *object,
+                                 const char      *property,
+                                 StapleFieldSend  send,
+                                 gpointer         user_data);
 void staple_field_bind_check    (GtkCheckButton  *check,
                                  GObject         *object,
                                  const char      *property,

@@ -912,8 +912,17 @@ bind_frame (StapleSessionPage *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    staple_field_bind_editable (GTK_EDITABLE (rows[i].row), G_OBJECT (session),
-                                rows[i].property, rows[i].required, send_session_field, self);
+    {
+      /* The date is read as a date: one its own export would refuse is
+       * kept where it was typed, marked, and not saved. */
+      if (rows[i].row == self->date_row)
+        staple_field_bind_date (GTK_EDITABLE (rows[i].row), NULL, G_OBJECT (session),
+                                rows[i].property, send_session_field, self);
+      else
+        staple_field_bind_editable (GTK_EDITABLE (rows[i].row), G_OBJECT (session),
+                                    rows[i].property, rows[i].required, send_session_field,
+                                    self);
+    }
 
   staple_field_bind_spin (self->dots_spin, G_OBJECT (session), "dots-per-participant",
                           send_dots, self);

@@ -492,6 +492,25 @@ set_session_field_action (GSimpleAction *action,
   const char *field;
 
   g_variant_get (parameter, "(&sv)", &field, &value);
+
+  /* A session's date is a date (YYYY-MM-DD, or the locale's short form), or
+   * none: one its own export would refuse changes nothing, and the window
+   * says why. */
+  if (g_str_equal (field, "date") && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      GError *error = NULL;
+      g_autofree char *date = NULL;
+
+      if (!staple_action_parse_due (g_variant_get_string (value, NULL), NULL, &date, &error))
+        {
+          staple_window_report (self, FALSE, &error);
+          return;
+        }
+
+      g_clear_pointer (&value, g_variant_unref);
+      value = g_variant_ref_sink (g_variant_new_string (date));
+    }
+
   staple_window_set_field (self, staple_editor_get_session (self->editor), session_fields, field,
                            value);
 
