@@ -828,7 +828,7 @@ test_comparison_pdf (void)
   command = g_strdup_printf ("pdftotext -layout '%s' -", path);
   g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, "Friction Points Resolved"));
+  g_assert_nonnull (strstr (text, "Friction Points Not Met on This Walk"));
   g_assert_nonnull (strstr (text, "Nobody answers the phone on bank holidays"));
   g_assert_nonnull (strstr (text, "Weekend agent may log a fault"));
   g_unlink (path);

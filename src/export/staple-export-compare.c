@@ -532,7 +532,8 @@ staple_export_comparison_pdf (StapleSession  *earlier,
 
   times (&pen, comparison);
   chart (&pen, earlier, later, comparison);
-  section (&pen, _("Friction Points Resolved"), comparison->frictions_resolved, friction_text);
+  section (&pen, _("Friction Points Not Met on This Walk"), comparison->frictions_resolved,
+           friction_text);
   section (&pen, _("New Friction Points"), comparison->frictions_new, friction_text);
   section (&pen, _("Stages Added"), comparison->stages_added, stage_text);
   section (&pen, _("Stages Removed"), comparison->stages_removed, stage_text);

@@ -322,7 +322,9 @@ staple_compare_dialog_new (GtkWindow     *parent,
   add_group (box, title, staple_session_get_title (earlier));
   add_times (box, comparison);
   gtk_box_append (box, feelings_chart (earlier, later));
-  add_list (box, _("Friction Points Resolved"), comparison->frictions_resolved, friction_text);
+  /* Not "resolved": a follow-up just begun has met none of them yet. */
+  add_list (box, _("Friction Points Not Met on This Walk"), comparison->frictions_resolved,
+            friction_text);
   add_list (box, _("New Friction Points"), comparison->frictions_new, friction_text);
   add_list (box, _("Stages Added"), comparison->stages_added, stage_text);
   add_list (box, _("Stages Removed"), comparison->stages_removed, stage_text);
