@@ -51,7 +51,8 @@ format_date (const char *iso_date)
   if (date == NULL)
     return staple_text_bound (iso_date, STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
 
-  return g_date_time_format (date, "%e %B %Y");
+  /* %e pads a one-digit day with a space: " 4 October 2026". */
+  return g_strchug (g_date_time_format (date, "%e %B %Y"));
 }
 
 static char *
