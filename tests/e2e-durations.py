@@ -145,6 +145,17 @@ def inspector(app, db):
     expect("shown as “45 min”", field_text(), "45 min")
 
 
+def refused_then_left(app, db):
+    """A refused text in the inspector, then another stage selected: the
+    page goes, and the window says the text was not saved."""
+    app.focus_map()
+    keys("Right", "Right")
+    app.click(*INSPECTOR_FIRST)
+    keys(*["Tab"] * INSPECTOR_TABS)
+    type_and_commit("soon-ish")
+    app.focus_map()
+
+
 def list_view(app, db):
     app.click(*LIST_BUTTON)
     time.sleep(0.8)
@@ -235,6 +246,7 @@ def main():
         app = e2e.App(staple, database, "--example")
         with app:
             inspector(app, app.db)
+            refused_then_left(app, app.db)
             list_view(app, app.db)
             dbus(app, app.db)
             frame_date(app, app.db)
@@ -244,6 +256,9 @@ def main():
         if stderr.count("is not a unit of time") < 3:
             fail(f"the refusals' reason was not said: {stderr[-2000:]!r}")
         print("ok - each refusal says “… is not a unit of time: use min, h or d”")
+        if "“soon-ish” was not saved: it is no time." not in stderr:
+            fail(f"a refused time left behind was dropped without a word: {stderr[-2000:]!r}")
+        print("ok - a refused time left behind is said not to be saved")
 
     print(f"ok - done in {time.monotonic() - started:.1f} s")
 

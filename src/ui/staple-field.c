@@ -552,6 +552,30 @@ duration_key_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Taken off the screen with a text that was refused (another stage
+ * selected, say): the words go, but not without a word. */
+static void
+parsed_unmap_cb (GtkEditable *editable)
+{
+  Field *field = get_field (editable);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (editable));
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (field == NULL || !field->edited || !STAPLE_IS_WINDOW (root))
+    return;
+
+  shown = staple_text_bound (gtk_editable_get_text (editable), STAPLE_TEXT_SHORT,
+                             STAPLE_TEXT_BOUND_ONE_LINE);
+  message = field->parse == PARSE_DATE
+            /* Translators: %s is what was typed in a date field and refused */
+            ? g_strdup_printf (_("“%s” was not saved: it is no date."), shown)
+            /* Translators: %s is what was typed in a time field and refused */
+            : g_strdup_printf (_("“%s” was not saved: it is no time."), shown);
+  g_message ("%s", message);
+  staple_window_show_toast (STAPLE_WINDOW (root), message);
+}
+
 static void
 bind_parsed (GtkEditable     *editable,
              GtkWidget       *message,
@@ -579,6 +603,7 @@ bind_parsed (GtkEditable     *editable,
                                G_CONNECT_SWAPPED);
       g_signal_connect (keys, "key-pressed", G_CALLBACK (duration_key_cb), editable);
       gtk_widget_add_controller (GTK_WIDGET (editable), keys);
+      g_signal_connect (editable, "unmap", G_CALLBACK (parsed_unmap_cb), NULL);
       watch_focus (GTK_WIDGET (editable));
     }
 
