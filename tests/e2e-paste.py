@@ -295,9 +295,10 @@ def map_editors(p):
     ok(f"[{app.renderer}] {size} characters pasted into a new card on the map, its draft "
        f"saved and then cleared")
 
-    # The card's text: Enter edits the selected (new) card, all selected.
+    # The card's text: Enter edits the selected (new) card, the cursor at
+    # its end; Ctrl+A selects it all to paste over.
     keys("Return")
-    tag, text = p.paste(select_all=False)
+    tag, text = p.paste()
     p.wait_for_draft(text)
     keys("Return")
     app.answers()
