@@ -708,6 +708,8 @@ update_totals (StapleSessionPage *self)
   StapleJourneyTotals totals;
   g_autofree char *lead = NULL;
   g_autofree char *work = NULL;
+  g_autofree char *handoffs = NULL;
+  g_autofree char *dropped = NULL;
   g_autofree char *text = NULL;
 
   if (session == NULL)
@@ -716,13 +718,17 @@ update_totals (StapleSessionPage *self)
   staple_summary_journey_totals (session, &totals);
   lead = staple_format_minutes (totals.lead_minutes);
   work = staple_format_minutes (totals.work_minutes);
-  /* Translators: lead time, work time, its share, handoffs, drops */
-  text = g_strdup_printf (_("Lead time %s · work %s (%.1f %%) · %u handoffs · %u dropped or "
-                            "misrouted"),
+  handoffs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u handoff", "%u handoffs",
+                                           totals.n_handoffs), totals.n_handoffs);
+  dropped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dropped or misrouted",
+                                          "%u dropped or misrouted", totals.n_dropped),
+                             totals.n_dropped);
+  /* Translators: lead time, work time, its share, "3 handoffs", "1 dropped or misrouted" */
+  text = g_strdup_printf (_("Lead time %s · work %s (%.1f %%) · %s · %s"),
                           lead, work,
                           totals.lead_minutes > 0
                           ? 100.0 * totals.work_minutes / totals.lead_minutes : 0.0,
-                          totals.n_handoffs, totals.n_dropped);
+                          handoffs, dropped);
   gtk_label_set_text (self->totals_label, text);
 }
 
