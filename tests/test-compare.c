@@ -399,44 +399,58 @@ test_compare_times (void)
 
 /* The comparison's page says the times too: the lead time and each
  * stage's waiting time, before and after. */
-static void
-test_compare_pdf_times (void)
+/* The text of the comparison of @earlier and @later as a PDF, read back
+ * with pdftotext; %NULL (the test skipped) without pdftotext. */
+static char *
+comparison_pdf_text (StapleSession *earlier,
+                     StapleSession *later)
 {
-  g_autoptr(StapleSession) earlier = staple_session_new ();
-  g_autoptr(StapleSession) later = staple_session_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("staple-compare-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autofree char *command = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *lead = NULL;
-  g_autofree char *lead_change = NULL;
-  g_autofree char *approval = NULL;
-  g_autofree char *approval_change = NULL;
-  g_autofree char *expected = NULL;
+  char *text = NULL;
   int status = 0;
 
   g_assert_no_error (error);
-  add_timed_stage (earlier, "Order", 10, 60);
-  add_timed_stage (earlier, "Approval", 15, 540);
-  add_timed_stage (later, "Order", 10, 60);
-  add_timed_stage (later, "Approval", 15, 30);
   path = g_build_filename (dir, "compare.pdf", NULL);
   g_assert_true (staple_export_comparison_pdf (earlier, later, path, &error));
   g_assert_no_error (error);
 
   if (pdftotext == NULL)
+    g_test_skip ("pdftotext is not installed");
+  else
     {
-      g_test_skip ("pdftotext is not installed");
-      g_unlink (path);
-      g_rmdir (dir);
-      return;
+      command = g_strdup_printf ("pdftotext '%s' -", path);
+      g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+      g_assert_no_error (error);
     }
 
-  command = g_strdup_printf ("pdftotext '%s' -", path);
-  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
-  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return text;
+}
+
+static void
+test_compare_pdf_times (void)
+{
+  g_autoptr(StapleSession) earlier = staple_session_new ();
+  g_autoptr(StapleSession) later = staple_session_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *lead_change = NULL;
+  g_autofree char *approval = NULL;
+  g_autofree char *approval_change = NULL;
+  g_autofree char *expected = NULL;
+
+  add_timed_stage (earlier, "Order", 10, 60);
+  add_timed_stage (earlier, "Approval", 15, 540);
+  add_timed_stage (later, "Order", 10, 60);
+  add_timed_stage (later, "Approval", 15, 30);
+  text = comparison_pdf_text (earlier, later);
+  if (text == NULL)
+    return;
 
   lead = staple_compare_format_times (TRUE, 625, TRUE, 115);
   lead_change = staple_compare_format_difference (625, 115);
@@ -451,9 +465,6 @@ test_compare_pdf_times (void)
   /* The chart names its stages and both walks. */
   g_assert_nonnull (strstr (text, "Earlier walk"));
   g_assert_nonnull (strstr (text, "This walk"));
-
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* A follow-up starts with no times: a stage not timed yet on it shows a
@@ -465,18 +476,12 @@ test_compare_untimed_stage (void)
   g_autoptr(StapleSession) earlier = staple_session_new ();
   g_autoptr(StapleSession) later = staple_session_new ();
   g_autoptr(StapleComparison) comparison = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("staple-compare-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
+  g_autofree char *untimed = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *order = NULL;
   g_autofree char *expected = NULL;
-  int status = 0;
   const StapleCompareStage *entry;
 
-  g_assert_no_error (error);
   add_timed_stage (earlier, "Order", 10, 60);
   add_timed_stage (earlier, "Approval", 15, 540);
   add_timed_stage (later, "Order", 0, 0);                /* not timed yet */
@@ -484,6 +489,9 @@ test_compare_untimed_stage (void)
 
   comparison = staple_compare_walks (earlier, later);
   g_assert_cmpuint (comparison->n_untimed_later, ==, 1);
+  untimed = staple_compare_describe_untimed (comparison);
+  g_assert_cmpstr (untimed, ==, "1 stage has no time noted on this walk yet: the totals count "
+                                "it as none.");
   entry = stage_at (comparison, 0);
   g_assert_true (entry->in_later);
   g_assert_true (entry->timed_earlier);
@@ -492,28 +500,14 @@ test_compare_untimed_stage (void)
   g_assert_true (entry->timed_earlier);
   g_assert_true (entry->timed_later);
 
-  path = g_build_filename (dir, "compare.pdf", NULL);
-  g_assert_true (staple_export_comparison_pdf (earlier, later, path, &error));
-  g_assert_no_error (error);
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      g_unlink (path);
-      g_rmdir (dir);
-      return;
-    }
-
-  command = g_strdup_printf ("pdftotext '%s' -", path);
-  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
-  g_assert_no_error (error);
+  text = comparison_pdf_text (earlier, later);
+  if (text == NULL)
+    return;
   order = staple_compare_format_times (TRUE, 60, FALSE, 0);
   expected = g_strdup_printf ("Order: %s\n", order);
   g_assert_nonnull (strstr (text, expected));
   g_assert_null (strstr (text, "Order: 1 h → 0 min"));
-  g_assert_nonnull (strstr (text, "1 stage has no time noted on this walk yet"));
-
-  g_unlink (path);
-  g_rmdir (dir);
+  g_assert_nonnull (strstr (text, untimed));
 }
 
 static void

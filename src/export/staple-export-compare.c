@@ -435,6 +435,7 @@ times (Pen              *pen,
   const StapleJourneyTotals *after = &comparison->totals_later;
   gboolean timed_before = before->lead_minutes > 0;
   gboolean timed_after = after->lead_minutes > 0;
+  g_autofree char *untimed = NULL;
   struct { const char *label; guint before, after; } totals[] = {
     { _("Lead time"), before->lead_minutes, after->lead_minutes },
     { _("Work"), before->work_minutes, after->work_minutes },
@@ -457,19 +458,9 @@ times (Pen              *pen,
 
       say (pen, line, 10, i == 0, 12);
     }
-  if (comparison->n_untimed_later > 0)
-    {
-      g_autofree char *note =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u stage has no time noted on this walk yet: the totals "
-                                      "count it as none.",
-                                      "%u stages have no time noted on this walk yet: the "
-                                      "totals count them as none.",
-                                      comparison->n_untimed_later),
-                         comparison->n_untimed_later);
-
-      say (pen, note, 10, FALSE, 12);
-    }
+  untimed = staple_compare_describe_untimed (comparison);
+  if (untimed != NULL)
+    say (pen, untimed, 10, FALSE, 12);
 
   pen->y += 6;
   say (pen, _("Waiting at each stage"), 11, TRUE, 0);

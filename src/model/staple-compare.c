@@ -466,3 +466,30 @@ staple_compare_format_difference (guint earlier,
   /* Translators: how much more time something takes now, e.g. "2 h longer" */
   return g_strdup_printf (_("%s longer"), amount);
 }
+
+/**
+ * staple_compare_describe_untimed:
+ * @comparison: a comparison from staple_compare_walks()
+ *
+ * Says how many stages the earlier walk timed and the later has not timed
+ * yet, which the later walk's totals count as taking no time.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when there
+ *   are none
+ */
+char *
+staple_compare_describe_untimed (const StapleComparison *comparison)
+{
+  g_return_val_if_fail (comparison != NULL, NULL);
+
+  if (comparison->n_untimed_later == 0)
+    return NULL;
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u stage has no time noted on this walk yet: the "
+                                       "totals count it as none.",
+                                       "%u stages have no time noted on this walk yet: the "
+                                       "totals count them as none.",
+                                       comparison->n_untimed_later),
+                          comparison->n_untimed_later);
+}

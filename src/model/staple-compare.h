@@ -55,6 +55,7 @@ char             *staple_compare_format_times (gboolean       in_earlier,
                                                guint          later);
 char             *staple_compare_format_difference (guint     earlier,
                                                     guint     later);
+char             *staple_compare_describe_untimed (const StapleComparison *comparison);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StapleComparison, staple_comparison_free)
 

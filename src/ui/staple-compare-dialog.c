@@ -138,6 +138,7 @@ add_times (GtkBox           *box,
   const StapleJourneyTotals *after = &comparison->totals_later;
   gboolean timed_before = before->lead_minutes > 0;
   gboolean timed_after = after->lead_minutes > 0;
+  g_autofree char *untimed = NULL;
   AdwPreferencesGroup *group;
 
   group = add_group (box, _("Time"), _("Lead time is work plus waiting, end to end"));
@@ -154,21 +155,13 @@ add_times (GtkBox           *box,
   add_time_row (group, _("Waiting"), timed_before, before->wait_minutes, timed_after,
                 after->wait_minutes);
 
-  if (comparison->n_untimed_later > 0)
+  untimed = staple_compare_describe_untimed (comparison);
+  if (untimed != NULL)
     {
-      g_autofree char *note =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u stage has no time noted on this walk yet: the totals "
-                                      "count it as none",
-                                      "%u stages have no time noted on this walk yet: the "
-                                      "totals count them as none",
-                                      comparison->n_untimed_later),
-                         comparison->n_untimed_later);
-
       g_autofree char *description = g_strdup_printf ("%s. %s",
                                                       _("Lead time is work plus waiting, end to "
                                                         "end"),
-                                                      note);
+                                                      untimed);
 
       adw_preferences_group_set_description (group, description);
     }
