@@ -486,6 +486,8 @@ test_compare_untimed_stage (void)
   add_timed_stage (earlier, "Approval", 15, 540);
   add_timed_stage (later, "Order", 0, 0);                /* not timed yet */
   add_timed_stage (later, "Approval", 15, 30);
+  staple_session_set_date (earlier, "2026-10-14");
+  staple_session_set_date (later, "2026-12-01");
 
   comparison = staple_compare_walks (earlier, later);
   g_assert_cmpuint (comparison->n_untimed_later, ==, 1);
@@ -508,6 +510,12 @@ test_compare_untimed_stage (void)
   g_assert_nonnull (strstr (text, expected));
   g_assert_null (strstr (text, "Order: 1 h → 0 min"));
   g_assert_nonnull (strstr (text, untimed));
+
+  /* The walks' dates as the reader's locale writes them, not as stored. */
+  g_clear_pointer (&expected, g_free);
+  expected = staple_action_format_due ("2026-10-14", NULL);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_null (strstr (text, "2026-10-14"));
 }
 
 static void

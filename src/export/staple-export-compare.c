@@ -385,6 +385,9 @@ chart (Pen              *pen,
        StapleComparison *comparison)
 {
   static const double ink[3] = { 0.1, 0.1, 0.1 };
+  g_autofree char *earlier_date = staple_action_format_due (staple_session_get_date (earlier),
+                                                            NULL);
+  g_autofree char *later_date = staple_action_format_due (staple_session_get_date (later), NULL);
   g_autofree char *earlier_label = NULL;
   g_autofree char *later_label = NULL;
 
@@ -392,9 +395,9 @@ chart (Pen              *pen,
   room_for (pen, CHART_HEIGHT + 60);
   say (pen, _("How the customer and the staff felt"), 13, TRUE, 0);
   /* Translators: the legend of the feelings chart, with the walk's date */
-  earlier_label = g_strdup_printf (_("Earlier walk, %s"), staple_session_get_date (earlier));
+  earlier_label = g_strdup_printf (_("Earlier walk, %s"), earlier_date);
   /* Translators: the legend of the feelings chart, with the walk's date */
-  later_label = g_strdup_printf (_("This walk, %s"), staple_session_get_date (later));
+  later_label = g_strdup_printf (_("This walk, %s"), later_date);
 
   cairo_save (pen->cr);
   cairo_translate (pen->cr, MARGIN, pen->y + 4);
@@ -494,6 +497,8 @@ staple_export_comparison_pdf (StapleSession  *earlier,
 {
   g_autoptr(StapleComparison) comparison = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *later_date = NULL;
+  g_autofree char *earlier_date = NULL;
   StapleExportFile file = { NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -517,8 +522,10 @@ staple_export_comparison_pdf (StapleSession  *earlier,
 
   say (&pen, staple_session_get_title (later), 18, TRUE, 0);
   /* Translators: the dates of the two walks compared */
-  title = g_strdup_printf (_("The walk of %s compared with the walk of %s"),
-                           staple_session_get_date (later), staple_session_get_date (earlier));
+  later_date = staple_action_format_due (staple_session_get_date (later), NULL);
+  earlier_date = staple_action_format_due (staple_session_get_date (earlier), NULL);
+  title = g_strdup_printf (_("The walk of %s compared with the walk of %s"), later_date,
+                           earlier_date);
   say (&pen, title, 11, FALSE, 0);
 
   times (&pen, comparison);

@@ -226,12 +226,15 @@ feelings_chart (StapleSession *earlier,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title = gtk_label_new (_("How the Customer and the Staff Felt"));
   Chart *chart = g_new0 (Chart, 1);
+  g_autofree char *earlier_date = staple_action_format_due (staple_session_get_date (earlier),
+                                                            NULL);
+  g_autofree char *later_date = staple_action_format_due (staple_session_get_date (later), NULL);
 
   chart->comparison = staple_compare_walks (earlier, later);
   /* Translators: the legend of the feelings chart, with the walk's date */
-  chart->earlier_label = g_strdup_printf (_("Earlier walk, %s"), staple_session_get_date (earlier));
+  chart->earlier_label = g_strdup_printf (_("Earlier walk, %s"), earlier_date);
   /* Translators: the legend of the feelings chart, with the walk's date */
-  chart->later_label = g_strdup_printf (_("This walk, %s"), staple_session_get_date (later));
+  chart->later_label = g_strdup_printf (_("This walk, %s"), later_date);
 
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 340);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_feelings, chart, chart_free);
@@ -305,7 +308,10 @@ staple_compare_dialog_new (GtkWindow     *parent,
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
   GtkWidget *header;
   GtkWidget *export;
-  g_autofree char *title = g_strdup_printf (_("Since %s"), staple_session_get_date (earlier));
+  /* Dates as the reader's locale writes them. */
+  g_autofree char *earlier_date = staple_action_format_due (staple_session_get_date (earlier),
+                                                            NULL);
+  g_autofree char *title = g_strdup_printf (_("Since %s"), earlier_date);
 
   gtk_window_set_title (GTK_WINDOW (window), _("Compare the Walks"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
