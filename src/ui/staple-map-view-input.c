@@ -610,6 +610,9 @@ click_pressed_cb (GtkGestureClick *gesture,
   StapleMapHit hit;
   double map_x, map_y;
 
+  /* A Diagnose key just pressed acts on the card it was pressed on. */
+  flush_pending (self);
+
   if (gtk_widget_get_visible (self->editor))
     _staple_map_view_commit_editor (self);
 
