@@ -8,112 +8,24 @@ Usage: e2e-map.py PATH/TO/staple
 
 import os
 import shutil
-import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-APP_ID = "io.github.stapleapp.Staple"
-WINDOW_PATH = "/io/github/stapleapp/Staple/window/1"
-SKIP = 77
-
-
-def fail(message):
-    print("FAIL: " + message, file=sys.stderr)
-    sys.exit(1)
-
-
-def xdotool(*args):
-    return subprocess.run(["xdotool", *args], check=True, capture_output=True, text=True,
-                          timeout=30).stdout
-
-
-def keys(*names):
-    xdotool("key", "--delay", "40", *names)
-    time.sleep(0.3)
-
-
-def type_text(text):
-    xdotool("type", "--delay", "20", text)
-    time.sleep(0.3)
-
-
-def wait_for_window(process):
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            fail(f"staple exited early with {process.returncode}")
-        result = subprocess.run(
-            ["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", WINDOW_PATH,
-             "--method", "org.gtk.Actions.List"], capture_output=True, text=True, timeout=30)
-        if result.returncode == 0 and "add-stage" in result.stdout:
-            time.sleep(1.0)  # let the first frame settle
-            return
-        time.sleep(0.2)
-    fail("the window never appeared on the bus")
-
-
-class Database:
-    def __init__(self, path):
-        self.path = path
-
-    def query(self, sql, *args):
-        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        try:
-            return db.execute(sql, args).fetchall()
-        finally:
-            db.close()
-
-    def stages(self):
-        return [name for (name,) in self.query("SELECT name FROM stages ORDER BY position")]
-
-    def cards(self, stage):
-        return [text for (text,) in self.query(
-            "SELECT f.text FROM frictions f JOIN stages s ON f.stage_id = s.id"
-            " WHERE s.position = ? ORDER BY f.position", stage)]
-
-
-def expect_soon(what, get, wanted, timeout=5.0):
-    """Like expect(), for what lands a moment later (a drop under a slow build)."""
-    deadline = time.monotonic() + timeout
-    got = get()
-    while got != wanted and time.monotonic() < deadline:
-        time.sleep(0.2)
-        got = get()
-    expect(what, got, wanted)
-
-
-def expect(what, got, wanted):
-    if got != wanted:
-        fail(f"{what}: got {got!r}, wanted {wanted!r}")
-    print(f"ok - {what}")
+import staple_e2e as e2e
+from staple_e2e import expect, expect_soon, fail, keys, type_text, xdotool
 
 
 def main():
     if len(sys.argv) != 2:
         fail(__doc__)
-    if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        print("SKIP: needs Xvfb and a D-Bus session")
-        sys.exit(SKIP)
-    if shutil.which("xdotool") is None:
-        print("SKIP: xdotool is not installed")
-        sys.exit(SKIP)
+    e2e.require_display()
 
     staple = os.path.abspath(sys.argv[1])
-    with tempfile.TemporaryDirectory() as workdir:
-        path = os.path.join(workdir, "sessions.db")
-        db = Database(path)
-        env = dict(os.environ, GSETTINGS_BACKEND="memory")
-        process = subprocess.Popen([staple, f"--database={path}", "--example"], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            wait_for_window(process)
-            run(db)
-        finally:
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=10)
+    with e2e.workdir() as workdir:
+        with e2e.App(staple, os.path.join(workdir, "sessions.db"), "--example") as app:
+            run(app.db)
 
 
 ACCENT = "#3584e4"
