@@ -37,6 +37,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 void
 staple_editor_command_free (gpointer data)
 {
@@ -163,6 +170,16 @@ staple_editor_class_init (StapleEditorClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StapleEditor::changed:
+   *
+   * Emitted after every change the editor makes to the session: an edit, a
+   * keystroke merged into the last one, an undo or a redo. For views that
+   * show the whole session, such as the audience's.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -337,11 +354,11 @@ retry_cb (gpointer data)
  * @keep is written later, in order with everything after it; the edit is
  * done as far as the caller knows, and the editor says what is unsaved. */
 static gboolean
-run_command_keeping (StapleEditor *self,
-                     Command      *command,
-                     Command      *keep,
-                     gboolean      forward,
-                     GError      **error)
+apply_and_write (StapleEditor *self,
+                 Command      *command,
+                 Command      *keep,
+                 gboolean      forward,
+                 GError      **error)
 {
   Pending one = { command, forward };
   GError *local_error = NULL;
@@ -368,6 +385,19 @@ run_command_keeping (StapleEditor *self,
   enqueue (self, keep, forward);
   set_unsaved (self, local_error);
   return TRUE;
+}
+
+static gboolean
+run_command_keeping (StapleEditor *self,
+                     Command      *command,
+                     Command      *keep,
+                     gboolean      forward,
+                     GError      **error)
+{
+  gboolean done = apply_and_write (self, command, keep, forward, error);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return done;
 }
 
 static gboolean
