@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-presenter.c: the audience's view for the projector.
  *
- * Large type, the map with the current stage, the phase and the timer, and
- * no editing chrome. With a second monitor it goes full screen there and the
- * coach's window stays on the laptop; with one it takes the whole screen,
- * and the map in it still takes the coach's keys.
+ * One drawing, staple_audience_draw(), of what the room should see in the
+ * session's phase, with the phase's clock: no editors, no selection, no
+ * chrome. The coach works in the main window; this window follows it. With a
+ * second monitor it goes full screen there; with one it opens as a window the
+ * coach can move and put full screen with F11. The arrow keys, Page Up and
+ * Page Down (what a clicker sends) page through a phase too long for one
+ * screen, and in Walk go on to the next stage after the last page.
  */
 #define G_LOG_DOMAIN "staple-presenter"
 
@@ -12,105 +15,219 @@
 
 #include <glib/gi18n.h>
 
-#include "staple-map-view.h"
+#include "staple-audience.h"
+#include "staple-presenter-screen.h"
 #include "staple-presenter.h"
-
-#define PRESENTER_TEXT_SCALE 1.5
-#define PRESENTER_ZOOM 0.8
 
 struct _StaplePresenter
 {
-  GtkWindow      parent_instance;
+  GtkWindow       parent_instance;
 
-  GtkWindow     *owner;
-  StapleTimer   *timer;
-  GtkLabel      *phase_label;
-  GtkLabel      *purpose_label;
-  GtkLabel      *clock;
-  StapleMapView *map_view;
+  GtkWindow      *owner;
+  StapleEditor   *editor;
+  StapleTimer    *timer;
+  GtkDrawingArea *area;
+
+  StaplePhase     phase;
+  gint64          stage_id;   /* the walk's stage when the page was chosen */
+  guint           page;
+  guint           n_pages;    /* as last drawn */
 };
 
 G_DEFINE_FINAL_TYPE (StaplePresenter, staple_presenter, GTK_TYPE_WINDOW)
 
-static void
-timer_changed_cb (StaplePresenter *self)
+static StapleSession *
+session_of (StaplePresenter *self)
 {
-  g_autofree char *text = staple_timer_format (self->timer);
+  return self->editor != NULL ? staple_editor_get_session (self->editor) : NULL;
+}
 
-  gtk_label_set_text (self->clock, text);
-  if (staple_timer_get_expired (self->timer))
-    gtk_widget_add_css_class (GTK_WIDGET (self->clock), "expired");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->clock), "expired");
+static int
+current_stage_index (StapleSession *session)
+{
+  guint index = 0;
+
+  if (session == NULL ||
+      staple_session_find_stage (session, staple_session_get_current_stage_id (session),
+                                 &index) == NULL)
+    return -1;
+  return (int) index;
+}
+
+static gboolean
+votes_hidden (StaplePresenter *self)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  if (self->owner == NULL)
+    return FALSE;
+
+  state = g_action_group_get_action_state (G_ACTION_GROUP (self->owner), "hide-votes");
+  return state != NULL && g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN) &&
+         g_variant_get_boolean (state);
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  StaplePresenter *self = user_data;
+  StapleSession *session = session_of (self);
+  g_autofree char *clock = self->timer != NULL ? staple_timer_format (self->timer) : NULL;
+  StapleAudienceOptions options;
+  StapleAudienceStats stats = { 0 };
+
+  /* A new stage of the walk starts on its first page. */
+  if (session != NULL && staple_session_get_current_stage_id (session) != self->stage_id)
+    {
+      self->stage_id = staple_session_get_current_stage_id (session);
+      self->page = 0;
+    }
+
+  staple_audience_options_init (&options);
+  options.session = session;
+  options.phase = self->phase;
+  options.current_stage = current_stage_index (session);
+  options.page = self->page;
+  options.hide_votes = votes_hidden (self);
+  options.timer = clock;
+  options.timer_expired = self->timer != NULL && staple_timer_get_expired (self->timer);
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  staple_audience_draw (cr, width, height, &options, &stats);
+
+  self->n_pages = stats.n_pages;
+  self->page = stats.page;
+}
+
+static void
+redraw (StaplePresenter *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 /**
  * staple_presenter_set_phase:
  *
- * Shows the phase the room is in.
+ * Shows the phase the room is in, from its first page.
  */
 void
 staple_presenter_set_phase (StaplePresenter *self,
                             StaplePhase      phase)
 {
-  g_autofree char *title = NULL;
-
   g_return_if_fail (STAPLE_IS_PRESENTER (self));
 
-  title = g_strdup_printf (_("%d. %s"), phase + 1, staple_phase_get_label (phase));
-  gtk_label_set_text (self->phase_label, title);
-  gtk_label_set_text (self->purpose_label, staple_phase_get_purpose (phase));
+  self->phase = phase;
+  self->page = 0;
+  redraw (self);
 }
 
-/* The projector is the monitor the coach's window is not on. */
+/**
+ * staple_presenter_set_editor:
+ * @editor: the editor of the session the coach has open now
+ *
+ * Follows the coach to another session, in the phase it is in.
+ */
+void
+staple_presenter_set_editor (StaplePresenter *self,
+                             StapleEditor    *editor)
+{
+  StapleSession *session;
+
+  g_return_if_fail (STAPLE_IS_PRESENTER (self));
+  g_return_if_fail (STAPLE_IS_EDITOR (editor));
+
+  if (self->editor == editor)
+    return;
+
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  g_set_object (&self->editor, editor);
+  g_signal_connect_object (editor, "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+
+  session = staple_editor_get_session (editor);
+  self->phase = session != NULL ? staple_session_get_phase (session) : STAPLE_PHASE_FRAME;
+  self->stage_id = session != NULL ? staple_session_get_current_stage_id (session) : 0;
+  self->page = 0;
+  redraw (self);
+}
+
+/* The projector: see staple_presenter_pick_monitor(). */
 static GdkMonitor *
 audience_monitor (StaplePresenter *self)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self->owner));
   GListModel *monitors = gdk_display_get_monitors (display);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self->owner));
-  g_autoptr(GdkMonitor) coach = NULL;
+  GdkMonitor *coach = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface)
+                                      : NULL;
+  guint n = g_list_model_get_n_items (monitors);
+  g_autofree cairo_rectangle_int_t *geometries = g_new0 (cairo_rectangle_int_t, MAX (n, 1));
+  int coach_index = -1;
+  int picked;
 
-  if (g_list_model_get_n_items (monitors) < 2 || surface == NULL)
-    return NULL;
-
-  coach = g_object_ref (gdk_display_get_monitor_at_surface (display, surface));
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
 
-      if (monitor != coach)
-        return monitor;
+      gdk_monitor_get_geometry (monitor, &geometry);
+      geometries[i] = geometry;
+      if (monitor == coach)
+        coach_index = (int) i;
     }
 
-  return NULL;
+  picked = staple_presenter_pick_monitor (geometries, n, coach_index);
+  g_debug ("%u monitors, the coach on %d, the room on %d", n, coach_index, picked);
+  return picked >= 0 ? g_list_model_get_item (monitors, (guint) picked) : NULL;
 }
 
 /**
  * staple_presenter_show:
  *
- * Goes full screen on the projector, or on the only screen there is.
+ * Goes full screen on the projector when there is one; opens as a window
+ * otherwise, which the coach can move, resize or put full screen (F11).
  */
 void
 staple_presenter_show (StaplePresenter *self)
 {
-  GdkMonitor *monitor;
+  g_autoptr(GdkMonitor) monitor = NULL;
 
   g_return_if_fail (STAPLE_IS_PRESENTER (self));
 
   monitor = audience_monitor (self);
   if (monitor != NULL)
     gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
-  else
-    gtk_window_fullscreen (GTK_WINDOW (self));
 
   gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->area));
+}
 
-  /* Large enough to read from the back of the room at 1280×720: the
-   * current stage and its neighbours, not the whole journey. */
-  staple_map_view_set_zoom (self->map_view, PRESENTER_ZOOM);
-  staple_map_view_show_current_stage (self->map_view);
+static void
+activate_owner (StaplePresenter *self,
+                const char      *name)
+{
+  if (self->owner != NULL &&
+      g_action_group_get_action_enabled (G_ACTION_GROUP (self->owner), name))
+    g_action_group_activate_action (G_ACTION_GROUP (self->owner), name, NULL);
+}
+
+/* Forward: the next page; in Walk, after the stage's last page, the next
+ * stage. Back: the same the other way. */
+static void
+step (StaplePresenter *self,
+      int              direction)
+{
+  if (direction > 0 && self->page + 1 < self->n_pages)
+    self->page++;
+  else if (direction < 0 && self->page > 0)
+    self->page--;
+  else if (self->phase == STAPLE_PHASE_WALK)
+    activate_owner (self, direction > 0 ? "next-stage" : "previous-stage");
+
+  redraw (self);
 }
 
 static gboolean
@@ -120,14 +237,53 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 StaplePresenter       *self)
 {
-  /* Escape leaves, once the map has nothing more to let go of. */
-  if (keyval == GDK_KEY_Escape || keyval == GDK_KEY_F5)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
     {
+    case GDK_KEY_Escape:
+    case GDK_KEY_F5:
       gtk_window_destroy (GTK_WINDOW (self));
       return TRUE;
-    }
 
-  return FALSE;
+    case GDK_KEY_F11:
+      if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+      else
+        gtk_window_fullscreen (GTK_WINDOW (self));
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_space:
+      step (self, 1);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_BackSpace:
+      step (self, -1);
+      return TRUE;
+
+    case GDK_KEY_Home:
+      self->page = 0;
+      redraw (self);
+      return TRUE;
+
+    case GDK_KEY_End:
+      self->page = self->n_pages > 0 ? self->n_pages - 1 : 0;
+      redraw (self);
+      return TRUE;
+
+    default:
+      /* Nothing typed here edits anything: the room's screen only shows. */
+      return FALSE;
+    }
 }
 
 static void
@@ -137,7 +293,13 @@ staple_presenter_dispose (GObject *object)
 
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  if (self->owner != NULL)
+    g_signal_handlers_disconnect_by_data (self->owner, self);
   g_clear_object (&self->timer);
+  g_clear_object (&self->editor);
+  g_clear_weak_pointer (&self->owner);
 
   G_OBJECT_CLASS (staple_presenter_parent_class)->dispose (object);
 }
@@ -148,66 +310,30 @@ staple_presenter_class_init (StaplePresenterClass *klass)
   G_OBJECT_CLASS (klass)->dispose = staple_presenter_dispose;
 }
 
-static GtkWidget *
-build_top (StaplePresenter *self)
-{
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-  gtk_widget_add_css_class (top, "presenter-bar");
-  self->phase_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->phase_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->phase_label), "title-1");
-  self->purpose_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->purpose_label, 0);
-  gtk_label_set_wrap (self->purpose_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->purpose_label), "title-4");
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->phase_label));
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->purpose_label));
-  gtk_widget_set_hexpand (text, TRUE);
-
-  self->clock = GTK_LABEL (gtk_label_new ("0:00"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->clock), "presenter-timer");
-  gtk_widget_add_css_class (GTK_WIDGET (self->clock), "numeric");
-  gtk_widget_set_valign (GTK_WIDGET (self->clock), GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (top), text);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->clock));
-  return top;
-}
-
 static void
 staple_presenter_init (StaplePresenter *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_window_set_title (GTK_WINDOW (self), _("Staple — Presenter"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
 
-  self->map_view = STAPLE_MAP_VIEW (staple_map_view_new ());
-  staple_map_view_set_for_audience (self->map_view, TRUE);
-  staple_map_layout_set_text_scale (staple_map_view_get_layout (self->map_view),
-                                    PRESENTER_TEXT_SCALE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->map_view));
-  gtk_widget_set_vexpand (scroller, TRUE);
+  self->area = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self->area), TRUE);
+  gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->area));
 
-  gtk_box_append (GTK_BOX (box), build_top (self));
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_window_set_child (GTK_WINDOW (self), box);
-
-  /* After the map's own keys, which handle Escape first when something is
-   * selected. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
 }
 
 /**
  * staple_presenter_new:
- * @owner: the coach's #StapleWindow, whose actions the map's edits use
+ * @owner: the coach's #StapleWindow, whose walk and choices it follows
  * @editor: the open session's editor
  * @timer: the phase's timebox
  *
@@ -227,15 +353,14 @@ staple_presenter_new (gpointer      owner,
   self = g_object_new (STAPLE_TYPE_PRESENTER,
                        "application", gtk_window_get_application (GTK_WINDOW (owner)),
                        NULL);
-  self->owner = GTK_WINDOW (owner);
+  g_set_weak_pointer (&self->owner, GTK_WINDOW (owner));
   self->timer = g_object_ref (timer);
+  staple_presenter_set_editor (self, editor);
 
-  /* Keys typed on the projector's map edit through the coach's window. */
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "win", G_ACTION_GROUP (owner));
-  staple_map_view_set_session (self->map_view, staple_editor_get_session (editor));
-
-  g_signal_connect_object (timer, "notify", G_CALLBACK (timer_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  timer_changed_cb (self);
+  /* Every edit (above), the clock's every second, and the coach's choice to
+   * hide the votes. */
+  g_signal_connect_object (timer, "notify", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (owner, "action-state-changed::hide-votes", G_CALLBACK (redraw),
+                           self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

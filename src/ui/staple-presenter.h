@@ -17,6 +17,8 @@ GtkWidget *staple_presenter_new       (gpointer         owner,
                                        StapleTimer     *timer);
 void       staple_presenter_set_phase (StaplePresenter *self,
                                        StaplePhase      phase);
+void       staple_presenter_set_editor (StaplePresenter *self,
+                                        StapleEditor    *editor);
 void       staple_presenter_show      (StaplePresenter *self);
 
 G_END_DECLS

@@ -813,6 +813,9 @@ static const GActionEntry workshop_actions[] = {
   { "next-stage", step_stage_action },
   { "previous-stage", step_stage_action },
   { "presenter", presenter_action, NULL, "false" },
+  /* The presenter shows the ranking without its totals: toggled by its
+   * switch on the Vote page, let go with the session. */
+  { "hide-votes", NULL, NULL, "false" },
 };
 
 /**
@@ -846,8 +849,12 @@ staple_window_workshop_session_changed (StapleWindow *self)
   StapleSession *session = session_of (self);
 
   self->phase_clock = g_get_monotonic_time ();
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "hide-votes",
+                                      g_variant_new_boolean (FALSE));
   if (self->presenter != NULL && session == NULL)
     gtk_window_destroy (self->presenter);
+  else if (self->presenter != NULL)
+    staple_presenter_set_editor (STAPLE_PRESENTER (self->presenter), self->editor);
 
   /* On the day, a session opens in the phase it was left in; a past one
    * opens for review, on its Close summary (the stored phase is kept). */
