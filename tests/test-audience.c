@@ -221,7 +221,7 @@ test_hard_sessions (void)
 
 /* A journey of up to ten stages is shown whole on one page; a longer one
  * pages by stage. */
-G_GNUC_UNUSED static void
+static void
 test_journey_whole (void)
 {
   g_autoptr(StapleSession) session = staple_session_new ();
@@ -264,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/audience/example", test_example);
   g_test_add_func ("/audience/other-screens", test_other_screens);
   g_test_add_func ("/audience/hard-sessions", test_hard_sessions);
+  g_test_add_func ("/audience/journey-whole", test_journey_whole);
 
   return g_test_run ();
 }
