@@ -15,26 +15,10 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "staple-map-layout.h"
+#include "staple-map-layout-private.h"
 #include "staple-summary.h"
 #include "staple-text.h"
 
-/* Map units are pixels at 100 % zoom and text scale 1. */
-#define MARGIN             24.0
-#define GUTTER            112.0 /* lane names, left of the first column */
-#define COLUMN_GAP         56.0 /* room for the handoff arrows */
-#define COLUMN_PAD         12.0
-#define CARD_WIDTH        208.0
-#define CARD_GAP           10.0
-#define CARD_PAD            8.0
-#define CARD_STRIPE         6.0
-#define CARD_TEXT_LINES     4
-#define CARDS_PER_STACK     6   /* a stage with more cards grows wider */
-#define CURVE_LANE        104.0
-#define HANDOFF_LANE       44.0
-#define LANE_PAD           10.0
-#define POINT_HIT_RADIUS   12.0
-#define LABEL_RESERVE      66.0 /* severity pips and vote badge, right of the kind */
 
 typedef struct
 {
@@ -69,38 +53,6 @@ typedef struct
   guint        generation;
 } StageCache;
 
-struct _StapleMapLayout
-{
-  GObject        parent_instance;
-
-  StapleSession *session;
-  PangoContext  *context;
-  char          *family;
-  double         scale;
-
-  GArray        *columns;      /* StapleMapColumn */
-  GHashTable    *card_cache;   /* StapleFriction → CardCache */
-  GHashTable    *stage_cache;  /* StapleStage → StageCache */
-  GHashTable    *votes;        /* friction id → count */
-  GPtrArray     *watched;      /* objects whose signals we listen to */
-  PangoLayout   *lane_labels[STAPLE_MAP_N_LANES];
-  GHashTable    *small_texts;  /* text → PangoLayout, e.g. vote counts */
-  GHashTable    *fonts;        /* "points/weight" → PangoFontDescription */
-
-  double         lane_y[STAPLE_MAP_N_LANES];
-  double         lane_height[STAPLE_MAP_N_LANES];
-  double         width;
-  double         height;
-
-  guint          generation;
-  guint          serial;
-  gboolean       dirty;
-  gboolean       full_dirty;   /* more than a few cards' faces changed */
-  gboolean       votes_dirty;
-  gboolean       watch_dirty;
-  GHashTable    *dirty_cards;  /* StapleFriction set: only their faces changed */
-  PangoLayout   *kind_labels[STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS + 1];
-};
 
 G_DEFINE_FINAL_TYPE (StapleMapLayout, staple_map_layout, G_TYPE_OBJECT)
 
@@ -296,6 +248,9 @@ staple_map_layout_finalize (GObject *object)
   g_clear_pointer (&self->fonts, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
     g_clear_object (&self->kind_labels[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->scale_labels); i++)
+    g_clear_object (&self->scale_labels[i]);
+  g_clear_object (&self->wait_label);
   g_clear_object (&self->context);
   g_free (self->family);
 
@@ -445,6 +400,40 @@ staple_map_layout_set_font (StapleMapLayout *self,
   self->family = g_strdup (family);
   forget_text (self);
   invalidate (self);
+}
+
+/**
+ * staple_map_layout_set_columns_per_row:
+ * @columns_per_row: how many stages a row holds before the next row
+ *   starts under it; 0 for all in one row, as by default
+ *
+ * Wraps a long journey onto several rows of stages, in reading order, each
+ * with every lane: see staple_map_layout_fit() for how many suit a view.
+ */
+void
+staple_map_layout_set_columns_per_row (StapleMapLayout *self,
+                                       guint            columns_per_row)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+
+  if (columns_per_row == self->columns_per_row)
+    return;
+
+  self->columns_per_row = columns_per_row;
+  invalidate (self);
+}
+
+/**
+ * staple_map_layout_get_columns_per_row:
+ *
+ * Returns: how many stages a row holds; 0 for all in one row
+ */
+guint
+staple_map_layout_get_columns_per_row (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  return self->columns_per_row;
 }
 
 /* Measuring text */
@@ -608,7 +597,7 @@ measure_card (StapleMapLayout *self,
   /* One paragraph, as Pango limits lines per paragraph; and no more text
    * than a card could ever show, as shaping what is cut off costs as much. */
   flat = staple_text_bound (text, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
-  cache->text_layout = make_layout (self, flat, 10, PANGO_WEIGHT_NORMAL, text_width,
+  cache->text_layout = make_layout (self, flat, CARD_POINTS, PANGO_WEIGHT_NORMAL, text_width,
                                     CARD_TEXT_LINES);
   cache->label_layout = g_object_ref (kind_label_layout (self, kind, text_width));
   cache->truncated = pango_layout_is_ellipsized (cache->text_layout);
@@ -734,8 +723,9 @@ measure_stage (StapleMapLayout *self,
   cache->causes = make_layout (self, causes, 8.5, PANGO_WEIGHT_NORMAL, width, 6);
   cache->handoff_label = make_layout (self, handoff, 8.5, PANGO_WEIGHT_BOLD,
                                       width, 1);
+  /* Under the text, the wait drawn to scale. */
   cache->header_height = layout_height (cache->title) + layout_height (cache->subtitle) +
-                         layout_height (cache->times) + 8 * s;
+                         layout_height (cache->times) + (8 + WAIT_BAR_GAP + WAIT_BAR) * s;
   cache->causes_height = *causes != '\0' ? layout_height (cache->causes) : 0;
 
   return cache;
@@ -834,6 +824,15 @@ measure_columns (StapleMapLayout *self,
       causes_lane = MAX (causes_lane, header->causes_height);
     }
 
+  staple_map_marks_wait_scale (self->session, &self->wait_scale);
+  if (self->line_height <= 0)
+    {
+      g_autoptr(PangoLayout) line = make_layout (self, "Ag", CARD_POINTS, PANGO_WEIGHT_NORMAL,
+                                                 -1, 0);
+
+      self->line_height = layout_height (line);
+    }
+
   /* An empty card lane still offers a card's room to click into. */
   self->lane_height[STAPLE_MAP_LANE_HEADER] = header_lane + 2 * LANE_PAD * s;
   self->lane_height[STAPLE_MAP_LANE_CUSTOMER] = CURVE_LANE * s;
@@ -843,36 +842,54 @@ measure_columns (StapleMapLayout *self,
   self->lane_height[STAPLE_MAP_LANE_CAUSES] = MAX (causes_lane, 16 * s) + 2 * LANE_PAD * s;
 }
 
-/* Second pass: positions. */
+/* Second pass: positions. A wrapped map starts a row of columns, with
+ * lanes of its own, under the one before. */
 static void
 place_columns (StapleMapLayout *self)
 {
   double s = self->scale;
   double x = (MARGIN + GUTTER) * s;
   double y = MARGIN * s;
+  double right = (MARGIN + GUTTER) * s + 200 * s;
+  double row_height;
 
   for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
     {
       self->lane_y[lane] = y;
       y += self->lane_height[lane];
     }
+  row_height = y - MARGIN * s;
+  self->row_pitch = row_height + ROW_GAP * s;
+  self->n_rows = self->columns->len > 0 ? _staple_map_layout_row_of (self,
+                                                                     self->columns->len - 1) + 1
+                                        : 1;
 
   for (guint i = 0; i < self->columns->len; i++)
     {
       StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
-      double card_top = self->lane_y[STAPLE_MAP_LANE_CARDS] + LANE_PAD * s;
+      guint row = _staple_map_layout_row_of (self, i);
+      double top = row * self->row_pitch;
+      double card_top = self->lane_y[STAPLE_MAP_LANE_CARDS] + top + LANE_PAD * s;
       double stack_y = card_top;
 
+      if (i > 0 && row != column[-1].row)
+        x = (MARGIN + GUTTER) * s;
+
+      column->row = row;
       column->column.x = x;
-      column->column.y = MARGIN * s;
-      column->column.height = y - MARGIN * s;
+      column->column.y = MARGIN * s + top;
+      column->column.height = row_height;
       column->header.x = x;
-      column->header.y = self->lane_y[STAPLE_MAP_LANE_HEADER];
+      column->header.y = self->lane_y[STAPLE_MAP_LANE_HEADER] + top;
       column->header.width = column->column.width;
       column->header.height = self->lane_height[STAPLE_MAP_LANE_HEADER];
-      column->customer_y = staple_map_layout_feeling_to_y (
+      column->wait = (cairo_rectangle_t) {
+        x + COLUMN_PAD * s, column->header.y + column->header.height - (LANE_PAD + WAIT_BAR) * s,
+        CARD_WIDTH * s, WAIT_BAR * s
+      };
+      column->customer_y = top + staple_map_layout_feeling_to_y (
         self, STAPLE_MAP_LANE_CUSTOMER, staple_stage_get_customer_feeling (column->stage));
-      column->staff_y = staple_map_layout_feeling_to_y (
+      column->staff_y = top + staple_map_layout_feeling_to_y (
         self, STAPLE_MAP_LANE_STAFF, staple_stage_get_staff_feeling (column->stage));
 
       for (guint j = 0; j < column->cards->len; j++)
@@ -889,10 +906,11 @@ place_columns (StapleMapLayout *self)
         }
 
       x += column->column.width + COLUMN_GAP * s;
+      right = MAX (right, x - COLUMN_GAP * s);
     }
 
-  self->width = MAX (x - COLUMN_GAP * s, (MARGIN + GUTTER) * s + 200 * s) + MARGIN * s;
-  self->height = y + MARGIN * s;
+  self->width = right + MARGIN * s;
+  self->height = MARGIN * s + self->n_rows * self->row_pitch - ROW_GAP * s + MARGIN * s;
 }
 
 /* The quick update after a card's face changed: re-measure just those
@@ -989,351 +1007,6 @@ staple_map_layout_update (StapleMapLayout *self)
                                GUINT_TO_POINTER (self->generation));
 }
 
-/* Reading the geometry */
-
-/**
- * staple_map_layout_get_width:
- *
- * Returns: the width of the whole map, in map units
- */
-double
-staple_map_layout_get_width (StapleMapLayout *self)
-{
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
-
-  staple_map_layout_update (self);
-  return self->width;
-}
-
-/**
- * staple_map_layout_get_height:
- *
- * Returns: the height of the whole map, in map units
- */
-double
-staple_map_layout_get_height (StapleMapLayout *self)
-{
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
-
-  staple_map_layout_update (self);
-  return self->height;
-}
-
-/**
- * staple_map_layout_get_lane:
- * @y: (out) (optional): top of the lane
- * @height: (out) (optional): its height
- */
-void
-staple_map_layout_get_lane (StapleMapLayout *self,
-                            StapleMapLane    lane,
-                            double          *y,
-                            double          *height)
-{
-  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
-  g_return_if_fail (lane < STAPLE_MAP_N_LANES);
-
-  staple_map_layout_update (self);
-  if (y != NULL)
-    *y = self->lane_y[lane];
-  if (height != NULL)
-    *height = self->lane_height[lane];
-}
-
-/**
- * staple_map_layout_get_n_columns:
- *
- * Returns: the number of stage columns
- */
-guint
-staple_map_layout_get_n_columns (StapleMapLayout *self)
-{
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
-
-  staple_map_layout_update (self);
-  return self->columns->len;
-}
-
-/**
- * staple_map_layout_get_column:
- * @index: a stage's index
- *
- * Returns: (transfer none): the column's geometry, valid until the next
- *   update
- */
-const StapleMapColumn *
-staple_map_layout_get_column (StapleMapLayout *self,
-                              guint            index)
-{
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
-
-  staple_map_layout_update (self);
-  g_return_val_if_fail (index < self->columns->len, NULL);
-
-  return &g_array_index (self->columns, StapleMapColumn, index);
-}
-
-/**
- * staple_map_layout_get_card:
- * @stage: a stage's index
- * @card: a card's index in that stage
- *
- * Returns: (transfer none) (nullable): the card's geometry, valid until
- *   the next update
- */
-const StapleMapCard *
-staple_map_layout_get_card (StapleMapLayout *self,
-                            guint            stage,
-                            guint            card)
-{
-  const StapleMapColumn *column;
-
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
-
-  staple_map_layout_update (self);
-  if (stage >= self->columns->len)
-    return NULL;
-
-  column = &g_array_index (self->columns, StapleMapColumn, stage);
-  if (card >= column->cards->len)
-    return NULL;
-
-  return &g_array_index (column->cards, StapleMapCard, card);
-}
-
-/**
- * staple_map_layout_get_serial:
- *
- * Returns: a number that changes whenever the geometry was redone
- */
-guint
-staple_map_layout_get_serial (StapleMapLayout *self)
-{
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
-
-  staple_map_layout_update (self);
-  return self->serial;
-}
-
-/**
- * staple_map_layout_feeling_to_y:
- * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
- * @feeling: −2 … +2
- *
- * Returns: where a curve point of that feeling sits; +2 at the top
- */
-double
-staple_map_layout_feeling_to_y (StapleMapLayout *self,
-                                StapleMapLane    lane,
-                                int              feeling)
-{
-  double pad, usable;
-
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
-  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
-
-  /* A no-op while the update itself asks. */
-  staple_map_layout_update (self);
-  pad = 2 * LANE_PAD * self->scale;
-  usable = self->lane_height[lane] - 2 * pad;
-
-  feeling = CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
-  return self->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
-         (double) (STAPLE_FEELING_MAX - STAPLE_FEELING_MIN);
-}
-
-/**
- * staple_map_layout_y_to_feeling:
- * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
- * @y: a height in map units, e.g. where a curve point is dragged to
- *
- * Returns: the nearest feeling, −2 … +2
- */
-int
-staple_map_layout_y_to_feeling (StapleMapLayout *self,
-                                StapleMapLane    lane,
-                                double           y)
-{
-  double steps = STAPLE_FEELING_MAX - STAPLE_FEELING_MIN;
-  double pad, usable;
-  int feeling;
-
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
-  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
-
-  staple_map_layout_update (self);
-  pad = 2 * LANE_PAD * self->scale;
-  usable = self->lane_height[lane] - 2 * pad;
-
-  if (usable <= 0)
-    return 0;
-
-  feeling = STAPLE_FEELING_MAX - (int) lround ((y - self->lane_y[lane] - pad) / usable * steps);
-  return CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
-}
-
-static gboolean
-in_rect (const cairo_rectangle_t *rect,
-         double                   x,
-         double                   y)
-{
-  return x >= rect->x && x < rect->x + rect->width &&
-         y >= rect->y && y < rect->y + rect->height;
-}
-
-/* Columns are sorted by x: a binary search finds the one under x. */
-static int
-column_at (StapleMapLayout *self,
-           double           x)
-{
-  int low = 0;
-  int high = (int) self->columns->len - 1;
-
-  while (low <= high)
-    {
-      int middle = (low + high) / 2;
-      const StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, middle);
-
-      if (x < column->column.x)
-        high = middle - 1;
-      else if (x >= column->column.x + column->column.width)
-        low = middle + 1;
-      else
-        return middle;
-    }
-
-  return -1;
-}
-
-static guint
-insertion_index (const StapleMapColumn *column,
-                 double                 gap,
-                 double                 x,
-                 double                 y)
-{
-  guint best = column->cards->len;
-
-  /* Before the first card, in reading order, whose middle is below and
-   * right of the point within its stack. */
-  for (guint j = 0; j < column->cards->len; j++)
-    {
-      const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
-
-      if (x < card->rect.x + card->rect.width + gap && y < card->rect.y + card->rect.height / 2)
-        return j;
-      if (x < card->rect.x - gap)
-        return j;
-    }
-
-  return best;
-}
-
-static gboolean
-near_point (double px,
-            double py,
-            double x,
-            double y,
-            double radius)
-{
-  return (px - x) * (px - x) + (py - y) * (py - y) <= radius * radius;
-}
-
-/**
- * staple_map_layout_hit_test:
- * @x: a point in map units
- * @y: a point in map units
- * @hit: (out): what is there
- *
- * Returns: whether anything of the map is at that point
- */
-gboolean
-staple_map_layout_hit_test (StapleMapLayout *self,
-                            double           x,
-                            double           y,
-                            StapleMapHit    *hit)
-{
-  const StapleMapColumn *column;
-  double cx;
-  int index;
-
-  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), FALSE);
-  g_return_val_if_fail (hit != NULL, FALSE);
-
-  staple_map_layout_update (self);
-  *hit = (StapleMapHit) { STAPLE_MAP_HIT_NONE, 0, 0 };
-
-  index = column_at (self, x);
-
-  /* The handoff arrow into the next column also covers the gap before it. */
-  if (index < 0)
-    {
-      for (guint i = 0; i < self->columns->len; i++)
-        {
-          const StapleMapColumn *c = &g_array_index (self->columns, StapleMapColumn, i);
-          double lane_y = self->lane_y[STAPLE_MAP_LANE_HANDOFFS];
-
-          if (x >= c->column.x + c->column.width &&
-              x < c->column.x + c->column.width + COLUMN_GAP * self->scale &&
-              y >= lane_y && y < lane_y + self->lane_height[STAPLE_MAP_LANE_HANDOFFS] &&
-              i + 1 < self->columns->len)
-            {
-              *hit = (StapleMapHit) { STAPLE_MAP_HIT_HANDOFF, i + 1, 0 };
-              return TRUE;
-            }
-        }
-      return FALSE;
-    }
-
-  column = &g_array_index (self->columns, StapleMapColumn, index);
-  cx = column->column.x + column->column.width / 2;
-  hit->stage = (guint) index;
-
-  if (y < self->lane_y[STAPLE_MAP_LANE_HEADER] ||
-      y >= self->lane_y[STAPLE_MAP_LANE_CAUSES] + self->lane_height[STAPLE_MAP_LANE_CAUSES])
-    return FALSE;
-
-  if (y < self->lane_y[STAPLE_MAP_LANE_CUSTOMER])
-    hit->kind = STAPLE_MAP_HIT_STAGE;
-  else if (y < self->lane_y[STAPLE_MAP_LANE_CARDS])
-    hit->kind = near_point (x, y, cx, column->customer_y, POINT_HIT_RADIUS * self->scale)
-                ? STAPLE_MAP_HIT_CUSTOMER_POINT : STAPLE_MAP_HIT_STAGE;
-  else if (y < self->lane_y[STAPLE_MAP_LANE_HANDOFFS])
-    {
-      hit->kind = STAPLE_MAP_HIT_CARD_LANE;
-      for (guint j = 0; j < column->cards->len; j++)
-        {
-          if (in_rect (&g_array_index (column->cards, StapleMapCard, j).rect, x, y))
-            {
-              hit->kind = STAPLE_MAP_HIT_CARD;
-              hit->card = j;
-              return TRUE;
-            }
-        }
-      hit->card = insertion_index (column, CARD_GAP * self->scale, x, y);
-    }
-  else if (y < self->lane_y[STAPLE_MAP_LANE_STAFF])
-    {
-      /* The arrow into a stage ends at its middle, where the one out of it
-       * starts: each half is the arrow's whose mark it shows. */
-      guint into = x < cx ? (guint) index : (guint) index + 1;
-
-      if (into > 0 && into < self->columns->len)
-        {
-          hit->kind = STAPLE_MAP_HIT_HANDOFF;
-          hit->stage = into;
-        }
-      else
-        hit->kind = STAPLE_MAP_HIT_STAGE;
-    }
-  else if (y < self->lane_y[STAPLE_MAP_LANE_CAUSES])
-    hit->kind = near_point (x, y, cx, column->staff_y, POINT_HIT_RADIUS * self->scale)
-                ? STAPLE_MAP_HIT_STAFF_POINT : STAPLE_MAP_HIT_STAGE;
-  else
-    hit->kind = STAPLE_MAP_HIT_CAUSES;
-
-  return TRUE;
-}
-
 /* Text drawn outside cards and headers */
 
 static void
@@ -1347,6 +1020,10 @@ forget_text (StapleMapLayout *self)
     g_clear_object (&self->lane_labels[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
     g_clear_object (&self->kind_labels[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->scale_labels); i++)
+    g_clear_object (&self->scale_labels[i]);
+  g_clear_object (&self->wait_label);
+  self->line_height = 0;
 }
 
 /**
@@ -1366,11 +1043,61 @@ staple_map_layout_get_lane_label (StapleMapLayout *self,
   g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
   g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, NULL);
 
+  /* The feeling lanes keep the gutter's right for their scale. */
   if (self->lane_labels[lane] == NULL)
     self->lane_labels[lane] = make_layout (self, _(names[lane]), 9, PANGO_WEIGHT_BOLD,
-                                           (GUTTER - 12) * self->scale, 3);
+                                           (GUTTER - 12 - (lane == STAPLE_MAP_LANE_CUSTOMER ||
+                                                           lane == STAPLE_MAP_LANE_STAFF
+                                                           ? SCALE_RESERVE : 0)) * self->scale,
+                                           3);
 
   return self->lane_labels[lane];
+}
+
+/**
+ * staple_map_layout_get_scale_label:
+ * @feeling: +2, 0 or −2
+ *
+ * Returns: (transfer none): the mark of that feeling on the feeling lanes'
+ *   scale, right-aligned, to draw left of the first column
+ */
+PangoLayout *
+staple_map_layout_get_scale_label (StapleMapLayout *self,
+                                   int              feeling)
+{
+  static const char * const marks[] = { "+2", "0", "−2" };
+  guint index;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  index = feeling > 0 ? 0 : feeling == 0 ? 1 : 2;
+  if (self->scale_labels[index] == NULL)
+    {
+      self->scale_labels[index] = make_layout (self, marks[index], 7.5, PANGO_WEIGHT_BOLD,
+                                               (SCALE_RESERVE - 4) * self->scale, 1);
+      pango_layout_set_alignment (self->scale_labels[index], PANGO_ALIGN_RIGHT);
+    }
+
+  return self->scale_labels[index];
+}
+
+/**
+ * staple_map_layout_get_wait_label:
+ *
+ * Returns: (transfer none): the name of the stages' waits drawn to scale,
+ *   for the left margin beside them
+ */
+PangoLayout *
+staple_map_layout_get_wait_label (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  /* Translators: beside the bars that draw each stage's waiting time to scale */
+  if (self->wait_label == NULL)
+    self->wait_label = make_layout (self, _("Waiting"), 7.5, PANGO_WEIGHT_BOLD,
+                                    (GUTTER - 12) * self->scale, 1);
+
+  return self->wait_label;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "staple-map-marks.h"
 #include "staple-model.h"
 
 G_BEGIN_DECLS
@@ -67,7 +68,22 @@ typedef struct
                                       * stage: staple_summary_is_handoff() */
   PangoLayout      *handoff_label;   /* names the handoff into this stage, or is empty */
   GArray           *cards;     /* StapleMapCard */
+  guint             row;       /* the row of stages it is in: 0 unless the map wraps */
+  cairo_rectangle_t wait;      /* the track of its wait, drawn to scale: as long as a card
+                                * is wide for the journey's longest wait */
 } StapleMapColumn;
+
+/* A line of card text at least this many device pixels high can be read. */
+#define STAPLE_MAP_READABLE_LINE_PX 9.0
+
+typedef struct
+{
+  guint  columns_per_row;  /* for staple_map_layout_set_columns_per_row(): 0 for one row */
+  guint  n_rows;
+  double zoom;             /* device pixels per map unit */
+  double line_px;          /* a line of card text at that zoom, in device pixels */
+  gboolean whole;          /* the whole map is in view; else its rows scroll */
+} StapleMapFit;
 
 #define STAPLE_TYPE_MAP_LAYOUT (staple_map_layout_get_type ())
 
@@ -82,6 +98,9 @@ void                   staple_map_layout_set_text_scale (StapleMapLayout *self,
 double                 staple_map_layout_get_text_scale (StapleMapLayout *self);
 void                   staple_map_layout_set_font     (StapleMapLayout   *self,
                                                        const char        *family);
+void                   staple_map_layout_set_columns_per_row (StapleMapLayout *self,
+                                                       guint              columns_per_row);
+guint                  staple_map_layout_get_columns_per_row (StapleMapLayout *self);
 void                   staple_map_layout_update       (StapleMapLayout   *self);
 double                 staple_map_layout_get_width    (StapleMapLayout   *self);
 double                 staple_map_layout_get_height   (StapleMapLayout   *self);
@@ -90,6 +109,22 @@ void                   staple_map_layout_get_lane     (StapleMapLayout   *self,
                                                        double            *y,
                                                        double            *height);
 guint                  staple_map_layout_get_n_columns (StapleMapLayout  *self);
+guint                  staple_map_layout_get_n_rows   (StapleMapLayout   *self);
+double                 staple_map_layout_get_row_offset (StapleMapLayout *self,
+                                                       guint              row);
+void                   staple_map_layout_get_row_lane (StapleMapLayout   *self,
+                                                       guint              row,
+                                                       StapleMapLane      lane,
+                                                       double            *y,
+                                                       double            *height);
+double                 staple_map_layout_get_card_line_height (StapleMapLayout *self);
+void                   staple_map_layout_get_wait_scale (StapleMapLayout *self,
+                                                       StapleWaitScale   *scale);
+void                   staple_map_layout_fit          (StapleMapLayout   *self,
+                                                       double             width,
+                                                       double             height,
+                                                       double             max_zoom,
+                                                       StapleMapFit      *fit);
 const StapleMapColumn *staple_map_layout_get_column   (StapleMapLayout   *self,
                                                        guint              index);
 const StapleMapCard   *staple_map_layout_get_card     (StapleMapLayout   *self,
@@ -101,6 +136,9 @@ gboolean               staple_map_layout_hit_test     (StapleMapLayout   *self,
                                                        StapleMapHit      *hit);
 PangoLayout           *staple_map_layout_get_lane_label (StapleMapLayout *self,
                                                        StapleMapLane      lane);
+PangoLayout           *staple_map_layout_get_scale_label (StapleMapLayout *self,
+                                                       int                feeling);
+PangoLayout           *staple_map_layout_get_wait_label (StapleMapLayout *self);
 PangoLayout           *staple_map_layout_get_small_text (StapleMapLayout *self,
                                                        const char        *text);
 guint                  staple_map_layout_get_serial   (StapleMapLayout   *self);

@@ -12,6 +12,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "staple-map-layout-private.h" /* the gutter's size, for the lanes' names */
+#include "staple-map-marks.h"
 #include "staple-map-renderer.h"
 
 /* Below this many device pixels for a line of card text, text is left out. */
@@ -191,7 +193,7 @@ text_width (PangoLayout *layout)
 /**
  * staple_map_render_background:
  *
- * The paper, a band behind every other lane, and the lanes' names.
+ * The paper, and a band behind every other lane of every row.
  */
 void
 staple_map_render_background (StapleMapLayout              *layout,
@@ -200,8 +202,6 @@ staple_map_render_background (StapleMapLayout              *layout,
 {
   const Palette *palette = palette_for (options);
   double width = staple_map_layout_get_width (layout);
-  double scale = staple_map_layout_get_text_scale (layout);
-  gboolean readable = 9 * scale * options->zoom >= MIN_READABLE_PX;
 
   if (!options->print)
     {
@@ -209,26 +209,105 @@ staple_map_render_background (StapleMapLayout              *layout,
       cairo_paint (cr);
     }
 
+  for (guint row = 0; row < staple_map_layout_get_n_rows (layout); row++)
+    for (guint lane = 1; lane < STAPLE_MAP_N_LANES; lane += 2)
+      {
+        double y, height;
+
+        staple_map_layout_get_row_lane (layout, row, lane, &y, &height);
+        if (!intersects (options, 0, y, width, height))
+          continue;
+
+        cairo_set_source_rgba (cr, palette->band[0], palette->band[1], palette->band[2],
+                               palette->band[3]);
+        cairo_rectangle (cr, 0, y, width, height);
+        cairo_fill (cr);
+      }
+}
+
+/* The left of one row: the lanes' names, the feeling lanes' scale and the
+ * waits' name, from @x on. On screen, scrolled sideways, they stay at the
+ * view's left edge over a band of paper that the columns show through. */
+static void
+draw_gutter (StapleMapLayout              *layout,
+             cairo_t                      *cr,
+             const StapleMapRenderOptions *options,
+             guint                         row,
+             double                        x)
+{
+  const Palette *palette = palette_for (options);
+  double scale = staple_map_layout_get_text_scale (layout);
+  double right = x + (MARGIN + GUTTER - 6) * scale;
+  double top, bottom, height;
+  PangoLayout *text;
+
+  staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_HEADER, &top, NULL);
+  staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CAUSES, &bottom, &height);
+  bottom += height;
+  if (!intersects (options, x, top, right - x, bottom - top))
+    return;
+
+  if (x > 0)
+    {
+      cairo_set_source_rgba (cr, palette->paper[0], palette->paper[1], palette->paper[2], 0.88);
+      cairo_rectangle (cr, options->visible.x, top, right + 4 * scale - options->visible.x,
+                       bottom - top);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, palette->border[0], palette->border[1], palette->border[2], 0.9);
+      cairo_set_line_width (cr, 1 * scale);
+      cairo_move_to (cr, right + 4 * scale, top);
+      cairo_line_to (cr, right + 4 * scale, bottom);
+      cairo_stroke (cr);
+    }
+
   for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
     {
-      double y, height;
+      double y;
 
-      staple_map_layout_get_lane (layout, lane, &y, &height);
-      if (!intersects (options, 0, y, width, height))
+      staple_map_layout_get_row_lane (layout, row, lane, &y, NULL);
+      draw_text (cr, staple_map_layout_get_lane_label (layout, lane), x + MARGIN * scale,
+                 y + 10 * scale, palette->dim);
+
+      if (lane != STAPLE_MAP_LANE_CUSTOMER && lane != STAPLE_MAP_LANE_STAFF)
         continue;
 
-      if (lane % 2 == 1)
+      /* The scale the curve is drawn to. */
+      for (int feeling = STAPLE_FEELING_MAX; feeling >= STAPLE_FEELING_MIN; feeling -= 2)
         {
-          cairo_set_source_rgba (cr, palette->band[0], palette->band[1], palette->band[2],
-                                 palette->band[3]);
-          cairo_rectangle (cr, 0, y, width, height);
-          cairo_fill (cr);
-        }
+          double mark = staple_map_layout_feeling_to_y (layout, lane, feeling) +
+                        staple_map_layout_get_row_offset (layout, row);
 
-      if (readable && intersects (options, 0, y, 140 * scale, height))
-        draw_text (cr, staple_map_layout_get_lane_label (layout, lane), 24 * scale,
-                   y + 10 * scale, palette->dim);
+          text = staple_map_layout_get_scale_label (layout, feeling);
+          draw_text (cr, text, right - (SCALE_RESERVE - 4) * scale, mark - text_height (text) / 2,
+                     palette->dim);
+        }
     }
+
+  /* The name of the waits drawn to scale, beside them. */
+  staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_HEADER, &top, &height);
+  text = staple_map_layout_get_wait_label (layout);
+  draw_text (cr, text, x + MARGIN * scale,
+             top + height - (LANE_PAD + WAIT_BAR / 2) * scale - text_height (text) / 2,
+             palette->dim);
+}
+
+/* Every row's left, after the columns: over them when pinned. */
+static void
+draw_gutters (StapleMapLayout              *layout,
+              cairo_t                      *cr,
+              const StapleMapRenderOptions *options)
+{
+  double scale = staple_map_layout_get_text_scale (layout);
+  double x = 0;
+
+  if (9 * scale * options->zoom < MIN_READABLE_PX)
+    return;
+
+  if (options->pin_lane_labels && options->clip_to_visible)
+    x = MAX (0, options->visible.x - (MARGIN - 8) * scale);
+
+  for (guint row = 0; row < staple_map_layout_get_n_rows (layout); row++)
+    draw_gutter (layout, cr, options, row, x);
 }
 
 static void
@@ -497,6 +576,52 @@ draw_card (StapleMapLayout              *layout,
     }
 }
 
+/* Where the curve of a lane is at a column. */
+static double
+curve_y (const StapleMapColumn *column,
+         StapleMapLane          lane)
+{
+  return lane == STAPLE_MAP_LANE_CUSTOMER ? column->customer_y : column->staff_y;
+}
+
+/* Fills between a segment of the curve and the neutral line: below it in
+ * the colour of a real low, so that a −2 reads as one; above it, faintly,
+ * in the curve's own. */
+static void
+shade_segment (cairo_t       *cr,
+               double         x0,
+               double         y0,
+               double         x1,
+               double         y1,
+               double         zero,
+               double         floor_y,
+               const double  *rgb,
+               const Palette *palette,
+               gboolean       print)
+{
+  double low[3];
+
+  staple_map_marks_feeling_rgb (STAPLE_FEELING_MIN, palette == &dark, print, low);
+
+  for (guint below = 0; below < 2; below++)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, x0, below ? zero : 2 * zero - floor_y, x1 - x0, floor_y - zero);
+      cairo_clip (cr);
+      cairo_move_to (cr, x0, zero);
+      cairo_line_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+      cairo_line_to (cr, x1, zero);
+      cairo_close_path (cr);
+      if (below)
+        cairo_set_source_rgba (cr, low[0], low[1], low[2], print ? 0.35 : 0.28);
+      else
+        cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.10);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+}
+
 static void
 draw_curve (StapleMapLayout              *layout,
             cairo_t                      *cr,
@@ -507,31 +632,64 @@ draw_curve (StapleMapLayout              *layout,
             gboolean                      selected)
 {
   const StapleMapColumn *column = staple_map_layout_get_column (layout, index);
+  const StapleMapColumn *next = NULL;
   double scale = staple_map_layout_get_text_scale (layout);
   double cx = column->column.x + column->column.width / 2;
-  double y = lane == STAPLE_MAP_LANE_CUSTOMER ? column->customer_y : column->staff_y;
-  double zero = staple_map_layout_feeling_to_y (layout, lane, 0);
+  double y = curve_y (column, lane);
+  double top = staple_map_layout_get_row_offset (layout, column->row);
+  double zero = top + staple_map_layout_feeling_to_y (layout, lane, 0);
+  double floor_y = top + staple_map_layout_feeling_to_y (layout, lane, STAPLE_FEELING_MIN);
+  double ceiling = top + staple_map_layout_feeling_to_y (layout, lane, STAPLE_FEELING_MAX);
+  double left = column->column.x, right = column->column.x + column->column.width;
   const Palette *palette = palette_for (options);
 
-  /* The neutral line, then the segment on to the next stage. */
+  if (index + 1 < staple_map_layout_get_n_columns (layout))
+    next = staple_map_layout_get_column (layout, index + 1);
+
+  /* The area down to a low, then the neutral line and the scale's ends. */
+  if (next != NULL && next->row == column->row)
+    shade_segment (cr, cx, y, next->column.x + next->column.width / 2, curve_y (next, lane),
+                   zero, floor_y, rgb, palette, options->print);
+  if (index == 0 || staple_map_layout_get_column (layout, index - 1)->row != column->row)
+    shade_segment (cr, left, y, cx, y, zero, floor_y, rgb, palette, options->print);
+  if (next == NULL || next->row != column->row)
+    shade_segment (cr, cx, y, right, y, zero, floor_y, rgb, palette, options->print);
+
   cairo_set_source_rgba (cr, palette->dim[0], palette->dim[1], palette->dim[2], 0.35);
   cairo_set_line_width (cr, 1 * scale);
   cairo_set_dash (cr, (double[]) { 3 * scale, 3 * scale }, 2, 0);
-  cairo_move_to (cr, column->column.x, zero);
-  cairo_line_to (cr, column->column.x + column->column.width, zero);
+  cairo_move_to (cr, left, zero);
+  cairo_line_to (cr, right, zero);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, (double[]) { 1 * scale, 4 * scale }, 2, 0);
+  cairo_move_to (cr, left, ceiling);
+  cairo_line_to (cr, right, ceiling);
+  cairo_move_to (cr, left, floor_y);
+  cairo_line_to (cr, right, floor_y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  if (index + 1 < staple_map_layout_get_n_columns (layout))
+  set_rgb (cr, rgb);
+  cairo_set_line_width (cr, 3 * scale);
+  if (next != NULL && next->row == column->row)
     {
-      const StapleMapColumn *next = staple_map_layout_get_column (layout, index + 1);
-
-      set_rgb (cr, rgb);
-      cairo_set_line_width (cr, 3 * scale);
       cairo_move_to (cr, cx, y);
-      cairo_line_to (cr, next->column.x + next->column.width / 2,
-                     lane == STAPLE_MAP_LANE_CUSTOMER ? next->customer_y : next->staff_y);
+      cairo_line_to (cr, next->column.x + next->column.width / 2, curve_y (next, lane));
       cairo_stroke (cr);
+    }
+  else if (next != NULL)
+    {
+      /* The curve goes on in the next row: a dashed stub out of this one,
+       * and one into the next row's first stage. */
+      double next_cx = next->column.x + next->column.width / 2;
+
+      cairo_set_dash (cr, (double[]) { 4 * scale, 3 * scale }, 2, 0);
+      cairo_move_to (cr, cx, y);
+      cairo_line_to (cr, right + 16 * scale, y);
+      cairo_move_to (cr, next->column.x, curve_y (next, lane));
+      cairo_line_to (cr, next_cx, curve_y (next, lane));
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
 
   cairo_new_sub_path (cr);
@@ -544,6 +702,28 @@ draw_curve (StapleMapLayout              *layout,
 }
 
 static void
+draw_arrow (cairo_t *cr,
+            double   x0,
+            double   x1,
+            double   y,
+            gboolean silo,
+            double   scale)
+{
+  cairo_set_line_width (cr, (silo ? 4 : 1.5) * scale);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x1 + 10 * scale, y);
+  cairo_line_to (cr, x1 - (silo ? 2 : 6) * scale, y - (silo ? 9 : 5) * scale);
+  cairo_line_to (cr, x1 - (silo ? 2 : 6) * scale, y + (silo ? 9 : 5) * scale);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* The arrow out of a stage into the next; on a wrapped map, out of a row's
+ * last stage to the map's edge, and in again at the next row's start, the
+ * handoff named there. */
+static void
 draw_handoff (StapleMapLayout              *layout,
               cairo_t                      *cr,
               const StapleMapRenderOptions *options,
@@ -554,14 +734,14 @@ draw_handoff (StapleMapLayout              *layout,
   const StapleMapColumn *next;
   const Palette *palette = palette_for (options);
   double scale = staple_map_layout_get_text_scale (layout);
-  double lane_y, lane_h, y, x0, x1;
+  double lane_y, lane_h, y, x0, x1, next_y;
   gboolean silo = column->handoff_after;
 
   if (index + 1 >= staple_map_layout_get_n_columns (layout))
     return;
 
   next = staple_map_layout_get_column (layout, index + 1);
-  staple_map_layout_get_lane (layout, STAPLE_MAP_LANE_HANDOFFS, &lane_y, &lane_h);
+  staple_map_layout_get_row_lane (layout, column->row, STAPLE_MAP_LANE_HANDOFFS, &lane_y, &lane_h);
   y = lane_y + lane_h * (silo ? 0.62 : 0.5);
   x0 = column->column.x + column->column.width / 2;
   x1 = next->column.x + next->column.width / 2 - 10 * scale;
@@ -569,15 +749,16 @@ draw_handoff (StapleMapLayout              *layout,
   /* A silo crossing is thick, coloured and named; staying within a team is
    * a thin grey line. */
   set_rgb (cr, silo ? palette->silo : palette->handoff);
-  cairo_set_line_width (cr, (silo ? 4 : 1.5) * scale);
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x1 + 10 * scale, y);
-  cairo_line_to (cr, x1 - (silo ? 2 : 6) * scale, y - (silo ? 9 : 5) * scale);
-  cairo_line_to (cr, x1 - (silo ? 2 : 6) * scale, y + (silo ? 9 : 5) * scale);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  if (next->row == column->row)
+    draw_arrow (cr, x0, x1, y, silo, scale);
+  else
+    {
+      draw_arrow (cr, x0, column->column.x + column->column.width + 8 * scale, y, silo, scale);
+      staple_map_layout_get_row_lane (layout, next->row, STAPLE_MAP_LANE_HANDOFFS, &lane_y,
+                                      &lane_h);
+      next_y = lane_y + lane_h * (silo ? 0.62 : 0.5);
+      draw_arrow (cr, next->column.x - 16 * scale, x1, next_y, silo, scale);
+    }
 
   if (silo && readable)
     draw_text (cr, next->handoff_label, next->column.x + COLUMN_PAD_FOR_TEXT * scale,
@@ -683,11 +864,16 @@ staple_map_render_column (StapleMapLayout              *layout,
   const Palette *palette = palette_for (options);
   double scale = staple_map_layout_get_text_scale (layout);
   gboolean readable = 9 * scale * options->zoom >= MIN_READABLE_PX;
+  StapleWaitScale waits;
   double causes_y;
 
   g_return_if_fail (column != NULL);
 
   draw_header (layout, cr, options, column, readable);
+  staple_map_layout_get_wait_scale (layout, &waits);
+  staple_map_marks_draw_wait (cr, &column->wait,
+                              (guint) MAX (0, staple_stage_get_wait_minutes (column->stage)),
+                              &waits, options->dark, options->print);
 
   draw_curve (layout, cr, options, index, STAPLE_MAP_LANE_CUSTOMER, palette->customer,
               is_selected (options, STAPLE_MAP_HIT_CUSTOMER_POINT, index, 0));
@@ -705,7 +891,7 @@ staple_map_render_column (StapleMapLayout              *layout,
                    is_selected (options, STAPLE_MAP_HIT_CARD, index, j));
     }
 
-  staple_map_layout_get_lane (layout, STAPLE_MAP_LANE_CAUSES, &causes_y, NULL);
+  staple_map_layout_get_row_lane (layout, column->row, STAPLE_MAP_LANE_CAUSES, &causes_y, NULL);
   if (readable)
     draw_text (cr, column->causes, column->column.x + COLUMN_PAD_FOR_TEXT * scale,
                causes_y + 10 * scale, palette->text);
@@ -742,12 +928,18 @@ staple_map_render (StapleMapLayout              *layout,
           const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
           const StapleMapColumn *next = i + 1 < n_columns
                                         ? staple_map_layout_get_column (layout, i + 1) : NULL;
-          /* A column's curve segments and arrow reach to the next column. */
-          double right = next != NULL ? next->column.x + next->column.width / 2
-                                      : column->column.x + column->column.width;
+          /* A column's curve segments and arrow reach to the next column,
+           * or out to the margin at a row's end (and into the next row's
+           * first column, which is drawn when that is). */
+          double right = next != NULL && next->row == column->row
+                         ? next->column.x + next->column.width / 2
+                         : column->column.x + column->column.width + 24;
 
           if (!intersects (options, column->column.x - 10, column->column.y - 10,
-                           right - column->column.x + 20, column->column.height + 20))
+                           right - column->column.x + 20, column->column.height + 20) &&
+              !(next != NULL && next->row != column->row &&
+                intersects (options, next->column.x - 30, next->column.y,
+                            30 + next->column.width / 2, next->column.height)))
             continue;
 
           if (pass == 0)
@@ -756,4 +948,6 @@ staple_map_render (StapleMapLayout              *layout,
             staple_map_render_column (layout, cr, options, i);
         }
     }
+
+  draw_gutters (layout, cr, options);
 }

@@ -17,6 +17,8 @@ typedef struct
   gboolean          print;         /* no background fill, black and white safe */
   gboolean          cache_cards;   /* keep each card as an image: for pixel targets */
   double            pixel_scale;   /* device pixels per cairo unit, e.g. 2 on HiDPI */
+  gboolean          pin_lane_labels; /* scrolled sideways, the lanes' names stay at the
+                                      * visible left edge (with clip_to_visible) */
 } StapleMapRenderOptions;
 
 void staple_map_render_options_init (StapleMapRenderOptions       *options);

@@ -55,7 +55,8 @@ editor_rect (StapleMapView     *self,
       if (!_staple_map_view_locate (self, STAPLE_MAP_HIT_STAGE, self->editing_object, &where))
         return FALSE;
       column = staple_map_layout_get_column (self->layout, where.stage);
-      staple_map_layout_get_lane (self->layout, STAPLE_MAP_LANE_CARDS, &lane_y, NULL);
+      staple_map_layout_get_row_lane (self->layout, column->row, STAPLE_MAP_LANE_CARDS, &lane_y,
+                                      NULL);
       *rect = (cairo_rectangle_t) { column->column.x + COLUMN_PAD, lane_y + CARD_GAP,
                                     card_width, NEW_CARD_HEIGHT };
 
@@ -135,7 +136,8 @@ _staple_map_view_editor_room (StapleMapView     *self,
       *shift = height - rect.height;
     }
 
-  staple_map_layout_get_lane (self->layout, STAPLE_MAP_LANE_CARDS, &lane_y, &lane_height);
+  staple_map_layout_get_row_lane (self->layout, column->row, STAPLE_MAP_LANE_CARDS, &lane_y,
+                                  &lane_height);
   *below = (cairo_rectangle_t) { rect.x - COLUMN_PAD / 2, top, rect.width + COLUMN_PAD,
                                  lane_y + lane_height - top };
   return below->height > 0;

@@ -596,7 +596,7 @@ in_stage_row (StapleMapView *self,
     return TRUE;
 
   last = staple_map_layout_get_column (self->layout, n_columns - 1);
-  staple_map_layout_get_lane (self->layout, STAPLE_MAP_LANE_HEADER, &y, &height);
+  staple_map_layout_get_row_lane (self->layout, last->row, STAPLE_MAP_LANE_HEADER, &y, &height);
   return map_x >= last->column.x + last->column.width && map_y >= y && map_y < y + height;
 }
 
@@ -676,7 +676,9 @@ drag_feeling (StapleMapView *self,
                        ? STAPLE_MAP_LANE_CUSTOMER : STAPLE_MAP_LANE_STAFF;
   const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
                                                                 self->drag_hit.stage);
-  int feeling = staple_map_layout_y_to_feeling (self->layout, lane, map_y);
+  /* The first row's lanes, in which the layout reads a feeling. */
+  int feeling = staple_map_layout_y_to_feeling (
+    self->layout, lane, map_y - staple_map_layout_get_row_offset (self->layout, column->row));
   int now = lane == STAPLE_MAP_LANE_CUSTOMER ? staple_stage_get_customer_feeling (column->stage)
                                              : staple_stage_get_staff_feeling (column->stage);
 

@@ -352,7 +352,50 @@ set_adjustment (StapleMapView  *self,
   configure_adjustments (self);
 }
 
-/* Zooms keeping the map point under (x, y) in the widget where it is. */
+/* A map wrapped onto rows by Fit goes back to one row: the point
+ * (map_x, map_y) moves along with the stage it is in, or the nearest. */
+static void
+unwrap (StapleMapView *self,
+        double        *map_x,
+        double        *map_y)
+{
+  guint n_columns = staple_map_layout_get_n_columns (self->layout);
+  guint nearest = 0;
+  double best = G_MAXDOUBLE;
+  double dx = 0, dy = 0;
+  const StapleMapColumn *column;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const cairo_rectangle_t *r = &staple_map_layout_get_column (self->layout, i)->column;
+      double ox = *map_x < r->x ? r->x - *map_x : MAX (0, *map_x - r->x - r->width);
+      double oy = *map_y < r->y ? r->y - *map_y : MAX (0, *map_y - r->y - r->height);
+
+      if (ox + oy < best)
+        best = ox + oy, nearest = i;
+    }
+
+  if (n_columns > 0)
+    {
+      column = staple_map_layout_get_column (self->layout, nearest);
+      dx = *map_x - column->column.x;
+      dy = *map_y - column->column.y;
+    }
+
+  staple_map_layout_set_columns_per_row (self->layout, 0);
+
+  if (n_columns > 0)
+    {
+      column = staple_map_layout_get_column (self->layout, nearest);
+      *map_x = column->column.x + dx;
+      *map_y = column->column.y + dy;
+    }
+}
+
+/* Zooms keeping the map point under (x, y) in the widget where it is. A
+ * map that Fit wrapped onto rows goes back to one, keeping the stage under
+ * (x, y) there: rows are for seeing a whole journey, not for reading it up
+ * close. */
 static void
 zoom_at (StapleMapView *self,
          double         zoom,
@@ -360,12 +403,15 @@ zoom_at (StapleMapView *self,
          double         y)
 {
   double map_x, map_y;
+  gboolean wrapped = staple_map_layout_get_columns_per_row (self->layout) > 0;
 
   zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
-  if (zoom == self->zoom)
+  if (zoom == self->zoom && !wrapped)
     return;
 
   _staple_map_view_to_map (self, x, y, &map_x, &map_y);
+  if (wrapped)
+    unwrap (self, &map_x, &map_y);
   self->zoom = zoom;
   configure_adjustments (self);
   gtk_adjustment_set_value (self->hadjustment, map_x * zoom - x);
@@ -408,15 +454,17 @@ staple_map_view_set_zoom (StapleMapView *self,
 /**
  * staple_map_view_zoom_to_fit:
  *
- * Zooms so that the whole map shows, at most at 100 %.
+ * Shows the whole map, at most at 100 %, and its cards' text never smaller
+ * than can be read: a long journey wraps onto rows of stages, and if even
+ * that is too small, the rows fit the view's width and scroll down. See
+ * staple_map_layout_fit().
  */
 void
 staple_map_view_zoom_to_fit (StapleMapView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double map_width = staple_map_layout_get_width (self->layout);
-  double map_height = staple_map_layout_get_height (self->layout);
+  StapleMapFit fit;
 
   g_return_if_fail (STAPLE_IS_MAP_VIEW (self));
 
@@ -426,9 +474,25 @@ staple_map_view_zoom_to_fit (StapleMapView *self)
       return;
     }
 
-  zoom_at (self, MIN (1.0, MIN (width / map_width, height / map_height)), 0, 0);
+  self->fit_on_allocate = FALSE;
+  staple_map_layout_fit (self->layout, width, height, 1.0, &fit);
+  staple_map_layout_set_columns_per_row (self->layout, fit.columns_per_row);
+  g_debug ("Fit %gx%g: %u rows of %u stages at %.1f %%, a card's line %.1f px, %s",
+           width, height, fit.n_rows, fit.columns_per_row, fit.zoom * 100, fit.line_px,
+           fit.whole ? "whole" : "scrolling");
+
+  fit.zoom = CLAMP (fit.zoom, MIN_ZOOM, MAX_ZOOM);
+  if (fit.zoom != self->zoom)
+    {
+      self->zoom = fit.zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  configure_adjustments (self);
   gtk_adjustment_set_value (self->hadjustment, 0);
   gtk_adjustment_set_value (self->vadjustment, 0);
+  scroll_to_selection (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -442,6 +506,8 @@ zoom_action (GtkWidget  *widget,
     staple_map_view_set_zoom (self, self->zoom * ZOOM_STEP);
   else if (g_str_equal (action_name, "map.zoom-out"))
     staple_map_view_set_zoom (self, self->zoom / ZOOM_STEP);
+  else if (g_str_equal (action_name, "map.zoom-reset"))
+    staple_map_view_set_zoom (self, 1.0);
   else
     staple_map_view_zoom_to_fit (self);
 }
@@ -675,6 +741,7 @@ staple_map_view_set_session (StapleMapView *self,
   if (staple_map_layout_get_session (self->layout) != NULL)
     g_signal_handlers_disconnect_by_data (staple_map_layout_get_session (self->layout), self);
   staple_map_layout_set_session (self->layout, session);
+  staple_map_layout_set_columns_per_row (self->layout, 0);
   if (session != NULL)
     g_signal_connect_object (session, "notify::current-stage-id",
                              G_CALLBACK (current_stage_changed_cb), self, G_CONNECT_SWAPPED);
@@ -789,6 +856,7 @@ render_around_editor (StapleMapView          *self,
   cairo_clip (cr);
   cairo_translate (cr, 0, shift);
   moved.visible = (cairo_rectangle_t) { below.x, below.y - shift, below.width, below.height };
+  moved.pin_lane_labels = FALSE; /* the band is drawn once, where it is */
   staple_map_render (self->layout, cr, &moved);
   cairo_restore (cr);
 }
@@ -814,6 +882,7 @@ staple_map_view_snapshot (GtkWidget   *widget,
   options.selection = self->selection;
   options.current_stage = _staple_map_view_current_stage (self);
   options.cache_cards = TRUE;
+  options.pin_lane_labels = TRUE;
   options.pixel_scale = gtk_widget_get_scale_factor (widget);
   options.show_focus = gtk_widget_has_focus (widget) && GTK_IS_WINDOW (root) &&
                        gtk_window_get_focus_visible (GTK_WINDOW (root));
@@ -1179,6 +1248,7 @@ staple_map_view_class_init (StapleMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, zoom_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
                                        "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
@@ -1191,6 +1261,12 @@ staple_map_view_class_init (StapleMapViewClass *klass)
                                        "map.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "map.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "map.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "map.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK,
+                                       "map.zoom-reset", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "staple-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);

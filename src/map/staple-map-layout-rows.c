@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-map-layout-rows.c: reading the map's geometry: its size, its rows
+ * of columns, where a feeling sits, what is at a point; and how many rows
+ * fit a view best.
+ *
+ * A long journey wraps onto rows of stages, each with every lane, in
+ * reading order; a row's lanes are the first row's moved down. Every
+ * rectangle is in the map's own units, wherever its row is.
+ */
+#define G_LOG_DOMAIN "staple-map-layout"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "staple-map-layout-private.h"
+
+/* Reading the geometry */
+
+/**
+ * staple_map_layout_get_width:
+ *
+ * Returns: the width of the whole map, in map units
+ */
+double
+staple_map_layout_get_width (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->width;
+}
+
+/**
+ * staple_map_layout_get_height:
+ *
+ * Returns: the height of the whole map, in map units
+ */
+double
+staple_map_layout_get_height (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->height;
+}
+
+/**
+ * staple_map_layout_get_lane:
+ * @y: (out) (optional): top of the lane
+ * @height: (out) (optional): its height
+ */
+void
+staple_map_layout_get_lane (StapleMapLayout *self,
+                            StapleMapLane    lane,
+                            double          *y,
+                            double          *height)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (lane < STAPLE_MAP_N_LANES);
+
+  staple_map_layout_update (self);
+  if (y != NULL)
+    *y = self->lane_y[lane];
+  if (height != NULL)
+    *height = self->lane_height[lane];
+}
+
+/**
+ * staple_map_layout_get_n_columns:
+ *
+ * Returns: the number of stage columns
+ */
+guint
+staple_map_layout_get_n_columns (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->columns->len;
+}
+
+/**
+ * staple_map_layout_get_column:
+ * @index: a stage's index
+ *
+ * Returns: (transfer none): the column's geometry, valid until the next
+ *   update
+ */
+const StapleMapColumn *
+staple_map_layout_get_column (StapleMapLayout *self,
+                              guint            index)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  staple_map_layout_update (self);
+  g_return_val_if_fail (index < self->columns->len, NULL);
+
+  return &g_array_index (self->columns, StapleMapColumn, index);
+}
+
+/**
+ * staple_map_layout_get_card:
+ * @stage: a stage's index
+ * @card: a card's index in that stage
+ *
+ * Returns: (transfer none) (nullable): the card's geometry, valid until
+ *   the next update
+ */
+const StapleMapCard *
+staple_map_layout_get_card (StapleMapLayout *self,
+                            guint            stage,
+                            guint            card)
+{
+  const StapleMapColumn *column;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
+
+  staple_map_layout_update (self);
+  if (stage >= self->columns->len)
+    return NULL;
+
+  column = &g_array_index (self->columns, StapleMapColumn, stage);
+  if (card >= column->cards->len)
+    return NULL;
+
+  return &g_array_index (column->cards, StapleMapCard, card);
+}
+
+/**
+ * staple_map_layout_get_serial:
+ *
+ * Returns: a number that changes whenever the geometry was redone
+ */
+guint
+staple_map_layout_get_serial (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->serial;
+}
+
+/**
+ * staple_map_layout_feeling_to_y:
+ * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
+ * @feeling: −2 … +2
+ *
+ * Returns: where a curve point of that feeling sits; +2 at the top
+ */
+double
+staple_map_layout_feeling_to_y (StapleMapLayout *self,
+                                StapleMapLane    lane,
+                                int              feeling)
+{
+  double pad, usable;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
+
+  /* A no-op while the update itself asks. */
+  staple_map_layout_update (self);
+  pad = 2 * LANE_PAD * self->scale;
+  usable = self->lane_height[lane] - 2 * pad;
+
+  feeling = CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
+  return self->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
+         (double) (STAPLE_FEELING_MAX - STAPLE_FEELING_MIN);
+}
+
+/**
+ * staple_map_layout_y_to_feeling:
+ * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
+ * @y: a height in map units, e.g. where a curve point is dragged to
+ *
+ * Returns: the nearest feeling, −2 … +2
+ */
+int
+staple_map_layout_y_to_feeling (StapleMapLayout *self,
+                                StapleMapLane    lane,
+                                double           y)
+{
+  double steps = STAPLE_FEELING_MAX - STAPLE_FEELING_MIN;
+  double pad, usable;
+  int feeling;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+  g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
+
+  staple_map_layout_update (self);
+  pad = 2 * LANE_PAD * self->scale;
+  usable = self->lane_height[lane] - 2 * pad;
+
+  if (usable <= 0)
+    return 0;
+
+  feeling = STAPLE_FEELING_MAX - (int) lround ((y - self->lane_y[lane] - pad) / usable * steps);
+  return CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
+}
+
+static gboolean
+in_rect (const cairo_rectangle_t *rect,
+         double                   x,
+         double                   y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+/* Columns of a row are sorted by x: a binary search finds the one under
+ * x among the columns first … last. */
+static int
+column_at (StapleMapLayout *self,
+           guint            first,
+           guint            last,
+           double           x)
+{
+  int low = (int) first;
+  int high = (int) last;
+
+  while (low <= high)
+    {
+      int middle = (low + high) / 2;
+      const StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, middle);
+
+      if (x < column->column.x)
+        high = middle - 1;
+      else if (x >= column->column.x + column->column.width)
+        low = middle + 1;
+      else
+        return middle;
+    }
+
+  return -1;
+}
+
+static guint
+insertion_index (const StapleMapColumn *column,
+                 double                 gap,
+                 double                 x,
+                 double                 y)
+{
+  guint best = column->cards->len;
+
+  /* Before the first card, in reading order, whose middle is below and
+   * right of the point within its stack. */
+  for (guint j = 0; j < column->cards->len; j++)
+    {
+      const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
+
+      if (x < card->rect.x + card->rect.width + gap && y < card->rect.y + card->rect.height / 2)
+        return j;
+      if (x < card->rect.x - gap)
+        return j;
+    }
+
+  return best;
+}
+
+static gboolean
+near_point (double px,
+            double py,
+            double x,
+            double y,
+            double radius)
+{
+  return (px - x) * (px - x) + (py - y) * (py - y) <= radius * radius;
+}
+
+/**
+ * staple_map_layout_hit_test:
+ * @x: a point in map units
+ * @y: a point in map units
+ * @hit: (out): what is there
+ *
+ * Returns: whether anything of the map is at that point
+ */
+gboolean
+staple_map_layout_hit_test (StapleMapLayout *self,
+                            double           x,
+                            double           y,
+                            StapleMapHit    *hit)
+{
+  const StapleMapColumn *column;
+  double s, cx, top, ry, gap;
+  guint row, first, last;
+  int index;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  staple_map_layout_update (self);
+  *hit = (StapleMapHit) { STAPLE_MAP_HIT_NONE, 0, 0 };
+  if (self->columns->len == 0)
+    return FALSE;
+
+  /* The row under the point; ry is where it is in the first row's lanes. */
+  s = self->scale;
+  gap = COLUMN_GAP * s;
+  row = y > MARGIN * s ? (guint) ((y - MARGIN * s) / self->row_pitch) : 0;
+  row = MIN (row, self->n_rows - 1);
+  top = row * self->row_pitch;
+  ry = y - top;
+  first = self->columns_per_row > 0 ? row * self->columns_per_row : 0;
+  last = self->columns_per_row > 0 ? MIN (first + self->columns_per_row, self->columns->len) - 1
+                                   : self->columns->len - 1;
+
+  index = column_at (self, first, last, x);
+
+  /* The handoff arrow into the next column also covers the gap before it;
+   * on a wrapped map, the arrow leaving a row and the one coming into the
+   * next cover the margins. */
+  if (index < 0)
+    {
+      double lane_y = self->lane_y[STAPLE_MAP_LANE_HANDOFFS];
+      const StapleMapColumn *c = &g_array_index (self->columns, StapleMapColumn, first);
+
+      if (ry < lane_y || ry >= lane_y + self->lane_height[STAPLE_MAP_LANE_HANDOFFS])
+        return FALSE;
+
+      if (first > 0 && x < c->column.x && x >= c->column.x - gap)
+        {
+          *hit = (StapleMapHit) { STAPLE_MAP_HIT_HANDOFF, first, 0 };
+          return TRUE;
+        }
+
+      for (guint i = first; i <= last && i + 1 < self->columns->len; i++)
+        {
+          c = &g_array_index (self->columns, StapleMapColumn, i);
+          if (x >= c->column.x + c->column.width && x < c->column.x + c->column.width + gap)
+            {
+              *hit = (StapleMapHit) { STAPLE_MAP_HIT_HANDOFF, i + 1, 0 };
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  column = &g_array_index (self->columns, StapleMapColumn, index);
+  cx = column->column.x + column->column.width / 2;
+  hit->stage = (guint) index;
+
+  if (ry < self->lane_y[STAPLE_MAP_LANE_HEADER] ||
+      ry >= self->lane_y[STAPLE_MAP_LANE_CAUSES] + self->lane_height[STAPLE_MAP_LANE_CAUSES])
+    return FALSE;
+
+  if (ry < self->lane_y[STAPLE_MAP_LANE_CUSTOMER])
+    hit->kind = STAPLE_MAP_HIT_STAGE;
+  else if (ry < self->lane_y[STAPLE_MAP_LANE_CARDS])
+    hit->kind = near_point (x, y, cx, column->customer_y, POINT_HIT_RADIUS * s)
+                ? STAPLE_MAP_HIT_CUSTOMER_POINT : STAPLE_MAP_HIT_STAGE;
+  else if (ry < self->lane_y[STAPLE_MAP_LANE_HANDOFFS])
+    {
+      hit->kind = STAPLE_MAP_HIT_CARD_LANE;
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          if (in_rect (&g_array_index (column->cards, StapleMapCard, j).rect, x, y))
+            {
+              hit->kind = STAPLE_MAP_HIT_CARD;
+              hit->card = j;
+              return TRUE;
+            }
+        }
+      hit->card = insertion_index (column, CARD_GAP * s, x, y);
+    }
+  else if (ry < self->lane_y[STAPLE_MAP_LANE_STAFF])
+    {
+      /* The arrow into a stage ends at its middle, where the one out of it
+       * starts: each half is the arrow's whose mark it shows. */
+      guint into = x < cx ? (guint) index : (guint) index + 1;
+
+      if (into > 0 && into < self->columns->len)
+        {
+          hit->kind = STAPLE_MAP_HIT_HANDOFF;
+          hit->stage = into;
+        }
+      else
+        hit->kind = STAPLE_MAP_HIT_STAGE;
+    }
+  else if (ry < self->lane_y[STAPLE_MAP_LANE_CAUSES])
+    hit->kind = near_point (x, y, cx, column->staff_y, POINT_HIT_RADIUS * s)
+                ? STAPLE_MAP_HIT_STAFF_POINT : STAPLE_MAP_HIT_STAGE;
+  else
+    hit->kind = STAPLE_MAP_HIT_CAUSES;
+
+  return TRUE;
+}
+
+/* Rows */
+
+guint
+_staple_map_layout_row_of (StapleMapLayout *self,
+                           guint            index)
+{
+  return self->columns_per_row > 0 ? index / self->columns_per_row : 0;
+}
+
+/* The size the map would have with that many columns a row, from the
+ * columns as measured: no text is measured again. */
+void
+_staple_map_layout_measure_rows (StapleMapLayout *self,
+                                 guint            columns_per_row,
+                                 double          *width,
+                                 double          *height)
+{
+  double s = self->scale;
+  double start = (MARGIN + GUTTER) * s;
+  double x = start;
+  double right = start + 200 * s;
+  guint n = self->columns->len;
+  guint rows = columns_per_row > 0 && n > 0 ? (n + columns_per_row - 1) / columns_per_row : 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (columns_per_row > 0 && i % columns_per_row == 0)
+        x = start;
+      x += g_array_index (self->columns, StapleMapColumn, i).column.width;
+      right = MAX (right, x);
+      x += COLUMN_GAP * s;
+    }
+
+  *width = right + MARGIN * s;
+  *height = 2 * MARGIN * s + rows * self->row_pitch - ROW_GAP * s;
+}
+
+/**
+ * staple_map_layout_get_n_rows:
+ *
+ * Returns: how many rows of stages the map has: 1 unless it wraps
+ */
+guint
+staple_map_layout_get_n_rows (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 1);
+
+  staple_map_layout_update (self);
+  return self->n_rows;
+}
+
+/**
+ * staple_map_layout_get_row_offset:
+ * @row: a row of stages, from 0
+ *
+ * Returns: how far below the first row's lanes that row's are, in map
+ *   units: add it to what staple_map_layout_get_lane() and
+ *   staple_map_layout_feeling_to_y() say
+ */
+double
+staple_map_layout_get_row_offset (StapleMapLayout *self,
+                                  guint            row)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return MIN (row, self->n_rows - 1) * self->row_pitch;
+}
+
+/**
+ * staple_map_layout_get_row_lane:
+ * @row: a row of stages, from 0
+ * @y: (out) (optional): top of the lane in that row
+ * @height: (out) (optional): its height
+ */
+void
+staple_map_layout_get_row_lane (StapleMapLayout *self,
+                                guint            row,
+                                StapleMapLane    lane,
+                                double          *y,
+                                double          *height)
+{
+  double top;
+
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (lane < STAPLE_MAP_N_LANES);
+
+  top = staple_map_layout_get_row_offset (self, row);
+  if (y != NULL)
+    *y = self->lane_y[lane] + top;
+  if (height != NULL)
+    *height = self->lane_height[lane];
+}
+
+/**
+ * staple_map_layout_get_card_line_height:
+ *
+ * Returns: the height of a line of a card's text, in map units
+ */
+double
+staple_map_layout_get_card_line_height (StapleMapLayout *self)
+{
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  return self->line_height;
+}
+
+/**
+ * staple_map_layout_get_wait_scale:
+ * @scale: (out caller-allocates): the journey's longest wait, and from
+ *   which wait a stage stands out
+ */
+void
+staple_map_layout_get_wait_scale (StapleMapLayout *self,
+                                  StapleWaitScale *scale)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (scale != NULL);
+
+  staple_map_layout_update (self);
+  *scale = self->wait_scale;
+}
+
+static double
+zoom_for (StapleMapLayout *self,
+          guint            columns_per_row,
+          double           width,
+          double           height,
+          double           max_zoom)
+{
+  double map_width, map_height;
+
+  _staple_map_layout_measure_rows (self, columns_per_row, &map_width, &map_height);
+  return MIN (max_zoom, MIN (width / map_width, height / map_height));
+}
+
+/**
+ * staple_map_layout_fit:
+ * @width: the view's width, in device pixels
+ * @height: its height
+ * @max_zoom: the largest zoom wanted, e.g. 1 for 100 %
+ * @fit: (out caller-allocates): how many columns a row, and the zoom
+ *
+ * Chooses how to show a journey in a view, its cards' text never smaller
+ * than can be read (a line at least %STAPLE_MAP_READABLE_LINE_PX high):
+ *
+ * - in one row, whole, while its cards can be read there;
+ * - else wrapped onto the number of rows at which the whole map fits at the
+ *   largest zoom (a row more only for a zoom a little larger), if its cards
+ *   can be read there;
+ * - else, as no number of rows shows it whole and readable, at the smallest
+ *   zoom at which the cards can be read, in rows as long as the view is
+ *   wide: the rows scroll, top to bottom.
+ *
+ * Nothing changes until the caller sets @fit->columns_per_row with
+ * staple_map_layout_set_columns_per_row() and zooms to @fit->zoom.
+ */
+void
+staple_map_layout_fit (StapleMapLayout *self,
+                       double           width,
+                       double           height,
+                       double           max_zoom,
+                       StapleMapFit    *fit)
+{
+  double readable;
+  guint n;
+
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (fit != NULL);
+
+  staple_map_layout_update (self);
+  n = self->columns->len;
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  readable = MIN (max_zoom, STAPLE_MAP_READABLE_LINE_PX / MAX (self->line_height, 1e-3));
+  *fit = (StapleMapFit) { 0, 1, zoom_for (self, 0, width, height, max_zoom), 0, TRUE };
+
+  for (guint rows = 2; rows <= n && fit->zoom < readable; rows++)
+    {
+      guint per_row = (n + rows - 1) / rows;
+      double zoom;
+
+      /* Another row count that makes rows this long: the same map. */
+      if ((n + per_row - 1) / per_row != rows)
+        continue;
+
+      zoom = zoom_for (self, per_row, width, height, max_zoom);
+      if (zoom > fit->zoom * 1.02)
+        *fit = (StapleMapFit) { per_row, rows, zoom, 0, TRUE };
+    }
+
+  if (fit->zoom < readable && n > 1)
+    {
+      guint per_row = n;
+      guint rows;
+      double map_width, map_height;
+
+      /* The longest rows as wide as the view at that zoom; at least one stage. */
+      do
+        _staple_map_layout_measure_rows (self, per_row, &map_width, &map_height);
+      while (map_width * readable > width && --per_row > 1);
+
+      /* As many rows, evened out: 5 and 5, not 6 and 4. */
+      rows = (n + per_row - 1) / per_row;
+      per_row = (n + rows - 1) / rows;
+      _staple_map_layout_measure_rows (self, per_row, &map_width, &map_height);
+      *fit = (StapleMapFit) { rows > 1 ? per_row : 0, rows, readable, 0,
+                              map_height * readable <= height };
+    }
+  else if (fit->zoom < readable)
+    fit->zoom = readable, fit->whole = FALSE;
+
+  fit->line_px = self->line_height * fit->zoom;
+}
