@@ -9,8 +9,10 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "staple-audience.h"
+#include "staple-map-marks.h"
 #include "staple-model.h"
 
 static StapleSession *
@@ -129,8 +131,9 @@ render_all (StapleSession *session,
 
   for (guint i = 0; i < n_stages && i < 40; i++)
     {
+      g_autofree char *stage_name = g_strdup_printf ("%s-stage%02u", name, i + 1);
       StapleAudienceStats stats = render (session, STAPLE_PHASE_WALK, (int) i, 0, FALSE,
-                                          name, width, height);
+                                          stage_name, width, height);
       g_ptr_array_unref (stats.texts);
     }
 }
@@ -255,6 +258,197 @@ test_journey_whole (void)
   g_ptr_array_unref (stats.texts);
 }
 
+/* A journey longer than ten stages pages by ten, says where the page is,
+ * and a page past the end shows the last. */
+static void
+test_journey_pages (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  StapleAudienceStats stats;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage number %u", i + 1);
+
+      add_stage (session, name, (int) i * 15);
+    }
+
+  stats = render (session, STAPLE_PHASE_MAP, -1, 1, FALSE, "pages", 1280, 720);
+  g_assert_cmpuint (stats.n_pages, ==, 3);
+  g_assert_cmpuint (stats.page, ==, 1);
+  g_assert_true (drew (&stats, "Stages 11–20 of 24"));
+  g_assert_true (drew (&stats, "11. Stage number 11"));
+  g_assert_true (drew (&stats, "20. Stage number 20"));
+  g_assert_false (drew (&stats, "10. Stage number 10"));
+  g_assert_false (drew (&stats, "21. Stage number 21"));
+  g_ptr_array_unref (stats.texts);
+
+  stats = render (session, STAPLE_PHASE_MAP, -1, 99, FALSE, "pages", 1280, 720);
+  g_assert_cmpuint (stats.page, ==, 2);
+  g_assert_true (drew (&stats, "Stages 21–24 of 24"));
+  g_assert_true (drew (&stats, "24. Stage number 24"));
+  g_ptr_array_unref (stats.texts);
+}
+
+/* The Walk brings the current stage forward with its friction points, and
+ * its neighbours beside it; before the walk starts, the first stage. */
+static void
+test_walk_stage (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(StapleStage) stage = g_list_model_get_item (stages, 4);
+  GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+  StapleAudienceStats stats;
+
+  stats = render (session, STAPLE_PHASE_WALK, 4, 0, FALSE, "walk", 1280, 720);
+  g_assert_cmpuint (stats.n_pages, ==, 1);
+  g_assert_true (drew (&stats, "5. Customer chases the order"));
+  g_assert_true (drew (&stats, "Stage 5 of 10"));
+  g_assert_true (drew (&stats, "from Credit control"));
+  g_assert_true (drew (&stats, "work 25 min"));
+  for (guint i = 0; i < g_list_model_get_n_items (frictions); i++)
+    {
+      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
+
+      g_assert_true (drew (&stats, staple_friction_get_text (friction)));
+    }
+  g_assert_true (drew (&stats, "4. Credit check"));
+  g_assert_true (drew (&stats, "6. Pick and pack"));
+  g_assert_false (drew (&stats, "3. Quote and order acceptance"));
+  g_ptr_array_unref (stats.texts);
+
+  stats = render (session, STAPLE_PHASE_WALK, -1, 0, FALSE, "walk-start", 1280, 720);
+  g_assert_true (drew (&stats, "1. Saturday call to the service line"));
+  g_assert_true (drew (&stats, "The journey starts here"));
+  g_assert_true (drew (&stats, "2. Fault triage by the technical desk"));
+  g_ptr_array_unref (stats.texts);
+
+  stats = render (session, STAPLE_PHASE_WALK, 10, 0, FALSE, "walk-end", 1280, 720);
+  g_assert_true (drew (&stats, "10. Invoice and payment"));
+  g_assert_true (drew (&stats, "The journey ends here"));
+  g_ptr_array_unref (stats.texts);
+}
+
+/* A stage with more friction points than the screen holds pages them: each
+ * is shown once, on one page, and the room is told there are more. */
+static void
+test_walk_pages (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  StapleStage *stage = add_stage (session, "Approval", 120);
+  guint n_pages;
+
+  add_stage (session, "Before", 10);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Friction point number %02u, which says at some "
+                                               "length what gets in the way here", i + 1);
+
+      add_friction (stage, text, i + 1);
+    }
+
+  for (guint page = 0, seen = 0; ; page++)
+    {
+      StapleAudienceStats stats = render (session, STAPLE_PHASE_WALK, 0, page, FALSE,
+                                          "walk-pages", 1280, 720);
+
+      n_pages = stats.n_pages;
+      g_assert_cmpuint (n_pages, >, 1);
+      for (guint i = 0; i < 12; i++)
+        {
+          g_autofree char *needle = g_strdup_printf ("number %02u,", i + 1);
+
+          if (drew (&stats, needle))
+            {
+              /* In order, each once. */
+              g_assert_cmpuint (i, ==, seen);
+              seen++;
+            }
+        }
+      g_assert_true (drew (&stats, "Approval"));
+      if (page + 1 < n_pages)
+        g_assert_true (drew (&stats, "more friction point"));
+      g_ptr_array_unref (stats.texts);
+      if (page + 1 == n_pages)
+        {
+          g_assert_cmpuint (seen, ==, 12);
+          break;
+        }
+    }
+}
+
+/* How much of a picture is in the colour of the waits that stand out. */
+static guint
+count_standing_out (StapleSession *session,
+                    StaplePhase    phase,
+                    int            current_stage)
+{
+  StapleAudienceOptions options;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  double rgb[3];
+  guint8 want[3];
+  guint count = 0;
+  const guint8 *data;
+  int stride;
+
+  staple_audience_options_init (&options);
+  options.session = session;
+  options.phase = phase;
+  options.current_stage = current_stage;
+  staple_audience_draw (cr, 1280, 720, &options, NULL);
+  cairo_surface_flush (surface);
+
+  staple_map_marks_wait_rgb (TRUE, FALSE, FALSE, rgb);
+  for (guint i = 0; i < 3; i++)
+    want[i] = (guint8) (rgb[i] * 255 + 0.5);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 720; y++)
+    for (int x = 0; x < 1280; x++)
+      {
+        guint32 pixel;
+        guint8 r, g, b;
+
+        memcpy (&pixel, data + y * stride + x * 4, sizeof pixel);
+        r = (pixel >> 16) & 0xff;
+        g = (pixel >> 8) & 0xff;
+        b = pixel & 0xff;
+        if (ABS (r - want[0]) <= 2 && ABS (g - want[1]) <= 2 && ABS (b - want[2]) <= 2)
+          count++;
+      }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return count;
+}
+
+/* The example's longest wait, three days before the invoice is right, is
+ * drawn to scale in the strong colour and labelled in bold; a short one is
+ * not. */
+static void
+test_longest_wait (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  StapleAudienceStats stats;
+  guint longest, short_wait;
+
+  /* Invoice and payment: the whole bar across the stage brought forward. */
+  longest = count_standing_out (session, STAPLE_PHASE_WALK, 9);
+  /* Fault triage, three hours: only its neighbour's small bar stands out. */
+  short_wait = count_standing_out (session, STAPLE_PHASE_WALK, 1);
+  g_test_message ("standing-out pixels: longest wait %u, short wait %u", longest, short_wait);
+  g_assert_cmpuint (longest, >, 15000);
+  g_assert_cmpuint (short_wait, <, 5000);
+
+  stats = render (session, STAPLE_PHASE_MAP, -1, 0, FALSE, "waits", 1280, 720);
+  g_assert_true (drew (&stats, "waits 3 d"));
+  g_assert_true (drew (&stats, "waits 3 h"));
+  g_ptr_array_unref (stats.texts);
+  g_assert_cmpuint (count_standing_out (session, STAPLE_PHASE_MAP, -1), >, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +459,10 @@ main (int   argc,
   g_test_add_func ("/audience/other-screens", test_other_screens);
   g_test_add_func ("/audience/hard-sessions", test_hard_sessions);
   g_test_add_func ("/audience/journey-whole", test_journey_whole);
+  g_test_add_func ("/audience/journey-pages", test_journey_pages);
+  g_test_add_func ("/audience/walk-stage", test_walk_stage);
+  g_test_add_func ("/audience/walk-pages", test_walk_pages);
+  g_test_add_func ("/audience/longest-wait", test_longest_wait);
 
   return g_test_run ();
 }
