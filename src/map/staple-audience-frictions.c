@@ -273,8 +273,7 @@ draw_votes (AudienceContext   *ctx,
 }
 
 /* One place in the ranking: its rank and the friction point, and under it
- * its votes as a bar to scale, and its stage. While the totals are hidden,
- * only the friction point and its stage. */
+ * its votes as a bar to scale, and its stage. */
 static double
 prioritise_item (AudienceContext   *ctx,
                  const AudienceRow *row,
@@ -283,13 +282,12 @@ prioritise_item (AudienceContext   *ctx,
                  double             width,
                  gboolean           draw)
 {
-  gboolean hidden = ctx->options->hide_votes;
   double text_x = x + RANK_COLUMN;
   double text_width = width - RANK_COLUMN;
   double height;
   double stage_x = text_x;
 
-  if (draw && !hidden)
+  if (draw)
     {
       g_autofree char *rank = _staple_audience_format_count (row->number);
       double rank_width = MIN (_staple_audience_text_width (ctx, rank, AUDIENCE_TEXT_BODY,
@@ -298,20 +296,110 @@ prioritise_item (AudienceContext   *ctx,
 
       _staple_audience_text (ctx, rank, x + RANK_COLUMN - 16 - rank_width, y, rank_width,
                              AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 1,
-                             row->number <= 3 && row->value > 0 ? ctx->palette->accent
-                                                                : ctx->palette->dim);
+                             row->number <= 3 ? ctx->palette->accent : ctx->palette->dim);
     }
-  else if (draw)
-    _staple_audience_bullet (ctx, x + RANK_COLUMN / 2, y, ctx->palette->dim);
 
   height = _staple_audience_put_text (ctx, draw, row->text, text_x, y, text_width,
                                       AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 2, NULL);
-  if (draw && !hidden)
+  if (draw)
     stage_x = draw_votes (ctx, row, text_x, y + height + 2) + 32;
-  height += 2 + _staple_audience_put_text (ctx, draw, row->detail, stage_x, y + height + 2,
-                                           text_x + text_width - stage_x, AUDIENCE_TEXT_SMALL,
-                                           PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-  return hidden ? height : MAX (height, 34 + 2 + 30);
+  height += 2 + MAX (30, _staple_audience_put_text (ctx, draw, row->detail, stage_x,
+                                                    y + height + 2,
+                                                    text_x + text_width - stage_x,
+                                                    AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL,
+                                                    1, ctx->palette->dim));
+  return height;
+}
+
+/* A stage's name above its friction points, while the totals are hidden. */
+static double
+stage_heading (AudienceContext   *ctx,
+               const AudienceRow *row,
+               double             x,
+               double             y,
+               double             width,
+               gboolean           draw)
+{
+  return _staple_audience_put_text (ctx, draw, row->text != NULL ? row->text : _("Unnamed stage"),
+                                    x, y, width, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1,
+                                    ctx->palette->dim);
+}
+
+/* The friction points with dots, ranked as the summary ranks them (so that
+ * the room and the report agree), then those with none, not ranked. */
+static void
+add_ranking (AudienceList  *list,
+             StapleSession *session,
+             GArray        *entries)
+{
+  g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
+  guint most = 0;
+  guint n_voted = 0;
+
+  for (guint i = 0; i < ranked->len; i++)
+    most = MAX (most, staple_summary_count_votes (session, g_ptr_array_index (ranked, i)));
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      StapleFriction *friction = g_ptr_array_index (ranked, i);
+      guint votes = staple_summary_count_votes (session, friction);
+      StapleStage *stage = NULL;
+      AudienceRow *row;
+
+      for (guint e = 0; e < entries->len && stage == NULL; e++)
+        if (g_array_index (entries, FrictionEntry, e).friction == friction)
+          stage = g_array_index (entries, FrictionEntry, e).stage;
+
+      if (votes == 0 && n_voted == i)
+        {
+          g_autofree char *count = _staple_audience_format_count (ranked->len - i);
+          AudienceRow *heading = _staple_audience_list_add_heading (list,
+                                                                    _staple_audience_row_section,
+                                                                    i > 0 ? 28 : 0);
+
+          /* Translators: above the friction points nobody has voted for */
+          heading->text = _("No dots yet");
+          /* Translators: how many friction points have no dots */
+          heading->detail = _staple_audience_list_keep (list, g_strdup_printf (
+                                                          ngettext ("%s friction point",
+                                                                    "%s friction points",
+                                                                    ranked->len - i),
+                                                          count));
+        }
+
+      row = _staple_audience_list_add (list, votes > 0 ? prioritise_item : diagnose_item,
+                                       votes > 0 ? 14 : 12);
+      row->text = staple_friction_get_text (friction);
+      row->detail = stage_name (list, stage);
+      row->number = i + 1;
+      row->value = votes;
+      row->scale = most;
+      if (votes > 0)
+        n_voted++;
+    }
+}
+
+/* While the totals are hidden: stage by stage, in map order, an order that
+ * says nothing of the votes. */
+static void
+add_in_map_order (AudienceList *list,
+                  GArray       *entries)
+{
+  StapleStage *stage = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const FrictionEntry *entry = &g_array_index (entries, FrictionEntry, i);
+      AudienceRow *row;
+
+      if (entry->stage != stage || i == 0)
+        {
+          row = _staple_audience_list_add_heading (list, stage_heading, i > 0 ? 24 : 0);
+          row->text = stage_name (list, entry->stage);
+          stage = entry->stage;
+        }
+      row = _staple_audience_list_add (list, diagnose_item, 8);
+      row->text = staple_friction_get_text (entry->friction);
+    }
 }
 
 /* Dots placed of the dots the room has: each participant who votes has the
@@ -388,47 +476,14 @@ _staple_audience_draw_prioritise (AudienceContext         *ctx,
   g_autoptr(GArray) entries = collect_frictions (session);
   cairo_rectangle_t area = *body;
   double top = draw_vote_state (ctx, body) + 20;
-  guint most = 0;
 
   area.y += top;
   area.height -= top;
 
-  if (!ctx->options->hide_votes)
-    {
-      /* The ranking as the summary ranks it, so that the room and the
-       * report agree. */
-      g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
-
-      for (guint i = 0; i < ranked->len; i++)
-        most = MAX (most, staple_summary_count_votes (session, g_ptr_array_index (ranked, i)));
-      for (guint i = 0; i < ranked->len; i++)
-        {
-          StapleFriction *friction = g_ptr_array_index (ranked, i);
-          StapleStage *stage = NULL;
-          AudienceRow *row = _staple_audience_list_add (list, prioritise_item, 14);
-
-          for (guint e = 0; e < entries->len && stage == NULL; e++)
-            if (g_array_index (entries, FrictionEntry, e).friction == friction)
-              stage = g_array_index (entries, FrictionEntry, e).stage;
-          row->text = staple_friction_get_text (friction);
-          row->detail = stage_name (list, stage);
-          row->number = i + 1;
-          row->value = staple_summary_count_votes (session, friction);
-          row->scale = most;
-        }
-    }
+  if (ctx->options->hide_votes)
+    add_in_map_order (list, entries);
   else
-    {
-      /* Map order: an order that says nothing of the votes. */
-      for (guint i = 0; i < entries->len; i++)
-        {
-          const FrictionEntry *entry = &g_array_index (entries, FrictionEntry, i);
-          AudienceRow *row = _staple_audience_list_add (list, prioritise_item, 14);
-
-          row->text = staple_friction_get_text (entry->friction);
-          row->detail = stage_name (list, entry->stage);
-        }
-    }
+    add_ranking (list, session, entries);
 
   if (entries->len == 0)
     {

@@ -21,6 +21,7 @@ struct _AudienceRow
   AudienceRowFunc func;
   gboolean        heading;      /* starts a group, repeated atop a page inside it */
   int             group;        /* the index of the row's heading, or -1 */
+  gboolean        page_break;   /* starts a page, if the list has more than one */
   double          space_before; /* above the row, unless a page starts with it */
   double          height;       /* as measured */
   const char     *text;         /* borrowed, or kept by the list */

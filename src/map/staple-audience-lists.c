@@ -120,10 +120,12 @@ page_top (AudienceList *list,
 }
 
 /* The first row of each page, for pages @page_height high. A heading is
- * never left at the foot of a page without the row after it. */
+ * never left at the foot of a page without the row after it, and, with
+ * @breaks, a row that asks to start a page does. */
 static GArray *
 paginate (AudienceList *list,
-          double        page_height)
+          double        page_height,
+          gboolean      breaks)
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint start = 0;
@@ -138,7 +140,7 @@ paginate (AudienceList *list,
       if (row->heading && i + 1 < list->rows->len && row_at (list, i + 1)->group == (int) i)
         need += row_at (list, i + 1)->space_before + row_at (list, i + 1)->height;
 
-      if (i != start && y + need > page_height)
+      if (i != start && ((breaks && row->page_break) || y + need > page_height))
         {
           start = i;
           g_array_append_val (starts, start);
@@ -206,10 +208,13 @@ _staple_audience_list_draw (AudienceContext         *ctx,
       total += (i > 0 ? row->space_before : 0) + row->height;
     }
 
-  /* A list that fits needs no footer; one that does not keeps room for it
-   * on every page. */
-  starts = paginate (list, total <= area->height ? area->height
-                                                 : area->height - FOOTER_HEIGHT);
+  /* A list that fits is one page, without a footer; one that does not
+   * keeps room for the footer on every page, and starts a page where its
+   * rows ask to. */
+  if (total <= area->height)
+    starts = paginate (list, area->height, FALSE);
+  else
+    starts = paginate (list, area->height - FOOTER_HEIGHT, TRUE);
   ctx->stats->n_pages = starts->len;
   page = MIN (ctx->options->page, starts->len - 1);
   first = g_array_index (starts, guint, page);

@@ -11,7 +11,7 @@
 #include "staple-audience-lists-private.h"
 #include "staple-text.h"
 
-#define TOP_FRICTIONS 5
+#define TOP_FRICTIONS 3
 #define VOTES_COLUMN 180.0
 
 /* An action's owner and due date, on one line. */
@@ -33,26 +33,25 @@ describe_action (StapleSession *session,
   return g_strdup_printf (_("%s · no due date"), who);
 }
 
-/* The status as a pill at the right of an action; returns its width. */
+/* The status as a pill at @x, @y; returns its width. */
 static double
 draw_status (AudienceContext    *ctx,
              StapleActionStatus  status,
-             double              right,
+             double              x,
              double              y,
              gboolean            draw)
 {
   const char *label = staple_action_status_get_label (status);
-  double width = _staple_audience_text_width (ctx, label, AUDIENCE_TEXT_SMALL,
-                                              PANGO_WEIGHT_BOLD);
-  cairo_rectangle_t pill;
+  double width = MIN (_staple_audience_text_width (ctx, label, AUDIENCE_TEXT_SMALL,
+                                                   PANGO_WEIGHT_BOLD),
+                      240);
+  cairo_rectangle_t pill = { x, y + 1, width + 28, 34 };
 
-  width = MIN (width, 220);
-  pill = (cairo_rectangle_t) { right - width - 28, y, width + 28, 38 };
   if (draw)
     {
       gboolean done = status == STAPLE_ACTION_STATUS_DONE;
 
-      _staple_audience_rounded_rect (ctx->cr, &pill, 19);
+      _staple_audience_rounded_rect (ctx->cr, &pill, 17);
       _staple_audience_fill_rgb (ctx->cr, done ? ctx->palette->accent
                                                : ctx->palette->surface_current);
       cairo_fill (ctx->cr);
@@ -63,8 +62,8 @@ draw_status (AudienceContext    *ctx,
   return pill.width;
 }
 
-/* An action: what will be done, who does it by when, and how far it is.
- * The row's number is how many lines its text may take. */
+/* An action: what will be done, and under it how far it is, who does it
+ * and by when. The row's number is how many lines its text may take. */
 static double
 action_item (AudienceContext   *ctx,
              const AudienceRow *row,
@@ -74,19 +73,21 @@ action_item (AudienceContext   *ctx,
              gboolean           draw)
 {
   StapleAction *action = row->item;
-  double status_width = draw_status (ctx, staple_action_get_status (action), x + width, y,
-                                     draw);
-  double text_width = width - 44 - status_width - 24;
+  double text_width = width - 44;
   double height = _staple_audience_put_text (ctx, draw, row->text, x + 44, y, text_width,
                                              AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
                                              (int) row->number, NULL);
+  double status_width = draw_status (ctx, staple_action_get_status (action), x + 44,
+                                     y + height + 4, draw) + 16;
 
-  height += _staple_audience_put_text (ctx, draw, row->detail, x + 44, y + height, text_width,
-                                       AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1,
-                                       ctx->palette->dim);
+  height += 4 + MAX (36, _staple_audience_put_text (ctx, draw, row->detail,
+                                                    x + 44 + status_width, y + height + 8,
+                                                    text_width - status_width,
+                                                    AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL,
+                                                    1, NULL) + 4);
   if (draw)
-    _staple_audience_bullet (ctx, x + 28, y, NULL);
-  return MAX (height, 38);
+    _staple_audience_bullet (ctx, x + 24, y, NULL);
+  return height;
 }
 
 /* A decision handed to the front line, with a tick. */
@@ -114,7 +115,7 @@ empowerment_item (AudienceContext   *ctx,
                                     (int) row->number, NULL);
 }
 
-static void
+static AudienceRow *
 add_heading (AudienceList *list,
              const char   *title,
              const char   *subtitle,
@@ -127,6 +128,7 @@ add_heading (AudienceList *list,
   row->text = title;
   row->subtitle = subtitle;
   row->detail = detail != NULL ? _staple_audience_list_keep (list, detail) : NULL;
+  return row;
 }
 
 static void
@@ -138,21 +140,23 @@ add_note (AudienceList *list,
   row->text = text;
 }
 
+/* The actions under a heading; with @page_break, from the top of a page. */
 static void
 add_actions (AudienceList  *list,
              StapleSession *session,
              int            max_lines,
              const char    *title,
-             double         space_before)
+             double         space_before,
+             gboolean       page_break)
 {
   GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
   guint n = g_list_model_get_n_items (actions);
   g_autofree char *number = _staple_audience_format_count (n);
+  /* Translators: how many actions the room committed to */
+  char *count = n > 0 ? g_strdup_printf (ngettext ("%s action", "%s actions", n), number) : NULL;
 
-  add_heading (list, title, NULL,
-               /* Translators: how many actions the room committed to */
-               n > 0 ? g_strdup_printf (ngettext ("%s action", "%s actions", n), number) : NULL,
-               space_before);
+  /* Set before the next row is added, which may move the rows. */
+  add_heading (list, title, NULL, count, space_before)->page_break = page_break;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
@@ -202,7 +206,7 @@ _staple_audience_draw_commit (AudienceContext         *ctx,
 {
   g_autoptr(AudienceList) list = _staple_audience_list_new ();
 
-  add_actions (list, ctx->options->session, 3, _("Actions"), 0);
+  add_actions (list, ctx->options->session, 3, _("Actions"), 0, FALSE);
   add_empowerments (list, ctx->options->session, 3, 36);
   _staple_audience_list_draw (ctx, list, body);
 }
@@ -417,7 +421,8 @@ _staple_audience_draw_close (AudienceContext         *ctx,
 
   _staple_audience_list_add (list, journey_item, 0);
   add_top_frictions (list, session);
-  add_actions (list, session, 2, _("Actions committed"), 32);
+  /* What the session found on the first page, what it agreed after. */
+  add_actions (list, session, 2, _("Actions committed"), 32, TRUE);
   add_empowerments (list, session, 2, 32);
   _staple_audience_list_draw (ctx, list, body);
 }
