@@ -18,6 +18,9 @@
 #define WIDTH 1280
 #define HEIGHT 720
 
+/* Whether render() draws in the dark palette. */
+static gboolean render_dark;
+
 static StapleSession *
 read_example (void)
 {
@@ -89,14 +92,16 @@ render (StapleSession *session,
   options.page = page;
   options.hide_votes = hide_votes;
   options.timer = "04:00";
+  options.dark = render_dark;
   stats.texts = g_ptr_array_new_with_free_func (g_free);
   staple_audience_draw (cr, WIDTH, HEIGHT, &options, &stats);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
 
   if (dir != NULL && *dir != '\0')
     {
-      g_autofree char *file = g_strdup_printf ("%s/lists-%s-%d-%s%s-p%u.png", dir, name,
-                                               phase + 1, staple_phase_get_label (phase),
+      g_autofree char *file = g_strdup_printf ("%s/lists-%s%s-%d-%s%s-p%u.png", dir, name,
+                                               render_dark ? "-dark" : "", phase + 1,
+                                               staple_phase_get_label (phase),
                                                hide_votes ? "-hidden" : "", page + 1);
 
       g_mkdir_with_parents (dir, 0755);
@@ -593,6 +598,25 @@ test_long_texts (void)
     }
 }
 
+/* The dark palette: the same texts, and the margins as clear. */
+static void
+test_dark (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+
+  render_dark = TRUE;
+  for (StaplePhase phase = STAPLE_PHASE_FRAME; phase <= STAPLE_PHASE_CLOSE; phase++)
+    {
+      g_auto(Phase) pages = { NULL };
+
+      if (phase == STAPLE_PHASE_MAP || phase == STAPLE_PHASE_WALK)
+        continue;
+      pages = render_pages (session, phase, phase == STAPLE_PHASE_PRIORITISE, "example");
+      g_assert_cmpuint (pages.pages->len, >=, 1);
+    }
+  render_dark = FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/audience-lists/long-lists", test_long_lists);
   g_test_add_func ("/audience-lists/long-texts", test_long_texts);
   g_test_add_func ("/audience-lists/empty", test_empty);
+  g_test_add_func ("/audience-lists/dark", test_dark);
 
   return g_test_run ();
 }
