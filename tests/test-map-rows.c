@@ -1,0 +1,661 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Unit tests of the journey map wrapped onto rows of stages, of how Fit
+ * chooses the rows, and of what the map draws to be read at a glance:
+ * waits to scale, the feeling lanes' scale, the lanes' names pinned at the
+ * left of a view scrolled sideways. No display. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "staple-model.h"
+#include "staple-map-layout.h"
+#include "staple-map-marks.h"
+#include "staple-map-renderer.h"
+
+#define EPSILON 1e-6
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+/* Sessions */
+
+static StapleStage *
+add_stage (StapleSession *session,
+           gint64         id,
+           guint          n_cards,
+           int            wait_minutes)
+{
+  g_autoptr(StapleStage) stage = staple_stage_new ();
+  g_autofree char *name = g_strdup_printf ("Stage %" G_GINT64_FORMAT, id);
+
+  staple_stage_set_id (stage, id);
+  staple_stage_set_name (stage, name);
+  staple_stage_set_team (stage, id % 2 ? "Sales" : "Billing");
+  staple_stage_set_wait_minutes (stage, wait_minutes);
+  staple_stage_set_customer_feeling (stage, (int) (id % 5) - 2);
+  staple_stage_set_staff_feeling (stage, 2 - (int) (id % 5));
+  g_list_store_append (staple_session_get_stages (session), stage);
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autoptr(StapleFriction) friction = staple_friction_new ();
+      g_autofree char *text = g_strdup_printf ("Friction %u of stage %" G_GINT64_FORMAT
+                                               ": the form asks for it twice", i, id);
+
+      staple_friction_set_id (friction, id * 1000 + i + 1);
+      staple_friction_set_stage_id (friction, id);
+      staple_friction_set_text (friction, text);
+      staple_friction_set_kind (friction, (StapleFrictionKind) (i % 8));
+      g_list_store_append (staple_stage_get_frictions (stage), friction);
+    }
+
+  return stage; /* borrowed: the session holds it */
+}
+
+/* n stages of 1–3 cards, the waits growing by the hour */
+static StapleSession *
+make_session (guint n)
+{
+  StapleSession *session = staple_session_new ();
+
+  for (guint i = 0; i < n; i++)
+    add_stage (session, i + 1, 1 + i % 3, (int) (i * 60));
+  return session;
+}
+
+static StapleSession *
+read_example (void)
+{
+  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  StapleSession *session;
+
+  if (env != NULL && *env != '\0')
+    path = g_strdup (env);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  session = staple_session_new_from_json (contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static StapleMapLayout *
+layout_for (StapleSession *session,
+            guint          columns_per_row)
+{
+  StapleMapLayout *layout = staple_map_layout_new ();
+
+  staple_map_layout_set_session (layout, session);
+  staple_map_layout_set_columns_per_row (layout, columns_per_row);
+  staple_map_layout_update (layout);
+  return layout;
+}
+
+static gboolean
+inside (const cairo_rectangle_t *inner,
+        const cairo_rectangle_t *outer)
+{
+  return inner->x >= outer->x - EPSILON && inner->y >= outer->y - EPSILON &&
+         inner->x + inner->width <= outer->x + outer->width + EPSILON &&
+         inner->y + inner->height <= outer->y + outer->height + EPSILON;
+}
+
+static gboolean
+overlap (const cairo_rectangle_t *a,
+         const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Drawing */
+
+static cairo_surface_t *
+render (StapleMapLayout              *layout,
+        const StapleMapRenderOptions *options)
+{
+  cairo_surface_t *surface =
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                (int) ceil (staple_map_layout_get_width (layout)),
+                                (int) ceil (staple_map_layout_get_height (layout)));
+  cairo_t *cr = cairo_create (surface);
+
+  staple_map_render (layout, cr, options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y,
+       double          *rgb)
+{
+  int px = (int) floor (x), py = (int) floor (y);
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 value;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
+
+  memcpy (&value, data + py * stride + px * 4, sizeof value);
+  rgb[0] = ((value >> 16) & 0xff) / 255.0;
+  rgb[1] = ((value >> 8) & 0xff) / 255.0;
+  rgb[2] = (value & 0xff) / 255.0;
+}
+
+static double
+luma (const double *rgb)
+{
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static double
+distance (const double *a,
+          const double *b)
+{
+  return MAX (fabs (a[0] - b[0]), MAX (fabs (a[1] - b[1]), fabs (a[2] - b[2])));
+}
+
+/* Pixels of a box darker than @threshold: text, where there is some. */
+static guint
+count_dark (cairo_surface_t *surface,
+            double           x,
+            double           y,
+            double           width,
+            double           height,
+            double           threshold)
+{
+  guint count = 0;
+
+  for (double py = ceil (y); py < y + height; py++)
+    for (double px = ceil (x); px < x + width; px++)
+      {
+        double rgb[3];
+
+        pixel (surface, px, py, rgb);
+        if (luma (rgb) < threshold)
+          count++;
+      }
+
+  return count;
+}
+
+/* Rows */
+
+/* Without a number of columns a row, the map is one row, as before. */
+static void
+test_rows_default (void)
+{
+  g_autoptr(StapleSession) session = make_session (7);
+  g_autoptr(StapleMapLayout) one = layout_for (session, 0);
+  g_autoptr(StapleMapLayout) long_rows = layout_for (session, 7);
+  double y, height, y0, height0;
+
+  g_assert_cmpuint (staple_map_layout_get_columns_per_row (one), ==, 0);
+  g_assert_cmpuint (staple_map_layout_get_n_rows (one), ==, 1);
+  g_assert_cmpfloat (staple_map_layout_get_row_offset (one, 0), ==, 0);
+
+  /* As many columns a row as there are stages: the same map. */
+  g_assert_cmpuint (staple_map_layout_get_n_rows (long_rows), ==, 1);
+  g_assert_cmpfloat (staple_map_layout_get_width (long_rows), ==,
+                     staple_map_layout_get_width (one));
+  g_assert_cmpfloat (staple_map_layout_get_height (long_rows), ==,
+                     staple_map_layout_get_height (one));
+  for (guint i = 0; i < 7; i++)
+    {
+      const StapleMapColumn *a = staple_map_layout_get_column (one, i);
+      const StapleMapColumn *b = staple_map_layout_get_column (long_rows, i);
+
+      g_assert_cmpuint (a->row, ==, 0);
+      g_assert_cmpmem (&a->column, sizeof a->column, &b->column, sizeof b->column);
+    }
+
+  for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+    {
+      staple_map_layout_get_lane (one, lane, &y0, &height0);
+      staple_map_layout_get_row_lane (one, 0, lane, &y, &height);
+      g_assert_cmpfloat (y, ==, y0);
+      g_assert_cmpfloat (height, ==, height0);
+    }
+}
+
+/* Seven stages, three a row: rows of 3, 3 and 1, each under the one before,
+ * starting at the left, each with every lane, nothing overlapping. */
+static void
+test_rows_wrap (void)
+{
+  g_autoptr(StapleSession) session = make_session (7);
+  g_autoptr(StapleMapLayout) one = layout_for (session, 0);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 3);
+  cairo_rectangle_t map;
+  double previous_bottom = 0;
+
+  g_assert_cmpuint (staple_map_layout_get_n_rows (layout), ==, 3);
+  g_assert_cmpfloat (staple_map_layout_get_width (layout), <,
+                     staple_map_layout_get_width (one) / 2);
+  g_assert_cmpfloat (staple_map_layout_get_height (layout), >,
+                     2.5 * staple_map_layout_get_height (one));
+  map = (cairo_rectangle_t) { 0, 0, staple_map_layout_get_width (layout),
+                              staple_map_layout_get_height (layout) };
+
+  for (guint i = 0; i < 7; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+      const StapleMapColumn *flat = staple_map_layout_get_column (one, i);
+      guint row = i / 3;
+      double top, bottom, lane_y, lane_h;
+
+      g_assert_cmpuint (column->row, ==, row);
+      g_assert_true (inside (&column->column, &map));
+      g_assert_true (inside (&column->header, &column->column));
+      g_assert_true (inside (&column->wait, &column->header));
+
+      /* In reading order: the first of a row under the first of the one
+       * before, at the same left; the others right of the one before. */
+      g_assert_cmpfloat (column->column.x, ==, staple_map_layout_get_column (one, i % 3)->column.x);
+      g_assert_cmpfloat (column->column.y, ==,
+                         flat->column.y + staple_map_layout_get_row_offset (layout, row));
+      if (i % 3 == 0 && i > 0)
+        g_assert_cmpfloat (column->column.y, >=, previous_bottom);
+      previous_bottom = column->column.y + column->column.height;
+
+      /* Its row's lanes hold it, and its curve points and cards. */
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_HEADER, &top, NULL);
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CAUSES, &bottom, &lane_h);
+      g_assert_cmpfloat (column->column.y, <=, top + EPSILON);
+      g_assert_cmpfloat (column->column.y + column->column.height, >=, bottom + lane_h - EPSILON);
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CUSTOMER, &lane_y, &lane_h);
+      g_assert_cmpfloat (column->customer_y, >, lane_y);
+      g_assert_cmpfloat (column->customer_y, <, lane_y + lane_h);
+      g_assert_cmpfloat (column->customer_y, ==,
+                         flat->customer_y + staple_map_layout_get_row_offset (layout, row));
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_STAFF, &lane_y, &lane_h);
+      g_assert_cmpfloat (column->staff_y, >, lane_y);
+      g_assert_cmpfloat (column->staff_y, <, lane_y + lane_h);
+
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CARDS, &lane_y, &lane_h);
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          const cairo_rectangle_t *r = &staple_map_layout_get_card (layout, i, j)->rect;
+          cairo_rectangle_t lane = { column->column.x, lane_y, column->column.width, lane_h };
+
+          g_assert_true (inside (r, &lane));
+        }
+
+      for (guint k = 0; k < i; k++)
+        g_assert_false (overlap (&column->column,
+                                 &staple_map_layout_get_column (layout, k)->column));
+    }
+
+  /* Back to one row: the same map as one that never wrapped. */
+  staple_map_layout_set_columns_per_row (layout, 0);
+  g_assert_cmpuint (staple_map_layout_get_n_rows (layout), ==, 1);
+  g_assert_cmpfloat (staple_map_layout_get_height (layout), ==,
+                     staple_map_layout_get_height (one));
+  g_assert_cmpfloat (staple_map_layout_get_column (layout, 6)->column.x, ==,
+                     staple_map_layout_get_column (one, 6)->column.x);
+}
+
+static void
+assert_hit (StapleMapLayout  *layout,
+            double            x,
+            double            y,
+            StapleMapHitKind  kind,
+            guint             stage,
+            guint             card)
+{
+  StapleMapHit hit;
+  gboolean found = staple_map_layout_hit_test (layout, x, y, &hit);
+
+  if (found != (kind != STAPLE_MAP_HIT_NONE) || hit.kind != kind ||
+      (kind != STAPLE_MAP_HIT_NONE && hit.stage != stage) ||
+      (kind == STAPLE_MAP_HIT_CARD && hit.card != card))
+    g_error ("at (%g, %g): expected kind %d stage %u card %u, got kind %d stage %u card %u",
+             x, y, kind, stage, card, hit.kind, hit.stage, hit.card);
+}
+
+/* Everything in the second and third rows is found where it is drawn. */
+static void
+test_rows_hit (void)
+{
+  g_autoptr(StapleSession) session = make_session (7);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 3);
+  double y, h;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+      const cairo_rectangle_t *header = &column->header;
+      double cx = column->column.x + column->column.width / 2;
+
+      assert_hit (layout, header->x + 5, header->y + 5, STAPLE_MAP_HIT_STAGE, i, 0);
+      assert_hit (layout, cx, column->customer_y, STAPLE_MAP_HIT_CUSTOMER_POINT, i, 0);
+      assert_hit (layout, cx, column->staff_y, STAPLE_MAP_HIT_STAFF_POINT, i, 0);
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          const cairo_rectangle_t *r = &staple_map_layout_get_card (layout, i, j)->rect;
+
+          assert_hit (layout, r->x + r->width / 2, r->y + r->height / 2,
+                      STAPLE_MAP_HIT_CARD, i, j);
+        }
+
+      /* Below the last card: a new card there goes at the end. */
+      staple_map_layout_get_row_lane (layout, column->row, STAPLE_MAP_LANE_CARDS, &y, &h);
+      assert_hit (layout, cx, y + h - 2, STAPLE_MAP_HIT_CARD_LANE, i, column->cards->len);
+      staple_map_layout_get_row_lane (layout, column->row, STAPLE_MAP_LANE_CAUSES, &y, &h);
+      assert_hit (layout, cx, y + h / 2, STAPLE_MAP_HIT_CAUSES, i, 0);
+
+      /* The gap between two rows is nothing. */
+      if (column->row > 0)
+        assert_hit (layout, cx, column->column.y - 5, STAPLE_MAP_HIT_NONE, 0, 0);
+    }
+
+  /* The arrow out of a row's last stage, in the margin, and the one into
+   * the next row's first, left of it, are the handoff into stage 4. */
+  staple_map_layout_get_row_lane (layout, 0, STAPLE_MAP_LANE_HANDOFFS, &y, &h);
+  {
+    const StapleMapColumn *third = staple_map_layout_get_column (layout, 2);
+    const StapleMapColumn *fourth = staple_map_layout_get_column (layout, 3);
+
+    assert_hit (layout, third->column.x + third->column.width + 4, y + h / 2,
+                STAPLE_MAP_HIT_HANDOFF, 3, 0);
+    staple_map_layout_get_row_lane (layout, 1, STAPLE_MAP_LANE_HANDOFFS, &y, &h);
+    assert_hit (layout, fourth->column.x - 4, y + h / 2, STAPLE_MAP_HIT_HANDOFF, 3, 0);
+    assert_hit (layout, fourth->column.x + 4, y + h / 2, STAPLE_MAP_HIT_HANDOFF, 3, 0);
+  }
+
+  /* Right of the last row's only stage: nothing. */
+  {
+    const StapleMapColumn *last = staple_map_layout_get_column (layout, 6);
+
+    assert_hit (layout, last->column.x + last->column.width + 100, last->header.y + 5,
+                STAPLE_MAP_HIT_NONE, 0, 0);
+  }
+}
+
+/* Every row names its lanes at its left. */
+static void
+test_rows_lane_labels (void)
+{
+  g_autoptr(StapleSession) session = make_session (7);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 3);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  StapleMapRenderOptions options;
+  double first_x = staple_map_layout_get_column (layout, 0)->column.x;
+
+  staple_map_render_options_init (&options);
+  surface = render (layout, &options);
+
+  for (guint row = 0; row < 3; row++)
+    for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+      {
+        double y;
+
+        staple_map_layout_get_row_lane (layout, row, lane, &y, NULL);
+        if (count_dark (surface, 20, y + 8, first_x - 50, 14, 0.6) < 15)
+          g_error ("no name of lane %u left of row %u", lane, row);
+      }
+}
+
+/* Fit */
+
+/* Thirty stages in a 1100 × 650 view: in one row a card's line would be
+ * about 4 px; Fit wraps, and the text can be read. */
+static void
+test_fit_long (void)
+{
+  g_autoptr(StapleSession) session = make_session (30);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  double line = staple_map_layout_get_card_line_height (layout);
+  double one_row = MIN (1100 / staple_map_layout_get_width (layout),
+                        650 / staple_map_layout_get_height (layout));
+  StapleMapFit fit;
+
+  g_test_message ("30 stages in one row: a card's line %.1f px", line * one_row);
+  g_assert_cmpfloat (line * one_row, <, STAPLE_MAP_READABLE_LINE_PX);
+
+  staple_map_layout_fit (layout, 1100, 650, 1.0, &fit);
+  g_test_message ("Fit: %u rows of %u, zoom %.3f, a card's line %.1f px", fit.n_rows,
+                  fit.columns_per_row, fit.zoom, fit.line_px);
+  g_assert_cmpuint (fit.columns_per_row, >, 0);
+  g_assert_cmpuint (fit.columns_per_row, <, 30);
+  g_assert_cmpuint (fit.n_rows, >, 1);
+  g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX - EPSILON);
+  g_assert_cmpfloat (fit.line_px, ==, line * fit.zoom);
+
+  /* So laid out, the rows fit the view's width at that zoom, and the rows
+   * are even: no row is more than one stage shorter than the first. */
+  staple_map_layout_set_columns_per_row (layout, fit.columns_per_row);
+  g_assert_cmpuint (staple_map_layout_get_n_rows (layout), ==, fit.n_rows);
+  g_assert_cmpfloat (staple_map_layout_get_width (layout) * fit.zoom, <=, 1100);
+  g_assert_cmpuint (30 - (fit.n_rows - 1) * fit.columns_per_row, >=, fit.columns_per_row - 1);
+
+  /* A line of text is as high as it says on screen. */
+  g_assert_cmpfloat (fit.zoom, >=, 0.5);
+}
+
+/* A short journey fits whole in one row, at most at 100 %. */
+static void
+test_fit_short (void)
+{
+  g_autoptr(StapleSession) session = make_session (3);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  StapleMapFit fit;
+
+  staple_map_layout_fit (layout, 1100, 650, 1.0, &fit);
+  g_assert_cmpuint (fit.columns_per_row, ==, 0);
+  g_assert_cmpuint (fit.n_rows, ==, 1);
+  g_assert_true (fit.whole);
+  g_assert_cmpfloat (fit.zoom, <=, 1.0);
+  g_assert_cmpfloat (fit.zoom, ==, MIN (1.0, MIN (1100 / staple_map_layout_get_width (layout),
+                                                  650 / staple_map_layout_get_height (layout))));
+
+  /* In a view big enough, a long one too. */
+  g_clear_object (&session);
+  session = make_session (12);
+  staple_map_layout_set_session (layout, session);
+  staple_map_layout_fit (layout, 5000, 1000, 1.0, &fit);
+  g_assert_cmpuint (fit.columns_per_row, ==, 0);
+  g_assert_true (fit.whole);
+}
+
+/* Where wrapping shows the whole journey larger, Fit does that: 16 stages
+ * in a tall view. */
+static void
+test_fit_whole (void)
+{
+  g_autoptr(StapleSession) session = make_session (16);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  StapleMapFit fit;
+
+  staple_map_layout_fit (layout, 2000, 2000, 1.0, &fit);
+  g_assert_cmpuint (fit.n_rows, >, 1);
+  g_assert_true (fit.whole);
+  g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX);
+  staple_map_layout_set_columns_per_row (layout, fit.columns_per_row);
+  g_assert_cmpfloat (staple_map_layout_get_width (layout) * fit.zoom, <=, 2000 + EPSILON);
+  g_assert_cmpfloat (staple_map_layout_get_height (layout) * fit.zoom, <=, 2000 + EPSILON);
+}
+
+/* The example's ten stages in the window's map (about 730 × 525 beside the
+ * side panel) and in a 1280 × 720 one. */
+static void
+test_fit_example (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  double sizes[][2] = { { 730, 525 }, { 1100, 650 }, { 1280, 720 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      StapleMapFit fit;
+
+      staple_map_layout_fit (layout, sizes[i][0], sizes[i][1], 1.0, &fit);
+      g_test_message ("the example in %g × %g: %u rows of %u, a card's line %.1f px (one row: "
+                      "%.1f px)", sizes[i][0], sizes[i][1], fit.n_rows, fit.columns_per_row,
+                      fit.line_px,
+                      staple_map_layout_get_card_line_height (layout) *
+                      MIN (sizes[i][0] / staple_map_layout_get_width (layout),
+                           sizes[i][1] / staple_map_layout_get_height (layout)));
+      g_assert_cmpuint (fit.n_rows, >, 1);
+      g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX - EPSILON);
+    }
+}
+
+/* What is read at a glance */
+
+/* Each stage's wait is a bar in its header, to scale with the longest,
+ * which stands out. */
+static void
+test_render_waits (void)
+{
+  g_autoptr(StapleSession) session = make_session (6);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  StapleMapRenderOptions options;
+  double strong[3], rgb[3], track_rgb[3];
+  StapleWaitScale scale;
+
+  staple_map_layout_get_wait_scale (layout, &scale);
+  g_assert_cmpuint (scale.longest, ==, 5 * 60);
+  staple_map_render_options_init (&options);
+  surface = render (layout, &options);
+  staple_map_marks_wait_rgb (TRUE, FALSE, FALSE, strong);
+
+  /* Stage 1 waits not at all: its track is empty. */
+  {
+    const cairo_rectangle_t *track = &staple_map_layout_get_column (layout, 0)->wait;
+
+    pixel (surface, track->x + track->width / 2, track->y + track->height / 2, track_rgb);
+    g_assert_cmpfloat (luma (track_rgb), >, 0.8);
+    pixel (surface, track->x + 1, track->y + track->height / 2, rgb);
+    g_assert_cmpfloat (distance (rgb, track_rgb), <, 0.02);
+  }
+
+  for (guint i = 1; i < 6; i++)
+    {
+      const cairo_rectangle_t *track = &staple_map_layout_get_column (layout, i)->wait;
+      double y = track->y + track->height / 2;
+      double end = track->x + track->width * i / 5.0;
+
+      /* Every track as long; filled to the wait's share of the longest. */
+      g_assert_cmpfloat (track->width, ==, staple_map_layout_get_column (layout, 0)->wait.width);
+      pixel (surface, end - 2, y, rgb);
+      g_assert_cmpfloat (distance (rgb, track_rgb), >, 0.1);
+      if (i < 5)
+        {
+          pixel (surface, end + 2, y, rgb);
+          g_assert_cmpfloat (distance (rgb, track_rgb), <, 0.02);
+        }
+
+      /* The longest waits in the strong colour, the shorter not. */
+      pixel (surface, track->x + 2, y, rgb);
+      if (staple_map_marks_wait_stands_out (&scale, (guint) (i * 60)))
+        g_assert_cmpfloat (distance (rgb, strong), <, 0.02);
+      else
+        g_assert_cmpfloat (distance (rgb, strong), >, 0.1);
+    }
+  g_assert_true (staple_map_marks_wait_stands_out (&scale, 5 * 60));
+  g_assert_false (staple_map_marks_wait_stands_out (&scale, 1 * 60));
+}
+
+/* The feeling lanes show +2, 0 and −2 left of the first stage, and below
+ * the neutral line the curve's area is the colour of a low. */
+static void
+test_render_feeling_scale (void)
+{
+  g_autoptr(StapleSession) session = make_session (5);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  StapleMapRenderOptions options;
+  const StapleMapLane lanes[] = { STAPLE_MAP_LANE_CUSTOMER, STAPLE_MAP_LANE_STAFF };
+  const StapleMapColumn *first = staple_map_layout_get_column (layout, 0);
+  double low[3], rgb[3];
+
+  staple_map_render_options_init (&options);
+  surface = render (layout, &options);
+
+  for (guint k = 0; k < G_N_ELEMENTS (lanes); k++)
+    for (int feeling = -2; feeling <= 2; feeling += 2)
+      {
+        double y = staple_map_layout_feeling_to_y (layout, lanes[k], feeling);
+
+        if (count_dark (surface, first->column.x - 30, y - 5, 26, 10, 0.6) < 6)
+          g_error ("no %+d on the scale of lane %d", feeling, lanes[k]);
+      }
+
+  /* Stage 1 feels −1 (customers): between its point and the neutral line,
+   * the low's colour shows through. */
+  staple_map_marks_feeling_rgb (-2, FALSE, FALSE, low);
+  g_assert_cmpint (staple_stage_get_customer_feeling (first->stage), ==, -1);
+  pixel (surface, first->column.x + 6,
+         (first->customer_y + staple_map_layout_feeling_to_y (layout, STAPLE_MAP_LANE_CUSTOMER,
+                                                              0)) / 2, rgb);
+  g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.12); /* warm, as the low is */
+  g_assert_cmpfloat (low[0] - low[2], >, 0.5);
+}
+
+/* Scrolled sideways on screen, the lanes' names are drawn at the visible
+ * left edge; on paper, and unpinned, they are not. */
+static void
+test_render_pinned_labels (void)
+{
+  g_autoptr(StapleSession) session = make_session (8);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  g_autoptr(cairo_surface_t) pinned = NULL;
+  g_autoptr(cairo_surface_t) unpinned = NULL;
+  StapleMapRenderOptions options;
+  const StapleMapColumn *fourth = staple_map_layout_get_column (layout, 3);
+  double x = fourth->column.x + 30;
+  double y;
+
+  staple_map_render_options_init (&options);
+  options.clip_to_visible = TRUE;
+  options.visible = (cairo_rectangle_t) { x, 0, 800, staple_map_layout_get_height (layout) };
+  unpinned = render (layout, &options);
+  options.pin_lane_labels = TRUE;
+  pinned = render (layout, &options);
+
+  /* The root causes' name, where the fourth stage's causes are blank. */
+  staple_map_layout_get_lane (layout, STAPLE_MAP_LANE_CAUSES, &y, NULL);
+  g_assert_cmpuint (count_dark (unpinned, x + 8, y + 30, 80, 12, 0.6), ==, 0);
+  g_assert_cmpuint (count_dark (unpinned, x + 8, y + 8, 80, 14, 0.6), ==, 0);
+  g_assert_cmpuint (count_dark (pinned, x + 8, y + 8, 80, 14, 0.6), >=, 15);
+
+  /* And the customers' scale, pinned too. */
+  y = staple_map_layout_feeling_to_y (layout, STAPLE_MAP_LANE_CUSTOMER, -2);
+  g_assert_cmpuint (count_dark (pinned, x + 80, y - 5, 40, 10, 0.6), >=, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/map/rows/default", test_rows_default);
+  g_test_add_func ("/map/rows/wrap", test_rows_wrap);
+  g_test_add_func ("/map/rows/hit", test_rows_hit);
+  g_test_add_func ("/map/rows/lane-labels", test_rows_lane_labels);
+  g_test_add_func ("/map/fit/long", test_fit_long);
+  g_test_add_func ("/map/fit/short", test_fit_short);
+  g_test_add_func ("/map/fit/whole", test_fit_whole);
+  g_test_add_func ("/map/fit/example", test_fit_example);
+  g_test_add_func ("/map/render/waits", test_render_waits);
+  g_test_add_func ("/map/render/feeling-scale", test_render_feeling_scale);
+  g_test_add_func ("/map/render/pinned-labels", test_render_pinned_labels);
+
+  return g_test_run ();
+}
