@@ -236,6 +236,7 @@ _staple_audience_draw_diagnose (AudienceContext         *ctx,
     {
       AudienceRow *row = _staple_audience_list_add (list, _staple_audience_row_note, 0);
 
+      /* Translators: on the room's screen in Diagnose, when there is nothing to diagnose */
       row->text = _("No friction points noted yet. The walk is where the room finds them.");
     }
 
@@ -320,6 +321,7 @@ stage_heading (AudienceContext   *ctx,
                double             width,
                gboolean           draw)
 {
+  /* Translators: a stage with no name yet, above its friction points */
   return _staple_audience_put_text (ctx, draw, row->text != NULL ? row->text : _("Unnamed stage"),
                                     x, y, width, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1,
                                     ctx->palette->dim);
@@ -489,6 +491,7 @@ _staple_audience_draw_prioritise (AudienceContext         *ctx,
     {
       AudienceRow *row = _staple_audience_list_add (list, _staple_audience_row_note, 0);
 
+      /* Translators: on the room's screen in Prioritise, when there is nothing to vote on */
       row->text = _("No friction points to vote on yet.");
     }
 

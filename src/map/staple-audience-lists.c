@@ -355,6 +355,7 @@ participant_height (AudienceContext   *ctx,
                            width);
   double role_width = _staple_audience_text_width (ctx, role, AUDIENCE_TEXT_SMALL,
                                                    PANGO_WEIGHT_NORMAL);
+  /* Translators: in the list of people in the room, for someone with no name yet */
   double height = _staple_audience_put_text (ctx, draw, *name != '\0' ? name : _("Unnamed"),
                                              x, y, width, AUDIENCE_TEXT_BODY,
                                              PANGO_WEIGHT_BOLD, 1, NULL);
@@ -390,6 +391,7 @@ draw_participants (AudienceContext *ctx,
 
   if (n == 0)
     {
+      /* Translators: on the room's screen, where the participants would be listed */
       _staple_audience_text (ctx, _("Nobody is listed in the room yet."), x, y, width,
                              AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
       return;
@@ -489,6 +491,7 @@ _staple_audience_draw_frame (AudienceContext         *ctx,
     y += _staple_audience_text (ctx, question, body->x, y, body->width, AUDIENCE_TEXT_LARGE,
                                 PANGO_WEIGHT_BOLD, 3, NULL);
   else
+    /* Translators: on the room's screen, in place of the session's question */
     y += _staple_audience_text (ctx, _("The question this session asks is not written yet."),
                                 body->x, y, body->width, AUDIENCE_TEXT_LARGE,
                                 PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
@@ -507,6 +510,7 @@ _staple_audience_draw_frame (AudienceContext         *ctx,
   left_y += draw_field (ctx, _("The piece of work we follow"),
                         staple_session_get_work_item (session), body->x, left_y, column, 3);
   if (left_y == top)
+    /* Translators: on the room's screen, in place of the customer and the piece of work */
     _staple_audience_text (ctx, _("Whose work the room follows is not written yet."),
                            body->x, top, column, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 3,
                            ctx->palette->dim);

@@ -22,6 +22,7 @@ describe_action (StapleSession *session,
   StapleParticipant *owner =
     staple_session_find_participant (session, staple_action_get_owner_id (action), NULL);
   const char *name = owner != NULL ? staple_participant_get_name (owner) : "";
+  /* Translators: in place of the owner of an action that has none */
   g_autofree char *who = staple_text_bound (*name != '\0' ? name : _("No owner yet"),
                                             STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
   g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
@@ -169,6 +170,7 @@ add_actions (AudienceList  *list,
       row->number = (guint) max_lines;
     }
   if (n == 0)
+    /* Translators: on the room's screen, when no action is written yet */
     add_note (list, _("No actions yet: each top friction point wants one, with an owner and "
                       "a date."));
 }
@@ -183,7 +185,9 @@ add_empowerments (AudienceList  *list,
   guint n = g_list_model_get_n_items (empowerments);
   g_autofree char *number = _staple_audience_format_count (n);
 
+  /* Translators: a heading on the room's screen, and what it lists under it */
   add_heading (list, _("The empowerment list"),
+               /* Translators: under "The empowerment list" on the room's screen */
                _("Decisions handed to front-line staff, to make without asking first"),
                /* Translators: how many decisions are handed to front-line staff */
                n > 0 ? g_strdup_printf (ngettext ("%s decision", "%s decisions", n), number) : NULL,
@@ -197,6 +201,7 @@ add_empowerments (AudienceList  *list,
       row->number = (guint) max_lines;
     }
   if (n == 0)
+    /* Translators: on the room's screen, when the empowerment list is empty */
     add_note (list, _("No decisions handed to the front line yet."));
 }
 
@@ -206,6 +211,7 @@ _staple_audience_draw_commit (AudienceContext         *ctx,
 {
   g_autoptr(AudienceList) list = _staple_audience_list_new ();
 
+  /* Translators: a heading on the room's screen in Commit */
   add_actions (list, ctx->options->session, 3, _("Actions"), 0, FALSE);
   add_empowerments (list, ctx->options->session, 3, 36);
   _staple_audience_list_draw (ctx, list, body);
@@ -314,15 +320,19 @@ journey_item (AudienceContext   *ctx,
       work = staple_format_minutes (totals.work_minutes);
       wait = staple_format_minutes (totals.wait_minutes);
       staple_map_marks_wait_rgb (TRUE, ctx->options->dark, FALSE, wait_rgb);
+      /* Translators: the figures of the journey on the room's screen in Close */
       height = draw_tile (ctx, _("Lead time"), lead, NULL, x, y, tile_width, draw);
+      /* Translators: the time spent working on the work, in all stages */
       draw_tile (ctx, _("Work"), work, ctx->palette->accent, x + tile_width + 24, y,
                  tile_width, draw);
+      /* Translators: the time the work spent waiting, in all stages */
       draw_tile (ctx, _("Waiting"), wait, wait_rgb, x + 2 * (tile_width + 24), y, tile_width,
                  draw);
       height += 20;
       height += draw_share (ctx, &totals, x, y + height, width, draw);
     }
   else
+    /* Translators: on the room's screen in Close, in place of the journey's times */
     height = _staple_audience_put_text (ctx, draw, _("Lead time: no work or waiting times "
                                                      "noted yet."),
                                         x, y, width, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
@@ -389,6 +399,7 @@ add_top_frictions (AudienceList  *list,
 {
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
 
+  /* Translators: a heading on the room's screen in Close */
   add_heading (list, _("Top friction points"), NULL, NULL, 32);
   for (guint i = 0; i < MIN (ranked->len, TOP_FRICTIONS); i++)
     {
@@ -409,6 +420,7 @@ add_top_frictions (AudienceList  *list,
       row->value = staple_summary_count_votes (session, friction);
     }
   if (ranked->len == 0)
+    /* Translators: on the room's screen in Close, when the walk found nothing */
     add_note (list, _("No friction points were noted."));
 }
 
@@ -422,6 +434,7 @@ _staple_audience_draw_close (AudienceContext         *ctx,
   _staple_audience_list_add (list, journey_item, 0);
   add_top_frictions (list, session);
   /* What the session found on the first page, what it agreed after. */
+  /* Translators: a heading on the room's screen in Close */
   add_actions (list, session, 2, _("Actions committed"), 32, TRUE);
   add_empowerments (list, session, 2, 32);
   _staple_audience_list_draw (ctx, list, body);
