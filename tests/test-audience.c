@@ -290,6 +290,40 @@ test_journey_pages (void)
   g_ptr_array_unref (stats.texts);
 }
 
+/* From one stage to ten, one page, every stage's number and name, its team
+ * and its wait. */
+static void
+test_journey_sizes (void)
+{
+  for (guint n = 1; n <= 10; n++)
+    {
+      g_autoptr(StapleSession) session = staple_session_new ();
+      g_autofree char *name = g_strdup_printf ("stages%02u", n);
+      StapleAudienceStats stats;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *stage_name = g_strdup_printf ("Stage number %u", i + 1);
+          StapleStage *stage = add_stage (session, stage_name, (int) (i + 1) * 45);
+
+          staple_stage_set_team (stage, i % 2 ? "Sales" : "Customer service");
+          staple_stage_set_customer_feeling (stage, (int) (i % 5) - 2);
+        }
+
+      stats = render (session, STAPLE_PHASE_MAP, (int) n / 2, 0, FALSE, name, 1280, 720);
+      g_assert_cmpuint (stats.n_pages, ==, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *needle = g_strdup_printf ("%u. Stage number %u", i + 1, i + 1);
+
+          g_assert_true (drew (&stats, needle));
+        }
+      g_assert_true (drew (&stats, "Customer service"));
+      g_assert_true (drew (&stats, "45 min"));
+      g_ptr_array_unref (stats.texts);
+    }
+}
+
 /* The Walk brings the current stage forward with its friction points, and
  * its neighbours beside it; before the walk starts, the first stage. */
 static void
@@ -460,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/audience/hard-sessions", test_hard_sessions);
   g_test_add_func ("/audience/journey-whole", test_journey_whole);
   g_test_add_func ("/audience/journey-pages", test_journey_pages);
+  g_test_add_func ("/audience/journey-sizes", test_journey_sizes);
   g_test_add_func ("/audience/walk-stage", test_walk_stage);
   g_test_add_func ("/audience/walk-pages", test_walk_pages);
   g_test_add_func ("/audience/longest-wait", test_longest_wait);

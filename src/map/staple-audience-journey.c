@@ -34,11 +34,12 @@ typedef struct
   int    name_lines;
   double text_size;
   double bar_height;
+  int    gauge_lines;  /* the gauge's height, in lines of its labels */
 } TileStyle;
 
 /* Two rows of up to five; one row has room for more of each name. */
-static const TileStyle compact = { AUDIENCE_TEXT_SMALL, 2, AUDIENCE_TEXT_SMALL, 14 };
-static const TileStyle roomy = { AUDIENCE_TEXT_BODY, 3, AUDIENCE_TEXT_BODY, 22 };
+static const TileStyle compact = { AUDIENCE_TEXT_SMALL, 2, AUDIENCE_TEXT_SMALL, 14, 3 };
+static const TileStyle roomy = { AUDIENCE_TEXT_BODY, 3, AUDIENCE_TEXT_BODY, 22, 4 };
 
 /* The height of each part of the tiles of a page, the largest of any tile,
  * so that the parts of every tile line up. */
@@ -52,18 +53,23 @@ typedef struct
 
 /* Shared marks */
 
+static GListModel *
+stages_of (AudienceContext *ctx)
+{
+  return G_LIST_MODEL (staple_session_get_stages (ctx->options->session));
+}
+
 StapleStage *
 _staple_audience_stage_at (AudienceContext *ctx,
                            guint            index)
 {
-  return g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (ctx->options->session)),
-                                index);
+  return g_list_model_get_item (stages_of (ctx), index);
 }
 
 guint
 _staple_audience_n_stages (AudienceContext *ctx)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (ctx->options->session)));
+  return g_list_model_get_n_items (stages_of (ctx));
 }
 
 double
@@ -239,8 +245,9 @@ marks_height (AudienceContext *ctx,
   if (staple_stage_get_dropped (stage))
     height += _staple_audience_text_height (ctx, _("dropped"), text_width, style->text_size,
                                             PANGO_WEIGHT_BOLD, 1);
-  /* The gauge's three labels, one above the other. */
-  return MAX (height, 3 * _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL));
+  /* The gauge's three labels, one above the other, at least. */
+  return MAX (height,
+              style->gauge_lines * _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL));
 }
 
 static double
@@ -378,6 +385,25 @@ draw_tile (AudienceContext         *ctx,
                            style->text_size, PANGO_WEIGHT_BOLD, 1, ctx->palette->alarm);
 }
 
+/* The parts of the tiles of a page, and the height of each tile. */
+static double
+measure_page (AudienceContext *ctx,
+              guint            first,
+              guint            count,
+              double           width,
+              const TileStyle *style,
+              TileParts       *parts)
+{
+  *parts = (TileParts) { 0 };
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(StapleStage) stage = _staple_audience_stage_at (ctx, first + i);
+
+      measure_tile (ctx, stage, first + i, width, style, parts);
+    }
+  return tile_height (parts, style);
+}
+
 /* The tiles of one page, @first to @first + @count, centred in @area. */
 static void
 draw_tiles (AudienceContext         *ctx,
@@ -394,23 +420,13 @@ draw_tiles (AudienceContext         *ctx,
   double x0 = area->x + (area->width - row_width) / 2;
   double height, block, y0;
 
-  for (guint i = 0; i < count; i++)
-    {
-      g_autoptr(StapleStage) stage = _staple_audience_stage_at (ctx, first + i);
-
-      measure_tile (ctx, stage, first + i, width, &style, &parts);
-    }
-  height = tile_height (&parts, &style);
+  height = measure_page (ctx, first, count, width, &style, &parts);
   /* A script whose lines are taller than most: names on fewer lines rather
    * than tiles off the screen. */
-  if (rows * height + (rows - 1) * ROW_GAP > area->height && style.name_lines > 1)
+  while (rows * height + (rows - 1) * ROW_GAP > area->height && style.name_lines > 1)
     {
-      double line = parts.name / style.name_lines;
-
-      style.name_lines = MAX (1, (int) ((area->height - (rows - 1) * ROW_GAP) / rows -
-                                        (height - parts.name)) / (int) MAX (line, 1));
-      parts.name = MIN (parts.name, line * style.name_lines);
-      height = tile_height (&parts, &style);
+      style.name_lines--;
+      height = measure_page (ctx, first, count, width, &style, &parts);
     }
   block = rows * height + (rows - 1) * ROW_GAP;
   y0 = area->y + MAX (0, (area->height - block) / 2);
@@ -452,9 +468,12 @@ draw_footer (AudienceContext         *ctx,
 
   if (n_stages > STAGES_PER_PAGE)
     {
-      /* Translators: where the page is in a long journey, e.g. "Stages 11–20 of 24" */
-      g_autofree char *where = g_strdup_printf (_("Stages %u–%u of %u"), first + 1,
-                                                first + count, n_stages);
+      g_autofree char *where =
+        count == 1 ?
+        /* Translators: the one stage on the last page of a long journey */
+        g_strdup_printf (_("Stage %u of %u"), first + 1, n_stages) :
+        /* Translators: where the page is in a long journey, e.g. "Stages 11–20 of 24" */
+        g_strdup_printf (_("Stages %u–%u of %u"), first + 1, first + count, n_stages);
       double width = MIN (_staple_audience_text_width (ctx, where, AUDIENCE_TEXT_SMALL,
                                                        PANGO_WEIGHT_BOLD), body->width / 2);
 
@@ -484,7 +503,8 @@ draw_footer (AudienceContext         *ctx,
         }
       else
         {
-          swatch = (cairo_rectangle_t) { x + 14, y, 12, line };
+          swatch = (cairo_rectangle_t) { x + (40 - GAUGE_WIDTH) / 2, y + 2, GAUGE_WIDTH,
+                                         line - 4 };
           staple_map_marks_draw_feeling (ctx->cr, &swatch, -2, ctx->options->dark, FALSE);
         }
       _staple_audience_text (ctx, legend[i], x + 48, y, width + 1, AUDIENCE_TEXT_SMALL,
