@@ -322,8 +322,11 @@ stage_heading (AudienceContext   *ctx,
                gboolean           draw)
 {
   /* Translators: a stage with no name yet, above its friction points */
-  return _staple_audience_put_text (ctx, draw, row->text != NULL ? row->text : _("Unnamed stage"),
-                                    x, y, width, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1,
+  const char *name = row->text != NULL ? row->text : _("Unnamed stage");
+  g_autofree char *continued = row->continued ? _staple_audience_continued (name) : NULL;
+
+  return _staple_audience_put_text (ctx, draw, continued != NULL ? continued : name, x, y, width,
+                                    AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1,
                                     ctx->palette->dim);
 }
 

@@ -24,6 +24,8 @@ struct _AudienceRow
   gboolean        page_break;   /* starts a page, if the list has more than one */
   double          space_before; /* above the row, unless a page starts with it */
   double          height;       /* as measured */
+  gboolean        continued;    /* a heading repeated atop a page inside its group */
+  double          continued_height;
   const char     *text;         /* borrowed, or kept by the list */
   const char     *subtitle;
   const char     *detail;
@@ -68,6 +70,7 @@ double _staple_audience_put_text     (AudienceContext   *ctx,
                                       int                max_lines,
                                       const double      *rgb);
 char  *_staple_audience_format_count (guint              count);
+char  *_staple_audience_continued    (const char        *title);
 void   _staple_audience_bullet       (AudienceContext   *ctx,
                                       double             x,
                                       double             y,

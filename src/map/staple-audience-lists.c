@@ -116,7 +116,7 @@ page_top (AudienceList *list,
 
   if (row->heading || row->group < 0)
     return row->height;
-  return row_at (list, (guint) row->group)->height + row->space_before + row->height;
+  return row_at (list, (guint) row->group)->continued_height + row->space_before + row->height;
 }
 
 /* The first row of each page, for pages @page_height high. A heading is
@@ -205,6 +205,13 @@ _staple_audience_list_draw (AudienceContext         *ctx,
       AudienceRow *row = row_at (list, i);
 
       row->height = row->func (ctx, row, area->x, 0, area->width, FALSE);
+      if (row->heading)
+        {
+          AudienceRow continued = *row;
+
+          continued.continued = TRUE;
+          row->continued_height = row->func (ctx, &continued, area->x, 0, area->width, FALSE);
+        }
       total += (i > 0 ? row->space_before : 0) + row->height;
     }
 
@@ -227,10 +234,11 @@ _staple_audience_list_draw (AudienceContext         *ctx,
   y = area->y;
   if (!row_at (list, first)->heading && row_at (list, first)->group >= 0)
     {
-      AudienceRow *heading = row_at (list, (guint) row_at (list, first)->group);
+      AudienceRow heading = *row_at (list, (guint) row_at (list, first)->group);
 
-      heading->func (ctx, heading, area->x, y, area->width, TRUE);
-      y += heading->height + row_at (list, first)->space_before;
+      heading.continued = TRUE;
+      heading.func (ctx, &heading, area->x, y, area->width, TRUE);
+      y += heading.continued_height + row_at (list, first)->space_before;
     }
   for (guint i = first; i < end; i++)
     {
@@ -249,7 +257,17 @@ _staple_audience_list_draw (AudienceContext         *ctx,
 
 /* Rows any phase uses */
 
-/* A section's title, and under it what the section is, dimmer. */
+/* A heading repeated atop a page inside its group. */
+char *
+_staple_audience_continued (const char *title)
+{
+  /* Translators: a heading repeated atop the next page of its list,
+   * e.g. "Trust people’s judgement (continued)" */
+  return g_strdup_printf (_("%s (continued)"), title != NULL ? title : "");
+}
+
+/* A section's title, and under it what the section is, dimmer; repeated
+ * atop a page inside the section, the title alone, said to continue. */
 double
 _staple_audience_row_section (AudienceContext   *ctx,
                               const AudienceRow *row,
@@ -258,6 +276,7 @@ _staple_audience_row_section (AudienceContext   *ctx,
                               double             width,
                               gboolean           draw)
 {
+  g_autofree char *continued = row->continued ? _staple_audience_continued (row->text) : NULL;
   double count_width = 0;
   double height;
 
@@ -272,10 +291,11 @@ _staple_audience_row_section (AudienceContext   *ctx,
       count_width += 24;
     }
 
-  height = _staple_audience_put_text (ctx, draw, row->text, x + 20, y, width - 20 - count_width,
-                                      AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 2,
-                                      ctx->palette->accent);
-  if (row->subtitle != NULL)
+  height = _staple_audience_put_text (ctx, draw, continued != NULL ? continued : row->text,
+                                      x + 20, y, width - 20 - count_width, AUDIENCE_TEXT_BODY,
+                                      PANGO_WEIGHT_BOLD, 2, ctx->palette->accent);
+  /* Said once, on the page the group starts on. */
+  if (row->subtitle != NULL && !row->continued)
     height += 2 + _staple_audience_put_text (ctx, draw, row->subtitle, x + 20, y + height + 2,
                                              width - 20, AUDIENCE_TEXT_SMALL,
                                              PANGO_WEIGHT_NORMAL, 3, ctx->palette->dim);
