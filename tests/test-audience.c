@@ -412,6 +412,35 @@ test_walk_pages (void)
     }
 }
 
+/* A name, a team or a friction point typed over several lines is drawn as
+ * one paragraph: each line would otherwise be a paragraph of its own, with
+ * its own allowance of lines, and run out of its box. */
+static void
+test_journey_line_breaks (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(GString) lines = g_string_new (NULL);
+  StapleStage *stage;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (lines, "Line %u\n", i + 1);
+  add_stage (session, "Before", 30);
+  stage = add_stage (session, lines->str, 60);
+  staple_stage_set_team (stage, lines->str);
+  add_friction (stage, lines->str, 1);
+  add_stage (session, lines->str, 90);
+
+  for (StaplePhase phase = STAPLE_PHASE_MAP; phase <= STAPLE_PHASE_WALK; phase++)
+    {
+      StapleAudienceStats stats = render (session, phase, 1, 0, FALSE, "breaks", 1280, 720);
+
+      for (guint i = 0; i < stats.texts->len; i++)
+        g_assert_null (strchr (g_ptr_array_index (stats.texts, i), '\n'));
+      g_assert_true (drew (&stats, "2. Line 1 Line 2"));
+      g_ptr_array_unref (stats.texts);
+    }
+}
+
 /* How much of a picture is in the colour of the waits that stand out. */
 static guint
 count_standing_out (StapleSession *session,
@@ -495,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/audience/journey-whole", test_journey_whole);
   g_test_add_func ("/audience/journey-pages", test_journey_pages);
   g_test_add_func ("/audience/journey-sizes", test_journey_sizes);
+  g_test_add_func ("/audience/journey-line-breaks", test_journey_line_breaks);
   g_test_add_func ("/audience/walk-stage", test_walk_stage);
   g_test_add_func ("/audience/walk-pages", test_walk_pages);
   g_test_add_func ("/audience/longest-wait", test_longest_wait);
