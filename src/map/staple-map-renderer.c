@@ -614,7 +614,7 @@ shade_segment (cairo_t       *cr,
       cairo_line_to (cr, x1, zero);
       cairo_close_path (cr);
       if (below)
-        cairo_set_source_rgba (cr, low[0], low[1], low[2], print ? 0.35 : 0.28);
+        cairo_set_source_rgba (cr, low[0], low[1], low[2], print ? 0.22 : 0.28);
       else
         cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.10);
       cairo_fill (cr);

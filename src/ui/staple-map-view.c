@@ -383,6 +383,7 @@ unwrap (StapleMapView *self,
     }
 
   staple_map_layout_set_columns_per_row (self->layout, 0);
+  g_debug ("One row again, stage %u staying put", nearest + 1);
 
   if (n_columns > 0)
     {
