@@ -234,6 +234,57 @@ test_frame (void)
     }
 }
 
+static void
+add_participants (StapleSession *session,
+                  guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleParticipant) participant = staple_participant_new ();
+      g_autofree char *name = g_strdup_printf ("Participant %02u", i + 1);
+
+      staple_participant_set_id (participant, i + 1);
+      staple_participant_set_name (participant, name);
+      staple_participant_set_role (participant, "Regional operations manager, north");
+      g_list_store_append (staple_session_get_participants (session), participant);
+    }
+}
+
+/* A full room: every name, in two columns, once names with roles no longer
+ * fit; a crowd: as many names as fit and how many more. */
+static void
+test_frame_full_room (void)
+{
+  g_autoptr(StapleSession) room = read_example ();
+  g_autoptr(StapleSession) crowd = read_example ();
+
+  g_list_store_remove_all (staple_session_get_participants (room));
+  add_participants (room, 14);
+  g_list_store_remove_all (staple_session_get_participants (crowd));
+  add_participants (crowd, 60);
+
+  {
+    g_auto(Phase) frame = render_pages (room, STAPLE_PHASE_FRAME, FALSE, "room");
+
+    for (guint i = 0; i < 14; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Participant %02u", i + 1);
+
+        page_with (&frame, name);
+      }
+    g_assert_cmpuint (pages_with (&frame, "more"), ==, 0);
+  }
+  {
+    g_auto(Phase) frame = render_pages (crowd, STAPLE_PHASE_FRAME, FALSE, "crowd");
+    GPtrArray *page = g_ptr_array_index (frame.pages, 0);
+    guint shown = count_on_page (page, "Participant ");
+    g_autofree char *more = g_strdup_printf ("and %u more", 60 - shown);
+
+    g_assert_cmpuint (shown, >=, 14);
+    g_assert_cmpuint (count_on_page (page, more), ==, 1);
+  }
+}
+
 /* Each principle the example's friction points go against is shown with its
  * explanation, and each friction point once, on a page that names its
  * principle. */
@@ -627,6 +678,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/audience-lists/frame", test_frame);
+  g_test_add_func ("/audience-lists/frame-full-room", test_frame_full_room);
   g_test_add_func ("/audience-lists/diagnose", test_diagnose);
   g_test_add_func ("/audience-lists/prioritise", test_prioritise);
   g_test_add_func ("/audience-lists/commit", test_commit);

@@ -394,7 +394,61 @@ participant_height (AudienceContext   *ctx,
                                              ctx->palette->dim);
 }
 
-/* Who is in the room, as many as fit in @height, and how many more. */
+/* "and 4 more", after the names that fit. */
+static void
+draw_more (AudienceContext *ctx,
+           guint            n,
+           double           x,
+           double           y,
+           double           width)
+{
+  g_autofree char *rest = _staple_audience_format_count (n);
+  /* Translators: after the names that fit on the screen, e.g. "and 4 more" */
+  g_autofree char *more = g_strdup_printf (ngettext ("and %s more", "and %s more", n), rest);
+
+  _staple_audience_text (ctx, more, x, y + 4, width, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL,
+                         1, ctx->palette->dim);
+}
+
+/* The names alone, in two columns, as many as fit above @bottom, for a
+ * room too full for names with roles. */
+static void
+draw_names (AudienceContext *ctx,
+            GListModel      *participants,
+            double           x,
+            double           y,
+            double           width,
+            double           bottom)
+{
+  guint n = g_list_model_get_n_items (participants);
+  double column = (width - 24) / 2;
+  double line = _staple_audience_text_height (ctx, "Ag", column, AUDIENCE_TEXT_BODY,
+                                              PANGO_WEIGHT_BOLD, 1) + 4;
+  guint rows = (guint) MAX ((bottom - y) / line, 1);
+  guint shown = n;
+
+  /* Down the first column, then the second; if not all fit, the last
+   * place says how many more there are. */
+  if ((n + 1) / 2 > rows)
+    shown = 2 * rows - 1;
+  else
+    rows = (n + 1) / 2;
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+      const char *name = staple_participant_get_name (participant);
+
+      _staple_audience_text (ctx, *name != '\0' ? name : _("Unnamed"),
+                             x + (i / rows) * (column + 24), y + (i % rows) * line, column,
+                             AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 1, NULL);
+    }
+  if (shown < n)
+    draw_more (ctx, n - shown, x + column + 24, y + (rows - 1) * line, column);
+}
+
+/* Who is in the room: names and roles if they fit in @height, the names
+ * alone if not. */
 static void
 draw_participants (AudienceContext *ctx,
                    double           x,
@@ -407,7 +461,7 @@ draw_participants (AudienceContext *ctx,
   guint n = g_list_model_get_n_items (participants);
   g_autofree char *count = _staple_audience_format_count (n);
   double bottom = y + height;
-  double more_height;
+  double total = 0;
 
   if (n == 0)
     {
@@ -426,29 +480,24 @@ draw_participants (AudienceContext *ctx,
     y += _staple_audience_text (ctx, title, x, y, width, AUDIENCE_TEXT_SMALL,
                                 PANGO_WEIGHT_BOLD, 1, ctx->palette->dim) + 4;
   }
-  more_height = _staple_audience_text_height (ctx, "0", width, AUDIENCE_TEXT_SMALL,
-                                              PANGO_WEIGHT_NORMAL, 1) + 4;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
-      double h = participant_height (ctx, participant, x, y, width, FALSE);
-      double room = bottom - (i + 1 < n ? more_height : 0);
 
-      if (y + h > room)
-        {
-          g_autofree char *rest = _staple_audience_format_count (n - i);
-          /* Translators: after the names that fit on the screen, e.g. "and 4 more" */
-          g_autofree char *more = g_strdup_printf (ngettext ("and %s more", "and %s more",
-                                                             n - i),
-                                                   rest);
+      total += participant_height (ctx, participant, x, y, width, FALSE) + 4;
+    }
+  if (y + total - 4 > bottom)
+    {
+      draw_names (ctx, participants, x, y, width, bottom);
+      return;
+    }
 
-          _staple_audience_text (ctx, more, x, y + 4, width, AUDIENCE_TEXT_SMALL,
-                                 PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-          return;
-        }
-      participant_height (ctx, participant, x, y, width, TRUE);
-      y += h + 4;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+
+      y += participant_height (ctx, participant, x, y, width, TRUE) + 4;
     }
 }
 
