@@ -338,8 +338,13 @@ add_ranking (AudienceList  *list,
              GArray        *entries)
 {
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
+  g_autoptr(GHashTable) stages = g_hash_table_new (NULL, NULL);
   guint most = 0;
   guint n_voted = 0;
+
+  for (guint e = 0; e < entries->len; e++)
+    g_hash_table_insert (stages, g_array_index (entries, FrictionEntry, e).friction,
+                         g_array_index (entries, FrictionEntry, e).stage);
 
   for (guint i = 0; i < ranked->len; i++)
     most = MAX (most, staple_summary_count_votes (session, g_ptr_array_index (ranked, i)));
@@ -347,12 +352,8 @@ add_ranking (AudienceList  *list,
     {
       StapleFriction *friction = g_ptr_array_index (ranked, i);
       guint votes = staple_summary_count_votes (session, friction);
-      StapleStage *stage = NULL;
+      StapleStage *stage = g_hash_table_lookup (stages, friction);
       AudienceRow *row;
-
-      for (guint e = 0; e < entries->len && stage == NULL; e++)
-        if (g_array_index (entries, FrictionEntry, e).friction == friction)
-          stage = g_array_index (entries, FrictionEntry, e).stage;
 
       if (votes == 0 && n_voted == i)
         {

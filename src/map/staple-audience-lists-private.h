@@ -43,6 +43,8 @@ typedef struct
   int        current_group;
 } AudienceList;
 
+/* The rows the add functions return are theirs to fill in until the next
+ * row is added, which may move them. */
 AudienceList *_staple_audience_list_new         (void);
 void          _staple_audience_list_free        (AudienceList            *list);
 AudienceRow  *_staple_audience_list_add_heading (AudienceList            *list,
