@@ -80,7 +80,7 @@ side_height (AudienceContext *ctx,
 }
 
 /* A neighbour, smaller: its name, its wait and how much friction it holds,
- * centred on @middle_y. Returns where its middle is. */
+ * centred on @middle_y. */
 static void
 draw_side (AudienceContext *ctx,
            StapleStage     *stage,
@@ -301,10 +301,11 @@ draw_wait (AudienceContext *ctx,
 
   _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, wait_width + 1,
                                AUDIENCE_TEXT_LARGE);
-  _staple_audience_text (ctx, work, x + wait_width + 24,
-                         y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY),
-                         right - x - wait_width - 24, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
-                         1, ctx->palette->dim);
+  if (right - x - wait_width - 24 > 48)
+    _staple_audience_text (ctx, work, x + wait_width + 24,
+                           y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY),
+                           right - x - wait_width - 24, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
+                           1, ctx->palette->dim);
 
   bar = (cairo_rectangle_t) { x, y + large + 6, width, WAIT_BAR_HEIGHT };
   _staple_audience_wait_bar (ctx, &bar, wait_minutes);
