@@ -261,13 +261,11 @@ draw_share (AudienceContext           *ctx,
             gboolean                   draw)
 {
   double percent = 100.0 * totals->work_minutes / totals->lead_minutes;
-  /* Translators: the share of the lead time spent working, e.g. "1.2 %" */
-  g_autofree char *share = g_strdup_printf (percent < 10 ? _("%.1f %%") : _("%.0f %%"),
-                                            percent);
-  /* Translators: under a bar of work against waiting; %s is e.g. "1.2 %" */
-  g_autofree char *caption = g_strdup_printf (_("Work is %s of the lead time; the rest is "
-                                                "waiting."), share);
-  double work_width = MAX (width * totals->work_minutes / totals->lead_minutes, 4);
+  /* A sliver for a little work, none for none. */
+  double work_width = totals->work_minutes > 0
+                      ? MAX (width * totals->work_minutes / totals->lead_minutes, 4) : 0;
+  g_autofree char *share = NULL;
+  g_autofree char *caption = NULL;
   double height;
 
   if (draw)
@@ -282,6 +280,20 @@ draw_share (AudienceContext           *ctx,
       _staple_audience_fill_rgb (ctx->cr, ctx->palette->accent);
       cairo_fill (ctx->cr);
     }
+  if (totals->work_minutes == 0)
+    /* Translators: under a bar of work against waiting, when no stage has a work time */
+    caption = g_strdup (_("No work time is noted: all of the lead time is waiting."));
+  else if (totals->wait_minutes == 0)
+    /* Translators: under a bar of work against waiting, when no stage has a wait */
+    caption = g_strdup (_("No waiting is noted: all of the lead time is work."));
+  else
+    {
+      /* Translators: the share of the lead time spent working, e.g. "1.2 %" */
+      share = g_strdup_printf (percent < 10 ? _("%.1f %%") : _("%.0f %%"), percent);
+      /* Translators: under a bar of work against waiting; %s is e.g. "1.2 %" */
+      caption = g_strdup_printf (_("Work is %s of the lead time; the rest is waiting."), share);
+    }
+
   height = 24 + 6;
   height += _staple_audience_put_text (ctx, draw, caption, x, y + height, width,
                                        AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1,
@@ -383,8 +395,10 @@ top_item (AudienceContext   *ctx,
 
       _staple_audience_text (ctx, rank, x + 8, y, 40, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 1,
                              ctx->palette->accent);
-      _staple_audience_text (ctx, votes, x + width - votes_width, y + 3, votes_width,
-                             AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1, NULL);
+      /* Before any vote, the order is by severity alone: no "0 votes". */
+      if (row->value > 0)
+        _staple_audience_text (ctx, votes, x + width - votes_width, y + 3, votes_width,
+                               AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1, NULL);
     }
   height = _staple_audience_put_text (ctx, draw, row->text, x + 56, y, text_width,
                                       AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 2, NULL);
@@ -398,9 +412,15 @@ add_top_frictions (AudienceList  *list,
                    StapleSession *session)
 {
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
+  gboolean voted = g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (session)))
+                   > 0;
 
-  /* Translators: a heading on the room's screen in Close */
-  add_heading (list, _("Top friction points"), NULL, NULL, 32);
+  /* Translators: a heading on the room's screen in Close, and how its list is ordered */
+  add_heading (list, _("Top friction points"), NULL,
+               g_strdup (voted ? _("By votes, then by severity")
+                               /* Translators: beside "Top friction points", before any vote */
+                               : _("Not voted on: the most severe first")),
+               32);
   for (guint i = 0; i < MIN (ranked->len, TOP_FRICTIONS); i++)
     {
       StapleFriction *friction = g_ptr_array_index (ranked, i);
