@@ -69,12 +69,20 @@ def main():
                    (1280, 720))
 
         pictures = {}
+        previous = None
         for phase in PHASES:
             e2e.activate("set-phase", f"<'{phase}'>")
-            time.sleep(1.0)
             path = os.path.join(shots or workdir, f"presenter-{PHASES.index(phase) + 1}-{phase}.png")
-            shoot(window, path)
-            pictures[phase] = path
+            # The coach's window builds the phase's page first: give the
+            # presenter a moment to follow.
+            deadline = time.monotonic() + 5
+            while True:
+                time.sleep(0.5)
+                shoot(window, path)
+                if previous is None or differing_pixels(previous, path) >= 2000 \
+                        or time.monotonic() > deadline:
+                    break
+            pictures[phase] = previous = path
         for i, a in enumerate(PHASES):
             for b in PHASES[i + 1:]:
                 changed = differing_pixels(pictures[a], pictures[b])
@@ -85,7 +93,7 @@ def main():
 
         # Walk: the clicker's keys move the walk on, on the room's screen.
         e2e.activate("set-phase", "<'walk'>")
-        e2e.activate("set-current-stage", "0")
+        e2e.activate("set-current-stage", "<0>")
         time.sleep(0.5)
         first = current_stage(app)
         e2e.xdotool("windowfocus", "--sync", window, check=False)
