@@ -410,6 +410,23 @@ zoom_at (StapleMapView *self,
   if (zoom == self->zoom && !wrapped)
     return;
 
+  /* The selected stage, if in view, is the one that stays put. */
+  if (wrapped && self->selection.kind != STAPLE_MAP_HIT_NONE &&
+      self->selection.stage < staple_map_layout_get_n_columns (self->layout))
+    {
+      GtkAllocation area;
+
+      _staple_map_view_to_widget (self, &staple_map_layout_get_column (self->layout,
+                                                                       self->selection.stage)->header,
+                                  &area);
+      if (area.x + area.width > 0 && area.x < gtk_widget_get_width (GTK_WIDGET (self)) &&
+          area.y + area.height > 0 && area.y < gtk_widget_get_height (GTK_WIDGET (self)))
+        {
+          x = CLAMP (area.x + area.width / 2.0, 0, gtk_widget_get_width (GTK_WIDGET (self)));
+          y = CLAMP (area.y + area.height / 2.0, 0, gtk_widget_get_height (GTK_WIDGET (self)));
+        }
+    }
+
   _staple_map_view_to_map (self, x, y, &map_x, &map_y);
   if (wrapped)
     unwrap (self, &map_x, &map_y);
