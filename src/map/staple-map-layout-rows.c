@@ -49,6 +49,9 @@ staple_map_layout_get_height (StapleMapLayout *self)
  * staple_map_layout_get_lane:
  * @y: (out) (optional): top of the lane
  * @height: (out) (optional): its height
+ *
+ * The lane of the first row of stages; staple_map_layout_get_row_lane()
+ * gives another row's.
  */
 void
 staple_map_layout_get_lane (StapleMapLayout *self,
@@ -146,7 +149,8 @@ staple_map_layout_get_serial (StapleMapLayout *self)
  * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
  * @feeling: −2 … +2
  *
- * Returns: where a curve point of that feeling sits; +2 at the top
+ * Returns: where a curve point of that feeling sits in the first row; +2
+ *   at the top (add staple_map_layout_get_row_offset() for another row)
  */
 double
 staple_map_layout_feeling_to_y (StapleMapLayout *self,
@@ -171,7 +175,8 @@ staple_map_layout_feeling_to_y (StapleMapLayout *self,
 /**
  * staple_map_layout_y_to_feeling:
  * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
- * @y: a height in map units, e.g. where a curve point is dragged to
+ * @y: a height in map units in the first row, e.g. where a curve point is
+ *   dragged to (less staple_map_layout_get_row_offset() in another row)
  *
  * Returns: the nearest feeling, −2 … +2
  */
