@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <string.h>
 
 #include "staple-audience.h"
 #include "staple-map-marks.h"
@@ -74,6 +75,30 @@ render (StapleSession *session,
       g_mkdir_with_parents (dir, 0755);
       g_assert_cmpint (cairo_surface_write_to_png (surface, file), ==, CAIRO_STATUS_SUCCESS);
     }
+
+  /* Nothing runs into the screen's bottom margin or off its right edge
+   * (below the title bar, whose rule spans the width). */
+  cairo_surface_flush (surface);
+  {
+    const unsigned char *data = cairo_image_surface_get_data (surface);
+    int stride = cairo_image_surface_get_stride (surface);
+    guint32 paper;
+    int margin = MAX (4, (int) (8 * MIN (width / 1280.0, height / 720.0)));
+
+    memcpy (&paper, data + (gsize) (height - 1) * stride, sizeof paper);
+    for (int y = height / 6; y < height; y++)
+      for (int x = 0; x < width; x++)
+        {
+          guint32 pixel;
+
+          if (y < height - margin && x < width - margin)
+            continue;
+          memcpy (&pixel, data + (gsize) y * stride + (gsize) x * 4, sizeof pixel);
+          if ((pixel & 0xffffff) != (paper & 0xffffff))
+            g_error ("%s, %s, page %u: drawn in the screen's margin at %d, %d", name,
+                     staple_phase_get_label (phase), page + 1, x, y);
+        }
+  }
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -202,7 +227,7 @@ test_hard_sessions (void)
   render_all (empty, "empty", 1280, 720);
 
   while (long_text->len < 100000)
-    g_string_append (long_text, "Approval waits for the regional manager's signature 🙃 ");
+    g_string_append (long_text, "Approval waits for the regional manager's signature 🙃\n");
   staple_session_set_title (hard, long_text->str);
   staple_session_set_question (hard, long_text->str);
   staple_session_set_customer (hard, "شركة النور للتجارة");

@@ -19,7 +19,7 @@
 #include "staple-summary.h"
 #include "staple-text.h"
 
-#define STAGES_PER_PAGE 10
+#define STAGES_PER_PAGE STAPLE_AUDIENCE_STAGES_PER_PAGE
 #define ONE_ROW_MAX 5
 #define TILE_GAP 24.0
 #define ROW_GAP 12.0

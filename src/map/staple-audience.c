@@ -93,9 +93,13 @@ make_layout (AudienceContext *ctx,
 {
   PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (AUDIENCE_FONT);
+  /* Pango counts a negative height's lines per paragraph: a text limited
+   * to a few lines is drawn as one paragraph, or forty typed lines would run
+   * out of their box. */
   g_autofree char *bounded = staple_text_bound (text != NULL ? text : "",
                                                 AUDIENCE_TEXT_MAX_CHARS,
-                                                STAPLE_TEXT_BOUND_NONE);
+                                                max_lines > 0 ? STAPLE_TEXT_BOUND_ONE_LINE
+                                                              : STAPLE_TEXT_BOUND_NONE);
 
   /* Never below the floor, whatever a caller asks for. */
   size_px = MAX (size_px, STAPLE_AUDIENCE_MIN_TEXT_PX);

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define STAPLE_AUDIENCE_MIN_TEXT_PX 24.0
 #define STAPLE_AUDIENCE_WIDTH 1280.0
 #define STAPLE_AUDIENCE_HEIGHT 720.0
+/* The Map phase shows a journey whole up to this many stages, and pages of
+ * this many beyond. */
+#define STAPLE_AUDIENCE_STAGES_PER_PAGE 10
 
 typedef struct
 {

@@ -67,6 +67,18 @@ votes_hidden (StaplePresenter *self)
          g_variant_get_boolean (state);
 }
 
+/* Where a phase opens: the Map on the page with the walk's stage, the
+ * others at their start. */
+static guint
+first_page (StaplePresenter *self)
+{
+  int current = current_stage_index (session_of (self));
+
+  if (self->phase == STAPLE_PHASE_MAP && current > 0)
+    return (guint) current / STAPLE_AUDIENCE_STAGES_PER_PAGE;
+  return 0;
+}
+
 static void
 draw_cb (GtkDrawingArea *area,
          cairo_t        *cr,
@@ -80,11 +92,12 @@ draw_cb (GtkDrawingArea *area,
   StapleAudienceOptions options;
   StapleAudienceStats stats = { 0 };
 
-  /* A new stage of the walk starts on its first page. */
+  /* A new stage of the walk starts on its first page; on the Map, the page
+   * it is on. */
   if (session != NULL && staple_session_get_current_stage_id (session) != self->stage_id)
     {
       self->stage_id = staple_session_get_current_stage_id (session);
-      self->page = 0;
+      self->page = first_page (self);
     }
 
   staple_audience_options_init (&options);
@@ -120,7 +133,7 @@ staple_presenter_set_phase (StaplePresenter *self,
   g_return_if_fail (STAPLE_IS_PRESENTER (self));
 
   self->phase = phase;
-  self->page = 0;
+  self->page = first_page (self);
   redraw (self);
 }
 
@@ -150,7 +163,7 @@ staple_presenter_set_editor (StaplePresenter *self,
   session = staple_editor_get_session (editor);
   self->phase = session != NULL ? staple_session_get_phase (session) : STAPLE_PHASE_FRAME;
   self->stage_id = session != NULL ? staple_session_get_current_stage_id (session) : 0;
-  self->page = 0;
+  self->page = first_page (self);
   redraw (self);
 }
 
