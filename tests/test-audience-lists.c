@@ -595,6 +595,8 @@ test_empty (void)
   g_assert_cmpuint (pages_with (&prioritise, "No friction points"), ==, 1);
   g_assert_cmpuint (pages_with (&commit, "No actions yet"), ==, 1);
   g_assert_cmpuint (pages_with (&close, "no work or waiting times"), ==, 1);
+  g_assert_cmpuint (pages_with (&close, "No stages mapped yet"), ==, 1);
+  g_assert_cmpuint (pages_with (&close, "0 "), ==, 0);
 }
 
 /* A 100,000-character text in every field: cut short, in its box, on as

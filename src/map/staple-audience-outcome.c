@@ -362,8 +362,12 @@ journey_item (AudienceContext   *ctx,
   frictions = g_strdup_printf (ngettext ("%s friction point", "%s friction points",
                                          totals.n_frictions),
                                n_frictions);
-  /* Translators: the journey's counts, e.g. "10 stages · 4 handoffs · 28 friction points" */
-  counts = g_strdup_printf (_("%s · %s · %s"), stages, handoffs, frictions);
+  if (totals.n_stages > 0)
+    /* Translators: the journey's counts, e.g. "10 stages · 4 handoffs · 28 friction points" */
+    counts = g_strdup_printf (_("%s · %s · %s"), stages, handoffs, frictions);
+  else
+    /* Translators: on the room's screen in Close, for a journey not mapped at all */
+    counts = g_strdup (_("No stages mapped yet."));
   height += 12;
   height += _staple_audience_put_text (ctx, draw, counts, x, y + height, width,
                                        AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 2, NULL);
@@ -417,9 +421,10 @@ add_top_frictions (AudienceList  *list,
 
   /* Translators: a heading on the room's screen in Close, and how its list is ordered */
   add_heading (list, _("Top friction points"), NULL,
-               g_strdup (voted ? _("By votes, then by severity")
-                               /* Translators: beside "Top friction points", before any vote */
-                               : _("Not voted on: the most severe first")),
+               ranked->len == 0 ? NULL
+               : g_strdup (voted ? _("By votes, then by severity")
+                                 /* Translators: beside "Top friction points", before any vote */
+                                 : _("Not voted on: the most severe first")),
                32);
   for (guint i = 0; i < MIN (ranked->len, TOP_FRICTIONS); i++)
     {
