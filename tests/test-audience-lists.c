@@ -330,6 +330,66 @@ test_diagnose (void)
                     ==, 1);
 }
 
+/* Where on @page a text with @needle is first drawn. */
+static guint
+index_on_page (GPtrArray  *page,
+               const char *needle)
+{
+  for (guint i = 0; i < page->len; i++)
+    if (strstr (g_ptr_array_index (page, i), needle) != NULL)
+      return i;
+  g_error ("“%s” is not on the page", needle);
+}
+
+/* While the totals are hidden, Diagnose's order says nothing of the votes
+ * either: two principles with as many friction points, as severe, come in
+ * catalogue order, not with the more voted first. */
+static void
+test_diagnose_hidden_votes (void)
+{
+  g_autoptr(StapleSession) session = staple_session_new ();
+  g_autoptr(StapleStage) stage = staple_stage_new ();
+  const StaplePrinciple principles[] = { STAPLE_PRINCIPLE_HIRE_FOR_THE_PERSON,
+                                         STAPLE_PRINCIPLE_TRUST_JUDGEMENT };
+  const char *hire = staple_principle_get_label (principles[0]);
+  const char *trust = staple_principle_get_label (principles[1]);
+
+  staple_stage_set_id (stage, 1);
+  staple_stage_set_name (stage, "Approval");
+  g_list_store_append (staple_session_get_stages (session), stage);
+  for (guint i = 0; i < G_N_ELEMENTS (principles); i++)
+    {
+      g_autoptr(StapleFriction) friction = staple_friction_new ();
+
+      staple_friction_set_id (friction, i + 1);
+      staple_friction_set_stage_id (friction, 1);
+      staple_friction_set_position (friction, (int) i);
+      staple_friction_set_text (friction, i == 0 ? "No one hires for patience"
+                                                 : "Every refund needs a sign-off");
+      staple_friction_set_principle (friction, principles[i]);
+      g_list_store_append (staple_stage_get_frictions (stage), friction);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(StapleVote) vote = staple_vote_new ();
+
+      staple_vote_set_id (vote, i + 1);
+      staple_vote_set_participant_id (vote, i + 1);
+      staple_vote_set_friction_id (vote, 2);
+      g_list_store_append (staple_session_get_votes (session), vote);
+    }
+
+  {
+    g_auto(Phase) shown = render_pages (session, STAPLE_PHASE_DIAGNOSE, FALSE, "votes");
+    g_auto(Phase) hidden = render_pages (session, STAPLE_PHASE_DIAGNOSE, TRUE, "votes");
+    GPtrArray *shown_page = g_ptr_array_index (shown.pages, 0);
+    GPtrArray *hidden_page = g_ptr_array_index (hidden.pages, 0);
+
+    g_assert_cmpuint (index_on_page (shown_page, trust), <, index_on_page (shown_page, hire));
+    g_assert_cmpuint (index_on_page (hidden_page, hire), <, index_on_page (hidden_page, trust));
+  }
+}
+
 static gboolean
 is_vote_count (const char *text)
 {
@@ -682,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/audience-lists/frame", test_frame);
   g_test_add_func ("/audience-lists/frame-full-room", test_frame_full_room);
   g_test_add_func ("/audience-lists/diagnose", test_diagnose);
+  g_test_add_func ("/audience-lists/diagnose-hidden-votes", test_diagnose_hidden_votes);
   g_test_add_func ("/audience-lists/prioritise", test_prioritise);
   g_test_add_func ("/audience-lists/commit", test_commit);
   g_test_add_func ("/audience-lists/close", test_close);
