@@ -634,6 +634,16 @@ test_render_pinned_labels (void)
   g_assert_cmpuint (count_dark (unpinned, x + 8, y + 8, 80, 14, 0.6), ==, 0);
   g_assert_cmpuint (count_dark (pinned, x + 8, y + 8, 80, 14, 0.6), >=, 15);
 
+  /* What the band covers, for a click there to hit nothing under it. */
+  g_assert_cmpfloat (staple_map_render_pinned_width (layout, &options), >=, 114);
+  g_assert_cmpfloat (staple_map_render_pinned_width (layout, &options), <,
+                     fourth->column.width);
+  options.visible.x = 0;
+  g_assert_cmpfloat (staple_map_render_pinned_width (layout, &options), ==, 0);
+  options.visible.x = x;
+  options.pin_lane_labels = FALSE;
+  g_assert_cmpfloat (staple_map_render_pinned_width (layout, &options), ==, 0);
+
   /* And the customers' scale, pinned too. */
   y = staple_map_layout_feeling_to_y (layout, STAPLE_MAP_LANE_CUSTOMER, -2);
   g_assert_cmpuint (count_dark (pinned, x + 80, y - 5, 40, 10, 0.6), >=, 6);

@@ -291,6 +291,45 @@ draw_gutter (StapleMapLayout              *layout,
              palette->dim);
 }
 
+/* Where the lanes' names start: the map's left, or pinned near the
+ * visible left edge. */
+static double
+gutter_x (StapleMapLayout              *layout,
+          const StapleMapRenderOptions *options)
+{
+  double scale = staple_map_layout_get_text_scale (layout);
+
+  if (!options->pin_lane_labels || !options->clip_to_visible ||
+      9 * scale * options->zoom < MIN_READABLE_PX)
+    return 0;
+
+  return MAX (0, options->visible.x - (MARGIN - 8) * scale);
+}
+
+/**
+ * staple_map_render_pinned_width:
+ * @options: as the map is drawn
+ *
+ * Returns: how much of the visible map, from its left edge, the lanes'
+ *   names pinned there cover, in map units; 0 when they are not pinned
+ */
+double
+staple_map_render_pinned_width (StapleMapLayout              *layout,
+                                const StapleMapRenderOptions *options)
+{
+  double x;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (layout), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  x = gutter_x (layout, options);
+  if (x <= 0)
+    return 0;
+
+  return x + (MARGIN + GUTTER - 2) * staple_map_layout_get_text_scale (layout) -
+         options->visible.x;
+}
+
 /* Every row's left, after the columns: over them when pinned. */
 static void
 draw_gutters (StapleMapLayout              *layout,
@@ -298,13 +337,10 @@ draw_gutters (StapleMapLayout              *layout,
               const StapleMapRenderOptions *options)
 {
   double scale = staple_map_layout_get_text_scale (layout);
-  double x = 0;
+  double x = gutter_x (layout, options);
 
   if (9 * scale * options->zoom < MIN_READABLE_PX)
     return;
-
-  if (options->pin_lane_labels && options->clip_to_visible)
-    x = MAX (0, options->visible.x - (MARGIN - 8) * scale);
 
   for (guint row = 0; row < staple_map_layout_get_n_rows (layout); row++)
     draw_gutter (layout, cr, options, row, x);

@@ -36,6 +36,8 @@ void staple_map_render_column       (StapleMapLayout              *layout,
                                      cairo_t                      *cr,
                                      const StapleMapRenderOptions *options,
                                      guint                         index);
+double staple_map_render_pinned_width (StapleMapLayout            *layout,
+                                       const StapleMapRenderOptions *options);
 void staple_map_render_kind_color   (StapleFrictionKind            kind,
                                      gboolean                      dark,
                                      double                       *rgb);

@@ -618,7 +618,8 @@ click_pressed_cb (GtkGestureClick *gesture,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   _staple_map_view_to_map (self, x, y, &map_x, &map_y);
-  if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
+  if (_staple_map_view_in_pinned (self, x) ||
+      !staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
     {
       staple_map_view_select (self, NULL);
       if (n_press == 2 && in_stage_row (self, map_x, map_y))
@@ -649,7 +650,8 @@ click_released_cb (GtkGestureClick *gesture,
     return;
 
   _staple_map_view_to_map (self, x, y, &map_x, &map_y);
-  if (staple_map_layout_hit_test (self->layout, map_x, map_y, &hit) &&
+  if (!_staple_map_view_in_pinned (self, x) &&
+      staple_map_layout_hit_test (self->layout, map_x, map_y, &hit) &&
       hit.kind == STAPLE_MAP_HIT_CARD_LANE)
     staple_map_view_start_new_card (self, hit.stage, hit.card, "");
 }
@@ -664,7 +666,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
 
   self->dragging = FALSE;
   _staple_map_view_to_map (self, x, y, &map_x, &map_y);
-  if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &self->drag_hit))
+  if (_staple_map_view_in_pinned (self, x) ||
+      !staple_map_layout_hit_test (self->layout, map_x, map_y, &self->drag_hit))
     self->drag_hit.kind = STAPLE_MAP_HIT_NONE;
 }
 
@@ -819,7 +822,8 @@ query_tooltip_cb (StapleMapView *self,
   else
     {
       _staple_map_view_to_map (self, x, y, &map_x, &map_y);
-      if (!staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
+      if (_staple_map_view_in_pinned (self, x) ||
+          !staple_map_layout_hit_test (self->layout, map_x, map_y, &hit))
         return FALSE;
     }
 

@@ -75,6 +75,8 @@ void     _staple_map_view_to_map          (StapleMapView           *self,
 void     _staple_map_view_to_widget       (StapleMapView           *self,
                                            const cairo_rectangle_t *rect,
                                            GtkAllocation           *out);
+gboolean _staple_map_view_in_pinned       (StapleMapView           *self,
+                                           double                   x);
 gboolean _staple_map_view_locate          (StapleMapView           *self,
                                            StapleMapHitKind         kind,
                                            GObject                 *object,

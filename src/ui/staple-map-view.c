@@ -92,6 +92,22 @@ _staple_map_view_to_widget (StapleMapView           *self,
   out->height = (int) ceil (rect->height * self->zoom);
 }
 
+/* The lanes' names pinned at the left of a map scrolled sideways cover
+ * the columns there: a click on them is a click in the margin. */
+gboolean
+_staple_map_view_in_pinned (StapleMapView *self,
+                            double         x)
+{
+  StapleMapRenderOptions options;
+
+  staple_map_render_options_init (&options);
+  options.zoom = self->zoom;
+  options.clip_to_visible = TRUE;
+  options.pin_lane_labels = TRUE;
+  _staple_map_view_to_map (self, 0, 0, &options.visible.x, &options.visible.y);
+  return x < staple_map_render_pinned_width (self->layout, &options) * self->zoom;
+}
+
 /* Selection */
 
 /* Finds where an object now is on the map. */
