@@ -659,8 +659,8 @@ test_empty (void)
   g_assert_cmpuint (pages_with (&close, "0 "), ==, 0);
 }
 
-/* A 100,000-character text in every field: cut short, in its box, on as
- * many pages as its lists need. */
+/* A 100,000-character text in every field, its first forty lines short:
+ * cut short, in its box, on as many pages as its lists need. */
 static void
 test_long_texts (void)
 {
@@ -670,6 +670,9 @@ test_long_texts (void)
   GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
 
+  /* Typed over forty lines first, then on and on. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "Wartezeit\n");
   while (text->len < 100000)
     g_string_append (text, "Wartezeit auf die Freigabe der Regionalleitung 🙃 ");
   staple_session_set_question (session, text->str);
