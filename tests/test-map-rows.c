@@ -481,7 +481,23 @@ test_fit_whole (void)
   StapleMapFit fit;
 
   staple_map_layout_fit (layout, 2000, 2000, 1.0, &fit);
-  g_assert_cmpuint (fit.n_rows, >, 1);
+  /* Readable in 2 rows of 8 already, larger in 3 rows of 6; smaller again
+   * in 4 rows of 4. */
+  g_test_message ("16 stages in 2000 × 2000: %u rows of %u at %.0f %%", fit.n_rows,
+                  fit.columns_per_row, fit.zoom * 100);
+  g_assert_cmpuint (fit.n_rows, ==, 3);
+  for (guint per_row = 4; per_row <= 8; per_row += 2)
+    {
+      StapleMapFit other;
+
+      staple_map_layout_set_columns_per_row (layout, per_row);
+      other.zoom = MIN (2000 / staple_map_layout_get_width (layout),
+                        2000 / staple_map_layout_get_height (layout));
+      g_test_message ("%u a row: %.0f %%", per_row, other.zoom * 100);
+      if (per_row != 6)
+        g_assert_cmpfloat (other.zoom, <, fit.zoom);
+    }
+  staple_map_layout_set_columns_per_row (layout, 0);
   g_assert_true (fit.whole);
   g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX);
   staple_map_layout_set_columns_per_row (layout, fit.columns_per_row);

@@ -556,6 +556,7 @@ staple_map_layout_fit (StapleMapLayout *self,
                        double           max_zoom,
                        StapleMapFit    *fit)
 {
+  gboolean one_row;
   double readable;
   guint n;
 
@@ -569,7 +570,8 @@ staple_map_layout_fit (StapleMapLayout *self,
   readable = MIN (max_zoom, STAPLE_MAP_READABLE_LINE_PX / MAX (self->line_height, 1e-3));
   *fit = (StapleMapFit) { 0, 1, zoom_for (self, 0, width, height, max_zoom), 0, TRUE };
 
-  for (guint rows = 2; rows <= n && fit->zoom < readable; rows++)
+  one_row = fit->zoom >= readable;
+  for (guint rows = 2; rows <= n && !one_row; rows++)
     {
       guint per_row = (n + rows - 1) / rows;
       double zoom;
