@@ -279,6 +279,7 @@ start_editing (StapleMapView      *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
+  cairo_rectangle_t rect;
 
   self->editing = *what;
   g_set_object (&self->editing_object, object);
@@ -294,6 +295,11 @@ start_editing (StapleMapView      *self,
                                   -1);
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
+  /* A new card's editor, below a stage's last card, may be below the view,
+   * as a wrapped map's rows are: it comes into view. */
+  if (editor_rect (self, &rect))
+    _staple_map_view_scroll_to (self, &rect);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   /* All of it selected, to type over, from its start, to read. */

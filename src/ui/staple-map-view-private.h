@@ -77,6 +77,8 @@ void     _staple_map_view_to_widget       (StapleMapView           *self,
                                            GtkAllocation           *out);
 gboolean _staple_map_view_in_pinned       (StapleMapView           *self,
                                            double                   x);
+void     _staple_map_view_scroll_to       (StapleMapView           *self,
+                                           const cairo_rectangle_t *rect);
 gboolean _staple_map_view_locate          (StapleMapView           *self,
                                            StapleMapHitKind         kind,
                                            GObject                 *object,

@@ -209,27 +209,21 @@ describe_selection (StapleMapView *self)
                                   text != NULL ? text : _("Nothing selected"), -1);
 }
 
-static void
-scroll_to_selection (StapleMapView *self)
+/* Scrolls only as far as needed to show @rect (in map units), so that the
+ * map does not jump about under the arrow keys. */
+void
+_staple_map_view_scroll_to (StapleMapView           *self,
+                            const cairo_rectangle_t *rect)
 {
-  const StapleMapColumn *column;
-  const cairo_rectangle_t *rect;
   GtkAllocation area;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (self->selection.kind == STAPLE_MAP_HIT_NONE || self->hadjustment == NULL)
+  if (self->hadjustment == NULL)
     return;
 
-  column = staple_map_layout_get_column (self->layout, self->selection.stage);
-  rect = self->selection.kind == STAPLE_MAP_HIT_CARD
-         ? &staple_map_layout_get_card (self->layout, self->selection.stage,
-                                        self->selection.card)->rect
-         : &column->header;
   _staple_map_view_to_widget (self, rect, &area);
 
-  /* Scroll only as far as needed, so the map does not jump about under
-   * the arrow keys. */
   if (area.x < MARGIN_PX || area.width + 2 * MARGIN_PX > width)
     gtk_adjustment_set_value (self->hadjustment, scroll_x (self) + area.x - MARGIN_PX);
   else if (area.x + area.width > width - MARGIN_PX)
@@ -241,6 +235,22 @@ scroll_to_selection (StapleMapView *self)
   else if (area.y + area.height > height - MARGIN_PX)
     gtk_adjustment_set_value (self->vadjustment,
                               scroll_y (self) + area.y + area.height - height + MARGIN_PX);
+}
+
+static void
+scroll_to_selection (StapleMapView *self)
+{
+  const StapleMapColumn *column;
+
+  if (self->selection.kind == STAPLE_MAP_HIT_NONE)
+    return;
+
+  column = staple_map_layout_get_column (self->layout, self->selection.stage);
+  _staple_map_view_scroll_to (self, self->selection.kind == STAPLE_MAP_HIT_CARD
+                                    ? &staple_map_layout_get_card (self->layout,
+                                                                   self->selection.stage,
+                                                                   self->selection.card)->rect
+                                    : &column->header);
 }
 
 void
