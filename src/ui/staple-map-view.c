@@ -440,11 +440,11 @@ zoom_at (StapleMapView *self,
   if (wrapped && self->selection.kind != STAPLE_MAP_HIT_NONE &&
       self->selection.stage < staple_map_layout_get_n_columns (self->layout))
     {
+      const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
+                                                                    self->selection.stage);
       GtkAllocation area;
 
-      _staple_map_view_to_widget (self, &staple_map_layout_get_column (self->layout,
-                                                                       self->selection.stage)->header,
-                                  &area);
+      _staple_map_view_to_widget (self, &column->header, &area);
       if (area.x + area.width > 0 && area.x < gtk_widget_get_width (GTK_WIDGET (self)) &&
           area.y + area.height > 0 && area.y < gtk_widget_get_height (GTK_WIDGET (self)))
         {
@@ -734,6 +734,19 @@ layout_changed_cb (StapleMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The walk's stage in view, all of it if it fits: on a wrapped map, a
+ * row's header alone may be at the view's bottom edge. */
+static void
+show_whole_stage (StapleMapView *self,
+                  guint          index)
+{
+  const StapleMapColumn *column = staple_map_layout_get_column (self->layout, index);
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (column != NULL && column->column.height * self->zoom + 2 * MARGIN_PX <= height)
+    _staple_map_view_scroll_to (self, &column->column);
+}
+
 /**
  * staple_map_view_show_current_stage:
  *
@@ -752,6 +765,7 @@ staple_map_view_show_current_stage (StapleMapView *self)
       StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, (guint) index, 0 };
 
       staple_map_view_select (self, &hit);
+      show_whole_stage (self, (guint) index);
     }
 }
 
@@ -766,6 +780,7 @@ current_stage_changed_cb (StapleMapView *self)
       StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, (guint) index, 0 };
 
       staple_map_view_select (self, &hit);
+      show_whole_stage (self, (guint) index);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
