@@ -23,7 +23,11 @@ typedef struct
   int            current_stage; /* index of the stage the walk is at, or -1 */
   guint          page;          /* which page of a phase too long for one screen;
                                  * clamped to the last */
-  gboolean       hide_votes;    /* Prioritise: the ranking without its totals */
+  gboolean       hide_votes;    /* Prioritise (and Close): the ranking without its
+                                 * totals */
+  gint64         focus_friction; /* Walk: a friction point of the current stage the
+                                  * room must see (the one just added): its page is
+                                  * drawn, whatever page says; 0 for none */
   const char    *timer;         /* the phase's clock, "12:30", or NULL for none */
   gboolean       timer_expired;
   gboolean       dark;
