@@ -32,6 +32,13 @@ struct _StaplePresenter
   gint64          stage_id;   /* the walk's stage when the page was chosen */
   guint           page;
   guint           n_pages;    /* as last drawn */
+  gboolean        land_on_last; /* stepping back into the stage before: its last page */
+
+  /* The friction points of the walk's stage, to show the room the one just
+   * added even when it is on a later page. */
+  gint64          known_stage_id;
+  GArray         *known_frictions;  /* gint64 */
+  gint64          focus_friction;
 };
 
 G_DEFINE_FINAL_TYPE (StaplePresenter, staple_presenter, GTK_TYPE_WINDOW)
@@ -92,13 +99,15 @@ draw_cb (GtkDrawingArea *area,
   StapleAudienceOptions options;
   StapleAudienceStats stats = { 0 };
 
-  /* A new stage of the walk starts on its first page; on the Map, the page
-   * it is on. */
+  /* A new stage of the walk starts on its first page (on its last when the
+   * coach stepped back into it); on the Map, the page it is on. */
   if (session != NULL && staple_session_get_current_stage_id (session) != self->stage_id)
     {
       self->stage_id = staple_session_get_current_stage_id (session);
-      self->page = first_page (self);
+      self->page = self->land_on_last ? G_MAXUINT : first_page (self);
+      self->focus_friction = 0;
     }
+  self->land_on_last = FALSE;
 
   staple_audience_options_init (&options);
   options.session = session;
@@ -106,6 +115,7 @@ draw_cb (GtkDrawingArea *area,
   options.current_stage = current_stage_index (session);
   options.page = self->page;
   options.hide_votes = votes_hidden (self);
+  options.focus_friction = self->phase == STAPLE_PHASE_WALK ? self->focus_friction : 0;
   options.timer = clock;
   options.timer_expired = self->timer != NULL && staple_timer_get_expired (self->timer);
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
@@ -119,6 +129,40 @@ static void
 redraw (StaplePresenter *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+/* After every edit: a friction point that has just appeared on the walk's
+ * stage is the one the room must see, on whichever page it falls. */
+static void
+edited_cb (StaplePresenter *self)
+{
+  StapleSession *session = session_of (self);
+  gint64 stage_id = session != NULL ? staple_session_get_current_stage_id (session) : 0;
+  StapleStage *stage = session != NULL ? staple_session_find_stage (session, stage_id, NULL)
+                                       : NULL;
+  GListModel *frictions = stage != NULL ? G_LIST_MODEL (staple_stage_get_frictions (stage))
+                                        : NULL;
+  guint n = frictions != NULL ? g_list_model_get_n_items (frictions) : 0;
+  gboolean same_stage = stage_id == self->known_stage_id;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
+      gint64 id = staple_friction_get_id (friction);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < self->known_frictions->len && !known; j++)
+        known = g_array_index (self->known_frictions, gint64, j) == id;
+      if (same_stage && !known)
+        self->focus_friction = id;
+      g_array_append_val (ids, id);
+    }
+
+  g_array_set_size (self->known_frictions, 0);
+  g_array_append_vals (self->known_frictions, ids->data, ids->len);
+  self->known_stage_id = stage_id;
+  redraw (self);
 }
 
 /**
@@ -158,13 +202,15 @@ staple_presenter_set_editor (StaplePresenter *self,
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_set_object (&self->editor, editor);
-  g_signal_connect_object (editor, "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "changed", G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
+  self->known_stage_id = -1;
+  self->focus_friction = 0;
 
   session = staple_editor_get_session (editor);
   self->phase = session != NULL ? staple_session_get_phase (session) : STAPLE_PHASE_FRAME;
   self->stage_id = session != NULL ? staple_session_get_current_stage_id (session) : 0;
   self->page = first_page (self);
-  redraw (self);
+  edited_cb (self);
 }
 
 /* The projector: see staple_presenter_pick_monitor(). */
@@ -216,6 +262,11 @@ staple_presenter_show (StaplePresenter *self)
 
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->area));
+
+  /* On its own screen the room's view needs no keyboard: the coach goes on
+   * typing in the window they were in. */
+  if (monitor != NULL && self->owner != NULL)
+    gtk_window_present (self->owner);
 }
 
 static void
@@ -233,12 +284,18 @@ static void
 step (StaplePresenter *self,
       int              direction)
 {
+  /* The coach moves on from the page that was shown. */
+  self->focus_friction = 0;
+
   if (direction > 0 && self->page + 1 < self->n_pages)
     self->page++;
   else if (direction < 0 && self->page > 0)
     self->page--;
   else if (self->phase == STAPLE_PHASE_WALK)
-    activate_owner (self, direction > 0 ? "next-stage" : "previous-stage");
+    {
+      self->land_on_last = direction < 0;
+      activate_owner (self, direction > 0 ? "next-stage" : "previous-stage");
+    }
 
   redraw (self);
 }
@@ -284,11 +341,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
 
     case GDK_KEY_Home:
+      self->focus_friction = 0;
       self->page = 0;
       redraw (self);
       return TRUE;
 
     case GDK_KEY_End:
+      self->focus_friction = 0;
       self->page = self->n_pages > 0 ? self->n_pages - 1 : 0;
       redraw (self);
       return TRUE;
@@ -313,6 +372,7 @@ staple_presenter_dispose (GObject *object)
   g_clear_object (&self->timer);
   g_clear_object (&self->editor);
   g_clear_weak_pointer (&self->owner);
+  g_clear_pointer (&self->known_frictions, g_array_unref);
 
   G_OBJECT_CLASS (staple_presenter_parent_class)->dispose (object);
 }
@@ -328,6 +388,7 @@ staple_presenter_init (StaplePresenter *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  self->known_frictions = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_window_set_title (GTK_WINDOW (self), _("Staple — Presenter"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
@@ -368,6 +429,9 @@ staple_presenter_new (gpointer      owner,
                        NULL);
   g_set_weak_pointer (&self->owner, GTK_WINDOW (owner));
   self->timer = g_object_ref (timer);
+  /* The window's shortcuts (Alt+3 for the Walk, Ctrl+Z…) work from here
+   * too, on the coach's window: the room's screen only shows. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "win", G_ACTION_GROUP (owner));
   staple_presenter_set_editor (self, editor);
 
   /* Every edit (above), the clock's every second, and the coach's choice to

@@ -712,8 +712,9 @@ presenter_action (GSimpleAction *action,
                       GTK_WINDOW (staple_presenter_new (self, self->editor, self->timer)));
   g_signal_connect_object (self->presenter, "destroy", G_CALLBACK (presenter_closed_cb), self,
                            G_CONNECT_SWAPPED);
-  staple_presenter_set_phase (STAPLE_PRESENTER (self->presenter),
-                              staple_session_get_phase (session));
+  /* The phase on the coach's screen: a past session is reviewed on its
+   * Close summary, whatever phase it was left in. */
+  staple_presenter_set_phase (STAPLE_PRESENTER (self->presenter), shown_phase (self));
   staple_presenter_show (STAPLE_PRESENTER (self->presenter));
   g_simple_action_set_state (action, g_variant_new_boolean (TRUE));
 }
