@@ -385,6 +385,120 @@ test_rows_hit (void)
   }
 }
 
+/* The example with twelve more friction points on its last stage, as a
+ * room that keeps adding them does. */
+static StapleSession *
+read_example_heavy (void)
+{
+  StapleSession *session = read_example ();
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(StapleStage) last = g_list_model_get_item (stages, g_list_model_get_n_items (stages)
+                                                                 - 1);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(StapleFriction) friction = staple_friction_new ();
+
+      staple_friction_set_id (friction, 90000 + i);
+      staple_friction_set_stage_id (friction, staple_stage_get_id (last));
+      staple_friction_set_text (friction, "The invoice goes to the site, not to the office "
+                                "that pays it, and nobody knows who should chase it");
+      g_list_store_append (staple_stage_get_frictions (last), friction);
+    }
+  return session;
+}
+
+/* The tallest column in rows @first … @last, its card stacks and causes. */
+static double
+tallest_stack (StapleMapLayout *layout,
+               guint            first,
+               guint            last)
+{
+  double most = 0;
+
+  for (guint i = first; i <= last; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          const cairo_rectangle_t *r = &staple_map_layout_get_card (layout, i, j)->rect;
+          double y, h;
+
+          staple_map_layout_get_row_lane (layout, column->row, STAPLE_MAP_LANE_CARDS, &y, &h);
+          most = MAX (most, r->y + r->height - y);
+        }
+    }
+  return most;
+}
+
+/* Each row is as tall as its own stages need: a row of three-card stages
+ * is not as tall as the one with a stage of sixteen; everything of a short
+ * row is still where it is drawn, and its feelings where they are read. */
+static void
+test_rows_own_height (void)
+{
+  g_autoptr(StapleSession) session = read_example_heavy ();
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 3);
+  guint n = staple_map_layout_get_n_columns (layout);
+  double cards_h[4], row_h[4];
+  double previous_bottom = 0;
+
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpuint (staple_map_layout_get_n_rows (layout), ==, 4);
+  for (guint row = 0; row < 4; row++)
+    {
+      double top, bottom, h;
+      guint first = row * 3, last = MIN (first + 2, n - 1);
+
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CARDS, NULL, &cards_h[row]);
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_HEADER, &top, NULL);
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CAUSES, &bottom, &h);
+      row_h[row] = bottom + h - top;
+      g_test_message ("row %u: cards lane %.0f, row %.0f", row + 1, cards_h[row], row_h[row]);
+
+      /* Its cards fill its card lane, but for its padding. */
+      g_assert_cmpfloat (tallest_stack (layout, first, last) + 20, >=, cards_h[row] - 1);
+      g_assert_cmpfloat (top, >=, previous_bottom);
+      previous_bottom = bottom + h;
+
+      for (guint i = first; i <= last; i++)
+        {
+          const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+          double cx = column->column.x + column->column.width / 2;
+
+          g_assert_cmpfloat (column->column.y, ==, top);
+          g_assert_cmpfloat (column->column.height, ==, row_h[row]);
+          assert_hit (layout, cx, column->customer_y, STAPLE_MAP_HIT_CUSTOMER_POINT, i, 0);
+          assert_hit (layout, cx, column->staff_y, STAPLE_MAP_HIT_STAFF_POINT, i, 0);
+          g_assert_cmpint (staple_map_layout_row_y_to_feeling (layout, row,
+                                                               STAPLE_MAP_LANE_STAFF,
+                                                               column->staff_y), ==,
+                           staple_stage_get_staff_feeling (column->stage));
+          g_assert_cmpfloat (staple_map_layout_row_feeling_to_y (
+                               layout, row, STAPLE_MAP_LANE_CUSTOMER,
+                               staple_stage_get_customer_feeling (column->stage)), ==,
+                             column->customer_y);
+          staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CAUSES, &bottom, &h);
+          assert_hit (layout, cx, bottom + h / 2, STAPLE_MAP_HIT_CAUSES, i, 0);
+          for (guint j = 0; j < column->cards->len; j++)
+            {
+              const cairo_rectangle_t *r = &staple_map_layout_get_card (layout, i, j)->rect;
+
+              assert_hit (layout, r->x + r->width / 2, r->y + r->height / 2,
+                          STAPLE_MAP_HIT_CARD, i, j);
+            }
+          g_assert_cmpuint (staple_map_layout_get_row_at (layout, column->header.y + 1), ==, row);
+        }
+    }
+
+  /* The last row holds the stage of sixteen: the others are much shorter. */
+  for (guint row = 0; row < 3; row++)
+    g_assert_cmpfloat (cards_h[row], <, 0.7 * cards_h[3]);
+  g_assert_cmpfloat (staple_map_layout_get_height (layout), <,
+                     4 * row_h[3] + 3 * 40 + 48 - 100);
+}
+
 /* Every row names its lanes at its left. */
 static void
 test_rows_lane_labels (void)
@@ -527,6 +641,69 @@ test_fit_example (void)
                            sizes[i][1] / staple_map_layout_get_height (layout)));
       g_assert_cmpuint (fit.n_rows, >, 1);
       g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX - EPSILON);
+    }
+}
+
+/* How many rows of stages a view of @height shows whole from the top at
+ * @zoom. */
+static guint
+rows_in_view (StapleMapLayout *layout,
+              double           zoom,
+              double           height)
+{
+  guint rows = 0;
+
+  for (guint row = 0; row < staple_map_layout_get_n_rows (layout); row++)
+    {
+      double y, h;
+
+      staple_map_layout_get_row_lane (layout, row, STAPLE_MAP_LANE_CAUSES, &y, &h);
+      if ((y + h) * zoom <= height)
+        rows = row + 1;
+    }
+  return rows;
+}
+
+/* Fit in the window's map (1100 × 720 with the side panel: about
+ * 730 × 525) keeps the text readable and, each row as tall as its own
+ * stages, shows more of a journey with one heavy stage than rows all as
+ * tall as the tallest would: the map is shorter, and the rows without the
+ * heavy stage fit the view two at a time. */
+static void
+test_fit_heavy (void)
+{
+  g_autoptr(StapleSession) session = read_example_heavy ();
+  g_autoptr(StapleSession) example = read_example ();
+  g_autoptr(StapleSession) many = make_session (25);
+  g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
+  g_autoptr(StapleMapLayout) example_layout = layout_for (example, 0);
+  g_autoptr(StapleMapLayout) long_layout = layout_for (many, 0);
+  StapleMapLayout *layouts[] = { layout, example_layout, long_layout };
+
+  for (guint k = 0; k < G_N_ELEMENTS (layouts); k++)
+    {
+      StapleMapFit fit;
+      double tallest = 0, uniform, height;
+      guint rows;
+
+      staple_map_layout_fit (layouts[k], 730, 525, 1.0, &fit);
+      staple_map_layout_set_columns_per_row (layouts[k], fit.columns_per_row);
+      for (guint i = 0; i < staple_map_layout_get_n_columns (layouts[k]); i++)
+        tallest = MAX (tallest, staple_map_layout_get_column (layouts[k], i)->column.height);
+      uniform = 48 + fit.n_rows * tallest + (fit.n_rows - 1) * 40;
+      height = staple_map_layout_get_height (layouts[k]);
+      rows = rows_in_view (layouts[k], fit.zoom, 525);
+      g_test_message ("%u stages in 730 x 525: %u rows of %u at %.1f %%, a card's line %.1f px; "
+                      "%u rows whole in view from the top; the map %.1f views high (%.1f with "
+                      "rows all as tall as the tallest)",
+                      staple_map_layout_get_n_columns (layouts[k]), fit.n_rows,
+                      fit.columns_per_row, fit.zoom * 100, fit.line_px, rows,
+                      height * fit.zoom / 525, uniform * fit.zoom / 525);
+      g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX - EPSILON);
+      g_assert_cmpfloat (staple_map_layout_get_width (layouts[k]) * fit.zoom, <=, 730 + EPSILON);
+      g_assert_cmpuint (rows, >=, 1);
+      if (k == 0)
+        g_assert_cmpfloat (height, <, uniform - 200);
     }
 }
 
@@ -675,10 +852,12 @@ main (int   argc,
   g_test_add_func ("/map/rows/wrap", test_rows_wrap);
   g_test_add_func ("/map/rows/hit", test_rows_hit);
   g_test_add_func ("/map/rows/lane-labels", test_rows_lane_labels);
+  g_test_add_func ("/map/rows/own-height", test_rows_own_height);
   g_test_add_func ("/map/fit/long", test_fit_long);
   g_test_add_func ("/map/fit/short", test_fit_short);
   g_test_add_func ("/map/fit/whole", test_fit_whole);
   g_test_add_func ("/map/fit/example", test_fit_example);
+  g_test_add_func ("/map/fit/heavy", test_fit_heavy);
   g_test_add_func ("/map/render/waits", test_render_waits);
   g_test_add_func ("/map/render/feeling-scale", test_render_feeling_scale);
   g_test_add_func ("/map/render/pinned-labels", test_render_pinned_labels);

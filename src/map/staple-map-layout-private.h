@@ -29,6 +29,21 @@ G_BEGIN_DECLS
 #define CARD_POINTS        10.0 /* a card's text */
 #define SCALE_RESERVE      24.0 /* the feeling lanes' scale, right in the gutter */
 
+/* The lanes of one row of stages, in map units. */
+typedef struct
+{
+  double lane_y[STAPLE_MAP_N_LANES];
+  double lane_height[STAPLE_MAP_N_LANES];
+} StapleMapRowLanes;
+
+/* What a column needs of the lanes whose height its content decides. */
+typedef struct
+{
+  double header;
+  double cards;
+  double causes;
+} ColumnExtent;
+
 struct _StapleMapLayout
 {
   GObject        parent_instance;
@@ -49,14 +64,13 @@ struct _StapleMapLayout
   GHashTable    *small_texts;  /* text → PangoLayout, e.g. vote counts */
   GHashTable    *fonts;        /* "points/weight" → PangoFontDescription */
 
-  /* The lanes of the first row; every row has the same. */
-  double         lane_y[STAPLE_MAP_N_LANES];
-  double         lane_height[STAPLE_MAP_N_LANES];
+  /* Each row's lanes, as tall as the row's own stages need. */
+  GArray        *rows;         /* StapleMapRowLanes, at least one */
+  GArray        *extents;      /* ColumnExtent, a column's */
   double         width;
   double         height;
   guint          columns_per_row; /* 0: all in one row */
   guint          n_rows;
-  double         row_pitch;    /* from one row's top to the next's */
   double         line_height;  /* of a card's text */
   StapleWaitScale wait_scale;
 
@@ -73,6 +87,10 @@ struct _StapleMapLayout
 /* staple-map-layout-rows.c */
 guint   _staple_map_layout_row_of       (StapleMapLayout *self,
                                          guint            index);
+void    _staple_map_layout_row_heights  (StapleMapLayout *self,
+                                         guint            first,
+                                         guint            n,
+                                         double          *heights);
 void    _staple_map_layout_measure_rows (StapleMapLayout *self,
                                          guint            columns_per_row,
                                          double          *width,

@@ -4,8 +4,9 @@
  * fit a view best.
  *
  * A long journey wraps onto rows of stages, each with every lane, in
- * reading order; a row's lanes are the first row's moved down. Every
- * rectangle is in the map's own units, wherever its row is.
+ * reading order; each row's lanes are as tall as its own stages need, so
+ * a row of short stages is short. Every rectangle is in the map's own
+ * units, wherever its row is.
  */
 #define G_LOG_DOMAIN "staple-map-layout"
 
@@ -14,6 +15,13 @@
 #include <math.h>
 
 #include "staple-map-layout-private.h"
+
+static const StapleMapRowLanes *
+row_lanes (StapleMapLayout *self,
+           guint            row)
+{
+  return &g_array_index (self->rows, StapleMapRowLanes, MIN (row, self->rows->len - 1));
+}
 
 /* Reading the geometry */
 
@@ -62,11 +70,7 @@ staple_map_layout_get_lane (StapleMapLayout *self,
   g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
   g_return_if_fail (lane < STAPLE_MAP_N_LANES);
 
-  staple_map_layout_update (self);
-  if (y != NULL)
-    *y = self->lane_y[lane];
-  if (height != NULL)
-    *height = self->lane_height[lane];
+  staple_map_layout_get_row_lane (self, 0, lane, y, height);
 }
 
 /**
@@ -150,25 +154,44 @@ staple_map_layout_get_serial (StapleMapLayout *self)
  * @feeling: −2 … +2
  *
  * Returns: where a curve point of that feeling sits in the first row; +2
- *   at the top (add staple_map_layout_get_row_offset() for another row)
+ *   at the top (staple_map_layout_row_feeling_to_y() for another row)
  */
 double
 staple_map_layout_feeling_to_y (StapleMapLayout *self,
                                 StapleMapLane    lane,
                                 int              feeling)
 {
+  return staple_map_layout_row_feeling_to_y (self, 0, lane, feeling);
+}
+
+/**
+ * staple_map_layout_row_feeling_to_y:
+ * @row: a row of stages, from 0
+ * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
+ * @feeling: −2 … +2
+ *
+ * Returns: where a curve point of that feeling sits in that row; +2 at
+ *   the top
+ */
+double
+staple_map_layout_row_feeling_to_y (StapleMapLayout *self,
+                                    guint            row,
+                                    StapleMapLane    lane,
+                                    int              feeling)
+{
+  const StapleMapRowLanes *lanes;
   double pad, usable;
 
   g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
   g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
 
-  /* A no-op while the update itself asks. */
   staple_map_layout_update (self);
+  lanes = row_lanes (self, row);
   pad = 2 * LANE_PAD * self->scale;
-  usable = self->lane_height[lane] - 2 * pad;
+  usable = lanes->lane_height[lane] - 2 * pad;
 
   feeling = CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
-  return self->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
+  return lanes->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
          (double) (STAPLE_FEELING_MAX - STAPLE_FEELING_MIN);
 }
 
@@ -176,7 +199,7 @@ staple_map_layout_feeling_to_y (StapleMapLayout *self,
  * staple_map_layout_y_to_feeling:
  * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
  * @y: a height in map units in the first row, e.g. where a curve point is
- *   dragged to (less staple_map_layout_get_row_offset() in another row)
+ *   dragged to (staple_map_layout_row_y_to_feeling() in another row)
  *
  * Returns: the nearest feeling, −2 … +2
  */
@@ -185,7 +208,26 @@ staple_map_layout_y_to_feeling (StapleMapLayout *self,
                                 StapleMapLane    lane,
                                 double           y)
 {
+  return staple_map_layout_row_y_to_feeling (self, 0, lane, y);
+}
+
+/**
+ * staple_map_layout_row_y_to_feeling:
+ * @row: a row of stages, from 0
+ * @lane: %STAPLE_MAP_LANE_CUSTOMER or %STAPLE_MAP_LANE_STAFF
+ * @y: a height in map units, e.g. where a curve point of that row is
+ *   dragged to
+ *
+ * Returns: the nearest feeling, −2 … +2
+ */
+int
+staple_map_layout_row_y_to_feeling (StapleMapLayout *self,
+                                    guint            row,
+                                    StapleMapLane    lane,
+                                    double           y)
+{
   double steps = STAPLE_FEELING_MAX - STAPLE_FEELING_MIN;
+  const StapleMapRowLanes *lanes;
   double pad, usable;
   int feeling;
 
@@ -193,13 +235,15 @@ staple_map_layout_y_to_feeling (StapleMapLayout *self,
   g_return_val_if_fail (lane < STAPLE_MAP_N_LANES, 0);
 
   staple_map_layout_update (self);
+  lanes = row_lanes (self, row);
   pad = 2 * LANE_PAD * self->scale;
-  usable = self->lane_height[lane] - 2 * pad;
+  usable = lanes->lane_height[lane] - 2 * pad;
 
   if (usable <= 0)
     return 0;
 
-  feeling = STAPLE_FEELING_MAX - (int) lround ((y - self->lane_y[lane] - pad) / usable * steps);
+  feeling = STAPLE_FEELING_MAX -
+            (int) lround ((y - lanes->lane_y[lane] - pad) / usable * steps);
   return CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
 }
 
@@ -287,7 +331,9 @@ staple_map_layout_hit_test (StapleMapLayout *self,
                             StapleMapHit    *hit)
 {
   const StapleMapColumn *column;
-  double s, cx, top, ry, gap;
+  const StapleMapRowLanes *lanes;
+  const double *lane_y;
+  double s, cx, gap;
   guint row, first, last;
   int index;
 
@@ -299,13 +345,12 @@ staple_map_layout_hit_test (StapleMapLayout *self,
   if (self->columns->len == 0)
     return FALSE;
 
-  /* The row under the point; ry is where it is in the first row's lanes. */
+  /* The row under the point: the last that starts above it. */
   s = self->scale;
   gap = COLUMN_GAP * s;
-  row = y > MARGIN * s ? (guint) ((y - MARGIN * s) / self->row_pitch) : 0;
-  row = MIN (row, self->n_rows - 1);
-  top = row * self->row_pitch;
-  ry = y - top;
+  row = staple_map_layout_get_row_at (self, y);
+  lanes = row_lanes (self, row);
+  lane_y = lanes->lane_y;
   first = self->columns_per_row > 0 ? row * self->columns_per_row : 0;
   last = self->columns_per_row > 0 ? MIN (first + self->columns_per_row, self->columns->len) - 1
                                    : self->columns->len - 1;
@@ -317,10 +362,10 @@ staple_map_layout_hit_test (StapleMapLayout *self,
    * next cover the margins. */
   if (index < 0)
     {
-      double lane_y = self->lane_y[STAPLE_MAP_LANE_HANDOFFS];
+      double handoffs = lane_y[STAPLE_MAP_LANE_HANDOFFS];
       const StapleMapColumn *c = &g_array_index (self->columns, StapleMapColumn, first);
 
-      if (ry < lane_y || ry >= lane_y + self->lane_height[STAPLE_MAP_LANE_HANDOFFS])
+      if (y < handoffs || y >= handoffs + lanes->lane_height[STAPLE_MAP_LANE_HANDOFFS])
         return FALSE;
 
       if (first > 0 && x < c->column.x && x >= c->column.x - gap)
@@ -345,16 +390,16 @@ staple_map_layout_hit_test (StapleMapLayout *self,
   cx = column->column.x + column->column.width / 2;
   hit->stage = (guint) index;
 
-  if (ry < self->lane_y[STAPLE_MAP_LANE_HEADER] ||
-      ry >= self->lane_y[STAPLE_MAP_LANE_CAUSES] + self->lane_height[STAPLE_MAP_LANE_CAUSES])
+  if (y < lane_y[STAPLE_MAP_LANE_HEADER] ||
+      y >= lane_y[STAPLE_MAP_LANE_CAUSES] + lanes->lane_height[STAPLE_MAP_LANE_CAUSES])
     return FALSE;
 
-  if (ry < self->lane_y[STAPLE_MAP_LANE_CUSTOMER])
+  if (y < lane_y[STAPLE_MAP_LANE_CUSTOMER])
     hit->kind = STAPLE_MAP_HIT_STAGE;
-  else if (ry < self->lane_y[STAPLE_MAP_LANE_CARDS])
+  else if (y < lane_y[STAPLE_MAP_LANE_CARDS])
     hit->kind = near_point (x, y, cx, column->customer_y, POINT_HIT_RADIUS * s)
                 ? STAPLE_MAP_HIT_CUSTOMER_POINT : STAPLE_MAP_HIT_STAGE;
-  else if (ry < self->lane_y[STAPLE_MAP_LANE_HANDOFFS])
+  else if (y < lane_y[STAPLE_MAP_LANE_HANDOFFS])
     {
       hit->kind = STAPLE_MAP_HIT_CARD_LANE;
       for (guint j = 0; j < column->cards->len; j++)
@@ -368,7 +413,7 @@ staple_map_layout_hit_test (StapleMapLayout *self,
         }
       hit->card = insertion_index (column, CARD_GAP * s, x, y);
     }
-  else if (ry < self->lane_y[STAPLE_MAP_LANE_STAFF])
+  else if (y < lane_y[STAPLE_MAP_LANE_STAFF])
     {
       /* The arrow into a stage ends at its middle, where the one out of it
        * starts: each half is the arrow's whose mark it shows. */
@@ -382,7 +427,7 @@ staple_map_layout_hit_test (StapleMapLayout *self,
       else
         hit->kind = STAPLE_MAP_HIT_STAGE;
     }
-  else if (ry < self->lane_y[STAPLE_MAP_LANE_CAUSES])
+  else if (y < lane_y[STAPLE_MAP_LANE_CAUSES])
     hit->kind = near_point (x, y, cx, column->staff_y, POINT_HIT_RADIUS * s)
                 ? STAPLE_MAP_HIT_STAFF_POINT : STAPLE_MAP_HIT_STAGE;
   else
@@ -400,6 +445,35 @@ _staple_map_layout_row_of (StapleMapLayout *self,
   return self->columns_per_row > 0 ? index / self->columns_per_row : 0;
 }
 
+/* The heights of the lanes of a row holding the @n columns from @first:
+ * the tallest of them decides each lane whose height the content decides.
+ * An empty card lane still offers a card's room to click into. */
+void
+_staple_map_layout_row_heights (StapleMapLayout *self,
+                                guint            first,
+                                guint            n,
+                                double          *heights)
+{
+  double s = self->scale;
+  ColumnExtent most = { 0, 0, 0 };
+
+  for (guint i = first; i < first + n && i < self->extents->len; i++)
+    {
+      const ColumnExtent *extent = &g_array_index (self->extents, ColumnExtent, i);
+
+      most.header = MAX (most.header, extent->header);
+      most.cards = MAX (most.cards, extent->cards);
+      most.causes = MAX (most.causes, extent->causes);
+    }
+
+  heights[STAPLE_MAP_LANE_HEADER] = most.header + 2 * LANE_PAD * s;
+  heights[STAPLE_MAP_LANE_CUSTOMER] = CURVE_LANE * s;
+  heights[STAPLE_MAP_LANE_CARDS] = MAX (most.cards, 64 * s) + 2 * LANE_PAD * s;
+  heights[STAPLE_MAP_LANE_HANDOFFS] = HANDOFF_LANE * s;
+  heights[STAPLE_MAP_LANE_STAFF] = CURVE_LANE * s;
+  heights[STAPLE_MAP_LANE_CAUSES] = MAX (most.causes, 16 * s) + 2 * LANE_PAD * s;
+}
+
 /* The size the map would have with that many columns a row, from the
  * columns as measured: no text is measured again. */
 void
@@ -412,20 +486,32 @@ _staple_map_layout_measure_rows (StapleMapLayout *self,
   double start = (MARGIN + GUTTER) * s;
   double x = start;
   double right = start + 200 * s;
+  double rows_height = 0;
   guint n = self->columns->len;
-  guint rows = columns_per_row > 0 && n > 0 ? (n + columns_per_row - 1) / columns_per_row : 1;
+  guint per_row = columns_per_row > 0 ? columns_per_row : MAX (n, 1);
+  guint rows = n > 0 ? (n + per_row - 1) / per_row : 1;
 
   for (guint i = 0; i < n; i++)
     {
-      if (columns_per_row > 0 && i % columns_per_row == 0)
+      if (i % per_row == 0)
         x = start;
       x += g_array_index (self->columns, StapleMapColumn, i).column.width;
       right = MAX (right, x);
       x += COLUMN_GAP * s;
     }
 
+  for (guint row = 0; row < rows; row++)
+    {
+      double heights[STAPLE_MAP_N_LANES];
+      guint first = row * per_row;
+
+      _staple_map_layout_row_heights (self, first, MIN (per_row, n - MIN (first, n)), heights);
+      for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+        rows_height += heights[lane];
+    }
+
   *width = right + MARGIN * s;
-  *height = 2 * MARGIN * s + rows * self->row_pitch - ROW_GAP * s;
+  *height = 2 * MARGIN * s + rows_height + (rows - 1) * ROW_GAP * s;
 }
 
 /**
@@ -446,9 +532,10 @@ staple_map_layout_get_n_rows (StapleMapLayout *self)
  * staple_map_layout_get_row_offset:
  * @row: a row of stages, from 0
  *
- * Returns: how far below the first row's lanes that row's are, in map
- *   units: add it to what staple_map_layout_get_lane() and
- *   staple_map_layout_feeling_to_y() say
+ * Returns: how far below the first row's top that row's top is, in map
+ *   units. Its lanes below the first are not as far down, as each row is
+ *   as tall as its own stages need: staple_map_layout_get_row_lane() says
+ *   where they are.
  */
 double
 staple_map_layout_get_row_offset (StapleMapLayout *self,
@@ -457,7 +544,29 @@ staple_map_layout_get_row_offset (StapleMapLayout *self,
   g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
 
   staple_map_layout_update (self);
-  return MIN (row, self->n_rows - 1) * self->row_pitch;
+  return row_lanes (self, row)->lane_y[0] - row_lanes (self, 0)->lane_y[0];
+}
+
+/**
+ * staple_map_layout_get_row_at:
+ * @y: a height in map units
+ *
+ * Returns: the row of stages at that height, or the one above the gap
+ *   it is in; the first above the map, the last below it
+ */
+guint
+staple_map_layout_get_row_at (StapleMapLayout *self,
+                              double           y)
+{
+  guint row = 0;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
+
+  staple_map_layout_update (self);
+  while (row + 1 < self->n_rows && y >= row_lanes (self, row + 1)->lane_y[0])
+    row++;
+
+  return row;
 }
 
 /**
@@ -473,16 +582,17 @@ staple_map_layout_get_row_lane (StapleMapLayout *self,
                                 double          *y,
                                 double          *height)
 {
-  double top;
+  const StapleMapRowLanes *lanes;
 
   g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
   g_return_if_fail (lane < STAPLE_MAP_N_LANES);
 
-  top = staple_map_layout_get_row_offset (self, row);
+  staple_map_layout_update (self);
+  lanes = row_lanes (self, row);
   if (y != NULL)
-    *y = self->lane_y[lane] + top;
+    *y = lanes->lane_y[lane];
   if (height != NULL)
-    *height = self->lane_height[lane];
+    *height = lanes->lane_height[lane];
 }
 
 /**
@@ -526,6 +636,41 @@ zoom_for (StapleMapLayout *self,
 
   _staple_map_layout_measure_rows (self, columns_per_row, &map_width, &map_height);
   return MIN (max_zoom, MIN (width / map_width, height / map_height));
+}
+
+/* Fit's last resort: at the zoom @readable, the rows no wider than the
+ * view that make the map shortest, so the fewest screens show it all.
+ * Among as many rows, the evenest: 5 and 5, not 6 and 4. */
+static void
+choose_scrolling_rows (StapleMapLayout *self,
+                       double           width,
+                       double           height,
+                       double           readable,
+                       StapleMapFit    *fit)
+{
+  guint n = self->columns->len;
+  double best = G_MAXDOUBLE;
+
+  *fit = (StapleMapFit) { 1, n, readable, 0, FALSE };
+  for (guint rows = 1; rows <= n; rows++)
+    {
+      guint per_row = (n + rows - 1) / rows;
+      double map_width, map_height;
+
+      if ((n + per_row - 1) / per_row != rows)
+        continue;
+
+      _staple_map_layout_measure_rows (self, per_row, &map_width, &map_height);
+      if (map_width * readable > width && per_row > 1)
+        continue;
+
+      if (map_height < best - 1e-6)
+        {
+          best = map_height;
+          *fit = (StapleMapFit) { rows > 1 ? per_row : 0, rows, readable, 0,
+                                  map_height * readable <= height };
+        }
+    }
 }
 
 /**
@@ -586,23 +731,7 @@ staple_map_layout_fit (StapleMapLayout *self,
     }
 
   if (fit->zoom < readable && n > 1)
-    {
-      guint per_row = n;
-      guint rows;
-      double map_width, map_height;
-
-      /* The longest rows as wide as the view at that zoom; at least one stage. */
-      do
-        _staple_map_layout_measure_rows (self, per_row, &map_width, &map_height);
-      while (map_width * readable > width && --per_row > 1);
-
-      /* As many rows, evened out: 5 and 5, not 6 and 4. */
-      rows = (n + per_row - 1) / per_row;
-      per_row = (n + rows - 1) / rows;
-      _staple_map_layout_measure_rows (self, per_row, &map_width, &map_height);
-      *fit = (StapleMapFit) { rows > 1 ? per_row : 0, rows, readable, 0,
-                              map_height * readable <= height };
-    }
+    choose_scrolling_rows (self, width, height, readable, fit);
   else if (fit->zoom < readable)
     fit->zoom = readable, fit->whole = FALSE;
 

@@ -237,6 +237,8 @@ staple_map_layout_finalize (GObject *object)
   StapleMapLayout *self = STAPLE_MAP_LAYOUT (object);
 
   g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->extents, g_array_unref);
   g_clear_pointer (&self->card_cache, g_hash_table_unref);
   g_clear_pointer (&self->stage_cache, g_hash_table_unref);
   g_clear_pointer (&self->votes, g_hash_table_unref);
@@ -293,6 +295,9 @@ staple_map_layout_init (StapleMapLayout *self)
   self->scale = 1.0;
   self->columns = g_array_new (FALSE, TRUE, sizeof (StapleMapColumn));
   g_array_set_clear_func (self->columns, column_clear);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (StapleMapRowLanes));
+  g_array_set_size (self->rows, 1);
+  self->extents = g_array_new (FALSE, TRUE, sizeof (ColumnExtent));
   self->card_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, card_cache_free);
   self->stage_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, stage_cache_free);
   self->votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -759,24 +764,24 @@ sweep_stage_cb (gpointer key,
   return cache->generation != GPOINTER_TO_UINT (user_data);
 }
 
-/* First pass: measure every card, size every column, find the lanes'
- * heights (the tallest column decides each lane). */
+/* First pass: measure every card and size every column, noting what each
+ * needs of the lanes its content decides (a row's tallest column decides
+ * them for its row). */
 static void
 measure_columns (StapleMapLayout *self,
                  GListModel      *stages)
 {
   double s = self->scale;
   guint n_stages = g_list_model_get_n_items (stages);
-  double cards_lane = 0;
-  double header_lane = 0;
-  double causes_lane = 0;
 
   g_array_set_size (self->columns, 0);
   g_array_set_size (self->columns, n_stages);
+  g_array_set_size (self->extents, n_stages);
 
   for (guint i = 0; i < n_stages; i++)
     {
       StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+      ColumnExtent *extent = &g_array_index (self->extents, ColumnExtent, i);
       g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
       g_autoptr(StapleStage) previous = i > 0 ? g_list_model_get_item (stages, i - 1) : NULL;
       GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
@@ -789,6 +794,7 @@ measure_columns (StapleMapLayout *self,
       column->stage = stage;
       column->cards = g_array_sized_new (FALSE, TRUE, sizeof (StapleMapCard), n_cards);
       column->column.width = inner + 2 * COLUMN_PAD * s;
+      extent->cards = 0;
 
       for (guint j = 0; j < n_cards; j++)
         {
@@ -806,7 +812,7 @@ measure_columns (StapleMapLayout *self,
           else
             stack_height += CARD_GAP * s;
           stack_height += cache->height;
-          cards_lane = MAX (cards_lane, stack_height);
+          extent->cards = MAX (extent->cards, stack_height);
           g_array_append_val (column->cards, card);
         }
 
@@ -820,8 +826,8 @@ measure_columns (StapleMapLayout *self,
       if (previous != NULL && pango_layout_get_character_count (header->handoff_label) > 0)
         g_array_index (self->columns, StapleMapColumn, i - 1).handoff_after = TRUE;
 
-      header_lane = MAX (header_lane, header->header_height);
-      causes_lane = MAX (causes_lane, header->causes_height);
+      extent->header = header->header_height;
+      extent->causes = header->causes_height;
     }
 
   staple_map_marks_wait_scale (self->session, &self->wait_scale);
@@ -832,14 +838,57 @@ measure_columns (StapleMapLayout *self,
 
       self->line_height = layout_height (line);
     }
+}
 
-  /* An empty card lane still offers a card's room to click into. */
-  self->lane_height[STAPLE_MAP_LANE_HEADER] = header_lane + 2 * LANE_PAD * s;
-  self->lane_height[STAPLE_MAP_LANE_CUSTOMER] = CURVE_LANE * s;
-  self->lane_height[STAPLE_MAP_LANE_CARDS] = MAX (cards_lane, 64 * s) + 2 * LANE_PAD * s;
-  self->lane_height[STAPLE_MAP_LANE_HANDOFFS] = HANDOFF_LANE * s;
-  self->lane_height[STAPLE_MAP_LANE_STAFF] = CURVE_LANE * s;
-  self->lane_height[STAPLE_MAP_LANE_CAUSES] = MAX (causes_lane, 16 * s) + 2 * LANE_PAD * s;
+/* Where a curve point of @feeling sits in a row's lane; no update. */
+static double
+feeling_y (StapleMapLayout         *self,
+           const StapleMapRowLanes *lanes,
+           StapleMapLane            lane,
+           int                      feeling)
+{
+  double pad = 2 * LANE_PAD * self->scale;
+  double usable = lanes->lane_height[lane] - 2 * pad;
+
+  feeling = CLAMP (feeling, STAPLE_FEELING_MIN, STAPLE_FEELING_MAX);
+  return lanes->lane_y[lane] + pad + usable * (STAPLE_FEELING_MAX - feeling) /
+         (double) (STAPLE_FEELING_MAX - STAPLE_FEELING_MIN);
+}
+
+/* The rows' lanes, top to bottom, each row as tall as its own stages
+ * need. Returns the bottom of the last row. */
+static double
+place_rows (StapleMapLayout *self)
+{
+  double s = self->scale;
+  double y = MARGIN * s;
+  guint n = self->columns->len;
+  guint per_row = self->columns_per_row > 0 ? self->columns_per_row : MAX (n, 1);
+
+  self->n_rows = n > 0 ? _staple_map_layout_row_of (self, n - 1) + 1 : 1;
+  g_array_set_size (self->rows, self->n_rows);
+
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      StapleMapRowLanes *lanes = &g_array_index (self->rows, StapleMapRowLanes, row);
+      guint first = row * per_row;
+
+      if (self->session != NULL)
+        _staple_map_layout_row_heights (self, first, MIN (per_row, n - MIN (first, n)),
+                                        lanes->lane_height);
+      else
+        memset (lanes->lane_height, 0, sizeof lanes->lane_height);
+
+      if (row > 0)
+        y += ROW_GAP * s;
+      for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+        {
+          lanes->lane_y[lane] = y;
+          y += lanes->lane_height[lane];
+        }
+    }
+
+  return y;
 }
 
 /* Second pass: positions. A wrapped map starts a row of columns, with
@@ -849,27 +898,16 @@ place_columns (StapleMapLayout *self)
 {
   double s = self->scale;
   double x = (MARGIN + GUTTER) * s;
-  double y = MARGIN * s;
   double right = (MARGIN + GUTTER) * s + 200 * s;
-  double row_height;
-
-  for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
-    {
-      self->lane_y[lane] = y;
-      y += self->lane_height[lane];
-    }
-  row_height = y - MARGIN * s;
-  self->row_pitch = row_height + ROW_GAP * s;
-  self->n_rows = self->columns->len > 0 ? _staple_map_layout_row_of (self,
-                                                                     self->columns->len - 1) + 1
-                                        : 1;
+  double bottom = place_rows (self);
 
   for (guint i = 0; i < self->columns->len; i++)
     {
       StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
       guint row = _staple_map_layout_row_of (self, i);
-      double top = row * self->row_pitch;
-      double card_top = self->lane_y[STAPLE_MAP_LANE_CARDS] + top + LANE_PAD * s;
+      const StapleMapRowLanes *lanes = &g_array_index (self->rows, StapleMapRowLanes, row);
+      double top = lanes->lane_y[STAPLE_MAP_LANE_HEADER];
+      double card_top = lanes->lane_y[STAPLE_MAP_LANE_CARDS] + LANE_PAD * s;
       double stack_y = card_top;
 
       if (i > 0 && row != column[-1].row)
@@ -877,20 +915,21 @@ place_columns (StapleMapLayout *self)
 
       column->row = row;
       column->column.x = x;
-      column->column.y = MARGIN * s + top;
-      column->column.height = row_height;
+      column->column.y = top;
+      column->column.height = lanes->lane_y[STAPLE_MAP_LANE_CAUSES] +
+                              lanes->lane_height[STAPLE_MAP_LANE_CAUSES] - top;
       column->header.x = x;
-      column->header.y = self->lane_y[STAPLE_MAP_LANE_HEADER] + top;
+      column->header.y = top;
       column->header.width = column->column.width;
-      column->header.height = self->lane_height[STAPLE_MAP_LANE_HEADER];
+      column->header.height = lanes->lane_height[STAPLE_MAP_LANE_HEADER];
       column->wait = (cairo_rectangle_t) {
         x + COLUMN_PAD * s, column->header.y + column->header.height - (LANE_PAD + WAIT_BAR) * s,
         CARD_WIDTH * s, WAIT_BAR * s
       };
-      column->customer_y = top + staple_map_layout_feeling_to_y (
-        self, STAPLE_MAP_LANE_CUSTOMER, staple_stage_get_customer_feeling (column->stage));
-      column->staff_y = top + staple_map_layout_feeling_to_y (
-        self, STAPLE_MAP_LANE_STAFF, staple_stage_get_staff_feeling (column->stage));
+      column->customer_y = feeling_y (self, lanes, STAPLE_MAP_LANE_CUSTOMER,
+                                      staple_stage_get_customer_feeling (column->stage));
+      column->staff_y = feeling_y (self, lanes, STAPLE_MAP_LANE_STAFF,
+                                   staple_stage_get_staff_feeling (column->stage));
 
       for (guint j = 0; j < column->cards->len; j++)
         {
@@ -910,7 +949,7 @@ place_columns (StapleMapLayout *self)
     }
 
   self->width = right + MARGIN * s;
-  self->height = MARGIN * s + self->n_rows * self->row_pitch - ROW_GAP * s + MARGIN * s;
+  self->height = bottom + MARGIN * s;
 }
 
 /* The quick update after a card's face changed: re-measure just those
@@ -989,7 +1028,7 @@ staple_map_layout_update (StapleMapLayout *self)
   if (self->session == NULL)
     {
       g_array_set_size (self->columns, 0);
-      memset (self->lane_height, 0, sizeof self->lane_height);
+      g_array_set_size (self->extents, 0);
       place_columns (self);
       return;
     }

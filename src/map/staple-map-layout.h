@@ -112,6 +112,8 @@ guint                  staple_map_layout_get_n_columns (StapleMapLayout  *self);
 guint                  staple_map_layout_get_n_rows   (StapleMapLayout   *self);
 double                 staple_map_layout_get_row_offset (StapleMapLayout *self,
                                                        guint              row);
+guint                  staple_map_layout_get_row_at   (StapleMapLayout   *self,
+                                                       double             y);
 void                   staple_map_layout_get_row_lane (StapleMapLayout   *self,
                                                        guint              row,
                                                        StapleMapLane      lane,
@@ -146,6 +148,14 @@ double                 staple_map_layout_feeling_to_y (StapleMapLayout   *self,
                                                        StapleMapLane      lane,
                                                        int                feeling);
 int                    staple_map_layout_y_to_feeling (StapleMapLayout   *self,
+                                                       StapleMapLane      lane,
+                                                       double             y);
+double                 staple_map_layout_row_feeling_to_y (StapleMapLayout *self,
+                                                       guint              row,
+                                                       StapleMapLane      lane,
+                                                       int                feeling);
+int                    staple_map_layout_row_y_to_feeling (StapleMapLayout *self,
+                                                       guint              row,
                                                        StapleMapLane      lane,
                                                        double             y);
 

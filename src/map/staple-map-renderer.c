@@ -274,8 +274,7 @@ draw_gutter (StapleMapLayout              *layout,
       /* The scale the curve is drawn to. */
       for (int feeling = STAPLE_FEELING_MAX; feeling >= STAPLE_FEELING_MIN; feeling -= 2)
         {
-          double mark = staple_map_layout_feeling_to_y (layout, lane, feeling) +
-                        staple_map_layout_get_row_offset (layout, row);
+          double mark = staple_map_layout_row_feeling_to_y (layout, row, lane, feeling);
 
           text = staple_map_layout_get_scale_label (layout, feeling);
           draw_text (cr, text, right - (SCALE_RESERVE - 4) * scale, mark - text_height (text) / 2,
@@ -672,10 +671,11 @@ draw_curve (StapleMapLayout              *layout,
   double scale = staple_map_layout_get_text_scale (layout);
   double cx = column->column.x + column->column.width / 2;
   double y = curve_y (column, lane);
-  double top = staple_map_layout_get_row_offset (layout, column->row);
-  double zero = top + staple_map_layout_feeling_to_y (layout, lane, 0);
-  double floor_y = top + staple_map_layout_feeling_to_y (layout, lane, STAPLE_FEELING_MIN);
-  double ceiling = top + staple_map_layout_feeling_to_y (layout, lane, STAPLE_FEELING_MAX);
+  double zero = staple_map_layout_row_feeling_to_y (layout, column->row, lane, 0);
+  double floor_y = staple_map_layout_row_feeling_to_y (layout, column->row, lane,
+                                                       STAPLE_FEELING_MIN);
+  double ceiling = staple_map_layout_row_feeling_to_y (layout, column->row, lane,
+                                                       STAPLE_FEELING_MAX);
   double left = column->column.x, right = column->column.x + column->column.width;
   const Palette *palette = palette_for (options);
 

@@ -679,9 +679,8 @@ drag_feeling (StapleMapView *self,
                        ? STAPLE_MAP_LANE_CUSTOMER : STAPLE_MAP_LANE_STAFF;
   const StapleMapColumn *column = staple_map_layout_get_column (self->layout,
                                                                 self->drag_hit.stage);
-  /* The first row's lanes, in which the layout reads a feeling. */
-  int feeling = staple_map_layout_y_to_feeling (
-    self->layout, lane, map_y - staple_map_layout_get_row_offset (self->layout, column->row));
+  /* Read in the lanes of the point's own row. */
+  int feeling = staple_map_layout_row_y_to_feeling (self->layout, column->row, lane, map_y);
   int now = lane == STAPLE_MAP_LANE_CUSTOMER ? staple_stage_get_customer_feeling (column->stage)
                                              : staple_stage_get_staff_feeling (column->stage);
 
