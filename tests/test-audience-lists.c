@@ -124,6 +124,7 @@ typedef struct
 {
   GPtrArray *pages;     /* (element-type GPtrArray): each page's texts */
   double     smallest;  /* the smallest text on any page */
+  guint      most_ellipsized; /* the most texts cut short on one page */
 } Phase;
 
 /* Every page of a phase. */
@@ -133,7 +134,7 @@ render_pages (StapleSession *session,
               gboolean       hide_votes,
               const char    *name)
 {
-  Phase result = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref), 0 };
+  Phase result = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref), 0, 0 };
   guint n_pages = 1;
 
   for (guint page = 0; page < n_pages; page++)
@@ -145,6 +146,7 @@ render_pages (StapleSession *session,
       g_assert_cmpuint (stats.page, ==, page);
       if (result.smallest == 0 || stats.smallest_px < result.smallest)
         result.smallest = stats.smallest_px;
+      result.most_ellipsized = MAX (result.most_ellipsized, stats.n_ellipsized);
       g_ptr_array_add (result.pages, stats.texts);
     }
 
@@ -236,12 +238,13 @@ test_frame (void)
 
 static void
 add_participants (StapleSession *session,
-                  guint          n)
+                  guint          n,
+                  const char    *suffix)
 {
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(StapleParticipant) participant = staple_participant_new ();
-      g_autofree char *name = g_strdup_printf ("Participant %02u", i + 1);
+      g_autofree char *name = g_strdup_printf ("Participant %02u%s", i + 1, suffix);
 
       staple_participant_set_id (participant, i + 1);
       staple_participant_set_name (participant, name);
@@ -250,39 +253,168 @@ add_participants (StapleSession *session,
     }
 }
 
+/* Each of the @n participants add_participants() made with @suffix on
+ * exactly one page, no "and 16 more" in place of anybody, and no name cut
+ * short: no more texts ellipsized than on the example's Frame (where only
+ * the phase's line in the bar is). */
+static void
+assert_everyone_once (const Phase *frame,
+                      const char  *suffix,
+                      guint        n)
+{
+  g_autoptr(StapleSession) example = read_example ();
+  g_auto(Phase) example_frame = render_pages (example, STAPLE_PHASE_FRAME, FALSE, "example");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Participant %02u%s", i + 1, suffix);
+
+      page_with (frame, name);
+    }
+  g_assert_cmpuint (pages_with (frame, "more"), ==, 0);
+  g_assert_cmpuint (frame->most_ellipsized, <=, example_frame.most_ellipsized);
+}
+
 /* A full room: every name, in two columns, once names with roles no longer
- * fit; a crowd: as many names as fit and how many more. */
+ * fit; a crowd, or names too long for two columns: every name still, on as
+ * many pages as they take, each page saying which it is. */
 static void
 test_frame_full_room (void)
 {
   g_autoptr(StapleSession) room = read_example ();
   g_autoptr(StapleSession) crowd = read_example ();
+  g_autoptr(StapleSession) long_names = read_example ();
+  g_autoptr(StapleSession) tester = read_example ();
+  const char *from = " of the regional office in the north";
 
   g_list_store_remove_all (staple_session_get_participants (room));
-  add_participants (room, 14);
+  add_participants (room, 14, "");
   g_list_store_remove_all (staple_session_get_participants (crowd));
-  add_participants (crowd, 60);
+  add_participants (crowd, 60, "");
+  g_list_store_remove_all (staple_session_get_participants (long_names));
+  add_participants (long_names, 31, from);
+  g_list_store_remove_all (staple_session_get_participants (tester));
+  add_participants (tester, 31, " in Leeds");
 
   {
     g_auto(Phase) frame = render_pages (room, STAPLE_PHASE_FRAME, FALSE, "room");
 
-    for (guint i = 0; i < 14; i++)
-      {
-        g_autofree char *name = g_strdup_printf ("Participant %02u", i + 1);
-
-        page_with (&frame, name);
-      }
-    g_assert_cmpuint (pages_with (&frame, "more"), ==, 0);
+    g_assert_cmpuint (frame.pages->len, ==, 1);
+    assert_everyone_once (&frame, "", 14);
   }
   {
     g_auto(Phase) frame = render_pages (crowd, STAPLE_PHASE_FRAME, FALSE, "crowd");
-    GPtrArray *page = g_ptr_array_index (frame.pages, 0);
-    guint shown = count_on_page (page, "Participant ");
-    g_autofree char *more = g_strdup_printf ("and %u more", 60 - shown);
 
-    g_assert_cmpuint (shown, >=, 14);
-    g_assert_cmpuint (count_on_page (page, more), ==, 1);
+    g_assert_cmpuint (frame.pages->len, >, 1);
+    assert_everyone_once (&frame, "", 60);
+    for (guint p = 0; p < frame.pages->len; p++)
+      {
+        GPtrArray *page = g_ptr_array_index (frame.pages, p);
+        g_autofree char *which = g_strdup_printf ("Page %u of %u", p + 1, frame.pages->len);
+
+        g_assert_cmpuint (count_on_page (page, which), ==, 1);
+        /* The frame first, then pages of the room alone, each saying whose. */
+        g_assert_cmpuint (count_on_page (page, staple_session_get_question (crowd)), ==, p == 0);
+        g_assert_cmpuint (count_on_page (page, "In the room (60)"), ==, 1);
+      }
+    /* Fewer pages than the column beside the frame alone would take. */
+    g_assert_cmpuint (frame.pages->len, ==, 2);
   }
+  {
+    g_auto(Phase) frame = render_pages (long_names, STAPLE_PHASE_FRAME, FALSE, "long-names");
+
+    g_assert_cmpuint (frame.pages->len, >, 1);
+    assert_everyone_once (&frame, from, 31);
+  }
+  {
+    /* Names too long for two columns beside the frame, a tester's room:
+     * all of them, whole, on few pages. */
+    g_auto(Phase) frame = render_pages (tester, STAPLE_PHASE_FRAME, FALSE, "tester");
+
+    g_assert_cmpuint (frame.pages->len, ==, 2);
+    assert_everyone_once (&frame, " in Leeds", 31);
+  }
+}
+
+/* On every page that shows @heading (or its "(continued)"), at least two
+ * of its @n items, or its one: a heading never sits at a page's foot with
+ * a single item, nor does a section's last item go on alone. */
+static void
+assert_section_kept (const Phase *phase,
+                     const char  *heading,
+                     const char **items,
+                     guint        n)
+{
+  for (guint p = 0; p < phase->pages->len; p++)
+    {
+      GPtrArray *page = g_ptr_array_index (phase->pages, p);
+      guint shown = 0;
+
+      if (count_on_page (page, heading) == 0)
+        continue;
+      for (guint i = 0; i < n; i++)
+        shown += count_on_page (page, items[i]) > 0;
+      if (shown < MIN (n, 2))
+        g_error ("page %u shows “%s” with %u of its %u items", p + 1, heading, shown, n);
+    }
+}
+
+/* The actions' and the empowerment list's sections, kept as above. */
+static void
+assert_outcome_kept (const Phase   *phase,
+                     StapleSession *session,
+                     const char    *actions_heading)
+{
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+  GListModel *empowerments = G_LIST_MODEL (staple_session_get_empowerments (session));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+
+      g_ptr_array_add (texts, (gpointer) staple_action_get_text (action));
+    }
+  assert_section_kept (phase, actions_heading, (const char **) texts->pdata, texts->len);
+  g_ptr_array_set_size (texts, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (empowerments); i++)
+    {
+      g_autoptr(StapleEmpowerment) empowerment = g_list_model_get_item (empowerments, i);
+
+      g_ptr_array_add (texts, (gpointer) staple_empowerment_get_text (empowerment));
+    }
+  assert_section_kept (phase, "The empowerment list", (const char **) texts->pdata, texts->len);
+}
+
+/* Each principle's section of Diagnose, kept as above. */
+static void
+assert_principles_kept (const Phase   *phase,
+                        StapleSession *session)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+
+  for (StaplePrinciple principle = STAPLE_PRINCIPLE_NONE;
+       principle <= STAPLE_PRINCIPLE_DECIDE_WITHOUT_ESCALATING; principle++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
+        {
+          g_autoptr(StapleStage) stage = g_list_model_get_item (stages, s);
+          GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+          for (guint f = 0; f < g_list_model_get_n_items (frictions); f++)
+            {
+              g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, f);
+
+              if (staple_friction_get_principle (friction) == principle)
+                g_ptr_array_add (texts, (gpointer) staple_friction_get_text (friction));
+            }
+        }
+      if (texts->len > 0)
+        assert_section_kept (phase, staple_principle_get_label (principle),
+                             (const char **) texts->pdata, texts->len);
+    }
 }
 
 /* Each principle the example's friction points go against is shown with its
@@ -318,6 +450,12 @@ test_diagnose (void)
         }
     }
   g_assert_cmpuint (n_frictions, ==, 28);
+  assert_principles_kept (&diagnose, session);
+  {
+    g_auto(Phase) hidden = render_pages (session, STAPLE_PHASE_DIAGNOSE, TRUE, "example");
+
+    assert_principles_kept (&hidden, session);
+  }
 
   /* The principle most friction points go against comes first; the ones
    * not linked to a principle yet, last. */
@@ -477,6 +615,7 @@ test_commit (void)
       page_with (&commit, staple_empowerment_get_text (empowerment));
     }
   g_assert_cmpuint (pages_with (&commit, "Decisions handed to front-line staff"), >=, 1);
+  assert_outcome_kept (&commit, session, "Actions");
 }
 
 static void
@@ -517,6 +656,45 @@ test_close (void)
 
       page_with (&close, staple_empowerment_get_text (empowerment));
     }
+  assert_outcome_kept (&close, session, "Actions committed");
+}
+
+/* A coach who goes on to Close while the totals are hidden shows the room
+ * neither a total nor the top of the ranking, and says why, as Prioritise
+ * does; the rest of the summary is all there. */
+static void
+test_close_hidden_votes (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  g_auto(Phase) close = render_pages (session, STAPLE_PHASE_CLOSE, TRUE, "example");
+  g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+
+  for (guint p = 0; p < close.pages->len; p++)
+    {
+      GPtrArray *page = g_ptr_array_index (close.pages, p);
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          const char *text = g_ptr_array_index (page, i);
+
+          if (is_vote_count (text) || strstr (text, "By votes") != NULL)
+            g_error ("Close, votes hidden, page %u: “%s”", p + 1, text);
+        }
+    }
+  for (guint i = 0; i < MIN (ranked->len, 3); i++)
+    g_assert_cmpuint (pages_with (&close, staple_friction_get_text (
+                                            g_ptr_array_index (ranked, i))), ==, 0);
+  g_assert_cmpuint (pages_with (&close, "hidden until voting closes"), ==, 1);
+  g_assert_cmpuint (count_on_page (g_ptr_array_index (close.pages, 0), "28 friction points"),
+                    ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+
+      page_with (&close, staple_action_get_text (action));
+    }
+  assert_outcome_kept (&close, session, "Actions committed");
 }
 
 /* Sixty friction points over six stages, a vote on some, and thirty
@@ -616,6 +794,10 @@ test_long_lists (void)
   assert_each_once (&hidden, "Friction point number", ",", 60);
   assert_each_once (&commit, "Action number", " ", 30);
   assert_each_once (&close, "Action number", " ", 30);
+
+  assert_principles_kept (&diagnose, session);
+  assert_outcome_kept (&commit, session, "Actions");
+  assert_outcome_kept (&close, session, "Actions committed");
 
   /* A page that starts inside a group says whose friction points go on. */
   g_assert_cmpuint (pages_with (&diagnose, "(continued)"), >, 0);
@@ -749,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/audience-lists/prioritise", test_prioritise);
   g_test_add_func ("/audience-lists/commit", test_commit);
   g_test_add_func ("/audience-lists/close", test_close);
+  g_test_add_func ("/audience-lists/close-hidden-votes", test_close_hidden_votes);
   g_test_add_func ("/audience-lists/long-lists", test_long_lists);
   g_test_add_func ("/audience-lists/long-texts", test_long_texts);
   g_test_add_func ("/audience-lists/empty", test_empty);

@@ -119,9 +119,37 @@ page_top (AudienceList *list,
   return row_at (list, (guint) row->group)->continued_height + row->space_before + row->height;
 }
 
-/* The first row of each page, for pages @page_height high. A heading is
- * never left at the foot of a page without the row after it, and, with
- * @breaks, a row that asks to start a page does. */
+/* How many items the group headed by row @heading has. */
+static guint
+group_size (AudienceList *list,
+            guint         heading)
+{
+  guint n = 0;
+
+  for (guint i = heading + 1; i < list->rows->len && row_at (list, i)->group == (int) heading; i++)
+    n++;
+  return n;
+}
+
+/* The height rows @from to @to (not included) add after a row on the same
+ * page. */
+static double
+rows_height (AudienceList *list,
+             guint         from,
+             guint         to)
+{
+  double height = 0;
+
+  for (guint i = from; i < to && i < list->rows->len; i++)
+    height += row_at (list, i)->space_before + row_at (list, i)->height;
+  return height;
+}
+
+/* The first row of each page, for pages @page_height high. A heading
+ * starts a page's foot only with two of its rows (or its one), the last
+ * row of a group never goes on alone, and, with @breaks, a row that asks
+ * to start a page does. A page breaks where a page would otherwise keep a
+ * heading with a single of its rows: the heading goes on with them. */
 static GArray *
 paginate (AudienceList *list,
           double        page_height,
@@ -137,14 +165,31 @@ paginate (AudienceList *list,
       AudienceRow *row = row_at (list, i);
       double need = (i == start ? page_top (list, i) : row->space_before + row->height);
 
-      if (row->heading && i + 1 < list->rows->len && row_at (list, i + 1)->group == (int) i)
-        need += row_at (list, i + 1)->space_before + row_at (list, i + 1)->height;
+      if (row->heading)
+        need += rows_height (list, i + 1, i + 1 + MIN (group_size (list, i), 2));
+      else if (row->group >= 0)
+        {
+          guint n = group_size (list, (guint) row->group);
+          guint k = i - (guint) row->group - 1;
+
+          /* The last but one waits for the last. */
+          if (n >= 2 && k == n - 2)
+            need += rows_height (list, i + 1, i + 2);
+        }
 
       if (i != start && ((breaks && row->page_break) || y + need > page_height))
         {
-          start = i;
+          guint next = i;
+
+          /* A heading on this page with fewer than two of its rows goes on
+           * to the next with them, if the page has anything above it. */
+          if (!row->heading && row->group >= 0 && (guint) row->group > start
+              && i - (guint) row->group - 1 < 2)
+            next = (guint) row->group;
+          start = next;
           g_array_append_val (starts, start);
-          y = page_top (list, i);
+          y = page_top (list, start);
+          i = start;
           continue;
         }
       y += (i == start ? page_top (list, i) : row->space_before + row->height);
@@ -257,13 +302,25 @@ _staple_audience_list_draw (AudienceContext         *ctx,
 
 /* Rows any phase uses */
 
+/* @text set apart from the line it is put in (U+2068 FIRST STRONG
+ * ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): a name in Arabic or Hebrew
+ * reads right to left within its place, and neither moves the words of the
+ * app around it nor the line's own direction. */
+char *
+_staple_audience_isolate (const char *text)
+{
+  return g_strconcat ("\u2068", text != NULL ? text : "", "\u2069", NULL);
+}
+
 /* A heading repeated atop a page inside its group. */
 char *
 _staple_audience_continued (const char *title)
 {
+  g_autofree char *isolated = _staple_audience_isolate (title);
+
   /* Translators: a heading repeated atop the next page of its list,
    * e.g. "Trust people’s judgement (continued)" */
-  return g_strdup_printf (_("%s (continued)"), title != NULL ? title : "");
+  return g_strdup_printf (_("%s (continued)"), isolated);
 }
 
 /* A section's title, and under it what the section is, dimmer; repeated
@@ -394,111 +451,201 @@ participant_height (AudienceContext   *ctx,
                                              ctx->palette->dim);
 }
 
-/* "and 4 more", after the names that fit. */
-static void
-draw_more (AudienceContext *ctx,
-           guint            n,
-           double           x,
-           double           y,
-           double           width)
+/* The name drawn for a participant. */
+static const char *
+participant_name (StapleParticipant *participant)
 {
-  g_autofree char *rest = _staple_audience_format_count (n);
-  /* Translators: after the names that fit on the screen, e.g. "and 4 more" */
-  g_autofree char *more = g_strdup_printf (ngettext ("and %s more", "and %s more", n), rest);
+  const char *name = staple_participant_get_name (participant);
 
-  _staple_audience_text (ctx, more, x, y + 4, width, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL,
-                         1, ctx->palette->dim);
+  /* Translators: in the list of people in the room, for someone with no name yet */
+  return *name != '\0' ? name : _("Unnamed");
 }
 
-/* The names alone, in two columns, as many as fit above @bottom, for a
- * room too full for names with roles. */
-static void
-draw_names (AudienceContext *ctx,
-            GListModel      *participants,
-            double           x,
-            double           y,
-            double           width,
-            double           bottom)
+/* How many columns the names alone take in @width: as many as four, as
+ * long as each is wide enough for every name on one line; one, with the
+ * names wrapped, if even two are not. Sets @column to a column's width. */
+static guint
+names_columns (AudienceContext *ctx,
+               GListModel      *participants,
+               double           width,
+               double          *column)
 {
   guint n = g_list_model_get_n_items (participants);
-  double column = (width - 24) / 2;
-  double line = _staple_audience_text_height (ctx, "Ag", column, AUDIENCE_TEXT_BODY,
-                                              PANGO_WEIGHT_BOLD, 1) + 4;
-  guint rows = (guint) MAX ((bottom - y) / line, 1);
-  guint shown = n;
+  double widest = 0;
+  guint n_columns;
 
-  /* Down the first column, then the second; if not all fit, the last
-   * place says how many more there are. */
-  if ((n + 1) / 2 > rows)
-    shown = 2 * rows - 1;
-  else
-    rows = (n + 1) / 2;
-
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
-      const char *name = staple_participant_get_name (participant);
 
-      _staple_audience_text (ctx, *name != '\0' ? name : _("Unnamed"),
-                             x + (i / rows) * (column + 24), y + (i % rows) * line, column,
-                             AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 1, NULL);
+      widest = MAX (widest, _staple_audience_text_width (ctx, participant_name (participant),
+                                                         AUDIENCE_TEXT_BODY,
+                                                         PANGO_WEIGHT_BOLD));
     }
-  if (shown < n)
-    draw_more (ctx, n - shown, x + column + 24, y + (rows - 1) * line, column);
+  for (n_columns = 4; n_columns > 1; n_columns--)
+    if ((width - 32 * (n_columns - 1)) / n_columns >= widest)
+      break;
+  *column = (width - 32 * (n_columns - 1)) / n_columns;
+  return n_columns;
 }
 
-/* Who is in the room: names and roles if they fit in @height, the names
- * alone if not. */
+/* The names alone from @first on, down each column of @area in turn, as
+ * many as fit (at least one); drawn if @draw. Returns the index after the
+ * last that fits. */
+static guint
+names_grid (AudienceContext         *ctx,
+            GListModel              *participants,
+            guint                    first,
+            const cairo_rectangle_t *area,
+            gboolean                 draw)
+{
+  guint n = g_list_model_get_n_items (participants);
+  double column;
+  guint n_columns = names_columns (ctx, participants, area->width, &column);
+  guint c = 0;
+  double used = 0;
+  guint i;
+
+  for (i = first; i < n; i++)
+    {
+      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+      double height = _staple_audience_text_height (ctx, participant_name (participant), column,
+                                                    AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 2)
+                      + 4;
+
+      if (used > 0 && used + height > area->height)
+        {
+          used = 0;
+          if (++c == n_columns)
+            break;
+        }
+      if (draw)
+        _staple_audience_text (ctx, participant_name (participant),
+                               area->x + c * (column + 32), area->y + used, column,
+                               AUDIENCE_TEXT_BODY, PANGO_WEIGHT_BOLD, 2, NULL);
+      used += height;
+    }
+  return i;
+}
+
+/* "In the room (12)", above the names; returns its height. */
+static double
+draw_room_title (AudienceContext *ctx,
+                 guint            n,
+                 double           x,
+                 double           y,
+                 double           width,
+                 gboolean         draw)
+{
+  g_autofree char *count = _staple_audience_format_count (n);
+  /* Translators: above the names of the people in the workshop; %s is their number */
+  g_autofree char *title = g_strdup_printf (ngettext ("In the room (%s)", "In the room (%s)", n),
+                                            count);
+
+  return _staple_audience_put_text (ctx, draw, title, x, y, width, AUDIENCE_TEXT_SMALL,
+                                    PANGO_WEIGHT_BOLD, 1, ctx->palette->dim) + 4;
+}
+
+typedef struct
+{
+  gboolean  with_roles; /* names and roles, all in the first page's column */
+  GArray   *starts;     /* (element-type guint): the first name on each page */
+} RoomPages;
+
+/* Who is in the room, in @column beside the session's frame on the first
+ * page: names and roles if they all fit, the names alone if not; and if not
+ * even they fit, the others on pages of their own, across @body, so that
+ * nobody in the room is left out. */
 static void
-draw_participants (AudienceContext *ctx,
-                   double           x,
-                   double           y,
-                   double           width,
-                   double           height)
+paginate_room (AudienceContext         *ctx,
+               const cairo_rectangle_t *column,
+               const cairo_rectangle_t *body,
+               RoomPages               *pages)
 {
   GListModel *participants =
     G_LIST_MODEL (staple_session_get_participants (ctx->options->session));
   guint n = g_list_model_get_n_items (participants);
-  g_autofree char *count = _staple_audience_format_count (n);
-  double bottom = y + height;
+  double title = draw_room_title (ctx, n, 0, 0, column->width, FALSE);
+  cairo_rectangle_t names = { column->x, column->y + title, column->width,
+                              column->height - title };
+  cairo_rectangle_t rest = { body->x, body->y + title, body->width,
+                             body->height - title - FOOTER_HEIGHT };
   double total = 0;
+  guint start = 0;
+  guint end;
+
+  pages->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (pages->starts, start);
+  pages->with_roles = FALSE;
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+
+      total += participant_height (ctx, participant, names.x, 0, names.width, FALSE) + 4;
+    }
+  if (total - 4 <= names.height)
+    {
+      pages->with_roles = TRUE;
+      return;
+    }
+  if (names_grid (ctx, participants, 0, &names, FALSE) == n)
+    return;
+
+  names.height -= FOOTER_HEIGHT;
+  end = names_grid (ctx, participants, 0, &names, FALSE);
+  while (end < n)
+    {
+      g_array_append_val (pages->starts, end);
+      end = names_grid (ctx, participants, end, &rest, FALSE);
+    }
+}
+
+/* The people in the room on the options' page, as paginate_room() laid
+ * them out. */
+static void
+draw_room (AudienceContext         *ctx,
+           const cairo_rectangle_t *column,
+           const cairo_rectangle_t *body,
+           const RoomPages         *pages)
+{
+  GListModel *participants =
+    G_LIST_MODEL (staple_session_get_participants (ctx->options->session));
+  guint n = g_list_model_get_n_items (participants);
+  guint n_pages = pages->starts->len;
+  guint page = MIN (ctx->options->page, n_pages - 1);
+  const cairo_rectangle_t *area = page == 0 ? column : body;
+  cairo_rectangle_t names = *area;
+  double y = area->y;
 
   if (n == 0)
     {
       /* Translators: on the room's screen, where the participants would be listed */
-      _staple_audience_text (ctx, _("Nobody is listed in the room yet."), x, y, width,
-                             AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
+      _staple_audience_text (ctx, _("Nobody is listed in the room yet."), column->x, column->y,
+                             column->width, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 2,
+                             ctx->palette->dim);
       return;
     }
 
-  {
-    /* Translators: above the names of the people in the workshop; %s is their number */
-    g_autofree char *title = g_strdup_printf (ngettext ("In the room (%s)", "In the room (%s)",
-                                                        n),
-                                              count);
-
-    y += _staple_audience_text (ctx, title, x, y, width, AUDIENCE_TEXT_SMALL,
-                                PANGO_WEIGHT_BOLD, 1, ctx->palette->dim) + 4;
-  }
-
-  for (guint i = 0; i < n; i++)
+  y += draw_room_title (ctx, n, area->x, y, area->width, TRUE);
+  if (pages->with_roles)
     {
-      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
 
-      total += participant_height (ctx, participant, x, y, width, FALSE) + 4;
-    }
-  if (y + total - 4 > bottom)
-    {
-      draw_names (ctx, participants, x, y, width, bottom);
+          y += participant_height (ctx, participant, area->x, y, area->width, TRUE) + 4;
+        }
       return;
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
-
-      y += participant_height (ctx, participant, x, y, width, TRUE) + 4;
-    }
+  names.y = y;
+  names.height = area->y + area->height - y - (n_pages > 1 ? FOOTER_HEIGHT : 0);
+  names_grid (ctx, participants, g_array_index (pages->starts, guint, page), &names, TRUE);
+  if (n_pages > 1)
+    draw_footer (ctx, area, page, n_pages);
 }
 
 /* The small print: the organisation, the date, the place and the coach,
@@ -513,10 +660,16 @@ describe_occasion (StapleSession *session)
                            staple_session_get_location (session), NULL };
 
   if (*staple_session_get_facilitator (session) != '\0')
-    /* Translators: who runs the workshop, e.g. "Coach: Ruth Abernethy" */
-    coach = g_strdup_printf (_("Coach: %s"), staple_session_get_facilitator (session));
+    {
+      g_autofree char *name = _staple_audience_isolate (staple_session_get_facilitator (session));
+
+      /* Translators: who runs the workshop, e.g. "Coach: Ruth Abernethy" */
+      coach = g_strdup_printf (_("Coach: %s"), name);
+    }
   parts[3] = coach;
 
+  /* Each part typed by the coach set apart, so that one in another script
+   * does not reorder the others. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       if (parts[i] == NULL || *parts[i] == '\0')
@@ -524,54 +677,87 @@ describe_occasion (StapleSession *session)
       if (text->len > 0)
         /* Translators: between the parts of a line such as "Kettlewell · 14/10/2026 · Leeds" */
         g_string_append (text, _(" · "));
-      g_string_append (text, parts[i]);
+      if (i == 3)
+        g_string_append (text, parts[i]);
+      else
+        {
+          g_autofree char *part = _staple_audience_isolate (parts[i]);
+
+          g_string_append (text, part);
+        }
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The session's title and question across the top; returns where they
+ * end. */
+static double
+frame_header (AudienceContext         *ctx,
+              const cairo_rectangle_t *body,
+              gboolean                 draw)
+{
+  StapleSession *session = ctx->options->session;
+  const char *title = staple_session_get_title (session);
+  const char *question = staple_session_get_question (session);
+  double y = body->y;
+
+  if (*title != '\0')
+    y += _staple_audience_put_text (ctx, draw, title, body->x, y, body->width,
+                                    AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1,
+                                    ctx->palette->dim) + 4;
+  if (*question != '\0')
+    y += _staple_audience_put_text (ctx, draw, question, body->x, y, body->width,
+                                    AUDIENCE_TEXT_LARGE, PANGO_WEIGHT_BOLD, 3, NULL);
+  else
+    /* Translators: on the room's screen, in place of the session's question */
+    y += _staple_audience_put_text (ctx, draw,
+                                    _("The question this session asks is not written yet."),
+                                    body->x, y, body->width, AUDIENCE_TEXT_LARGE,
+                                    PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
+  return y + 28;
+}
+
+/* The session's frame: its question, whose work the room follows, and who
+ * is in the room; a room too full for one screen goes on to pages of
+ * names. */
 void
 _staple_audience_draw_frame (AudienceContext         *ctx,
                              const cairo_rectangle_t *body)
 {
   StapleSession *session = ctx->options->session;
-  const char *title = staple_session_get_title (session);
-  const char *question = staple_session_get_question (session);
   g_autofree char *occasion = describe_occasion (session);
   double column = (body->width - 48) * 0.5;
   double occasion_height = 0;
-  double y = body->y;
-  double top, left_y;
+  double top = frame_header (ctx, body, FALSE);
+  double left_y = top;
+  cairo_rectangle_t room;
+  RoomPages pages;
 
   if (*occasion != '\0')
+    occasion_height = _staple_audience_text_height (ctx, occasion, body->width,
+                                                    AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL,
+                                                    2) + 16;
+  room = (cairo_rectangle_t) { body->x + column + 48, top, body->width - column - 48,
+                               body->y + body->height - occasion_height - top };
+  paginate_room (ctx, &room, body, &pages);
+  ctx->stats->n_pages = pages.starts->len;
+
+  if (MIN (ctx->options->page, pages.starts->len - 1) > 0)
     {
-      occasion_height = _staple_audience_text_height (ctx, occasion, body->width,
-                                                      AUDIENCE_TEXT_SMALL,
-                                                      PANGO_WEIGHT_NORMAL, 2);
-      _staple_audience_text (ctx, occasion, body->x, body->y + body->height - occasion_height,
-                             body->width, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 2,
-                             ctx->palette->dim);
-      occasion_height += 16;
+      draw_room (ctx, &room, body, &pages);
+      g_array_unref (pages.starts);
+      return;
     }
 
-  if (*title != '\0')
-    y += _staple_audience_text (ctx, title, body->x, y, body->width, AUDIENCE_TEXT_SMALL,
-                                PANGO_WEIGHT_BOLD, 1, ctx->palette->dim) + 4;
-  if (*question != '\0')
-    y += _staple_audience_text (ctx, question, body->x, y, body->width, AUDIENCE_TEXT_LARGE,
-                                PANGO_WEIGHT_BOLD, 3, NULL);
-  else
-    /* Translators: on the room's screen, in place of the session's question */
-    y += _staple_audience_text (ctx, _("The question this session asks is not written yet."),
-                                body->x, y, body->width, AUDIENCE_TEXT_LARGE,
-                                PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
-  y += 28;
-
-  cairo_rectangle (ctx->cr, body->x, y - 14, body->width, 2);
+  if (*occasion != '\0')
+    _staple_audience_text (ctx, occasion, body->x,
+                           body->y + body->height - occasion_height + 16, body->width,
+                           AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
+  frame_header (ctx, body, TRUE);
+  cairo_rectangle (ctx->cr, body->x, top - 14, body->width, 2);
   _staple_audience_fill_rgb (ctx->cr, ctx->palette->border);
   cairo_fill (ctx->cr);
 
-  top = y;
-  left_y = y;
   /* Translators: on the room's screen, above whom the workshop follows the work of */
   left_y += draw_field (ctx, _("The customer"), staple_session_get_customer (session),
                         body->x, left_y, column, 3);
@@ -584,6 +770,6 @@ _staple_audience_draw_frame (AudienceContext         *ctx,
                            body->x, top, column, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, 3,
                            ctx->palette->dim);
 
-  draw_participants (ctx, body->x + column + 48, top, body->width - column - 48,
-                     body->y + body->height - occasion_height - top);
+  draw_room (ctx, &room, body, &pages);
+  g_array_unref (pages.starts);
 }

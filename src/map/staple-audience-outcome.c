@@ -26,7 +26,12 @@ describe_action (StapleSession *session,
   g_autofree char *who = staple_text_bound (*name != '\0' ? name : _("No owner yet"),
                                             STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
   g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
+  g_autofree char *isolated = _staple_audience_isolate (who);
 
+  /* A name in another script keeps its place in the line, and the line its
+   * reading direction. */
+  g_free (g_steal_pointer (&who));
+  who = g_steal_pointer (&isolated);
   if (*due != '\0')
     /* Translators: an action's owner and due date, e.g. "Priya Raman · due 13/11/2026" */
     return g_strdup_printf (_("%s · due %s"), who, due);
@@ -411,9 +416,12 @@ top_item (AudienceContext   *ctx,
                                              PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
 }
 
+/* The top of the ranking; while the totals are hidden, not even that, as
+ * which friction points lead would tell the room how the vote goes. */
 static void
 add_top_frictions (AudienceList  *list,
-                   StapleSession *session)
+                   StapleSession *session,
+                   gboolean       hide_votes)
 {
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
   gboolean voted = g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (session)))
@@ -421,11 +429,19 @@ add_top_frictions (AudienceList  *list,
 
   /* Translators: a heading on the room's screen in Close, and how its list is ordered */
   add_heading (list, _("Top friction points"), NULL,
-               ranked->len == 0 ? NULL
+               ranked->len == 0 || hide_votes ? NULL
                : g_strdup (voted ? _("By votes, then by severity")
                                  /* Translators: beside "Top friction points", before any vote */
                                  : _("Not voted on: the most severe first")),
                32);
+  if (hide_votes && ranked->len > 0)
+    {
+      /* Translators: on the room's screen in Close, in place of the top friction points,
+       * while the coach hides the totals; says it as Prioritise does */
+      add_note (list, _("Totals are hidden until voting closes, and so is the top of the "
+                        "ranking."));
+      return;
+    }
   for (guint i = 0; i < MIN (ranked->len, TOP_FRICTIONS); i++)
     {
       StapleFriction *friction = g_ptr_array_index (ranked, i);
@@ -457,7 +473,7 @@ _staple_audience_draw_close (AudienceContext         *ctx,
   StapleSession *session = ctx->options->session;
 
   _staple_audience_list_add (list, journey_item, 0);
-  add_top_frictions (list, session);
+  add_top_frictions (list, session, ctx->options->hide_votes);
   /* What the session found on the first page, what it agreed after. */
   /* Translators: a heading on the room's screen in Close */
   add_actions (list, session, 2, _("Actions committed"), 32, TRUE);
