@@ -4,7 +4,9 @@
 beside the side panel (about 730 × 525): the journey wraps onto rows and
 its cards' text is drawn, never grey bars; the keyboard, clicks, the inline
 editor and drag and drop work on the wrapped map; Ctrl+1 is one row at
-100 % again. The map view says what Fit chose in its debug log.
+100 % again, and the walk's stage scrolls into view clear of the lanes'
+names pinned at the left. The map view says what Fit chose in its debug
+log.
 
 Usage: e2e-fit.py PATH/TO/staple
 """
@@ -23,6 +25,7 @@ from staple_e2e import expect, expect_soon, fail, keys, type_text, xdotool
 ACCENT = "#3584e4"
 MAP_AREA = (720, 520, 5, 162)  # width, height, x, y of the map in the window
 READABLE_LINE_PX = 9.0  # STAPLE_MAP_READABLE_LINE_PX
+PINNED_PX = 118  # the lanes' names pinned at the left, at 100 %: GUTTER + 6
 FIT = re.compile(r"Fit (\d+)x(\d+): (\d+) rows of (\d+) stages at ([0-9.]+) %, "
                  r"a card's line ([0-9.]+) px")
 
@@ -119,6 +122,19 @@ def run(app):
     # Ctrl+1: one row at 100 % again.
     keys("ctrl+1", settle=0.6)
     expect("the stages are all still there", len(db.stages()), len(stages))
+
+    # The walk going back a stage scrolls it into view right of the lanes'
+    # names pinned at the left (118 px at 100 %), not under them.
+    keys("Escape")
+    e2e.activate("set-current-stage", "<7>")
+    time.sleep(0.6)
+    for _ in range(3):
+        e2e.activate("previous-stage")
+        time.sleep(0.6)
+        x, y, w, h = selection_box()
+        if x < MAP_AREA[2] + PINNED_PX:
+            fail(f"the walk's stage is drawn at x = {x}, under the lanes' names pinned left of "
+                 f"x = {MAP_AREA[2] + PINNED_PX}")
 
 
 def main():

@@ -209,8 +209,24 @@ describe_selection (StapleMapView *self)
                                   text != NULL ? text : _("Nothing selected"), -1);
 }
 
+/* How much of the view's left the lanes' names cover once pinned there,
+ * as they are whenever the map is scrolled sideways, in widget pixels. */
+static int
+pinned_px (StapleMapView *self)
+{
+  StapleMapRenderOptions options;
+
+  staple_map_render_options_init (&options);
+  options.zoom = self->zoom;
+  options.clip_to_visible = TRUE;
+  options.pin_lane_labels = TRUE;
+  options.visible.x = staple_map_layout_get_width (self->layout);
+  return (int) ceil (staple_map_render_pinned_width (self->layout, &options) * self->zoom);
+}
+
 /* Scrolls only as far as needed to show @rect (in map units), so that the
- * map does not jump about under the arrow keys. */
+ * map does not jump about under the arrow keys; never under the lanes'
+ * names pinned at the left of a map scrolled sideways. */
 void
 _staple_map_view_scroll_to (StapleMapView           *self,
                             const cairo_rectangle_t *rect)
@@ -218,14 +234,16 @@ _staple_map_view_scroll_to (StapleMapView           *self,
   GtkAllocation area;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int left;
 
   if (self->hadjustment == NULL)
     return;
 
   _staple_map_view_to_widget (self, rect, &area);
+  left = MARGIN_PX + pinned_px (self);
 
-  if (area.x < MARGIN_PX || area.width + 2 * MARGIN_PX > width)
-    gtk_adjustment_set_value (self->hadjustment, scroll_x (self) + area.x - MARGIN_PX);
+  if (area.x < left || area.width + left + MARGIN_PX > width)
+    gtk_adjustment_set_value (self->hadjustment, scroll_x (self) + area.x - left);
   else if (area.x + area.width > width - MARGIN_PX)
     gtk_adjustment_set_value (self->hadjustment,
                               scroll_x (self) + area.x + area.width - width + MARGIN_PX);
