@@ -618,6 +618,40 @@ test_commit (void)
   assert_outcome_kept (&commit, session, "Actions");
 }
 
+/* An owner named in Arabic: the line with their name and the due date is
+ * the app's, in its reading direction, with the name set apart (Unicode
+ * isolates) so that it neither moves the date nor turns the line around. */
+static void
+test_commit_rtl_owner (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+  g_autoptr(StapleAction) action = g_list_model_get_item (actions, 0);
+  StapleParticipant *owner =
+    staple_session_find_participant (session, staple_action_get_owner_id (action), NULL);
+  const char *name = "محمد عبد الرحمن";
+  g_autofree char *isolated = g_strconcat ("\u2068", name, "\u2069", NULL);
+  g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
+  g_auto(Phase) commit = { NULL };
+  GPtrArray *page;
+  guint found = 0;
+
+  staple_participant_set_name (owner, name);
+  commit = render_pages (session, STAPLE_PHASE_COMMIT, FALSE, "rtl");
+  page = page_with (&commit, staple_action_get_text (action));
+  for (guint i = 0; i < page->len; i++)
+    {
+      const char *text = g_ptr_array_index (page, i);
+
+      if (strstr (text, due) != NULL && strstr (text, name) != NULL)
+        {
+          g_assert_nonnull (strstr (text, isolated));
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, >=, 1);
+}
+
 static void
 test_close (void)
 {
@@ -930,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/audience-lists/diagnose-hidden-votes", test_diagnose_hidden_votes);
   g_test_add_func ("/audience-lists/prioritise", test_prioritise);
   g_test_add_func ("/audience-lists/commit", test_commit);
+  g_test_add_func ("/audience-lists/commit-rtl-owner", test_commit_rtl_owner);
   g_test_add_func ("/audience-lists/close", test_close);
   g_test_add_func ("/audience-lists/close-hidden-votes", test_close_hidden_votes);
   g_test_add_func ("/audience-lists/long-lists", test_long_lists);
