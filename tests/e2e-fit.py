@@ -3,7 +3,8 @@
 """End to end: Fit (Ctrl+0) on the example's ten stages, in the window's map
 beside the side panel (about 730 × 525): the journey wraps onto rows and
 its cards' text is drawn, never grey bars; the keyboard, clicks, the inline
-editor and drag and drop work on the wrapped map; Ctrl+1 is one row at
+editor and drag and drop work on the wrapped map, Down and Up go on into
+the row below and above; Ctrl+1 is one row at
 100 % again, and the walk's stage scrolls into view clear of the lanes'
 names pinned at the left. The map view says what Fit chose in its debug
 log.
@@ -118,6 +119,23 @@ def run(app):
                 lambda: (db.cards(4), db.cards(5)), ([sixth[0]] + fifth, sixth[1:]))
     keys("ctrl+z")
     expect("undo puts it back", (db.cards(4), db.cards(5)), (fifth, sixth))
+
+    # Down from a stage's last element, its staff point, goes on to the
+    # stage below it in the next row; Up from there comes back to it.
+    # Stage 2 (three cards) sits above stage 6.
+    keys("Escape", "Right", "Right")
+    keys(*["Down"] * 6)
+    keys("F2", "ctrl+a")
+    type_text("Below stage two")
+    keys("Return")
+    expect("Down from stage 2's staff point goes to stage 6, below it", db.stages()[5],
+           "Below stage two")
+    staff = db.query("SELECT staff_feeling FROM stages ORDER BY position")[1][0]
+    keys("Escape", "Right", "Right", "Right", "Right", "Right", "Right", "Up", "shift+Down")
+    expect_soon("Up from stage 6's header goes to stage 2's staff point (Shift+Down lowers it)",
+                lambda: db.query("SELECT staff_feeling FROM stages ORDER BY position")[1][0],
+                staff - 1)
+    keys("ctrl+z", "ctrl+z")
 
     # Ctrl+1: one row at 100 % again.
     keys("ctrl+1", settle=0.6)

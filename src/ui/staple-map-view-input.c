@@ -62,8 +62,44 @@ step_selection (StapleMapView *self,
   return TRUE;
 }
 
-/* Arrow keys: up and down within a stage, left and right to the same place
- * in the neighbouring stage. */
+/* On a map wrapped onto rows, the stage of the row above or below (@dy)
+ * under the middle of stage @index, or the nearest; -1 if there is no
+ * such row. */
+static int
+stage_across_rows (StapleMapView *self,
+                   guint          index,
+                   int            dy)
+{
+  const StapleMapColumn *column = staple_map_layout_get_column (self->layout, index);
+  guint n_columns = staple_map_layout_get_n_columns (self->layout);
+  double cx = column->column.x + column->column.width / 2;
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  if ((dy < 0 && column->row == 0) ||
+      (dy > 0 && column->row + 1 >= staple_map_layout_get_n_rows (self->layout)))
+    return -1;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const StapleMapColumn *other = staple_map_layout_get_column (self->layout, i);
+      double distance;
+
+      if ((int) other->row != (int) column->row + dy)
+        continue;
+
+      distance = cx < other->column.x ? other->column.x - cx
+                 : MAX (0, cx - other->column.x - other->column.width);
+      if (distance < best)
+        best = distance, found = (int) i;
+    }
+
+  return found;
+}
+
+/* Arrow keys: up and down within a stage, and on a wrapped map on from a
+ * stage's top or bottom into the row above or below; left and right to
+ * the same place in the neighbouring stage. */
 static void
 move_selection (StapleMapView *self,
                 int            dx,
@@ -106,6 +142,9 @@ move_selection (StapleMapView *self,
     case STAPLE_MAP_HIT_STAGE:
       if (dy > 0)
         hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
+      else if (stage_across_rows (self, hit.stage, -1) >= 0)
+        hit = (StapleMapHit) { STAPLE_MAP_HIT_STAFF_POINT,
+                               (guint) stage_across_rows (self, hit.stage, -1), 0 };
       break;
 
     case STAPLE_MAP_HIT_CUSTOMER_POINT:
@@ -129,6 +168,9 @@ move_selection (StapleMapView *self,
         hit = (StapleMapHit) { STAPLE_MAP_HIT_CARD, hit.stage, column->cards->len - 1 };
       else if (dy < 0)
         hit.kind = STAPLE_MAP_HIT_CUSTOMER_POINT;
+      else if (stage_across_rows (self, hit.stage, 1) >= 0)
+        hit = (StapleMapHit) { STAPLE_MAP_HIT_STAGE,
+                               (guint) stage_across_rows (self, hit.stage, 1), 0 };
       break;
 
     case STAPLE_MAP_HIT_NONE:
