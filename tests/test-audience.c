@@ -466,6 +466,202 @@ test_journey_line_breaks (void)
     }
 }
 
+/* How many of a stage's friction points a page of the Walk shows. */
+static guint
+count_shown (const StapleAudienceStats *stats,
+             guint                      n)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Point %02u ", i + 1);
+
+      shown += drew (stats, needle) ? 1 : 0;
+    }
+  return shown;
+}
+
+static StapleAudienceStats
+render_walk (StapleSession *session,
+             guint          page,
+             gint64         focus,
+             const char    *name)
+{
+  StapleAudienceOptions options;
+  StapleAudienceStats stats = { 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  const char *dir = g_getenv ("STAPLE_AUDIENCE_PNG_DIR");
+
+  staple_audience_options_init (&options);
+  options.session = session;
+  options.phase = STAPLE_PHASE_WALK;
+  options.current_stage = 0;
+  options.page = page;
+  options.focus_friction = focus;
+  stats.texts = g_ptr_array_new_with_free_func (g_free);
+  staple_audience_draw (cr, 1280, 720, &options, &stats);
+  if (dir != NULL && *dir != '\0')
+    {
+      g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, name);
+
+      g_mkdir_with_parents (dir, 0755);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, file), ==, CAIRO_STATUS_SUCCESS);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return stats;
+}
+
+/* A stage of @n friction points, each @text after its number. */
+static StapleSession *
+stage_of_points (guint       n,
+                 const char *text)
+{
+  StapleSession *session = staple_session_new ();
+  StapleStage *stage = add_stage (session, "Approval", 120);
+
+  add_stage (session, "After", 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *point = g_strdup_printf ("Point %02u %s", i + 1, text);
+
+      add_friction (stage, point, i + 1);
+    }
+  return session;
+}
+
+/* The Walk uses the room it has: the point just typed is not pushed off
+ * the room's screen while there is room for it. A stage of five points as
+ * long as the example's, and one of eight short ones, are on one page; a
+ * stage of twelve shows more than a few on its first page. */
+static void
+test_walk_fills_page (void)
+{
+  static const struct
+  {
+    guint       n;
+    const char *text;
+    guint       at_least_first;
+  } cases[] = {
+    { 5, "the agent rang sales, the warehouse and finance before anyone took it", 5 },
+    { 8, "nobody owns the handoff", 8 },
+    { 12, "the agent rang sales, the warehouse and finance before anyone took it", 6 },
+    { 12, "nobody owns the handoff", 7 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(StapleSession) session = stage_of_points (cases[c].n, cases[c].text);
+      g_autofree char *name = g_strdup_printf ("walk-fill-%u-%u", cases[c].n, c);
+      StapleAudienceStats stats = render_walk (session, 0, 0, name);
+      guint shown = count_shown (&stats, cases[c].n);
+
+      g_test_message ("%u points: %u on page 1 of %u", cases[c].n, shown, stats.n_pages);
+      g_assert_cmpuint (shown, >=, cases[c].at_least_first);
+      g_assert_cmpfloat (stats.smallest_px, >=, STAPLE_AUDIENCE_MIN_TEXT_PX - 0.01);
+      if (shown == cases[c].n)
+        g_assert_cmpuint (stats.n_pages, ==, 1);
+      g_ptr_array_unref (stats.texts);
+    }
+}
+
+/* The point just added is on the room's screen, whatever page was asked
+ * for; a point of another stage changes nothing. */
+static void
+test_walk_focus (void)
+{
+  g_autoptr(StapleSession) session =
+    stage_of_points (30, "the agent rang sales, the warehouse and finance before anyone took it");
+  g_autofree char *last = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  StapleAudienceStats stats;
+  guint n_pages;
+
+  stats = render_walk (session, 0, 0, "walk-focus-none");
+  n_pages = stats.n_pages;
+  g_assert_cmpuint (n_pages, >, 2);
+  g_assert_false (drew (&stats, "Point 30 "));
+  g_ptr_array_unref (stats.texts);
+
+  /* The page the room sees says which it is. */
+  last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  stats = render_walk (session, 0, 30, "walk-focus-last");
+  g_assert_true (drew (&stats, "Point 30 "));
+  g_assert_true (drew (&stats, last));
+  g_ptr_array_unref (stats.texts);
+
+  first = g_strdup_printf ("Page 1 of %u", n_pages);
+  stats = render_walk (session, n_pages - 1, 1, "walk-focus-first");
+  g_assert_true (drew (&stats, "Point 01 "));
+  g_assert_true (drew (&stats, first));
+  g_ptr_array_unref (stats.texts);
+
+  second = g_strdup_printf ("Page 2 of %u", n_pages);
+  stats = render_walk (session, 1, 9999, "walk-focus-other");
+  g_assert_true (drew (&stats, second));
+  g_assert_false (drew (&stats, "Point 01 "));
+  g_ptr_array_unref (stats.texts);
+}
+
+/* Going back from a stage's first page to the previous stage asks for its
+ * last page with G_MAXUINT: the last page is drawn, with its last point. */
+static void
+test_walk_last_page (void)
+{
+  g_autoptr(StapleSession) session =
+    stage_of_points (30, "the agent rang sales, the warehouse and finance before anyone took it");
+  StapleAudienceStats stats = render (session, STAPLE_PHASE_WALK, 0, G_MAXUINT, FALSE,
+                                      "walk-last", 1280, 720);
+
+  g_assert_cmpuint (stats.n_pages, >, 1);
+  g_assert_cmpuint (stats.page, ==, stats.n_pages - 1);
+  g_assert_true (drew (&stats, "Point 30 "));
+  g_assert_false (drew (&stats, "Point 01 "));
+  g_ptr_array_unref (stats.texts);
+}
+
+/* A wait is said to be one on every tile, however little room it has, and
+ * each feeling's value is named beside its gauge, a −1 as well as a −2. */
+static void
+test_waits_and_feelings_named (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  StapleAudienceStats stats = render (session, STAPLE_PHASE_MAP, -1, 0, FALSE, "named", 1280,
+                                      720);
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+
+  for (guint i = 0; i < stats.texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (stats.texts, i);
+
+      /* A duration is never alone, as if it were the work's time. */
+      g_assert_false (g_ascii_isdigit (text[0]) &&
+                      (g_str_has_suffix (text, " min") || g_str_has_suffix (text, " h") ||
+                       g_str_has_suffix (text, " d")));
+    }
+  g_assert_true (drew (&stats, "waits 1 d 23 h"));
+  g_assert_true (drew (&stats, "−1"));
+  g_assert_true (drew (&stats, "−2"));
+  g_ptr_array_unref (stats.texts);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      g_autofree char *value = NULL;
+      int feeling = staple_stage_get_customer_feeling (stage);
+
+      value = feeling > 0 ? g_strdup_printf ("+%d", feeling) :
+              feeling < 0 ? g_strdup_printf ("−%d", -feeling) : g_strdup ("0");
+      stats = render (session, STAPLE_PHASE_WALK, (int) i, 0, FALSE, "named-walk", 1280, 720);
+      g_assert_true (drew (&stats, value));
+      g_assert_true (drew (&stats, "Waits ") || drew (&stats, "No wait"));
+      g_ptr_array_unref (stats.texts);
+    }
+}
+
 /* How much of a picture is in the colour of the waits that stand out. */
 static guint
 count_standing_out (StapleSession *session,
@@ -553,6 +749,10 @@ main (int   argc,
   g_test_add_func ("/audience/walk-stage", test_walk_stage);
   g_test_add_func ("/audience/walk-pages", test_walk_pages);
   g_test_add_func ("/audience/longest-wait", test_longest_wait);
+  g_test_add_func ("/audience/walk-fills-page", test_walk_fills_page);
+  g_test_add_func ("/audience/walk-focus", test_walk_focus);
+  g_test_add_func ("/audience/walk-last-page", test_walk_last_page);
+  g_test_add_func ("/audience/waits-and-feelings-named", test_waits_and_feelings_named);
 
   return g_test_run ();
 }

@@ -19,13 +19,15 @@
 #include "staple-summary.h"
 #include "staple-text.h"
 
+#include <math.h>
+
 #define STAGES_PER_PAGE STAPLE_AUDIENCE_STAGES_PER_PAGE
 #define ONE_ROW_MAX 5
 #define TILE_GAP 24.0
 #define ROW_GAP 12.0
 #define TILE_PAD 10.0
 #define TILE_MAX_WIDTH 400.0
-#define GAUGE_WIDTH 22.0
+#define GAUGE_WIDTH 30.0
 #define MARK_WIDTH 22.0
 
 typedef struct
@@ -103,11 +105,15 @@ _staple_audience_wait_text (AudienceContext *ctx,
   duration = staple_format_minutes (wait_minutes);
   /* Translators: a stage's waiting time, e.g. "waits 9 h" */
   text = g_strdup_printf (capital ? _("Waits %s") : _("waits %s"), duration);
-  if (width > 0 && _staple_audience_text_width (ctx, text, size_px, PANGO_WEIGHT_BOLD) > width)
+  if (width > 0 && wait_minutes > 24 * 60 && wait_minutes % 60 != 0 &&
+      _staple_audience_text_width (ctx, text, size_px, PANGO_WEIGHT_BOLD) > width)
     {
-      /* The time itself matters more than the word before it. */
+      /* The word says it is a wait, not work: the minutes of a wait of days
+       * go rather than the word. */
       g_free (text);
-      text = g_steal_pointer (&duration);
+      g_free (duration);
+      duration = staple_format_minutes (wait_minutes - wait_minutes % 60);
+      text = g_strdup_printf (capital ? _("Waits %s") : _("waits %s"), duration);
     }
   return text;
 }
@@ -119,17 +125,19 @@ _staple_audience_wait_label (AudienceContext *ctx,
                              double           x,
                              double           y,
                              double           width,
-                             double           size_px)
+                             double           size_px,
+                             int              max_lines)
 {
   gboolean stands_out = staple_map_marks_wait_stands_out (&ctx->waits, wait_minutes);
   double rgb[3];
 
   if (!stands_out)
-    return _staple_audience_text (ctx, text, x, y, width, size_px, PANGO_WEIGHT_NORMAL, 1,
-                                  ctx->palette->text);
+    return _staple_audience_text (ctx, text, x, y, width, size_px, PANGO_WEIGHT_NORMAL,
+                                  max_lines, ctx->palette->text);
 
   staple_map_marks_wait_rgb (TRUE, ctx->options->dark, FALSE, rgb);
-  return _staple_audience_text (ctx, text, x, y, width, size_px, PANGO_WEIGHT_BOLD, 1, rgb);
+  return _staple_audience_text (ctx, text, x, y, width, size_px, PANGO_WEIGHT_BOLD, max_lines,
+                                rgb);
 }
 
 void
@@ -141,35 +149,60 @@ _staple_audience_wait_bar (AudienceContext         *ctx,
                               FALSE);
 }
 
+/* The gauge's steps, +2 at the top, and their labels. */
+static const char *const feeling_labels[] = { "+2", "+1", "0", "−1", "−2" };
+
+double
+_staple_audience_feeling_width (AudienceContext *ctx,
+                                double           gauge_width)
+{
+  double label_width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (feeling_labels); i++)
+    label_width = MAX (label_width,
+                       _staple_audience_text_width (ctx, feeling_labels[i], AUDIENCE_TEXT_SMALL,
+                                                    PANGO_WEIGHT_BOLD));
+  return gauge_width + 6 + label_width;
+}
+
 double
 _staple_audience_feeling (AudienceContext *ctx,
                           double           x,
                           double           y,
+                          double           gauge_width,
                           double           height,
                           int              feeling)
 {
-  /* The gauge's steps, +2 at the top, each with its label centred on it. */
-  static const char *const labels[] = { "+2", "0", "−2" };
-  static const int values[] = { 2, 0, -2 };
+  /* The value first, then the ends of the scale, its middle and the steps
+   * between, each where it does not run into one already placed. */
+  static const guint order[] = { 0, 4, 2, 1, 3 };
   double line = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
-  cairo_rectangle_t gauge = { x, y + line / 2, GAUGE_WIDTH, MAX (height - line, 4) };
-  double label_x = x + GAUGE_WIDTH + 6;
-  double label_width = 0;
+  cairo_rectangle_t gauge = { x, y, gauge_width, MAX (height, 4) };
+  guint value = (guint) (2 - CLAMP (feeling, -2, 2));
+  double placed[G_N_ELEMENTS (feeling_labels)];
+  guint n_placed = 0;
 
   staple_map_marks_draw_feeling (ctx->cr, &gauge, feeling, ctx->options->dark, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  for (guint k = 0; k <= G_N_ELEMENTS (order); k++)
     {
-      gboolean is_value = CLAMP (feeling, -2, 2) == values[i];
-      int weight = is_value ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
-      double label_y = gauge.y + gauge.height * i / 2 - line / 2;
+      guint i = k == 0 ? value : order[k - 1];
+      /* Centred on its step, within the gauge's height. */
+      double label_y = CLAMP (gauge.y + gauge.height * i / 4 - line / 2, y,
+                              y + MAX (height - line, 0));
+      gboolean clear = TRUE;
 
-      label_width = MAX (label_width,
-                         _staple_audience_text_width (ctx, labels[i], AUDIENCE_TEXT_SMALL,
-                                                      PANGO_WEIGHT_BOLD));
-      _staple_audience_text (ctx, labels[i], label_x, label_y, -1, AUDIENCE_TEXT_SMALL, weight,
-                             1, is_value ? ctx->palette->text : ctx->palette->dim);
+      if (k > 0 && i == value)
+        continue;
+      for (guint j = 0; j < n_placed; j++)
+        clear = clear && fabs (placed[j] - label_y) >= line - 0.5;
+      if (!clear)
+        continue;
+      placed[n_placed++] = label_y;
+      _staple_audience_text (ctx, feeling_labels[i], x + gauge_width + 6, label_y, -1,
+                             AUDIENCE_TEXT_SMALL, k == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                             1, k == 0 ? ctx->palette->text : ctx->palette->dim);
     }
-  return GAUGE_WIDTH + 6 + label_width;
+  return _staple_audience_feeling_width (ctx, gauge_width);
 }
 
 void
@@ -253,8 +286,7 @@ marks_height (AudienceContext *ctx,
 static double
 gauge_width (AudienceContext *ctx)
 {
-  return GAUGE_WIDTH + 6 + _staple_audience_text_width (ctx, "−2", AUDIENCE_TEXT_SMALL,
-                                                        PANGO_WEIGHT_BOLD);
+  return _staple_audience_feeling_width (ctx, GAUGE_WIDTH);
 }
 
 static void
@@ -367,13 +399,13 @@ draw_tile (AudienceContext         *ctx,
   y += parts->team + 4;
 
   wait = _staple_audience_wait_text (ctx, wait_minutes, FALSE, width, style->text_size);
-  _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, width, style->text_size);
+  _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, width, style->text_size, 1);
   y += parts->wait + 4;
   bar = (cairo_rectangle_t) { x, y, width, style->bar_height };
   _staple_audience_wait_bar (ctx, &bar, wait_minutes);
   y += style->bar_height + 10;
 
-  marks_x = x + _staple_audience_feeling (ctx, x, y, parts->marks,
+  marks_x = x + _staple_audience_feeling (ctx, x, y, GAUGE_WIDTH, parts->marks,
                                           staple_stage_get_customer_feeling (stage)) + 12;
   frictions = _staple_audience_frictions_text (
     g_list_model_get_n_items (G_LIST_MODEL (staple_stage_get_frictions (stage))));

@@ -25,7 +25,11 @@
 #define CARD_PAD 18.0
 #define KIND_WIDTH 170.0
 #define FRICTION_GAP 8.0
-#define FRICTION_LINES 3
+#define COLUMN_GAP 24.0
+#define NAME_LINES 2
+#define NAME_MAX_LINES 5
+#define FEELING_GAP 20.0
+#define GAUGE_WIDTH 40.0
 #define WAIT_BAR_HEIGHT 28.0
 #define MARK_SIZE 22.0
 
@@ -68,13 +72,17 @@ side_height (AudienceContext *ctx,
   double inner = SIDE_WIDTH - 2 * SIDE_PAD;
   g_autofree char *name = numbered_name (stage, index);
   g_autofree char *frictions = _staple_audience_frictions_text (n_frictions (stage));
+  guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
+  g_autofree char *wait = _staple_audience_wait_text (ctx, wait_minutes, FALSE, inner,
+                                                      AUDIENCE_TEXT_SMALL);
 
   return SIDE_PAD +
          _staple_audience_text_height (ctx, caption, inner, AUDIENCE_TEXT_SMALL,
                                        PANGO_WEIGHT_NORMAL, 1) + 4 +
          _staple_audience_text_height (ctx, name, inner, AUDIENCE_TEXT_SMALL,
                                        PANGO_WEIGHT_BOLD, 3) + 8 +
-         _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL) + 4 + 14 + 8 +
+         _staple_audience_text_height (ctx, wait, inner, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD,
+                                       2) + 4 + 14 + 8 +
          _staple_audience_text_height (ctx, frictions, inner, AUDIENCE_TEXT_SMALL,
                                        PANGO_WEIGHT_NORMAL, 2) + SIDE_PAD;
 }
@@ -112,8 +120,8 @@ draw_side (AudienceContext *ctx,
                               PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim) + 4;
   y += _staple_audience_text (ctx, name, x, y, inner, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 3,
                               NULL) + 8;
-  _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, inner, AUDIENCE_TEXT_SMALL);
-  y += _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL) + 4;
+  y += _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, inner, AUDIENCE_TEXT_SMALL,
+                                    2) + 4;
   bar = (cairo_rectangle_t) { x, y, inner, 14 };
   _staple_audience_wait_bar (ctx, &bar, wait_minutes);
   y += 14 + 8;
@@ -165,8 +173,10 @@ draw_neighbour (AudienceContext *ctx,
 
 /* The stage brought forward */
 
-/* "Stage 4 of 10", the handoff into it, whether work is dropped there: one
- * after the other, on as many lines as they take. Returns the height. */
+/* "Stage 4 of 10", the handoff into it, whether work is dropped there, and
+ * @also if set (the team and channel, on a crowded page): one after the
+ * other, on as many lines as they take; measured only unless @draw. Returns
+ * the height. */
 static double
 draw_header (AudienceContext *ctx,
              StapleStage     *stage,
@@ -174,15 +184,18 @@ draw_header (AudienceContext *ctx,
              guint            index,
              double           x,
              double           y,
-             double           width)
+             double           width,
+             const char      *also,
+             gboolean         draw)
 {
   double line = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
   /* Translators: where the walk is, e.g. "Stage 4 of 10" */
   g_autofree char *where = g_strdup_printf (_("Stage %u of %u"), index + 1,
                                             _staple_audience_n_stages (ctx));
   g_autofree char *handoff = NULL;
-  const char *texts[3] = { where, NULL, NULL };
-  const double *colours[3] = { ctx->palette->dim, ctx->palette->text, ctx->palette->alarm };
+  const char *texts[4] = { where, NULL, NULL, also };
+  const double *colours[4] = { ctx->palette->dim, ctx->palette->text, ctx->palette->alarm,
+                               ctx->palette->dim };
   double cursor = x, top = y;
 
   if (staple_summary_is_handoff (previous, stage))
@@ -202,24 +215,29 @@ draw_header (AudienceContext *ctx,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       double mark = i == 1 ? MARK_SIZE + 8 : 0;
-      double text_width;
+      double text_width, start;
 
       if (texts[i] == NULL)
         continue;
-      text_width = mark + _staple_audience_text_width (ctx, texts[i], AUDIENCE_TEXT_SMALL,
-                                                       PANGO_WEIGHT_BOLD);
+      text_width = MIN (width, mark + _staple_audience_text_width (ctx, texts[i],
+                                                                   AUDIENCE_TEXT_SMALL,
+                                                                   PANGO_WEIGHT_BOLD));
       if (cursor > x && cursor + text_width > x + width)
         {
           cursor = x;
           y += line;
         }
-      if (mark > 0)
-        _staple_audience_handoff_mark (ctx, cursor, y + (line - MARK_SIZE) / 2, MARK_SIZE, TRUE);
-      _staple_audience_text (ctx, texts[i], cursor + mark, y,
-                             MIN (text_width - mark + 1, x + width - cursor - mark),
-                             AUDIENCE_TEXT_SMALL, i == 0 ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                             1, colours[i]);
+      start = cursor;
       cursor += text_width + 24;
+      if (!draw)
+        continue;
+      if (mark > 0)
+        _staple_audience_handoff_mark (ctx, start, y + (line - MARK_SIZE) / 2, MARK_SIZE, TRUE);
+      _staple_audience_text (ctx, texts[i], start + mark, y,
+                             MIN (text_width - mark + 1, x + width - start - mark),
+                             AUDIENCE_TEXT_SMALL,
+                             i == 0 || i == 3 ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, 1,
+                             colours[i]);
     }
   return y + line - top;
 }
@@ -229,17 +247,17 @@ feelings_width (AudienceContext *ctx,
                 const char      *caption)
 {
   return MAX (_staple_audience_text_width (ctx, caption, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL),
-              22 + 6 + _staple_audience_text_width (ctx, "−2", AUDIENCE_TEXT_SMALL,
-                                                    PANGO_WEIGHT_BOLD));
+              _staple_audience_feeling_width (ctx, GAUGE_WIDTH));
 }
 
-/* The customer's feeling and the staff's, side by side from @x. Returns the
- * height. */
-static double
+/* The customer's feeling and the staff's, side by side from @x, @height
+ * high with their captions. */
+static void
 draw_feelings (AudienceContext *ctx,
                StapleStage     *stage,
                double           x,
-               double           y)
+               double           y,
+               double           height)
 {
   /* Translators: above the gauges of how the customer and the staff feel */
   const char *captions[2] = { _("Customer"), _("Staff") };
@@ -253,15 +271,15 @@ draw_feelings (AudienceContext *ctx,
 
       _staple_audience_text (ctx, captions[i], x, y, width + 1, AUDIENCE_TEXT_SMALL,
                              PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-      _staple_audience_feeling (ctx, x, y + line + 4, 3 * line, feelings[i]);
-      x += width + 20;
+      _staple_audience_feeling (ctx, x, y + line + 4, GAUGE_WIDTH, height - line - 4,
+                                feelings[i]);
+      x += width + FEELING_GAP;
     }
-  return line + 4 + 3 * line;
 }
 
 /* "Waits 1 d 4 h" large, the work time beside it, the journey's longest wait
- * on the right for the scale, and the bar under them. Returns the height. */
-static double
+ * on the right for the scale, and the bar under them. */
+static void
 draw_wait (AudienceContext *ctx,
            StapleStage     *stage,
            double           x,
@@ -269,29 +287,25 @@ draw_wait (AudienceContext *ctx,
            double           width)
 {
   guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
-  g_autofree char *wait = _staple_audience_wait_text (ctx, wait_minutes, TRUE, width / 2,
-                                                      AUDIENCE_TEXT_LARGE);
   g_autofree char *work_time = staple_format_minutes (
     (guint) MAX (staple_stage_get_work_minutes (stage), 0));
   /* Translators: a stage's working time, e.g. "work 10 min" */
   g_autofree char *work = g_strdup_printf (_("work %s"), work_time);
-  g_autofree char *longest = NULL;
-  double wait_width = MIN (width / 2, _staple_audience_text_width (ctx, wait, AUDIENCE_TEXT_LARGE,
-                                                                   PANGO_WEIGHT_BOLD));
+  g_autofree char *wait = NULL;
   double large = _staple_audience_line_height (ctx, AUDIENCE_TEXT_LARGE);
   double right = x + width;
+  double wait_width;
   cairo_rectangle_t bar;
 
   if (ctx->waits.longest > 0)
     {
       g_autofree char *duration = staple_format_minutes (ctx->waits.longest);
-      double longest_width;
-
       /* Translators: the journey's longest wait, which a full bar shows */
-      longest = g_strdup_printf (_("longest %s"), duration);
-      longest_width = MIN (width / 3, _staple_audience_text_width (ctx, longest,
-                                                                   AUDIENCE_TEXT_SMALL,
-                                                                   PANGO_WEIGHT_NORMAL));
+      g_autofree char *longest = g_strdup_printf (_("longest %s"), duration);
+      double longest_width = MIN (width / 2,
+                                  _staple_audience_text_width (ctx, longest, AUDIENCE_TEXT_SMALL,
+                                                               PANGO_WEIGHT_NORMAL));
+
       _staple_audience_text (ctx, longest, right - longest_width,
                              y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL),
                              longest_width + 1, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1,
@@ -299,9 +313,13 @@ draw_wait (AudienceContext *ctx,
       right -= longest_width + 24;
     }
 
+  wait = _staple_audience_wait_text (ctx, wait_minutes, TRUE, right - x, AUDIENCE_TEXT_LARGE);
+  wait_width = MIN (right - x, _staple_audience_text_width (ctx, wait, AUDIENCE_TEXT_LARGE,
+                                                            PANGO_WEIGHT_BOLD));
   _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, wait_width + 1,
-                               AUDIENCE_TEXT_LARGE);
-  if (right - x - wait_width - 24 > 48)
+                               AUDIENCE_TEXT_LARGE, 1);
+  if (right - x - wait_width - 24 >= _staple_audience_text_width (ctx, work, AUDIENCE_TEXT_BODY,
+                                                                  PANGO_WEIGHT_NORMAL))
     _staple_audience_text (ctx, work, x + wait_width + 24,
                            y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY),
                            right - x - wait_width - 24, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
@@ -309,104 +327,290 @@ draw_wait (AudienceContext *ctx,
 
   bar = (cairo_rectangle_t) { x, y + large + 6, width, WAIT_BAR_HEIGHT };
   _staple_audience_wait_bar (ctx, &bar, wait_minutes);
-  return large + 6 + WAIT_BAR_HEIGHT;
 }
 
 /* The friction points */
 
+/* How the friction points are set out: the kind in a column of its own
+ * beside each point, or before the point's text to leave the text more
+ * room, in one column or two; each point's text in at most @lines lines. */
+typedef enum
+{
+  LIST_LABELLED,
+  LIST_INLINE,
+  LIST_TWO_COLUMNS,
+} ListStyle;
+
+typedef struct
+{
+  ListStyle style;
+  int       lines;
+  double    size;
+} ListLayout;
+
+/* From the roomiest to the most compact: the first that holds every point
+ * on one page is used. */
+static const ListLayout list_layouts[] = {
+  { LIST_LABELLED, 12, AUDIENCE_TEXT_BODY },
+  { LIST_LABELLED, 6, AUDIENCE_TEXT_BODY },
+  { LIST_LABELLED, 4, AUDIENCE_TEXT_BODY },
+  { LIST_INLINE, 4, AUDIENCE_TEXT_BODY },
+  { LIST_LABELLED, 3, AUDIENCE_TEXT_BODY },
+  { LIST_INLINE, 3, AUDIENCE_TEXT_BODY },
+  { LIST_TWO_COLUMNS, 4, AUDIENCE_TEXT_BODY },
+  { LIST_TWO_COLUMNS, 3, AUDIENCE_TEXT_BODY },
+  { LIST_INLINE, 3, AUDIENCE_TEXT_SMALL },
+  { LIST_TWO_COLUMNS, 4, AUDIENCE_TEXT_SMALL },
+  { LIST_TWO_COLUMNS, 3, AUDIENCE_TEXT_SMALL },
+  { LIST_INLINE, 2, AUDIENCE_TEXT_SMALL },
+  { LIST_TWO_COLUMNS, 2, AUDIENCE_TEXT_SMALL },
+};
+
+/* A layout measured for one stage: the index each page starts at, and the
+ * end; and how many points it cuts short. */
+typedef struct
+{
+  ListLayout layout;
+  GArray    *starts;
+  double     used;       /* the height of the first page */
+  guint      n_cut;
+} ListPages;
+
+static guint
+list_columns (const ListLayout *layout)
+{
+  return layout->style == LIST_TWO_COLUMNS ? 2 : 1;
+}
+
 static double
-friction_height (AudienceContext *ctx,
-                 StapleFriction  *friction,
-                 double           width)
+column_width (const ListLayout *layout,
+              double            width)
+{
+  return layout->style == LIST_TWO_COLUMNS ? (width - COLUMN_GAP) / 2 : width;
+}
+
+static double
+text_x_offset (const ListLayout *layout)
+{
+  return layout->style == LIST_LABELLED ? KIND_WIDTH + 16 : 0;
+}
+
+/* The point's text as the layout shows it: after its kind, unless the kind
+ * has a column of its own. */
+static char *
+friction_text (StapleFriction   *friction,
+               const ListLayout *layout)
 {
   g_autofree char *text = _staple_audience_flat (staple_friction_get_text (friction));
   const char *kind = staple_friction_kind_get_label (staple_friction_get_kind (friction));
 
-  return MAX (_staple_audience_text_height (ctx, kind, KIND_WIDTH, AUDIENCE_TEXT_SMALL,
-                                            PANGO_WEIGHT_BOLD, 2),
-              _staple_audience_text_height (ctx, text, width - KIND_WIDTH - 16,
-                                            AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
-                                            FRICTION_LINES));
+  if (*text == '\0')
+    {
+      g_free (text);
+      text = g_strdup (_("(no description)"));
+    }
+  if (layout->style == LIST_LABELLED || kind == NULL)
+    return g_steal_pointer (&text);
+  /* Translators: a friction point's kind before its text, e.g.
+   * "Tools: the new CRM cannot show credit holds" */
+  return g_strdup_printf (_("%s: %s"), kind, text);
 }
 
 static double
-draw_friction (AudienceContext *ctx,
-               StapleFriction  *friction,
-               double           x,
-               double           y,
-               double           width)
+friction_height (AudienceContext  *ctx,
+                 StapleFriction   *friction,
+                 const ListLayout *layout,
+                 double            width,
+                 gboolean         *cut)
 {
-  g_autofree char *text = _staple_audience_flat (staple_friction_get_text (friction));
+  g_autofree char *text = friction_text (friction, layout);
   const char *kind = staple_friction_kind_get_label (staple_friction_get_kind (friction));
-  /* The kind's first line level with the text's. */
-  double offset = (_staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY) -
-                   _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL)) / 2;
-  double kind_height, text_height;
+  double text_width = column_width (layout, width) - text_x_offset (layout);
+  double height = _staple_audience_text_height (ctx, text, text_width, layout->size,
+                                                PANGO_WEIGHT_NORMAL, layout->lines);
 
-  kind_height = _staple_audience_text (ctx, kind, x, y + offset, KIND_WIDTH, AUDIENCE_TEXT_SMALL,
-                                       PANGO_WEIGHT_BOLD, 2, ctx->palette->dim);
-  text_height = _staple_audience_text (ctx, *text != '\0' ? text : _("(no description)"),
-                                       x + KIND_WIDTH + 16, y, width - KIND_WIDTH - 16,
-                                       AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL, FRICTION_LINES,
-                                       NULL);
-  return MAX (kind_height + offset, text_height);
+  if (cut != NULL)
+    *cut = height < _staple_audience_text_height (ctx, text, text_width, layout->size,
+                                                  PANGO_WEIGHT_NORMAL, 40) - 0.5;
+  if (layout->style == LIST_LABELLED)
+    height = MAX (height, _staple_audience_text_height (ctx, kind, KIND_WIDTH,
+                                                        AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD,
+                                                        2));
+  return height;
 }
 
-/* Splits the friction points into pages of @height: the index each page
- * starts at, and the end. */
-static GArray *
-paginate_frictions (AudienceContext *ctx,
-                    GListModel      *frictions,
-                    double           width,
-                    double           height,
-                    double           footer)
+static double
+draw_friction (AudienceContext  *ctx,
+               StapleFriction   *friction,
+               const ListLayout *layout,
+               double            x,
+               double            y,
+               double            width)
+{
+  g_autofree char *text = friction_text (friction, layout);
+  const char *kind = staple_friction_kind_get_label (staple_friction_get_kind (friction));
+  double offset = text_x_offset (layout);
+  double kind_height = 0;
+
+  if (layout->style == LIST_LABELLED)
+    {
+      /* The kind's first line level with the text's. */
+      double level = (_staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY) -
+                      _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL)) / 2;
+
+      kind_height = level + _staple_audience_text (ctx, kind, x, y + level, KIND_WIDTH,
+                                                   AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 2,
+                                                   ctx->palette->dim);
+    }
+  return MAX (kind_height, _staple_audience_text (ctx, text, x + offset, y, width - offset,
+                                                  layout->size, PANGO_WEIGHT_NORMAL,
+                                                  layout->lines, NULL));
+}
+
+/* Splits the friction points into pages of @height, in rows of as many as
+ * the layout has columns: all on one page if they fit; else pages that leave
+ * @footer to say so. */
+static ListPages
+paginate_frictions (AudienceContext  *ctx,
+                    GListModel       *frictions,
+                    const ListLayout *layout,
+                    double            width,
+                    double            height,
+                    double            footer)
 {
   guint n = g_list_model_get_n_items (frictions);
-  g_autoptr(GArray) heights = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint columns = list_columns (layout);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (double));
+  ListPages pages = { *layout, g_array_new (FALSE, FALSE, sizeof (guint)), 0, 0 };
   double total = 0, used = 0;
   guint zero = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n; i += columns)
     {
-      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
-      double h = friction_height (ctx, friction, width) + FRICTION_GAP;
+      double row = 0;
 
-      g_array_append_val (heights, h);
-      total += h;
+      for (guint j = i; j < MIN (i + columns, n); j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+          gboolean cut = FALSE;
+
+          row = MAX (row, friction_height (ctx, friction, layout, width, &cut));
+          pages.n_cut += cut ? 1 : 0;
+        }
+      row += FRICTION_GAP;
+      g_array_append_val (rows, row);
+      total += row;
     }
 
-  g_array_append_val (starts, zero);
-  /* All on one page if they fit; else pages that leave room to say so. */
+  g_array_append_val (pages.starts, zero);
   if (total - FRICTION_GAP <= height)
     {
-      g_array_append_val (starts, n);
-      return starts;
+      g_array_append_val (pages.starts, n);
+      pages.used = total - FRICTION_GAP;
+      return pages;
     }
-  for (guint i = 0; i < n; i++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      double h = g_array_index (heights, double, i);
+      double h = g_array_index (rows, double, r);
 
       if (used > 0 && used + h - FRICTION_GAP > height - footer)
         {
-          g_array_append_val (starts, i);
+          guint start = r * columns;
+
+          g_array_append_val (pages.starts, start);
+          if (pages.used == 0)
+            pages.used = used - FRICTION_GAP;
           used = 0;
         }
       used += h;
     }
-  g_array_append_val (starts, n);
-  return starts;
+  if (pages.used == 0)
+    pages.used = used - FRICTION_GAP;
+  g_array_append_val (pages.starts, n);
+  return pages;
+}
+
+/* The layout the room sees: the roomiest that holds every point on one
+ * page; else, of those that cut no text short, the one with the fewest
+ * pages (the most points on each); else the fewest pages. */
+static ListPages
+choose_layout (AudienceContext *ctx,
+               GListModel      *frictions,
+               double           width,
+               double           height,
+               double           footer)
+{
+  ListPages best = { { LIST_LABELLED, 0, AUDIENCE_TEXT_BODY }, NULL, 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (list_layouts); i++)
+    {
+      ListPages pages = paginate_frictions (ctx, frictions, &list_layouts[i], width, height,
+                                            footer);
+      gboolean better;
+
+      if (pages.starts->len == 2)
+        {
+          if (best.starts != NULL)
+            g_array_unref (best.starts);
+          return pages;
+        }
+      if (best.starts == NULL)
+        better = TRUE;
+      else if ((pages.n_cut == 0) != (best.n_cut == 0))
+        better = pages.n_cut == 0;
+      else
+        better = pages.starts->len < best.starts->len;
+      if (better)
+        {
+          if (best.starts != NULL)
+            g_array_unref (best.starts);
+          best = pages;
+        }
+      else
+        g_array_unref (pages.starts);
+    }
+  return best;
+}
+
+/* The page of the friction point the room must see, if it is one of these. */
+static gboolean
+focus_page (AudienceContext *ctx,
+            GListModel      *frictions,
+            const GArray    *starts,
+            guint           *page)
+{
+  gint64 focus = ctx->options->focus_friction;
+
+  if (focus == 0)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (frictions); i++)
+    {
+      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
+
+      if (staple_friction_get_id (friction) != focus)
+        continue;
+      for (guint p = 0; p + 1 < starts->len; p++)
+        if (i < g_array_index (starts, guint, p + 1))
+          {
+            *page = p;
+            return TRUE;
+          }
+    }
+  return FALSE;
 }
 
 static void
 draw_frictions (AudienceContext         *ctx,
                 StapleStage             *stage,
+                const ListPages         *pages,
                 const cairo_rectangle_t *area)
 {
   GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
   double line = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
-  g_autoptr(GArray) starts = NULL;
-  guint n_pages, page, n_left;
+  const ListLayout *layout = &pages->layout;
+  guint columns = list_columns (layout);
+  double width = column_width (layout, area->width);
+  guint n_pages, page, n_left, first, end;
   double y = area->y;
 
   if (g_list_model_get_n_items (frictions) == 0)
@@ -417,15 +621,17 @@ draw_frictions (AudienceContext         *ctx,
       return;
     }
 
-  starts = paginate_frictions (ctx, frictions, area->width, area->height, line + 8);
-  n_pages = starts->len - 1;
+  n_pages = pages->starts->len - 1;
   page = MIN (ctx->options->page, n_pages - 1);
+  focus_page (ctx, frictions, pages->starts, &page);
   ctx->stats->n_pages = n_pages;
+  ctx->stats->page = page;
+  first = g_array_index (pages->starts, guint, page);
+  end = g_array_index (pages->starts, guint, page + 1);
 
-  for (guint i = g_array_index (starts, guint, page);
-       i < g_array_index (starts, guint, page + 1); i++)
+  for (guint i = first; i < end; i += columns)
     {
-      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
+      double row = 0;
 
       if (y > area->y)
         {
@@ -433,7 +639,20 @@ draw_frictions (AudienceContext         *ctx,
           cairo_rectangle (ctx->cr, area->x, y - FRICTION_GAP / 2 - 0.5, area->width, 1);
           cairo_fill (ctx->cr);
         }
-      y += draw_friction (ctx, friction, area->x, y, area->width) + FRICTION_GAP;
+      for (guint j = i; j < MIN (i + columns, end); j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+          double x = area->x + (j - i) * (width + COLUMN_GAP);
+
+          row = MAX (row, draw_friction (ctx, friction, layout, x, y, width));
+        }
+      if (columns > 1 && i + 1 < end)
+        {
+          _staple_audience_fill_rgb (ctx->cr, ctx->palette->border);
+          cairo_rectangle (ctx->cr, area->x + width + COLUMN_GAP / 2 - 0.5, y, 1, row);
+          cairo_fill (ctx->cr);
+        }
+      y += row + FRICTION_GAP;
     }
 
   if (n_pages > 1)
@@ -445,7 +664,7 @@ draw_frictions (AudienceContext         *ctx,
                                                              PANGO_WEIGHT_BOLD));
       double foot_y = area->y + area->height - line;
 
-      n_left = g_list_model_get_n_items (frictions) - g_array_index (starts, guint, page + 1);
+      n_left = g_list_model_get_n_items (frictions) - end;
       if (n_left > 0)
         {
           g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -454,13 +673,51 @@ draw_frictions (AudienceContext         *ctx,
                                                                 n_left),
                                                    n_left);
 
-          _staple_audience_text (ctx, more, area->x + KIND_WIDTH + 16, foot_y,
-                                 area->width - KIND_WIDTH - 16 - where_width - 24,
+          _staple_audience_text (ctx, more, area->x, foot_y, area->width - where_width - 24,
                                  AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
         }
       _staple_audience_text (ctx, where, area->x + area->width - where_width, foot_y,
                              where_width + 1, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD, 1, NULL);
     }
+}
+
+/* The parts of the stage's top: its header on the left, over its wait; its
+ * feelings on the right, as tall as both. A crowded page has the team and
+ * channel in the header and the name on one line, for more friction
+ * points. */
+typedef struct
+{
+  gboolean crowded;
+  int      name_lines;
+  double   header;
+  double   name;
+  double   where;
+  double   wait;
+  double   height;
+} CurrentTop;
+
+static void
+measure_top (AudienceContext *ctx,
+             StapleStage     *stage,
+             StapleStage     *previous,
+             guint            index,
+             const char      *name,
+             const char      *where,
+             double           left,
+             CurrentTop      *top)
+{
+  double line = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
+
+  top->header = draw_header (ctx, stage, previous, index, 0, 0, left,
+                             top->crowded ? where : NULL, FALSE) + 4;
+  top->name = _staple_audience_text_height (ctx, name, left, AUDIENCE_TEXT_LARGE,
+                                            PANGO_WEIGHT_BOLD, top->name_lines) + 4;
+  top->where = top->crowded ? 0 : _staple_audience_text_height (ctx, where, left,
+                                                                AUDIENCE_TEXT_BODY,
+                                                                PANGO_WEIGHT_NORMAL, 1);
+  top->wait = _staple_audience_line_height (ctx, AUDIENCE_TEXT_LARGE) + 6 + WAIT_BAR_HEIGHT;
+  top->height = MAX (top->header + top->name + top->where + 12 + top->wait,
+                     line + 4 + 3 * line);
 }
 
 static void
@@ -470,6 +727,7 @@ draw_current (AudienceContext         *ctx,
 {
   g_autoptr(StapleStage) stage = _staple_audience_stage_at (ctx, index);
   g_autoptr(StapleStage) previous = index > 0 ? _staple_audience_stage_at (ctx, index - 1) : NULL;
+  GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
   g_autofree char *name = numbered_name (stage, index);
   g_autofree char *team = _staple_audience_flat (staple_stage_get_team (stage));
   const char *channel = staple_channel_get_label (staple_stage_get_channel (stage));
@@ -477,10 +735,51 @@ draw_current (AudienceContext         *ctx,
                                          : g_strdup (channel);
   double x = card->x + CARD_PAD, y = card->y + CARD_PAD;
   double width = card->width - 2 * CARD_PAD;
-  double feelings = feelings_width (ctx, _("Customer")) + 20 + feelings_width (ctx, _("Staff"));
+  double bottom = card->y + card->height - CARD_PAD;
+  double line = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
+  double feelings = feelings_width (ctx, _("Customer")) + FEELING_GAP +
+                    feelings_width (ctx, _("Staff"));
   double left = width - feelings - 24;
-  double left_height, right_height;
+  double used;
+  CurrentTop top = { FALSE, NAME_LINES, 0, 0, 0, 0, 0 };
+  g_autoptr(GArray) starts = NULL;
+  ListPages pages;
   cairo_rectangle_t rest;
+
+  measure_top (ctx, stage, previous, index, name, where, left, &top);
+  pages = choose_layout (ctx, frictions, width, bottom - (y + top.height + 14), line + 8);
+  if (pages.starts->len > 2)
+    {
+      /* More than a page: a smaller top, if that leaves fewer pages. */
+      CurrentTop crowded = { TRUE, 1, 0, 0, 0, 0, 0 };
+      ListPages more;
+
+      measure_top (ctx, stage, previous, index, name, where, left, &crowded);
+      more = choose_layout (ctx, frictions, width, bottom - (y + crowded.height + 14), line + 8);
+      if (more.starts->len < pages.starts->len)
+        {
+          g_array_unref (pages.starts);
+          pages = more;
+          top = crowded;
+        }
+      else
+        g_array_unref (more.starts);
+    }
+  starts = pages.starts;
+  used = g_list_model_get_n_items (frictions) > 0 ?
+         pages.used : 2 * _staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY);
+
+  /* A long name gets the room the friction points leave. */
+  while (starts->len == 2 && top.name_lines < NAME_MAX_LINES)
+    {
+      CurrentTop longer = top;
+
+      longer.name_lines++;
+      measure_top (ctx, stage, previous, index, name, where, left, &longer);
+      if (longer.name <= top.name + 0.5 || bottom - (y + longer.height + 14) < used)
+        break;
+      top = longer;
+    }
 
   _staple_audience_rounded_rect (ctx->cr, card, 14);
   _staple_audience_fill_rgb (ctx->cr, ctx->palette->surface_current);
@@ -489,17 +788,17 @@ draw_current (AudienceContext         *ctx,
   cairo_set_line_width (ctx->cr, 3);
   cairo_stroke (ctx->cr);
 
-  left_height = draw_header (ctx, stage, previous, index, x, y, left) + 4;
-  left_height += _staple_audience_text (ctx, name, x, y + left_height, left, AUDIENCE_TEXT_LARGE,
-                                        PANGO_WEIGHT_BOLD, 2, NULL) + 4;
-  left_height += _staple_audience_text (ctx, where, x, y + left_height, left, AUDIENCE_TEXT_BODY,
-                                        PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-  right_height = draw_feelings (ctx, stage, x + width - feelings, y);
-  y += MAX (left_height, right_height) + 12;
+  draw_header (ctx, stage, previous, index, x, y, left, top.crowded ? where : NULL, TRUE);
+  _staple_audience_text (ctx, name, x, y + top.header, left, AUDIENCE_TEXT_LARGE,
+                         PANGO_WEIGHT_BOLD, top.name_lines, NULL);
+  if (!top.crowded)
+    _staple_audience_text (ctx, where, x, y + top.header + top.name, left, AUDIENCE_TEXT_BODY,
+                           PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
+  draw_wait (ctx, stage, x, y + top.height - top.wait, left);
+  draw_feelings (ctx, stage, x + width - feelings, y, top.height);
 
-  y += draw_wait (ctx, stage, x, y, width) + 14;
-  rest = (cairo_rectangle_t) { x, y, width, card->y + card->height - CARD_PAD - y };
-  draw_frictions (ctx, stage, &rest);
+  rest = (cairo_rectangle_t) { x, y + top.height + 14, width, bottom - (y + top.height + 14) };
+  draw_frictions (ctx, stage, &pages, &rest);
 }
 
 void
