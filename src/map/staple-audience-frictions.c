@@ -399,11 +399,11 @@ add_in_map_order (AudienceList *list,
 
       if (entry->stage != stage || i == 0)
         {
-          row = _staple_audience_list_add_heading (list, stage_heading, i > 0 ? 24 : 0);
+          row = _staple_audience_list_add_heading (list, stage_heading, i > 0 ? 20 : 0);
           row->text = stage_name (list, entry->stage);
           stage = entry->stage;
         }
-      row = _staple_audience_list_add (list, diagnose_item, 8);
+      row = _staple_audience_list_add (list, diagnose_item, 6);
       row->text = staple_friction_get_text (entry->friction);
     }
 }
