@@ -699,6 +699,14 @@ test_fit_heavy (void)
                       staple_map_layout_get_n_columns (layouts[k]), fit.n_rows,
                       fit.columns_per_row, fit.zoom * 100, fit.line_px, rows,
                       height * fit.zoom / 525, uniform * fit.zoom / 525);
+      for (guint row = 0; row < fit.n_rows; row++)
+        {
+          const StapleMapColumn *column =
+            staple_map_layout_get_column (layouts[k], row * fit.columns_per_row);
+
+          g_test_message ("  row %u: %.0f px high (rows all as tall: %.0f px)", row + 1,
+                          column->column.height * fit.zoom, tallest * fit.zoom);
+        }
       g_assert_cmpfloat (fit.line_px, >=, STAPLE_MAP_READABLE_LINE_PX - EPSILON);
       g_assert_cmpfloat (staple_map_layout_get_width (layouts[k]) * fit.zoom, <=, 730 + EPSILON);
       g_assert_cmpuint (rows, >=, 1);
