@@ -277,55 +277,54 @@ draw_feelings (AudienceContext *ctx,
     }
 }
 
-/* "Waits 1 d 4 h" large, the work time beside it, the journey's longest wait
- * on the right for the scale, and the bar under them. */
+/* "Waits 1 d 4 h" large and the work time beside it, in @width; under them
+ * the bar, @bar_width wide, and at its end the journey's longest wait,
+ * which a full bar shows. */
 static void
 draw_wait (AudienceContext *ctx,
            StapleStage     *stage,
            double           x,
            double           y,
-           double           width)
+           double           width,
+           double           bar_width)
 {
   guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
   g_autofree char *work_time = staple_format_minutes (
     (guint) MAX (staple_stage_get_work_minutes (stage), 0));
   /* Translators: a stage's working time, e.g. "work 10 min" */
   g_autofree char *work = g_strdup_printf (_("work %s"), work_time);
-  g_autofree char *wait = NULL;
+  g_autofree char *wait = _staple_audience_wait_text (ctx, wait_minutes, TRUE, width,
+                                                      AUDIENCE_TEXT_LARGE);
   double large = _staple_audience_line_height (ctx, AUDIENCE_TEXT_LARGE);
-  double right = x + width;
-  double wait_width;
-  cairo_rectangle_t bar;
+  double small = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
+  double wait_width = MIN (width, _staple_audience_text_width (ctx, wait, AUDIENCE_TEXT_LARGE,
+                                                               PANGO_WEIGHT_BOLD));
+  cairo_rectangle_t bar = { x, y + large + 6, bar_width, WAIT_BAR_HEIGHT };
+
+  _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, wait_width + 1,
+                               AUDIENCE_TEXT_LARGE, 1);
+  if (width - wait_width - 24 >= _staple_audience_text_width (ctx, work, AUDIENCE_TEXT_BODY,
+                                                              PANGO_WEIGHT_NORMAL))
+    _staple_audience_text (ctx, work, x + wait_width + 24,
+                           y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY),
+                           width - wait_width - 24, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
+                           1, ctx->palette->dim);
 
   if (ctx->waits.longest > 0)
     {
       g_autofree char *duration = staple_format_minutes (ctx->waits.longest);
-      /* Translators: the journey's longest wait, which a full bar shows */
+      /* Translators: the journey's longest wait, at the end of the bar that
+       * shows it full */
       g_autofree char *longest = g_strdup_printf (_("longest %s"), duration);
-      double longest_width = MIN (width / 2,
+      double longest_width = MIN (bar_width / 3,
                                   _staple_audience_text_width (ctx, longest, AUDIENCE_TEXT_SMALL,
                                                                PANGO_WEIGHT_NORMAL));
 
-      _staple_audience_text (ctx, longest, right - longest_width,
-                             y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL),
-                             longest_width + 1, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1,
-                             ctx->palette->dim);
-      right -= longest_width + 24;
+      _staple_audience_text (ctx, longest, x + bar_width - longest_width,
+                             bar.y + (WAIT_BAR_HEIGHT - small) / 2, longest_width + 1,
+                             AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
+      bar.width -= longest_width + 12;
     }
-
-  wait = _staple_audience_wait_text (ctx, wait_minutes, TRUE, right - x, AUDIENCE_TEXT_LARGE);
-  wait_width = MIN (right - x, _staple_audience_text_width (ctx, wait, AUDIENCE_TEXT_LARGE,
-                                                            PANGO_WEIGHT_BOLD));
-  _staple_audience_wait_label (ctx, wait, wait_minutes, x, y, wait_width + 1,
-                               AUDIENCE_TEXT_LARGE, 1);
-  if (right - x - wait_width - 24 >= _staple_audience_text_width (ctx, work, AUDIENCE_TEXT_BODY,
-                                                                  PANGO_WEIGHT_NORMAL))
-    _staple_audience_text (ctx, work, x + wait_width + 24,
-                           y + large - _staple_audience_line_height (ctx, AUDIENCE_TEXT_BODY),
-                           right - x - wait_width - 24, AUDIENCE_TEXT_BODY, PANGO_WEIGHT_NORMAL,
-                           1, ctx->palette->dim);
-
-  bar = (cairo_rectangle_t) { x, y + large + 6, width, WAIT_BAR_HEIGHT };
   _staple_audience_wait_bar (ctx, &bar, wait_minutes);
 }
 
@@ -643,8 +642,17 @@ draw_frictions (AudienceContext         *ctx,
         {
           g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
           double x = area->x + (j - i) * (width + COLUMN_GAP);
+          double height = draw_friction (ctx, friction, layout, x, y, width);
 
-          row = MAX (row, draw_friction (ctx, friction, layout, x, y, width));
+          /* The point just added, marked in the margin for the room. */
+          if (ctx->options->focus_friction != 0 &&
+              staple_friction_get_id (friction) == ctx->options->focus_friction)
+            {
+              _staple_audience_fill_rgb (ctx->cr, ctx->palette->accent);
+              cairo_rectangle (ctx->cr, x - CARD_PAD / 2 - 3, y, 6, height);
+              cairo_fill (ctx->cr);
+            }
+          row = MAX (row, height);
         }
       if (columns > 1 && i + 1 < end)
         {
@@ -681,8 +689,9 @@ draw_frictions (AudienceContext         *ctx,
     }
 }
 
-/* The parts of the stage's top: its header on the left, over its wait; its
- * feelings on the right, as tall as both. A crowded page has the team and
+/* The parts of the stage's top: its header on the left, over its wait's
+ * label; its feelings on the right, as tall as both; the wait's bar across
+ * under them. A crowded page has the team and
  * channel in the header and the name on one line, for more friction
  * points. */
 typedef struct
@@ -692,7 +701,8 @@ typedef struct
   double   header;
   double   name;
   double   where;
-  double   wait;
+  double   wait;      /* the wait's label */
+  double   feelings;  /* the part beside the feelings, down to the bar */
   double   height;
 } CurrentTop;
 
@@ -715,9 +725,10 @@ measure_top (AudienceContext *ctx,
   top->where = top->crowded ? 0 : _staple_audience_text_height (ctx, where, left,
                                                                 AUDIENCE_TEXT_BODY,
                                                                 PANGO_WEIGHT_NORMAL, 1);
-  top->wait = _staple_audience_line_height (ctx, AUDIENCE_TEXT_LARGE) + 6 + WAIT_BAR_HEIGHT;
-  top->height = MAX (top->header + top->name + top->where + 12 + top->wait,
-                     line + 4 + 3 * line);
+  top->wait = _staple_audience_line_height (ctx, AUDIENCE_TEXT_LARGE);
+  top->feelings = MAX (top->header + top->name + top->where + 12 + top->wait,
+                       line + 4 + 3 * line);
+  top->height = top->feelings + 6 + WAIT_BAR_HEIGHT;
 }
 
 static void
@@ -741,7 +752,7 @@ draw_current (AudienceContext         *ctx,
                     feelings_width (ctx, _("Staff"));
   double left = width - feelings - 24;
   double used;
-  CurrentTop top = { FALSE, NAME_LINES, 0, 0, 0, 0, 0 };
+  CurrentTop top = { FALSE, NAME_LINES, 0, 0, 0, 0, 0, 0 };
   g_autoptr(GArray) starts = NULL;
   ListPages pages;
   cairo_rectangle_t rest;
@@ -751,7 +762,7 @@ draw_current (AudienceContext         *ctx,
   if (pages.starts->len > 2)
     {
       /* More than a page: a smaller top, if that leaves fewer pages. */
-      CurrentTop crowded = { TRUE, 1, 0, 0, 0, 0, 0 };
+      CurrentTop crowded = { TRUE, 1, 0, 0, 0, 0, 0, 0 };
       ListPages more;
 
       measure_top (ctx, stage, previous, index, name, where, left, &crowded);
@@ -794,8 +805,8 @@ draw_current (AudienceContext         *ctx,
   if (!top.crowded)
     _staple_audience_text (ctx, where, x, y + top.header + top.name, left, AUDIENCE_TEXT_BODY,
                            PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-  draw_wait (ctx, stage, x, y + top.height - top.wait, left);
-  draw_feelings (ctx, stage, x + width - feelings, y, top.height);
+  draw_wait (ctx, stage, x, y + top.feelings - top.wait, left, width);
+  draw_feelings (ctx, stage, x + width - feelings, y, top.feelings - 6);
 
   rest = (cairo_rectangle_t) { x, y + top.height + 14, width, bottom - (y + top.height + 14) };
   draw_frictions (ctx, stage, &pages, &rest);
