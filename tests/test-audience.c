@@ -733,6 +733,78 @@ test_longest_wait (void)
   g_assert_cmpuint (count_standing_out (session, STAPLE_PHASE_MAP, -1), >, 5000);
 }
 
+/* The box of the pixels of one colour in the Walk at 1280×720 (the
+ * colour of a −2 feeling): its width, height and pixel count. */
+static guint
+feeling_box (StapleSession *session,
+             int            current_stage,
+             int            feeling,
+             int           *box_width,
+             int           *box_height)
+{
+  StapleAudienceOptions options;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  int x0 = 1280, x1 = -1, y0 = 720, y1 = -1;
+  const guint8 *data;
+  double rgb[3];
+  guint8 want[3];
+  guint count = 0;
+  int stride;
+
+  staple_audience_options_init (&options);
+  options.session = session;
+  options.phase = STAPLE_PHASE_WALK;
+  options.current_stage = current_stage;
+  staple_audience_draw (cr, 1280, 720, &options, NULL);
+  cairo_surface_flush (surface);
+
+  staple_map_marks_feeling_rgb (feeling, FALSE, FALSE, rgb);
+  for (guint i = 0; i < 3; i++)
+    want[i] = (guint8) (rgb[i] * 255 + 0.5);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* The stage brought forward, not its neighbours at the sides. */
+  for (int y = 0; y < 720; y++)
+    for (int x = 260; x < 1020; x++)
+      {
+        guint32 pixel;
+        int r, g, b;
+
+        memcpy (&pixel, data + y * stride + x * 4, sizeof pixel);
+        r = (pixel >> 16) & 0xff;
+        g = (pixel >> 8) & 0xff;
+        b = pixel & 0xff;
+        if (ABS (r - want[0]) > 2 || ABS (g - want[1]) > 2 || ABS (b - want[2]) > 2)
+          continue;
+        count++;
+        x0 = MIN (x0, x);
+        x1 = MAX (x1, x);
+        y0 = MIN (y0, y);
+        y1 = MAX (y1, y);
+      }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  *box_width = x1 - x0 + 1;
+  *box_height = y1 - y0 + 1;
+  return count;
+}
+
+/* A −2 in the Walk looks like the low it is from the back row: the
+ * customer's and the staff's gauges, both at −2 in the example's fifth
+ * stage, fill a large block. */
+static void
+test_walk_gauges_large (void)
+{
+  g_autoptr(StapleSession) session = read_example ();
+  int width = 0, height = 0;
+  guint count = feeling_box (session, 4, -2, &width, &height);
+
+  g_test_message ("two -2 gauges: %u px, in a box of %d x %d px", count, width, height);
+  g_assert_cmpuint (count, >, 2 * 36 * 60);
+  g_assert_cmpint (height, >=, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/audience/walk-focus", test_walk_focus);
   g_test_add_func ("/audience/walk-last-page", test_walk_last_page);
   g_test_add_func ("/audience/waits-and-feelings-named", test_waits_and_feelings_named);
+  g_test_add_func ("/audience/walk-gauges-large", test_walk_gauges_large);
 
   return g_test_run ();
 }
