@@ -732,7 +732,9 @@ update_totals (StapleSessionPage *self)
   gtk_label_set_text (self->totals_label, text);
 }
 
-/* The side panels follow every edit, but once per main-loop turn. */
+/* The side panels follow every edit, but once per main-loop turn, and
+ * before the frame is drawn, so that the panel and the map change together
+ * ("Stage 4 of 10" beside stage 4, not stage 3). */
 static gboolean
 refresh_cb (gpointer data)
 {
@@ -772,7 +774,7 @@ static void
 queue_refresh (StapleSessionPage *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
