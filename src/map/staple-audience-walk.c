@@ -5,9 +5,13 @@
  * The stage is brought forward large in the middle: its name, team and
  * channel, its work and waiting time with the wait drawn to scale, the
  * customer's and the staff's feelings on gauges that show their scale, the
- * handoff into it, and its friction points with their kinds, paged when
- * there are more than the screen holds. The stages before and after it stand
- * smaller at the sides, for the way the work comes and goes.
+ * handoff into it, and its friction points with their kinds. The points
+ * take the room the card has: set out as roomily as still holds them all on
+ * one page (their kinds in a column, or before their texts; one column or
+ * two; 28 px or 24), and paged only when even the most compact does not,
+ * with the page of the point just added drawn (options->focus_friction).
+ * The stages before and after it stand smaller at the sides, for the way the
+ * work comes and goes.
  */
 #define G_LOG_DOMAIN "staple-audience"
 
