@@ -567,6 +567,31 @@ test_walk_fills_page (void)
     }
 }
 
+/* A long friction point is not cut short while the card has room for it:
+ * a stage of a short point and one of some 280 characters shows both
+ * whole. */
+static void
+test_walk_long_point_whole (void)
+{
+  g_autoptr(StapleSession) session = stage_of_points (1, "nobody owns the handoff");
+  g_autoptr(StapleStage) stage =
+    g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (session)), 0);
+  StapleAudienceStats stats = render_walk (session, 0, 0, "walk-long-before");
+  guint cut_before = stats.n_ellipsized;
+
+  g_ptr_array_unref (stats.texts);
+  add_friction (stage, "Point 02 the agent rang sales, the warehouse and finance before "
+                "anyone took ownership, then rang them all again when the customer called "
+                "back, because nobody had written down who was chasing what, and the "
+                "customer told the same story four times to four people who each promised "
+                "a call back", 2);
+  stats = render_walk (session, 0, 0, "walk-long");
+  g_assert_true (drew (&stats, "Point 02 "));
+  g_assert_cmpuint (stats.n_pages, ==, 1);
+  g_assert_cmpuint (stats.n_ellipsized, ==, cut_before);
+  g_ptr_array_unref (stats.texts);
+}
+
 /* The point just added is on the room's screen, whatever page was asked
  * for; a point of another stage changes nothing. */
 static void
@@ -822,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/audience/walk-pages", test_walk_pages);
   g_test_add_func ("/audience/longest-wait", test_longest_wait);
   g_test_add_func ("/audience/walk-fills-page", test_walk_fills_page);
+  g_test_add_func ("/audience/walk-long-point-whole", test_walk_long_point_whole);
   g_test_add_func ("/audience/walk-focus", test_walk_focus);
   g_test_add_func ("/audience/walk-last-page", test_walk_last_page);
   g_test_add_func ("/audience/waits-and-feelings-named", test_waits_and_feelings_named);
