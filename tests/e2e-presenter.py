@@ -15,6 +15,7 @@ Usage: e2e-presenter.py PATH/TO/staple
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -48,6 +49,11 @@ def differing_pixels(a, b):
     return int(float(result.stderr.split()[0]))
 
 
+def shown_phase():
+    out = e2e.gdbus(e2e.WINDOW_PATH, "org.gtk.Actions.Describe", "set-phase").stdout
+    return re.search(r"<'(\w+)'>", out).group(1)
+
+
 def current_stage(app):
     rows = app.db.query("SELECT s.name FROM sessions x JOIN stages s"
                         " ON s.id = x.current_stage_id ORDER BY x.id DESC LIMIT 1")
@@ -67,6 +73,12 @@ def main():
             e2e.fail("F5 opened no presenter window")
         e2e.expect("the presenter on the only monitor is a window of", geometry(window),
                    (1280, 720))
+        # It opens on the phase the coach's window shows: the example is a
+        # past session, reviewed on its Close summary.
+        opened = os.path.join(workdir, "opened.png")
+        time.sleep(0.5)
+        shoot(window, opened)
+        shown = shown_phase()
 
         pictures = {}
         previous = None
@@ -90,6 +102,8 @@ def main():
                     e2e.fail(f"the presenter shows nearly the same in {a} and {b}: "
                              f"{changed} pixels differ")
         print("ok - every phase shows its own view on the presenter")
+        e2e.expect(f"pixels that differ between the presenter as F5 opened it and its {shown}"
+                   " view", differing_pixels(opened, pictures[shown]), 0)
 
         # Walk: the clicker's keys move the walk on, on the room's screen.
         e2e.activate("set-phase", "<'walk'>")
@@ -108,6 +122,43 @@ def main():
         e2e.expect_soon("the walk's stage after Left", lambda: current_stage(app), names[1])
         if first != names[0]:
             e2e.fail(f"the walk did not start at the first stage: {first!r}")
+
+        # Friction points added to the walk's stage from the coach's window:
+        # the room sees the one just added, though it is on a later page.
+        e2e.activate("set-current-stage", "<0>")
+        for i in range(8):
+            e2e.activate("add-friction", f"<(0, 'Added in the room, number {i + 1}')>")
+        time.sleep(0.8)
+        newest = os.path.join(workdir, "newest.png")
+        last = os.path.join(shots or workdir, "presenter-3-walk-last-page.png")
+        first_page = os.path.join(workdir, "first-page.png")
+        shoot(window, newest)
+        e2e.xdotool("windowfocus", "--sync", window, check=False)
+        e2e.keys("End", settle=0.6)
+        shoot(window, last)
+        e2e.keys("Home", settle=0.6)
+        shoot(window, first_page)
+        if differing_pixels(first_page, last) < 2000:
+            e2e.fail("eleven friction points on one Walk page: the test needs more")
+        # The same page, but for the accent that marks the point just added.
+        marked = differing_pixels(newest, last)
+        if marked > 1000:
+            e2e.fail(f"the Walk after adding is not its last page: {marked} pixels differ")
+        print(f"ok - the Walk after adding shows its last page ({marked} pixels of accent)")
+        # Back from the next stage lands on this one's last page.
+        e2e.keys("End", "Right", settle=0.6)
+        e2e.expect_soon("the walk's stage after Right from the last page",
+                        lambda: current_stage(app), names[1])
+        e2e.keys("Left", settle=0.8)
+        back = os.path.join(workdir, "back.png")
+        shoot(window, back)
+        e2e.expect("pixels that differ between Left into a stage and its last page",
+                   differing_pixels(back, last), 0)
+
+        # The window's shortcuts work from the room's screen, on the coach's
+        # window.
+        e2e.keys("alt+4", settle=0.8)
+        e2e.expect_soon("the phase after Alt+4 on the presenter", shown_phase, "diagnose")
 
         # Typing and clicking on the room's screen edit nothing.
         e2e.activate("set-phase", "<'map'>")

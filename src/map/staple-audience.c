@@ -321,7 +321,9 @@ staple_audience_draw (cairo_t                     *cr,
   stats->n_texts = 0;
   stats->n_ellipsized = 0;
   stats->n_pages = 1;
-  stats->page = 0;
+  /* A phase that chooses its page itself (the Walk, to show the friction
+   * point just added) says so here. */
+  stats->page = G_MAXUINT;
 
   ctx.cr = cr;
   ctx.options = options;
@@ -331,7 +333,10 @@ staple_audience_draw (cairo_t                     *cr,
 
   unit = MIN (width / STAPLE_AUDIENCE_WIDTH, height / STAPLE_AUDIENCE_HEIGHT);
   if (unit <= 0)
-    return;
+    {
+      stats->page = 0;
+      return;
+    }
 
   cairo_save (cr);
   _staple_audience_fill_rgb (cr, ctx.palette->background);
@@ -349,6 +354,7 @@ staple_audience_draw (cairo_t                     *cr,
     bodies[CLAMP (options->phase, STAPLE_PHASE_FRAME, STAPLE_PHASE_CLOSE)] (&ctx, &body);
 
   stats->n_pages = MAX (stats->n_pages, 1);
-  stats->page = MIN (options->page, stats->n_pages - 1);
+  stats->page = MIN (stats->page != G_MAXUINT ? stats->page : options->page,
+                     stats->n_pages - 1);
   cairo_restore (cr);
 }
