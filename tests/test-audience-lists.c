@@ -14,34 +14,13 @@
 
 #include "staple-audience.h"
 #include "staple-model.h"
+#include "test-util.h"
 
 #define WIDTH 1280
 #define HEIGHT 720
 
 /* Whether render() draws in the dark palette. */
 static gboolean render_dark;
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  return session;
-}
 
 /* Nothing is drawn in the margin right of the body nor under it: every
  * pixel there is the background's, as the bottom left corner is. */
@@ -216,7 +195,7 @@ page_with (const Phase *phase,
 static void
 test_frame (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_auto(Phase) frame = render_pages (session, STAPLE_PHASE_FRAME, FALSE, "example");
   GListModel *participants = G_LIST_MODEL (staple_session_get_participants (session));
   g_autofree char *date = staple_action_format_due (staple_session_get_date (session), NULL);
@@ -262,7 +241,7 @@ assert_everyone_once (const Phase *frame,
                       const char  *suffix,
                       guint        n)
 {
-  g_autoptr(StapleSession) example = read_example ();
+  g_autoptr(StapleSession) example = test_read_example ();
   g_auto(Phase) example_frame = render_pages (example, STAPLE_PHASE_FRAME, FALSE, "example");
 
   for (guint i = 0; i < n; i++)
@@ -281,10 +260,10 @@ assert_everyone_once (const Phase *frame,
 static void
 test_frame_full_room (void)
 {
-  g_autoptr(StapleSession) room = read_example ();
-  g_autoptr(StapleSession) crowd = read_example ();
-  g_autoptr(StapleSession) long_names = read_example ();
-  g_autoptr(StapleSession) tester = read_example ();
+  g_autoptr(StapleSession) room = test_read_example ();
+  g_autoptr(StapleSession) crowd = test_read_example ();
+  g_autoptr(StapleSession) long_names = test_read_example ();
+  g_autoptr(StapleSession) tester = test_read_example ();
   const char *from = " of the regional office in the north";
 
   g_list_store_remove_all (staple_session_get_participants (room));
@@ -423,7 +402,7 @@ assert_principles_kept (const Phase   *phase,
 static void
 test_diagnose (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_auto(Phase) diagnose = render_pages (session, STAPLE_PHASE_DIAGNOSE, FALSE, "example");
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
   g_autoptr(GArray) counts = staple_summary_count_principles (session);
@@ -539,7 +518,7 @@ is_vote_count (const char *text)
 static void
 test_prioritise (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_auto(Phase) shown = render_pages (session, STAPLE_PHASE_PRIORITISE, FALSE, "example");
   g_auto(Phase) hidden = render_pages (session, STAPLE_PHASE_PRIORITISE, TRUE, "example");
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
@@ -586,7 +565,7 @@ test_prioritise (void)
 static void
 test_commit (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_auto(Phase) commit = render_pages (session, STAPLE_PHASE_COMMIT, FALSE, "example");
   GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
   GListModel *empowerments = G_LIST_MODEL (staple_session_get_empowerments (session));
@@ -624,7 +603,7 @@ test_commit (void)
 static void
 test_commit_rtl_owner (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
   g_autoptr(StapleAction) action = g_list_model_get_item (actions, 0);
   StapleParticipant *owner =
@@ -655,7 +634,7 @@ test_commit_rtl_owner (void)
 static void
 test_close (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_auto(Phase) close = render_pages (session, STAPLE_PHASE_CLOSE, FALSE, "example");
   GPtrArray *first_page = g_ptr_array_index (close.pages, 0);
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
@@ -699,7 +678,7 @@ test_close (void)
 static void
 test_close_hidden_votes (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_auto(Phase) close = render_pages (session, STAPLE_PHASE_CLOSE, TRUE, "example");
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
   GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
@@ -880,7 +859,7 @@ test_empty (void)
 static void
 test_long_texts (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(GString) text = g_string_new (NULL);
   GListModel *participants = G_LIST_MODEL (staple_session_get_participants (session));
   GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
@@ -937,7 +916,7 @@ test_long_texts (void)
 static void
 test_dark (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   render_dark = TRUE;
   for (StaplePhase phase = STAPLE_PHASE_FRAME; phase <= STAPLE_PHASE_CLOSE; phase++)

@@ -15,28 +15,7 @@
 #include "staple-audience.h"
 #include "staple-map-marks.h"
 #include "staple-model.h"
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  return session;
-}
+#include "test-util.h"
 
 /* Renders one page of one phase at @width × @height, keeps the PNG if asked,
  * and checks the sizes. Returns the stats, with every text drawn. */
@@ -166,7 +145,7 @@ render_all (StapleSession *session,
 static void
 test_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   render_all (session, "example", 1280, 720);
 }
@@ -174,7 +153,7 @@ test_example (void)
 static void
 test_other_screens (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   /* A full-HD projector, a 4:3 one and a 16:10 laptop. */
   render_all (session, "fullhd", 1920, 1080);
@@ -354,7 +333,7 @@ test_journey_sizes (void)
 static void
 test_walk_stage (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
   g_autoptr(StapleStage) stage = g_list_model_get_item (stages, 4);
   GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
@@ -653,7 +632,7 @@ test_walk_last_page (void)
 static void
 test_waits_and_feelings_named (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   StapleAudienceStats stats = render (session, STAPLE_PHASE_MAP, -1, 0, FALSE, "named", 1280,
                                       720);
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
@@ -739,7 +718,7 @@ count_standing_out (StapleSession *session,
 static void
 test_longest_wait (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   StapleAudienceStats stats;
   guint longest, short_wait;
 
@@ -821,7 +800,7 @@ feeling_box (StapleSession *session,
 static void
 test_walk_gauges_large (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   int width = 0, height = 0;
   guint count = feeling_box (session, 4, -2, &width, &height);
 

@@ -6,6 +6,7 @@
 
 #include "staple-export.h"
 #include "staple-model.h"
+#include "test-util.h"
 
 /* ---- building walks by hand --------------------------------------------- */
 
@@ -59,29 +60,6 @@ stage_at (StapleComparison *comparison,
 {
   g_assert_cmpuint (index, <, comparison->stages->len);
   return &g_array_index (comparison->stages, StapleCompareStage, index);
-}
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
 }
 
 /* ---- tests -------------------------------------------------------------- */
@@ -248,7 +226,7 @@ test_compare_same_text_twice (void)
 static void
 test_compare_with_itself (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleComparison) comparison = staple_compare_walks (session, session);
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
   guint n_stages = g_list_model_get_n_items (stages);

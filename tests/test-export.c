@@ -11,6 +11,7 @@
 #include "staple-model.h"
 #include "staple-export.h"
 #include "staple-map-layout.h"
+#include "test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -119,28 +120,6 @@ assert_record (char              **record,
 
       g_assert_cmpstr (record[i], ==, cell);
     }
-}
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  return session;
 }
 
 /* Commas, quotes, every kind of line break, emoji (outside the BMP, and a
@@ -325,7 +304,7 @@ export_and_check_csv (StapleSession *session)
 static void
 test_csv_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   g_assert_cmpuint (staple_session_count_frictions (session), >=, 20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_actions (session))),
@@ -579,7 +558,7 @@ check_svg (StapleSession *session,
 static void
 test_svg_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   check_svg (session, 0);
 }
@@ -691,7 +670,7 @@ png_size (const char *path,
 static void
 test_png_scale (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = staple_map_layout_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("staple-png-XXXXXX", &error);
@@ -734,7 +713,7 @@ count_entries (const char *dir)
 static void
 test_unwritable (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("staple-bad-XXXXXX", &error);
   g_autofree char *missing = g_build_filename (dir, "no", "such", "map", NULL);
@@ -791,8 +770,8 @@ test_replaces (void)
 static void
 test_comparison_pdf (void)
 {
-  g_autoptr(StapleSession) earlier = read_example ();
-  g_autoptr(StapleSession) later = read_example ();
+  g_autoptr(StapleSession) earlier = test_read_example ();
+  g_autoptr(StapleSession) later = test_read_example ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("staple-compare-XXXXXX", &error);
   g_autofree char *path = NULL;

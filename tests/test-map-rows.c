@@ -12,6 +12,7 @@
 #include "staple-map-layout.h"
 #include "staple-map-marks.h"
 #include "staple-map-renderer.h"
+#include "test-util.h"
 
 #define EPSILON 1e-6
 
@@ -60,28 +61,6 @@ make_session (guint n)
 
   for (guint i = 0; i < n; i++)
     add_stage (session, i + 1, 1 + i % 3, (int) (i * 60));
-  return session;
-}
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
   return session;
 }
 
@@ -390,7 +369,7 @@ test_rows_hit (void)
 static StapleSession *
 read_example_heavy (void)
 {
-  StapleSession *session = read_example ();
+  StapleSession *session = test_read_example ();
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
   g_autoptr(StapleStage) last = g_list_model_get_item (stages, g_list_model_get_n_items (stages)
                                                                  - 1);
@@ -624,7 +603,7 @@ test_fit_whole (void)
 static void
 test_fit_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
   double sizes[][2] = { { 730, 525 }, { 1100, 650 }, { 1280, 720 } };
 
@@ -673,7 +652,7 @@ static void
 test_fit_heavy (void)
 {
   g_autoptr(StapleSession) session = read_example_heavy ();
-  g_autoptr(StapleSession) example = read_example ();
+  g_autoptr(StapleSession) example = test_read_example ();
   g_autoptr(StapleSession) many = make_session (25);
   g_autoptr(StapleMapLayout) layout = layout_for (session, 0);
   g_autoptr(StapleMapLayout) example_layout = layout_for (example, 0);

@@ -12,6 +12,7 @@
 #include "staple-map-layout.h"
 #include "staple-map-renderer.h"
 #include "staple-text.h"
+#include "test-util.h"
 
 /* What the layout promises, in map units at text scale 1: a card's text
  * and label fit its width less this much (stripe and paddings). */
@@ -118,29 +119,6 @@ make_small_session (void)
   add_vote (session, 1001);
   add_vote (session, 3002);
 
-  return session;
-}
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
   return session;
 }
 
@@ -458,7 +436,7 @@ test_layout_many_cards (void)
 static void
 test_layout_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session);
   guint n_cards = 0;
 
@@ -480,7 +458,7 @@ static void
 test_layout_text_scale (void)
 {
   static const double scales[] = { 0.5, 1.5, 2.0, 4.0 };
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = NULL;
   double width_1;
 
@@ -838,8 +816,8 @@ assert_layouts_identical (StapleMapLayout *a,
 static void
 test_layout_deterministic (void)
 {
-  g_autoptr(StapleSession) first = read_example ();
-  g_autoptr(StapleSession) second = read_example ();
+  g_autoptr(StapleSession) first = test_read_example ();
+  g_autoptr(StapleSession) second = test_read_example ();
   g_autoptr(StapleMapLayout) a = layout_for (first);
   g_autoptr(StapleMapLayout) b = layout_for (first);
   g_autoptr(StapleMapLayout) c = layout_for (second);
@@ -1094,7 +1072,7 @@ static void
 test_layout_replace_session (void)
 {
   g_autoptr(StapleSession) first = make_small_session ();
-  g_autoptr(StapleSession) second = read_example ();
+  g_autoptr(StapleSession) second = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (first);
   g_autoptr(StapleMapLayout) fresh = layout_for (second);
   guint count = 0;
@@ -1213,7 +1191,7 @@ test_hit_stage (void)
 static void
 test_hit_card (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session);
 
   add_stage (session, 50, "Thirty cards", "Sales", 30);
@@ -1646,7 +1624,7 @@ count_pixels (cairo_surface_t *surface,
 static void
 test_render_cards (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session);
   g_autoptr(cairo_surface_t) surface = NULL;
   StapleMapRenderOptions options;
@@ -1709,7 +1687,7 @@ test_render_cards (void)
 static void
 test_render_far (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session);
   g_autoptr(cairo_surface_t) surface = NULL;
   StapleMapRenderOptions options;
@@ -1743,7 +1721,7 @@ test_render_far (void)
 static void
 test_render_clip (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session);
   g_autoptr(cairo_surface_t) surface = NULL;
   StapleMapRenderOptions options;
@@ -1789,7 +1767,7 @@ test_render_clip (void)
 static void
 test_render_dark (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleMapLayout) layout = layout_for (session);
   g_autoptr(cairo_surface_t) surface = NULL;
   StapleMapRenderOptions options;

@@ -13,6 +13,7 @@
 #include "staple-export.h"
 #include "staple-report.h"
 #include "staple-report-private.h"
+#include "test-util.h"
 
 /* Time limits are ten times as long under AddressSanitizer. */
 #if defined(__has_feature)
@@ -49,29 +50,6 @@ static const struct
 };
 
 /* Sessions */
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
-}
 
 static char *
 repeat (const char *piece,
@@ -423,7 +401,7 @@ static guint check_no_overlaps (StapleReport *report);
 static void
 test_options_odd_values (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   const double margins[] = { 0, -5, NAN, 1000 };
 
   for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
@@ -455,7 +433,7 @@ test_options_odd_values (void)
 static void
 test_pages_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   guint n_stages = g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (session)));
 
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
@@ -498,7 +476,7 @@ test_pages_example (void)
 static void
 test_pages_bigger_paper_fewer_pages (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) a4 = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
                                             STAPLE_ORIENTATION_PORTRAIT, 1, 1);
   g_autoptr(StapleReport) a0 = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A0,
@@ -588,7 +566,7 @@ check_no_overlaps (StapleReport *report)
 static void
 test_pages_no_overlaps_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
     {
@@ -702,7 +680,7 @@ test_pages_hostile_texts (void)
 
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
-      g_autoptr(StapleSession) session = read_example ();
+      g_autoptr(StapleSession) session = test_read_example ();
       g_autoptr(StapleReport) report = NULL;
       g_autofree char *path = NULL;
       g_autofree char *text = NULL;
@@ -786,7 +764,7 @@ test_summary_crowded (void)
 static void
 test_draw_other_size (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
                                                 STAPLE_ORIENTATION_PORTRAIT, 1, 1);
 
@@ -815,7 +793,7 @@ test_draw_other_size (void)
 static void
 test_pdf_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
                                                 STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
   g_autofree char *path = write_report (report, "example.pdf");
@@ -886,7 +864,7 @@ test_pdf_example (void)
 static void
 test_pdf_papers (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
 
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
     for (guint o = 0; o < 2; o++)
@@ -916,7 +894,7 @@ test_pdf_papers (void)
 static void
 test_pdf_poster (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_MAP, STAPLE_PAPER_A4,
                                                 STAPLE_ORIENTATION_LANDSCAPE, 3, 2);
   g_autofree char *path = NULL;
@@ -941,7 +919,7 @@ test_pdf_poster (void)
 static void
 test_pdf_walk_sheets (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_WALK_SHEETS,
                                                 STAPLE_PAPER_A4, STAPLE_ORIENTATION_PORTRAIT,
                                                 1, 1);
@@ -964,7 +942,7 @@ test_pdf_walk_sheets (void)
 static void
 test_pdf_unwritable (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_SUMMARY, STAPLE_PAPER_A4,
                                                 STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
   g_autoptr(GError) error = NULL;
@@ -1004,7 +982,7 @@ test_pdf_unwritable (void)
 static void
 test_pdf_replaces (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_SUMMARY, STAPLE_PAPER_A4,
                                                 STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
   g_autoptr(GError) error = NULL;

@@ -1918,36 +1918,13 @@ test_open_directory (Fixture       *f,
 
 /* The example workshop */
 
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
-}
-
 static void
 test_example_workshop (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(StapleStore) store = open_store (f->path);
-  g_autoptr(StapleSession) added = read_example ();
-  g_autoptr(StapleSession) expected = read_example ();
+  g_autoptr(StapleSession) added = test_read_example ();
+  g_autoptr(StapleSession) expected = test_read_example ();
   g_autoptr(StapleSession) session = NULL;
   g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
   GEnumClass *kinds = g_type_class_ref (STAPLE_TYPE_FRICTION_KIND);

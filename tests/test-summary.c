@@ -8,6 +8,7 @@
 #include "staple-model.h"
 #include "staple-summary.h"
 #include "staple-templates.h"
+#include "test-util.h"
 
 /* ---- building sessions by hand ---------------------------------------- */
 
@@ -58,29 +59,6 @@ add_votes (StapleSession *session,
       staple_vote_set_friction_id (vote, friction_id);
       g_list_store_append (staple_session_get_votes (session), vote);
     }
-}
-
-static StapleSession *
-read_example (void)
-{
-  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  StapleSession *session;
-
-  if (env != NULL && *env != '\0')
-    path = g_strdup (env);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  session = staple_session_new_from_json (contents, (gssize) length, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
 }
 
 /* ---- templates ---------------------------------------------------------- */
@@ -479,7 +457,7 @@ test_totals_handoffs (void)
 static void
 test_totals_example (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   StapleJourneyTotals totals;
 
   staple_summary_journey_totals (session, &totals);
@@ -496,7 +474,7 @@ test_totals_example (void)
 static void
 test_example_ranking (void)
 {
-  g_autoptr(StapleSession) session = read_example ();
+  g_autoptr(StapleSession) session = test_read_example ();
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
   g_autoptr(GArray) counts = staple_summary_count_principles (session);
   guint n_votes = g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (session)));

@@ -476,3 +476,32 @@ test_file_size (const char *path)
 
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
+
+/**
+ * test_read_example:
+ *
+ * Returns: (transfer full): the example workshop the app bundles, read from
+ *   $STAPLE_EXAMPLE_JSON (as the test suite sets it) or from the source tree
+ */
+StapleSession *
+test_read_example (void)
+{
+  const char *env = g_getenv ("STAPLE_EXAMPLE_JSON");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  StapleSession *session;
+
+  if (env != NULL && *env != '\0')
+    path = g_strdup (env);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "..", "data", "example-workshop.json", NULL);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  session = staple_session_new_from_json (contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  return session;
+}

@@ -34,4 +34,7 @@ void           test_assert_sessions_match   (StapleSession *expected,
 
 gint64         test_file_size            (const char      *path);
 
+/* The bundled example workshop, from $STAPLE_EXAMPLE_JSON or the source tree */
+StapleSession *test_read_example            (void);
+
 G_END_DECLS
