@@ -112,41 +112,6 @@ render (StapleMapLayout              *layout,
   return surface;
 }
 
-static void
-pixel (cairo_surface_t *surface,
-       double           x,
-       double           y,
-       double          *rgb)
-{
-  int px = (int) floor (x), py = (int) floor (y);
-  const unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 value;
-
-  g_assert_cmpint (px, >=, 0);
-  g_assert_cmpint (py, >=, 0);
-  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
-
-  memcpy (&value, data + py * stride + px * 4, sizeof value);
-  rgb[0] = ((value >> 16) & 0xff) / 255.0;
-  rgb[1] = ((value >> 8) & 0xff) / 255.0;
-  rgb[2] = (value & 0xff) / 255.0;
-}
-
-static double
-luma (const double *rgb)
-{
-  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-}
-
-static double
-distance (const double *a,
-          const double *b)
-{
-  return MAX (fabs (a[0] - b[0]), MAX (fabs (a[1] - b[1]), fabs (a[2] - b[2])));
-}
-
 /* Pixels of a box darker than @threshold: text, where there is some. */
 static guint
 count_dark (cairo_surface_t *surface,
@@ -163,8 +128,8 @@ count_dark (cairo_surface_t *surface,
       {
         double rgb[3];
 
-        pixel (surface, px, py, rgb);
-        if (luma (rgb) < threshold)
+        test_pixel_rgb (surface, px, py, rgb);
+        if (test_luma (rgb) < threshold)
           count++;
       }
 
@@ -718,10 +683,10 @@ test_render_waits (void)
   {
     const cairo_rectangle_t *track = &staple_map_layout_get_column (layout, 0)->wait;
 
-    pixel (surface, track->x + track->width / 2, track->y + track->height / 2, track_rgb);
-    g_assert_cmpfloat (luma (track_rgb), >, 0.8);
-    pixel (surface, track->x + 1, track->y + track->height / 2, rgb);
-    g_assert_cmpfloat (distance (rgb, track_rgb), <, 0.02);
+    test_pixel_rgb (surface, track->x + track->width / 2, track->y + track->height / 2, track_rgb);
+    g_assert_cmpfloat (test_luma (track_rgb), >, 0.8);
+    test_pixel_rgb (surface, track->x + 1, track->y + track->height / 2, rgb);
+    g_assert_cmpfloat (test_rgb_distance (rgb, track_rgb), <, 0.02);
   }
 
   for (guint i = 1; i < 6; i++)
@@ -732,20 +697,20 @@ test_render_waits (void)
 
       /* Every track as long; filled to the wait's share of the longest. */
       g_assert_cmpfloat (track->width, ==, staple_map_layout_get_column (layout, 0)->wait.width);
-      pixel (surface, end - 2, y, rgb);
-      g_assert_cmpfloat (distance (rgb, track_rgb), >, 0.1);
+      test_pixel_rgb (surface, end - 2, y, rgb);
+      g_assert_cmpfloat (test_rgb_distance (rgb, track_rgb), >, 0.1);
       if (i < 5)
         {
-          pixel (surface, end + 2, y, rgb);
-          g_assert_cmpfloat (distance (rgb, track_rgb), <, 0.02);
+          test_pixel_rgb (surface, end + 2, y, rgb);
+          g_assert_cmpfloat (test_rgb_distance (rgb, track_rgb), <, 0.02);
         }
 
       /* The longest waits in the strong colour, the shorter not. */
-      pixel (surface, track->x + 2, y, rgb);
+      test_pixel_rgb (surface, track->x + 2, y, rgb);
       if (staple_map_marks_wait_stands_out (&scale, (guint) (i * 60)))
-        g_assert_cmpfloat (distance (rgb, strong), <, 0.02);
+        g_assert_cmpfloat (test_rgb_distance (rgb, strong), <, 0.02);
       else
-        g_assert_cmpfloat (distance (rgb, strong), >, 0.1);
+        g_assert_cmpfloat (test_rgb_distance (rgb, strong), >, 0.1);
     }
   g_assert_true (staple_map_marks_wait_stands_out (&scale, 5 * 60));
   g_assert_false (staple_map_marks_wait_stands_out (&scale, 1 * 60));
@@ -763,6 +728,7 @@ test_render_feeling_scale (void)
   const StapleMapLane lanes[] = { STAPLE_MAP_LANE_CUSTOMER, STAPLE_MAP_LANE_STAFF };
   const StapleMapColumn *first = staple_map_layout_get_column (layout, 0);
   double low[3], rgb[3];
+  double neutral_y;
 
   staple_map_render_options_init (&options);
   surface = render (layout, &options);
@@ -780,9 +746,8 @@ test_render_feeling_scale (void)
    * the low's colour shows through. */
   staple_map_marks_feeling_rgb (-2, FALSE, FALSE, low);
   g_assert_cmpint (staple_stage_get_customer_feeling (first->stage), ==, -1);
-  pixel (surface, first->column.x + 6,
-         (first->customer_y + staple_map_layout_feeling_to_y (layout, STAPLE_MAP_LANE_CUSTOMER,
-                                                              0)) / 2, rgb);
+  neutral_y = staple_map_layout_feeling_to_y (layout, STAPLE_MAP_LANE_CUSTOMER, 0);
+  test_pixel_rgb (surface, first->column.x + 6, (first->customer_y + neutral_y) / 2, rgb);
   g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.12); /* warm, as the low is */
   g_assert_cmpfloat (low[0] - low[2], >, 0.5);
 }

@@ -1557,45 +1557,6 @@ render (StapleMapLayout              *layout,
   return surface;
 }
 
-/* The colour at a point in device pixels, 0–1, un-premultiplied. */
-static void
-pixel (cairo_surface_t *surface,
-       double           x,
-       double           y,
-       double          *rgb)
-{
-  int px = (int) floor (x), py = (int) floor (y);
-  const unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 value;
-  double alpha;
-
-  g_assert_cmpint (px, >=, 0);
-  g_assert_cmpint (py, >=, 0);
-  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
-
-  memcpy (&value, data + py * stride + px * 4, sizeof value);
-  alpha = (value >> 24) / 255.0;
-  g_assert_cmpfloat (alpha, >, 0.99); /* the paper is opaque */
-  rgb[0] = ((value >> 16) & 0xff) / 255.0 / alpha;
-  rgb[1] = ((value >> 8) & 0xff) / 255.0 / alpha;
-  rgb[2] = (value & 0xff) / 255.0 / alpha;
-}
-
-static double
-luma (const double *rgb)
-{
-  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-}
-
-static double
-distance (const double *a,
-          const double *b)
-{
-  return MAX (fabs (a[0] - b[0]), MAX (fabs (a[1] - b[1]), fabs (a[2] - b[2])));
-}
-
 /* Pixels of a rectangle in map units whose luma is below (dark) or above. */
 static guint
 count_pixels (cairo_surface_t *surface,
@@ -1613,8 +1574,8 @@ count_pixels (cairo_surface_t *surface,
       {
         double rgb[3];
 
-        pixel (surface, px, py, rgb);
-        if (dark ? luma (rgb) < threshold : luma (rgb) > threshold)
+        test_pixel_rgb (surface, px, py, rgb);
+        if (dark ? test_luma (rgb) < threshold : test_luma (rgb) > threshold)
           count++;
       }
 
@@ -1637,14 +1598,14 @@ test_render_cards (void)
   staple_map_layout_get_lane (layout, STAPLE_MAP_LANE_CARDS, &cards_y, &cards_h);
 
   /* The paper in the margin, a column's own background below its cards. */
-  pixel (surface, 2, 2, paper);
-  g_assert_cmpfloat (luma (paper), >, 0.9);
+  test_pixel_rgb (surface, 2, 2, paper);
+  g_assert_cmpfloat (test_luma (paper), >, 0.9);
   {
     const StapleMapColumn *column = staple_map_layout_get_column (layout, 0);
 
-    pixel (surface, column->column.x + column->column.width - 4, cards_y + cards_h - 3,
-           column_bg);
-    g_assert_cmpfloat (luma (column_bg), >, 0.9);
+    test_pixel_rgb (surface, column->column.x + column->column.width - 4, cards_y + cards_h - 3,
+                    column_bg);
+    g_assert_cmpfloat (test_luma (column_bg), >, 0.9);
   }
 
   for (guint i = 0; i < staple_map_layout_get_n_columns (layout); i++)
@@ -1662,16 +1623,16 @@ test_render_cards (void)
           g_assert_cmpstr (staple_friction_get_text (card->friction), !=, "");
 
           /* The kind's stripe down the left edge. */
-          pixel (surface, r->x + 2, r->y + r->height / 2, stripe);
+          test_pixel_rgb (surface, r->x + 2, r->y + r->height / 2, stripe);
           staple_map_render_kind_color (staple_friction_get_kind (card->friction), FALSE,
                                         kind_rgb);
-          g_assert_cmpfloat (distance (stripe, kind_rgb), <, 0.02);
-          g_assert_cmpfloat (distance (stripe, paper), >, 0.1);
+          g_assert_cmpfloat (test_rgb_distance (stripe, kind_rgb), <, 0.02);
+          g_assert_cmpfloat (test_rgb_distance (stripe, paper), >, 0.1);
 
           /* The card's tint or text at its centre, unlike the paper and the column. */
-          pixel (surface, r->x + r->width / 2, r->y + r->height / 2, centre);
-          g_assert_cmpfloat (distance (centre, paper), >, 0.03);
-          g_assert_cmpfloat (distance (centre, column_bg), >, 0.03);
+          test_pixel_rgb (surface, r->x + r->width / 2, r->y + r->height / 2, centre);
+          g_assert_cmpfloat (test_rgb_distance (centre, paper), >, 0.03);
+          g_assert_cmpfloat (test_rgb_distance (centre, column_bg), >, 0.03);
 
           /* Text in the text colour (luma 0.13; the dim grey of labels is 0.36) in the
            * text's area: below the label, inside the paddings. */
@@ -1698,7 +1659,7 @@ test_render_far (void)
   surface = render (layout, &options, 0.1);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==,
                    (int) ceil (staple_map_layout_get_width (layout) * 0.1));
-  pixel (surface, 0, 0, paper);
+  test_pixel_rgb (surface, 0, 0, paper);
 
   for (guint i = 0; i < staple_map_layout_get_n_columns (layout); i++)
     {
@@ -1711,9 +1672,10 @@ test_render_far (void)
           double tint[3];
 
           /* A device pixel wholly inside the card, right of its middle. */
-          pixel (surface, (r->x + r->width * 0.75) * 0.1, (r->y + r->height * 0.3) * 0.1, tint);
-          g_assert_cmpfloat (distance (tint, paper), >, 0.03);
-          g_assert_cmpfloat (distance (tint, white), >, 0.03);
+          test_pixel_rgb (surface, (r->x + r->width * 0.75) * 0.1,
+                          (r->y + r->height * 0.3) * 0.1, tint);
+          g_assert_cmpfloat (test_rgb_distance (tint, paper), >, 0.03);
+          g_assert_cmpfloat (test_rgb_distance (tint, white), >, 0.03);
         }
     }
 }
@@ -1737,7 +1699,7 @@ test_render_clip (void)
   options.clip_to_visible = TRUE;
   options.visible = first->column;
   surface = render (layout, &options, 1.0);
-  pixel (surface, 2, 2, paper);
+  test_pixel_rgb (surface, 2, 2, paper);
 
   /* The first column's cards are drawn... */
   for (guint j = 0; j < first->cards->len; j++)
@@ -1745,8 +1707,8 @@ test_render_clip (void)
       const cairo_rectangle_t *r = &staple_map_layout_get_card (layout, 0, j)->rect;
       double rgb[3];
 
-      pixel (surface, r->x + 2, r->y + r->height / 2, rgb);
-      g_assert_cmpfloat (distance (rgb, paper), >, 0.1);
+      test_pixel_rgb (surface, r->x + 2, r->y + r->height / 2, rgb);
+      g_assert_cmpfloat (test_rgb_distance (rgb, paper), >, 0.1);
     }
 
   /* ...the last column's are not: the paper shows there. */
@@ -1755,12 +1717,12 @@ test_render_clip (void)
       const cairo_rectangle_t *r = &staple_map_layout_get_card (layout, n - 1, j)->rect;
       double rgb[3];
 
-      pixel (surface, r->x + 2, r->y + r->height / 2, rgb);
-      g_assert_cmpfloat (distance (rgb, paper), <, 1.5 / 255);
-      pixel (surface, r->x + r->width / 2, r->y + r->height / 2, rgb);
-      g_assert_cmpfloat (distance (rgb, paper), <, 1.5 / 255);
+      test_pixel_rgb (surface, r->x + 2, r->y + r->height / 2, rgb);
+      g_assert_cmpfloat (test_rgb_distance (rgb, paper), <, 1.5 / 255);
+      test_pixel_rgb (surface, r->x + r->width / 2, r->y + r->height / 2, rgb);
+      g_assert_cmpfloat (test_rgb_distance (rgb, paper), <, 1.5 / 255);
       g_assert_cmpuint (count_pixels (surface, r->x, r->y, r->width, r->height, TRUE,
-                                      luma (paper) - 0.01), ==, 0);
+                                      test_luma (paper) - 0.01), ==, 0);
     }
 }
 
@@ -1781,13 +1743,13 @@ test_render_dark (void)
   staple_map_layout_get_lane (layout, STAPLE_MAP_LANE_CARDS, &cards_y, &cards_h);
 
   /* The paper and a column's background are dark... */
-  pixel (surface, 2, 2, rgb);
-  g_assert_cmpfloat (luma (rgb), <, 0.3);
-  pixel (surface, staple_map_layout_get_width (layout) - 2,
-         staple_map_layout_get_height (layout) - 2, rgb);
-  g_assert_cmpfloat (luma (rgb), <, 0.3);
-  pixel (surface, column->column.x + column->column.width - 4, cards_y + cards_h - 3, rgb);
-  g_assert_cmpfloat (luma (rgb), <, 0.3);
+  test_pixel_rgb (surface, 2, 2, rgb);
+  g_assert_cmpfloat (test_luma (rgb), <, 0.3);
+  test_pixel_rgb (surface, staple_map_layout_get_width (layout) - 2,
+                  staple_map_layout_get_height (layout) - 2, rgb);
+  g_assert_cmpfloat (test_luma (rgb), <, 0.3);
+  test_pixel_rgb (surface, column->column.x + column->column.width - 4, cards_y + cards_h - 3, rgb);
+  g_assert_cmpfloat (test_luma (rgb), <, 0.3);
 
   /* ...and each card's text is light. */
   for (guint i = 0; i < staple_map_layout_get_n_columns (layout); i++)

@@ -3,6 +3,7 @@
  * store and editor tests. */
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -504,4 +505,57 @@ test_read_example (void)
   g_assert_no_error (error);
   g_assert_nonnull (session);
   return session;
+}
+
+/**
+ * test_pixel_rgb:
+ * @rgb: (out caller-allocates) (array fixed-size=3): the colour, 0–1
+ *
+ * The colour at a point of an opaque image surface, in device pixels,
+ * un-premultiplied.
+ */
+void
+test_pixel_rgb (cairo_surface_t *surface,
+                double           x,
+                double           y,
+                double          *rgb)
+{
+  int px = (int) floor (x), py = (int) floor (y);
+  const unsigned char *data;
+  int stride;
+  guint32 value;
+  double alpha = 1.0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
+
+  memcpy (&value, data + (gsize) py * stride + (gsize) px * 4, sizeof value);
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32)
+    {
+      alpha = (value >> 24) / 255.0;
+      g_assert_cmpfloat (alpha, >, 0.99); /* the paper is opaque */
+    }
+  rgb[0] = ((value >> 16) & 0xff) / 255.0 / alpha;
+  rgb[1] = ((value >> 8) & 0xff) / 255.0 / alpha;
+  rgb[2] = (value & 0xff) / 255.0 / alpha;
+}
+
+/* How light a colour looks, 0–1 (Rec. 709). */
+double
+test_luma (const double *rgb)
+{
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+/* The largest difference of two colours in any channel, 0–1. */
+double
+test_rgb_distance (const double *a,
+                   const double *b)
+{
+  return MAX (fabs (a[0] - b[0]), MAX (fabs (a[1] - b[1]), fabs (a[2] - b[2])));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <sqlite3.h>
 
 #include "staple-model.h"
@@ -33,6 +34,15 @@ void           test_assert_sessions_match   (StapleSession *expected,
                                              StapleSession *actual);
 
 gint64         test_file_size            (const char      *path);
+
+/* Pixels of an image surface */
+void           test_pixel_rgb               (cairo_surface_t *surface,
+                                             double         x,
+                                             double         y,
+                                             double        *rgb);
+double         test_luma                    (const double  *rgb);
+double         test_rgb_distance            (const double  *a,
+                                             const double  *b);
 
 /* The bundled example workshop, from $STAPLE_EXAMPLE_JSON or the source tree */
 StapleSession *test_read_example            (void);
