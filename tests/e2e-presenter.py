@@ -145,6 +145,27 @@ def main():
         if marked > 1000:
             e2e.fail(f"the Walk after adding is not its last page: {marked} pixels differ")
         print(f"ok - the Walk after adding shows its last page ({marked} pixels of accent)")
+        # A clicker aimed at the coach's window: Page Down shows the room the
+        # rest of the stage before it moves the walk on.
+        e2e.xdotool("windowfocus", "--sync", app.window, check=False)
+        app.click(40, 420)
+        e2e.keys("Page_Down", settle=0.8)
+        e2e.expect("the walk's stage after one Page Down on the coach's window",
+                   current_stage(app), names[0])
+        clicked = os.path.join(workdir, "clicked.png")
+        shoot(window, clicked)
+        paged = differing_pixels(clicked, last)
+        if paged > 1000:
+            e2e.fail(f"Page Down on the coach's window did not page the room: {paged} pixels")
+        e2e.keys("Page_Down", settle=0.8)
+        e2e.expect_soon("the walk's stage after a second Page Down on the coach's window",
+                        lambda: current_stage(app), names[1])
+        e2e.keys("Page_Up", settle=0.8)
+        e2e.expect_soon("the walk's stage after Page Up on the coach's window",
+                        lambda: current_stage(app), names[0])
+        e2e.xdotool("windowfocus", "--sync", window, check=False)
+        e2e.keys("Home", settle=0.6)
+
         # Back from the next stage lands on this one's last page.
         e2e.keys("End", "Right", settle=0.6)
         e2e.expect_soon("the walk's stage after Right from the last page",

@@ -436,7 +436,7 @@ mode_key (StapleMapView *self,
       if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_Page_Up)
         {
           gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
-                                      ? "win.next-stage" : "win.previous-stage", NULL);
+                                      ? "win.walk-forward" : "win.walk-back", NULL);
           return TRUE;
         }
       return FALSE;

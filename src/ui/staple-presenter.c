@@ -278,12 +278,21 @@ activate_owner (StaplePresenter *self,
     g_action_group_activate_action (G_ACTION_GROUP (self->owner), name, NULL);
 }
 
-/* Forward: the next page; in Walk, after the stage's last page, the next
- * stage. Back: the same the other way. */
-static void
-step (StaplePresenter *self,
-      int              direction)
+/**
+ * staple_presenter_step_page:
+ * @direction: 1 for the next page, -1 for the page before
+ *
+ * Shows the room the next or the previous page of what it sees, when there
+ * is one.
+ *
+ * Returns: %TRUE if the page changed; %FALSE at the first or last page
+ */
+gboolean
+staple_presenter_step_page (StaplePresenter *self,
+                            int              direction)
 {
+  g_return_val_if_fail (STAPLE_IS_PRESENTER (self), FALSE);
+
   /* The coach moves on from the page that was shown. */
   self->focus_friction = 0;
 
@@ -291,13 +300,37 @@ step (StaplePresenter *self,
     self->page++;
   else if (direction < 0 && self->page > 0)
     self->page--;
-  else if (self->phase == STAPLE_PHASE_WALK)
-    {
-      self->land_on_last = direction < 0;
-      activate_owner (self, direction > 0 ? "next-stage" : "previous-stage");
-    }
+  else
+    return FALSE;
 
   redraw (self);
+  return TRUE;
+}
+
+/**
+ * staple_presenter_land_on_last_page:
+ *
+ * The walk is about to step back into the stage before: show its last page,
+ * where the room left it.
+ */
+void
+staple_presenter_land_on_last_page (StaplePresenter *self)
+{
+  g_return_if_fail (STAPLE_IS_PRESENTER (self));
+
+  self->land_on_last = TRUE;
+}
+
+/* Forward: the next page; in Walk, after the stage's last page, the next
+ * stage. Back: the same the other way. */
+static void
+step (StaplePresenter *self,
+      int              direction)
+{
+  if (staple_presenter_step_page (self, direction) || self->phase != STAPLE_PHASE_WALK)
+    return;
+
+  activate_owner (self, direction > 0 ? "walk-forward" : "walk-back");
 }
 
 static gboolean

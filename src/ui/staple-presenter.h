@@ -20,5 +20,8 @@ void       staple_presenter_set_phase (StaplePresenter *self,
 void       staple_presenter_set_editor (StaplePresenter *self,
                                         StapleEditor    *editor);
 void       staple_presenter_show      (StaplePresenter *self);
+gboolean   staple_presenter_step_page (StaplePresenter *self,
+                                       int              direction);
+void       staple_presenter_land_on_last_page (StaplePresenter *self);
 
 G_END_DECLS

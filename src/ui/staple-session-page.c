@@ -898,7 +898,7 @@ walk_key_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
-                              ? "win.next-stage" : "win.previous-stage", NULL);
+                              ? "win.walk-forward" : "win.walk-back", NULL);
   return TRUE;
 }
 

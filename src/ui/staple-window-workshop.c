@@ -678,6 +678,31 @@ step_stage_action (GSimpleAction *action,
   set_current_stage (self, stage);
 }
 
+/* What a clicker's Page Down does in the Walk: the rest of the stage on the
+ * room's screen first, when it has another page, then the next stage. */
+static void
+walk_step_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  int direction = g_str_equal (g_action_get_name (G_ACTION (action)), "walk-forward") ? 1 : -1;
+
+  if (session_of (self) == NULL)
+    return;
+
+  if (self->presenter != NULL && shown_phase (self) == STAPLE_PHASE_WALK)
+    {
+      if (staple_presenter_step_page (STAPLE_PRESENTER (self->presenter), direction))
+        return;
+      if (direction < 0)
+        staple_presenter_land_on_last_page (STAPLE_PRESENTER (self->presenter));
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (self),
+                                  direction > 0 ? "next-stage" : "previous-stage", NULL);
+}
+
 /* Presenter mode */
 
 static void
@@ -813,6 +838,8 @@ static const GActionEntry workshop_actions[] = {
   { "set-current-stage", set_current_stage_action, "i" },
   { "next-stage", step_stage_action },
   { "previous-stage", step_stage_action },
+  { "walk-forward", walk_step_action },
+  { "walk-back", walk_step_action },
   { "presenter", presenter_action, NULL, "false" },
   /* The presenter shows the ranking without its totals: toggled by its
    * switch on the Vote page, let go with the session. */
