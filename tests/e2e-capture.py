@@ -381,6 +381,16 @@ def empty_map_by_keys(app):
     e2e.expect_soon("a double click in the stage row past the last stage adds one",
                     lambda: stages(db, session), [name, "Engineer visits"])
 
+    # Ctrl+Enter on a map with stages: the next one, by the keyboard alone.
+    e2e.KEYS.reset()
+    e2e.keys("ctrl+Return")
+    e2e.type_text("Invoice sent")
+    e2e.keys("Return")
+    e2e.expect_soon("Ctrl+Enter adds a stage after the last, named as typed",
+                    lambda: stages(db, session), [name, "Engineer visits", "Invoice sent"])
+    e2e.expect("keystrokes for the third stage, besides its name",
+               e2e.KEYS.count - len("Invoice sent"), 2)
+
 
 def empty_map_by_double_click(app):
     db = app.db

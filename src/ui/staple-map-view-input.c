@@ -536,6 +536,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (state == GDK_ALT_MASK)
     return move_selected (self, keyval);
 
+  /* Ctrl+Enter: the journey goes on, a stage after the last, its name typed
+   * at once; Enter on a stage renames it. */
+  if (state == GDK_CONTROL_MASK &&
+      (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter))
+    {
+      staple_map_view_add_stage (self);
+      return TRUE;
+    }
+
   if (state != 0 && state != GDK_SHIFT_MASK)
     return FALSE;
 
