@@ -4,9 +4,14 @@
 The export options of the real binary, run without a display: each one
 writes its file; each bad argument prints one line starting "staple: ",
 exits with 2 (a wrong command line) or 1 (a failure), and leaves no file.
-The PDF's paper, orientation and poster are checked with pdfinfo.
+The PDF's paper, orientation and poster are checked with pdfinfo. A map of
+1,200 cards, too wide for one image, is wrapped (or drawn smaller) into a PNG
+within 16,384 pixels a side and 64 million pixels, and stderr says so.
 """
+import json
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -105,6 +110,90 @@ def check_writes(cli, session):
     cli.clean()
     print(f"ok - --export-csv, --export-svg, --export-png ({width}x{height}, "
           f"{half[0]}x{half[1]} at 0.5) and --export-pdf write their files without a display")
+
+
+# The image's limits, as src/export/staple-export-png.c keeps them.
+PNG_MAX_SIDE = 16384
+PNG_MAX_PIXELS = 64 * 1024 * 1024
+
+
+def big_session_json(path, n_stages=40, n_cards=30):
+    """A session of n_stages × n_cards friction points of 2 to 18 words, as
+    bench/staple-bench.c makes them: 40 × 30 is 46,504 pixels wide at 100 %."""
+    rand = random.Random(1200)
+    words = ("order approval stock queue form email manager signature credit check "
+             "customer engineer part warehouse invoice call back weekend rule system "
+             "screen copy paste spreadsheet handoff wait").split()
+    stages = []
+    for i in range(n_stages):
+        frictions = [{"key": f"f{i}-{j}",
+                      "text": " ".join(rand.choice(words)
+                                       for _ in range(rand.randint(2, 18))).capitalize(),
+                      "kind": rand.choice(["policy", "process", "unclear-expectations"]),
+                      "severity": rand.randint(1, 5)}
+                     for j in range(n_cards)]
+        stages.append({"name": f"Stage {i + 1}: {rand.choice(words)} {rand.choice(words)}",
+                       "team": f"Team {i // 4 + 1}", "channel": "phone",
+                       "work_minutes": rand.randint(1, 600),
+                       "wait_minutes": rand.randint(0, 20000),
+                       "handoff": i % 4 == 0, "dropped": False,
+                       "customer_feeling": rand.randint(-2, 2),
+                       "staff_feeling": rand.randint(-2, 2), "frictions": frictions})
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"title": "A walk of 1,200 friction points", "stages": stages}, f)
+
+
+def check_big_png(cli, make_db):
+    """--export-png of any session: a 1,200-card map at 100 % (46,504 px in one row)
+    and at 400 % gives an image within the limits, says how on stderr in one line,
+    and exits 0; an unwritable folder still fails with one clear line."""
+    source = cli.path("big.json")
+    big_session_json(source)
+    big_db = cli.path("big.db")
+    result = subprocess.run([make_db, big_db, source], capture_output=True, text=True,
+                            timeout=60)
+    if result.returncode != 0:
+        fail(f"make-database of 1,200 cards: {result.stderr}")
+    big = Cli(cli.staple, big_db, cli.workdir)
+    session = f"--session={int(result.stdout.split()[0])}"
+    sizes = []
+    for scale, said in (("1", r"wrapped onto (\d+) rows of up to \d+ stages"),
+                        ("4", r"drawn at \d+ %")):
+        out = cli.path(f"big-{scale}.png")
+        result = big.run(session, f"--export-png={out}", f"--png-scale={scale}")
+        lines = result.stderr.split("\n")
+        if result.returncode != 0 or not os.path.exists(out):
+            fail(f"1,200 cards at --png-scale={scale}: exit {result.returncode}, "
+                 f"{result.stderr!r}")
+        if len(lines) != 2 or lines[1] != "" or not lines[0].startswith("staple: ") \
+                or not re.search(said, lines[0]):
+            fail(f"1,200 cards at --png-scale={scale}: stderr {result.stderr!r} does not "
+                 f"say in one line how the map was laid out")
+        width, height = png_size(out)
+        if width > PNG_MAX_SIDE or height > PNG_MAX_SIDE or width * height > PNG_MAX_PIXELS:
+            fail(f"1,200 cards at --png-scale={scale}: {width}x{height} is over the limits")
+        if f"{width} × {height} pixels" not in lines[0]:
+            fail(f"stderr {lines[0]!r} does not give the image's size {width}x{height}")
+        sizes.append(f"{width}x{height}")
+        os.unlink(out)
+    rows = int(re.search(r"wrapped onto (\d+) rows", big.run(
+        session, f"--export-png={cli.path('big.png')}").stderr).group(1))
+    if rows < 3 or png_size(cli.path("big.png"))[0] < 12000:
+        fail(f"1,200 cards at 100 %: {rows} rows, {png_size(cli.path('big.png'))}; "
+             f"wanted at least 3 rows of the most the limit holds")
+    os.unlink(cli.path("big.png"))
+    result = big.run(session, f"--export-png={cli.path('no/such/folder/big.png')}")
+    lines = result.stderr.split("\n")
+    if result.returncode != 1 or len(lines) != 2 or not lines[0].startswith("staple: ") \
+            or "big.png" not in lines[0]:
+        fail(f"1,200 cards to an unwritable folder: exit {result.returncode}, "
+             f"{result.stderr!r}")
+    for name in ("big.json", "big.db", "big.db-wal", "big.db-shm"):
+        if os.path.exists(cli.path(name)):
+            os.unlink(cli.path(name))
+    print(f"ok - --export-png of 1,200 cards: {sizes[0]} on {rows} rows at 100 %, "
+          f"{sizes[1]} asked at 400 %, each said on stderr; an unwritable folder: "
+          f"{lines[0]!r}")
 
 
 def pdfinfo(path):
@@ -315,6 +404,7 @@ def main():
         database, session = make_database(make_db, example, workdir)
         cli = Cli(staple, database, workdir)
         check_writes(cli, session)
+        check_big_png(cli, make_db)
         check_pdf(cli, session)
         check_share(cli, session)
         check_bad_calls(cli, bad_calls(cli, session))

@@ -403,6 +403,26 @@ parse_exports (GVariantDict  *options,
   return check_distinct (request);
 }
 
+/* A map too large for one image is wrapped or drawn smaller: said on
+ * stderr in one line, as the image is not what a script may expect. */
+static gboolean
+export_png (StapleSession        *session,
+            const ExportRequest  *request,
+            GError              **error)
+{
+  g_autofree char *note = NULL;
+  StapleExportPngInfo info;
+
+  if (!staple_export_map_png_full (session, request->png, request->png_scale, FALSE, &info,
+                                   error))
+    return FALSE;
+
+  note = staple_export_png_info_describe (&info);
+  if (note != NULL)
+    g_printerr ("staple: %s\n", note);
+  return TRUE;
+}
+
 static gboolean
 export_pdf (StapleSession        *session,
             const ExportRequest  *request,
@@ -428,8 +448,7 @@ export_session (StapleStore   *store,
        (!staple_export_frictions_csv (session, request->csv, &error) ||
         !staple_export_actions_csv (session, request->csv_actions, &error))) ||
       (request->svg != NULL && !staple_export_map_svg (session, request->svg, &error)) ||
-      (request->png != NULL &&
-       !staple_export_map_png (session, request->png, request->png_scale, FALSE, &error)) ||
+      (request->png != NULL && !export_png (session, request, &error)) ||
       (request->pdf != NULL && !export_pdf (session, request, &error)) ||
       (request->staple != NULL &&
        !staple_store_export_session (store, request->session_id, request->staple, &error)))
