@@ -577,9 +577,9 @@ test_pages_no_overlaps_example (void)
                                                       papers[i].paper,
                                                       STAPLE_ORIENTATION_PORTRAIT, 1, 1);
 
-      /* 28 friction points and 8 actions. */
-      g_assert_cmpuint (check_no_overlaps (landscape), ==, 28 + 8);
-      g_assert_cmpuint (check_no_overlaps (portrait), ==, 28 + 8);
+      /* 28 friction points, 8 actions, and 10 stages and their totals. */
+      g_assert_cmpuint (check_no_overlaps (landscape), ==, 28 + 8 + 10 + 1);
+      g_assert_cmpuint (check_no_overlaps (portrait), ==, 28 + 8 + 10 + 1);
     }
 }
 
@@ -603,7 +603,8 @@ test_pages_long_texts (void)
                                                     STAPLE_PAPER_A4, orientation, 1, 1);
       g_autofree char *path = NULL;
 
-      g_assert_cmpuint (check_no_overlaps (report), ==, n_frictions + 4);
+      /* A row per friction point, action and stage, and the stages' totals. */
+      g_assert_cmpuint (check_no_overlaps (report), ==, n_frictions + 4 + 4 + 1);
       g_assert_cmpuint (staple_report_get_n_pages (again), ==,
                         staple_report_get_n_pages (report));
       g_assert_cmpuint (staple_report_get_n_pages (summary), ==, 1);

@@ -24,6 +24,7 @@
 
 #include "staple-catalogue.h"
 #include "staple-export.h"
+#include "staple-map-marks.h"
 #include "staple-report.h"
 #include "staple-report-private.h"
 #include "staple-summary.h"
@@ -97,13 +98,14 @@ typedef struct
   double      share; /* of the body's width */
 } TableColumn;
 
-#define TABLE_MAX_COLUMNS 6
+#define TABLE_MAX_COLUMNS 9
 
 typedef struct
 {
   const TableColumn *columns;
   guint              n_columns;
   const char        *continued; /* the caption over the header on later pages */
+  double             size;      /* of the cells' text; 0 for SIZE_TABLE */
   double             x[TABLE_MAX_COLUMNS];
   double             width[TABLE_MAX_COLUMNS];
   double             header_height;
@@ -685,7 +687,8 @@ cell_text (StapleReport *self,
            PangoWeight   weight,
            double        limit)
 {
-  return make_text (self, text, SIZE_TABLE, weight, table->width[column] - 2 * CELL_PAD, limit);
+  return make_text (self, text, table->size > 0 ? table->size : SIZE_TABLE, weight,
+                    table->width[column] - 2 * CELL_PAD, limit);
 }
 
 static void
@@ -698,8 +701,9 @@ table_header (StapleReport *self,
 
   if (continued && table->continued != NULL)
     {
-      PangoLayout *caption = make_text (self, table->continued, SIZE_SMALL, PANGO_WEIGHT_NORMAL,
-                                        body_width (self), -1);
+      PangoLayout *caption = make_text (self, table->continued,
+                                        table->size > 0 ? table->size : SIZE_SMALL,
+                                        PANGO_WEIGHT_NORMAL, body_width (self), -1);
 
       add_text (self, caption, self->left, self->y, DIM);
       self->y += text_height (caption) + 4;
@@ -739,10 +743,12 @@ table_break (StapleReport *self,
   table_header (self, table, TRUE);
 }
 
+/* A row, each cell in its @weights (NULL: all normal). */
 static void
-table_row (StapleReport      *self,
-           Table             *table,
-           const char *const *texts)
+table_row_weighted (StapleReport      *self,
+                    Table             *table,
+                    const char *const *texts,
+                    const PangoWeight *weights)
 {
   PangoLayout *cells[TABLE_MAX_COLUMNS];
   double height = 0;
@@ -751,7 +757,8 @@ table_row (StapleReport      *self,
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      cells[i] = cell_text (self, table, i, texts[i], PANGO_WEIGHT_NORMAL, 0);
+      cells[i] = cell_text (self, table, i, texts[i],
+                            weights != NULL ? weights[i] : PANGO_WEIGHT_NORMAL, 0);
       height = MAX (height, text_height (cells[i]));
     }
   height += 2 * CELL_PAD;
@@ -768,7 +775,8 @@ table_row (StapleReport      *self,
       for (guint i = 0; i < table->n_columns; i++)
         {
           g_object_unref (cells[i]);
-          cells[i] = cell_text (self, table, i, texts[i], PANGO_WEIGHT_NORMAL,
+          cells[i] = cell_text (self, table, i, texts[i],
+                                weights != NULL ? weights[i] : PANGO_WEIGHT_NORMAL,
                                 limit - 2 * CELL_PAD);
           height = MAX (height, text_height (cells[i]));
         }
@@ -791,6 +799,14 @@ table_row (StapleReport      *self,
 
   table->n_rows++;
   self->y += height;
+}
+
+static void
+table_row (StapleReport      *self,
+           Table             *table,
+           const char *const *texts)
+{
+  table_row_weighted (self, table, texts, NULL);
 }
 
 /* The map */
@@ -1373,6 +1389,229 @@ add_handoff_names (StapleReport *self)
   flow_text (self, line, SIZE_SMALL, PANGO_WEIGHT_NORMAL, 12, 0, DIM);
 }
 
+/* The journey's times, stage by stage */
+
+#define WAIT_BAR_HEIGHT 5.0
+#define WAIT_TRACK_INK  0.55 /* the outline of a bar's track */
+
+/* A wait's bar to scale with the journey's longest, as the map draws it on
+ * paper: black for a wait that stands out, grey for the others, on an
+ * outlined track, so that it reads printed without colour. */
+static void
+add_wait_bar (StapleReport          *self,
+              double                 x,
+              double                 y,
+              double                 width,
+              double                 height,
+              guint                  wait_minutes,
+              const StapleWaitScale *scale)
+{
+  double rgb[3];
+  Item *track = add_rect (self, x, y, width, height, 1.0, 0.4);
+
+  track->ink = WAIT_TRACK_INK;
+  if (wait_minutes == 0 || scale->longest == 0)
+    return;
+
+  staple_map_marks_wait_rgb (staple_map_marks_wait_stands_out (scale, wait_minutes), FALSE,
+                             TRUE, rgb);
+  add_rect (self, x, y, MAX (width * MIN (1.0, (double) wait_minutes / scale->longest), height),
+            height, rgb[0], 0);
+}
+
+static int
+compare_waits (gconstpointer a,
+               gconstpointer b)
+{
+  StapleStage *first = *(StapleStage **) a;
+  StapleStage *second = *(StapleStage **) b;
+
+  return staple_stage_get_wait_minutes (second) - staple_stage_get_wait_minutes (first);
+}
+
+/* The stages that wait at all, the longest wait first; stages waiting as
+ * long keep the journey's order. */
+static GPtrArray *
+list_longest_waits (StapleReport *self)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (self->session));
+  GPtrArray *waits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      StapleStage *stage = g_list_model_get_item (stages, i);
+
+      if (staple_stage_get_wait_minutes (stage) > 0)
+        g_ptr_array_add (waits, stage);
+      else
+        g_object_unref (stage);
+    }
+
+  /* g_ptr_array_sort is g_qsort_with_data, a merge sort in GLib 2.74: stable. */
+  g_ptr_array_sort (waits, compare_waits);
+  return waits;
+}
+
+static char *
+minutes_text (guint minutes)
+{
+  /* Translators: a work or waiting time the room did not note */
+  return minutes > 0 ? staple_format_minutes (minutes) : g_strdup (_("—"));
+}
+
+static char *
+feeling_text (int feeling)
+{
+  /* A real minus sign, and a plus, so the figure reads without the colour. */
+  if (feeling > 0)
+    return g_strdup_printf ("+%d", feeling);
+  if (feeling < 0)
+    return g_strdup_printf ("−%d", -feeling);
+  return g_strdup ("0");
+}
+
+/* Where the work changes hands into @stage, and into which team. */
+static char *
+handoff_text (StapleStage *previous,
+              StapleStage *stage)
+{
+  const char *team = staple_stage_get_team (stage);
+
+  if (!staple_summary_is_handoff (previous, stage))
+    return g_strdup (_("No"));
+  if (is_empty (team))
+    return g_strdup (_("Yes"));
+  /* Translators: in the time table: the work is handed over into a team */
+  return g_strdup_printf (_("Yes, into %s"), team);
+}
+
+static void
+time_table_totals (StapleReport *self,
+                   Table        *table)
+{
+  StapleJourneyTotals totals;
+  g_autofree char *lead_time = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *wait = NULL;
+  g_autofree char *handoffs = NULL;
+  g_autofree char *dropped = NULL;
+  const cairo_rectangle_t *row;
+  PangoWeight weights[TABLE_MAX_COLUMNS];
+
+  staple_summary_journey_totals (self->session, &totals);
+  lead_time = staple_format_minutes (totals.lead_minutes);
+  /* Translators: the time table's totals row, in the stage's column */
+  lead = g_strdup_printf (_("In all: lead time %s"), lead_time);
+  work = minutes_text (totals.work_minutes);
+  wait = minutes_text (totals.wait_minutes);
+  handoffs = g_strdup_printf (ngettext ("%u handoff", "%u handoffs", totals.n_handoffs),
+                              totals.n_handoffs);
+  dropped = g_strdup_printf (ngettext ("%u stage", "%u stages", totals.n_dropped),
+                             totals.n_dropped);
+
+  {
+    const char *cells[] = { lead, "", work, wait, "", handoffs, dropped, "", "" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+      weights[i] = PANGO_WEIGHT_BOLD;
+    table_row_weighted (self, table, cells, weights);
+  }
+
+  row = &g_array_index (self->page->rows, cairo_rectangle_t, self->page->rows->len - 1);
+  add_line (self, row->x, row->y, row->x + row->width, row->y, 1.0, INK);
+}
+
+/* Per stage, in the journey's order: who owns it, its work and waiting
+ * time (the wait's bar to scale), whether the work is handed over into it
+ * or dropped there, and how it feels; the longest waits in bold and marked
+ * "▲ longest", which survives a black-and-white printer; then the totals. */
+static void
+add_time_table (StapleReport *self)
+{
+  static const TableColumn columns[] = {
+    { N_("Stage"), 0.21 },
+    { N_("Owner"), 0.13 },
+    { N_("Work"), 0.08 },
+    { N_("Waiting"), 0.12 },
+    { N_("Waiting, to scale"), 0.12 },
+    { N_("Handoff"), 0.12 },
+    { N_("Dropped"), 0.07 },
+    { N_("Customer feeling"), 0.075 },
+    { N_("Staff feeling"), 0.075 },
+  };
+  TableColumn translated[G_N_ELEMENTS (columns)];
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (self->session));
+  guint n_stages = g_list_model_get_n_items (stages);
+  StapleWaitScale scale;
+  Table table;
+
+  flow_section (self, _("Times along the journey"), _("Times along the journey"),
+                _("Each stage in the journey’s order. The longest waits are in bold and "
+                  "marked ▲; feelings from −2 (angry, stuck) to +2 (delighted)."));
+
+  if (n_stages == 0)
+    {
+      flow_text (self, _("No stages recorded."), SIZE_BODY, PANGO_WEIGHT_NORMAL, 0, 0, DIM);
+      return;
+    }
+
+  staple_map_marks_wait_scale (self->session, &scale);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    translated[i] = (TableColumn) { _(columns[i].title), columns[i].share };
+  table_init (self, &table, translated, G_N_ELEMENTS (columns),
+              _("Times along the journey, continued"));
+  table.size = SIZE_BODY;
+  table_begin (self, &table);
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(StapleStage) previous = i > 0 ? g_list_model_get_item (stages, i - 1) : NULL;
+      guint wait_minutes = (guint) staple_stage_get_wait_minutes (stage);
+      gboolean longest = staple_map_marks_wait_stands_out (&scale, wait_minutes);
+      const char *name = staple_stage_get_name (stage);
+      const char *team = staple_stage_get_team (stage);
+      g_autofree char *number_name = g_strdup_printf ("%u. %s", i + 1,
+                                                      is_empty (name) ? _("Unnamed stage")
+                                                                      : name);
+      g_autofree char *work = minutes_text ((guint) staple_stage_get_work_minutes (stage));
+      g_autofree char *wait_time = minutes_text (wait_minutes);
+      /* Translators: a wait in the time table that is one of the journey's longest */
+      g_autofree char *wait = longest ? g_strdup_printf (_("%s ▲ longest"), wait_time)
+                                      : g_strdup (wait_time);
+      g_autofree char *handoff = handoff_text (previous, stage);
+      g_autofree char *customer = feeling_text (staple_stage_get_customer_feeling (stage));
+      g_autofree char *staff = feeling_text (staple_stage_get_staff_feeling (stage));
+      const char *cells[] = {
+        number_name,
+        is_empty (team) ? _("No team noted") : team,
+        work,
+        wait,
+        "",
+        handoff,
+        staple_stage_get_dropped (stage) ? _("Yes") : _("No"),
+        customer,
+        staff,
+      };
+      PangoWeight weights[G_N_ELEMENTS (cells)];
+      const cairo_rectangle_t *row;
+      double line = (table.size * 1.2);
+
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        weights[c] = longest && c < 5 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+      table_row_weighted (self, &table, cells, weights);
+
+      /* The bar in its own column, level with the row's first line. */
+      row = &g_array_index (self->page->rows, cairo_rectangle_t, self->page->rows->len - 1);
+      add_wait_bar (self, table.x[4] + CELL_PAD,
+                    row->y + CELL_PAD + (line - WAIT_BAR_HEIGHT) / 2,
+                    table.width[4] - 2 * CELL_PAD, WAIT_BAR_HEIGHT, wait_minutes, &scale);
+    }
+
+  time_table_totals (self, &table);
+}
+
 static void
 add_journey (StapleReport *self)
 {
@@ -1443,6 +1682,9 @@ typedef struct
   double       ink;
   gboolean     rule;  /* a line under the block */
   PangoLayout *layout;
+  /* With a scale: a wait's bar to scale, in the indent, by the first line. */
+  const StapleWaitScale *wait_scale;
+  guint                  wait_minutes;
 } Block;
 
 static void
@@ -1519,6 +1761,14 @@ blocks_emit (StapleReport *self,
       /* Only if everything failed to fit, even cut short: leave off the rest. */
       if (y + height > self->bottom + 0.5)
         break;
+      if (block->wait_scale != NULL)
+        {
+          double bar_height = WAIT_BAR_HEIGHT * self->text_scale;
+          double line = block->size * self->text_scale * 1.2;
+
+          add_wait_bar (self, x, y + (line - bar_height) / 2, block->indent - 8 * self->text_scale,
+                        bar_height, block->wait_minutes, block->wait_scale);
+        }
       add_text (self, g_steal_pointer (&block->layout), x + block->indent, y, block->ink);
       y += height;
       if (block->rule)
@@ -1535,15 +1785,21 @@ enum
   LIST_PRINCIPLES,
   LIST_ACTIONS,
   LIST_EMPOWERMENTS,
+  LIST_WAITS,
   N_LISTS
 };
 
+#define SUMMARY_WAITS 3
+
 typedef struct
 {
-  GPtrArray *ranked;
-  GArray    *principles;
-  guint      total[N_LISTS];
-  guint      shown[N_LISTS];
+  GPtrArray       *ranked;
+  GArray          *principles;
+  GPtrArray       *waits;  /* StapleStage, the longest wait first */
+  StapleWaitScale  scale;
+  guint            lead_minutes;
+  guint            total[N_LISTS];
+  guint            shown[N_LISTS];
 } SummaryData;
 
 static void
@@ -1655,6 +1911,40 @@ summary_principles (SummaryData *data,
                  SIZE_BODY, PANGO_WEIGHT_NORMAL, 4, 2, INK);
     }
   block_more (blocks, data->total[LIST_PRINCIPLES], data->shown[LIST_PRINCIPLES]);
+}
+
+/* The longest waits, each with its bar to scale and its share of the lead
+ * time: where the days go, in a line each. */
+static void
+summary_waits (StapleReport *self,
+               SummaryData  *data,
+               GArray       *blocks)
+{
+  if (data->total[LIST_WAITS] == 0)
+    return;
+
+  block_subheading (blocks, _("Longest waits"));
+  for (guint i = 0; i < data->shown[LIST_WAITS]; i++)
+    {
+      StapleStage *stage = g_ptr_array_index (data->waits, i);
+      guint minutes = (guint) staple_stage_get_wait_minutes (stage);
+      g_autofree char *name = one_line (is_empty (staple_stage_get_name (stage))
+                                        ? _("Unnamed stage") : staple_stage_get_name (stage));
+      g_autofree char *wait = staple_format_minutes (minutes);
+      double percent = data->lead_minutes > 0 ? 100.0 * minutes / data->lead_minutes : 0;
+      Block *block;
+
+      /* Translators: a long wait on the summary: "Credit check: 2 d 16 h, 23 % of the lead
+       * time" */
+      block = block_add (blocks, g_strdup_printf (percent < 10
+                                                  ? _("%s: %s, %.1f %% of the lead time")
+                                                  : _("%s: %s, %.0f %% of the lead time"),
+                                                  name, wait, percent),
+                         SIZE_BODY, PANGO_WEIGHT_NORMAL, 5, 2, INK);
+      block->indent = 72;
+      block->wait_scale = &data->scale;
+      block->wait_minutes = minutes;
+    }
 }
 
 static void
@@ -1782,6 +2072,7 @@ summary_build (StapleReport *self,
 
   summary_header (self, *header);
   summary_frictions (self, data, *first);
+  summary_waits (self, data, *first);
   summary_principles (data, *first);
   summary_actions (self, data, *second);
   summary_empowerments (self, data, *second);
@@ -1803,7 +2094,7 @@ summary_cut (SummaryData *data,
              double       overflow[2],
              double       height[2])
 {
-  static const guint column_of[N_LISTS] = { 0, 0, 1, 1 };
+  static const guint column_of[N_LISTS] = { 0, 0, 1, 1, 0 };
   gboolean cut = FALSE;
 
   for (guint column = 0; column < (two_columns ? 2 : 1); column++)
@@ -1847,8 +2138,10 @@ add_summary (StapleReport *self)
 {
   g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (self->session);
   g_autoptr(GArray) principles = staple_summary_count_principles (self->session);
+  g_autoptr(GPtrArray) waits = list_longest_waits (self);
   gboolean two_columns = self->width > self->height;
-  SummaryData data = { .ranked = ranked, .principles = principles };
+  SummaryData data = { .ranked = ranked, .principles = principles, .waits = waits };
+  StapleJourneyTotals totals;
   double gap = 24;
   double column_width = two_columns ? (body_width (self) - gap) / 2 : body_width (self);
   double columns_top;
@@ -1861,6 +2154,10 @@ add_summary (StapleReport *self)
     G_LIST_MODEL (staple_session_get_actions (self->session)));
   data.total[LIST_EMPOWERMENTS] = g_list_model_get_n_items (
     G_LIST_MODEL (staple_session_get_empowerments (self->session)));
+  data.total[LIST_WAITS] = MIN (waits->len, SUMMARY_WAITS);
+  staple_map_marks_wait_scale (self->session, &data.scale);
+  staple_summary_journey_totals (self->session, &totals);
+  data.lead_minutes = totals.lead_minutes;
   /* No list can show more items than lines of the smallest type fit. */
   for (guint list = 0; list < N_LISTS; list++)
     data.shown[list] = MIN (data.total[list],
@@ -2284,6 +2581,7 @@ staple_report_new (StapleSession             *session,
     case STAPLE_REPORT_FULL:
       add_map (self);
       add_title_page (self);
+      add_time_table (self);
       add_register (self);
       add_root_causes (self);
       add_actions (self);
