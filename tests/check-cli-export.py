@@ -231,7 +231,7 @@ def check_pdf(cli, session):
         pages[name], got = pdfinfo(path)
         if got != size:
             fail(f"--export-pdf {args}: pages of {got} pt, wanted {size}")
-    if pages["poster"] <= pages["default"] or pages["map-poster"] < 6 * pages["map"]:
+    if pages["poster"] <= pages["default"] or pages["map-poster"] != 6:
         fail(f"--poster=3x2 does not tile the map: {pages}")
     if pages["summary"] != 1:
         fail(f"--report=summary has {pages['summary']} pages")

@@ -465,9 +465,12 @@ test_pages_example (void)
         g_assert_cmpuint (n_full, >=, 6);
         g_assert_cmpuint (n_full, <=, 40);
         g_assert_cmpuint (staple_report_get_n_pages (again), ==, n_full);
-        g_assert_cmpuint (staple_report_get_n_pages (map), ==, 1);
+        /* The map continues on more pages where it cannot be read on one. */
+        g_assert_cmpuint (staple_report_get_n_pages (map), >=, 1);
+        g_assert_cmpuint (staple_report_get_n_pages (map), <=, n_stages);
         g_assert_cmpuint (staple_report_get_n_pages (poster), ==, 6);
-        g_assert_cmpuint (staple_report_get_n_pages (full_poster), ==, n_full - 1 + 4);
+        g_assert_cmpuint (staple_report_get_n_pages (full_poster), ==,
+                          n_full - staple_report_get_n_pages (map) + 4);
         g_assert_cmpuint (staple_report_get_n_pages (summary), ==, 1);
         g_assert_cmpuint (staple_report_get_n_pages (sheets), ==, n_stages);
       }

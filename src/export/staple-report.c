@@ -858,35 +858,246 @@ map_title_line (StapleReport *self)
   return layout;
 }
 
+/* On paper the map's type is never smaller than this, in points: a card's
+ * text and a stage's name, read at arm's length. */
+#define MAP_MIN_CARD_PT  8.0
+#define MAP_MIN_NAME_PT  10.0
+/* The sizes the map layout gives them at its text scale 1, in map units. */
+#define MAP_CARD_UNITS   10.0
+#define MAP_NAME_UNITS   12.0
+/* A map of a few stages is not blown up past this, in points of card text,
+ * on A4; it grows with the paper as the title does. */
+#define MAP_MAX_CARD_PT  16.0
+
+/* The smallest scale, in points a map unit, at which the map can be read. */
+static double
+map_min_scale (StapleReport *self)
+{
+  double text_scale = staple_map_layout_get_text_scale (self->map);
+
+  return MAX (MAP_MIN_CARD_PT / (MAP_CARD_UNITS * text_scale),
+              MAP_MIN_NAME_PT / (MAP_NAME_UNITS * text_scale));
+}
+
+static double
+map_max_scale (StapleReport *self)
+{
+  double text_scale = staple_map_layout_get_text_scale (self->map);
+
+  return MAX (sqrt (self->width * self->height / (595.28 * 841.89)), 1) * MAP_MAX_CARD_PT /
+         (MAP_CARD_UNITS * text_scale);
+}
+
+/* Where row @row of the map's stages starts and ends, in map units, with
+ * the gaps beside it shared with the rows before and after. */
+static void
+map_row_extent (StapleMapLayout *map,
+                guint            row,
+                double          *top,
+                double          *bottom)
+{
+  guint n_rows = staple_map_layout_get_n_rows (map);
+  double y, height, next_y, prev_y, prev_height;
+
+  staple_map_layout_get_row_lane (map, row, STAPLE_MAP_LANE_HEADER, &y, NULL);
+  if (row == 0)
+    *top = 0;
+  else
+    {
+      staple_map_layout_get_row_lane (map, row - 1, STAPLE_MAP_LANE_CAUSES, &prev_y, &prev_height);
+      *top = (prev_y + prev_height + y) / 2;
+    }
+
+  staple_map_layout_get_row_lane (map, row, STAPLE_MAP_LANE_CAUSES, &y, &height);
+  if (row + 1 >= n_rows)
+    *bottom = staple_map_layout_get_height (map);
+  else
+    {
+      staple_map_layout_get_row_lane (map, row + 1, STAPLE_MAP_LANE_HEADER, &next_y, NULL);
+      *bottom = (y + height + next_y) / 2;
+    }
+}
+
+/* How many pages the map's rows take at @scale on a body @height high,
+ * a page holding as many whole rows as fit and at least one. When @firsts
+ * is given, it gets the first row of each page. */
+static guint
+map_pack_rows (StapleMapLayout *map,
+               double           scale,
+               double           height,
+               GArray          *firsts)
+{
+  guint n_rows = staple_map_layout_get_n_rows (map);
+  guint n_pages = 0;
+  double page_top = 0;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      double top, bottom;
+
+      map_row_extent (map, row, &top, &bottom);
+      if (row == 0 || (bottom - page_top) * scale > height)
+        {
+          n_pages++;
+          page_top = top;
+          if (firsts != NULL)
+            g_array_append_val (firsts, row);
+        }
+    }
+
+  return n_pages;
+}
+
+typedef struct
+{
+  guint  columns_per_row; /* 0 for one row */
+  guint  n_pages;
+  double scale;           /* points a map unit */
+} MapChoice;
+
+/* Chooses how many stages a row, and the scale, for map pages whose body
+ * is @width × @height: the fewest pages at which the map can be read
+ * (map_min_scale()), and among those the largest type; a map that cannot
+ * be read even a stage a row, at the largest type it gets. */
+static MapChoice
+map_choose_rows (StapleReport *self,
+                 double        width,
+                 double        height)
+{
+  guint n = staple_map_layout_get_n_columns (self->map);
+  double min_scale = map_min_scale (self);
+  double max_scale = map_max_scale (self);
+  MapChoice best = { 0, 0, 0 };
+  gboolean best_readable = FALSE;
+
+  for (guint n_rows = 1; n_rows <= n; n_rows++)
+    {
+      guint per_row = (n + n_rows - 1) / n_rows;
+      MapChoice choice = { n_rows > 1 ? per_row : 0, 1, 0 };
+      double map_width, map_height, tallest = 0;
+      gboolean readable, better;
+
+      /* Another row count that makes rows this long: the same map. */
+      if ((n + per_row - 1) / per_row != n_rows)
+        continue;
+
+      staple_map_layout_set_columns_per_row (self->map, choice.columns_per_row);
+      map_width = staple_map_layout_get_width (self->map);
+      map_height = staple_map_layout_get_height (self->map);
+      if (map_width <= 0 || map_height <= 0)
+        continue;
+
+      choice.scale = MIN (MIN (width / map_width, height / map_height), max_scale);
+      if (choice.scale < min_scale)
+        {
+          /* On more pages: as wide as the page, each row whole on one. */
+          for (guint row = 0; row < staple_map_layout_get_n_rows (self->map); row++)
+            {
+              double top, bottom;
+
+              map_row_extent (self->map, row, &top, &bottom);
+              tallest = MAX (tallest, bottom - top);
+            }
+          choice.scale = MIN (MIN (width / map_width, height / tallest), max_scale);
+          choice.n_pages = map_pack_rows (self->map, choice.scale, height, NULL);
+        }
+
+      readable = choice.scale >= min_scale * 0.999;
+      if (best.n_pages == 0)
+        better = TRUE;
+      else if (readable != best_readable)
+        better = readable;
+      else if (readable && choice.n_pages != best.n_pages)
+        better = choice.n_pages < best.n_pages;
+      else
+        better = choice.scale > best.scale * 1.001;
+
+      if (better)
+        {
+          best = choice;
+          best_readable = readable;
+        }
+    }
+
+  staple_map_layout_set_columns_per_row (self->map, best.columns_per_row);
+  return best;
+}
+
 static void
 add_map_page (StapleReport *self)
 {
   double map_width = staple_map_layout_get_width (self->map);
   double map_height = staple_map_layout_get_height (self->map);
-  PangoLayout *title = map_title_line (self);
-  double area_top, area_width, area_height, scale;
-  Item *item;
-
-  new_page (self, _("Journey map"), FALSE);
-  add_text (self, title, self->left, self->y, INK);
-  self->y += text_height (title) + 10;
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  double area_top, area_width, area_height;
+  MapChoice choice;
+  PangoLayout *title;
+  guint n_rows;
 
   if (staple_map_layout_get_n_columns (self->map) == 0 || map_width <= 0 || map_height <= 0)
     {
+      new_page (self, _("Journey map"), FALSE);
+      title = map_title_line (self);
+      add_text (self, title, self->left, self->y, INK);
+      self->y += text_height (title) + 10;
       add_no_map_note (self);
       return;
     }
 
-  area_top = self->y;
+  title = map_title_line (self);
+  area_top = self->top + text_height (title) + 10;
+  g_object_unref (title);
   area_width = body_width (self);
   area_height = self->bottom - area_top;
-  scale = MIN (area_width / map_width, area_height / map_height);
 
-  item = add_item (self, ITEM_MAP);
-  item->box = (cairo_rectangle_t) { self->left, area_top, area_width, area_height };
-  item->map_scale = scale;
-  item->map_x = self->left + (area_width - map_width * scale) / 2;
-  item->map_y = area_top + (area_height - map_height * scale) / 2;
+  choice = map_choose_rows (self, area_width, area_height);
+  map_width = staple_map_layout_get_width (self->map);
+  map_height = staple_map_layout_get_height (self->map);
+  n_rows = staple_map_layout_get_n_rows (self->map);
+  map_pack_rows (self->map, choice.scale, area_height, firsts);
+
+  for (guint i = 0; i < firsts->len; i++)
+    {
+      guint first = g_array_index (firsts, guint, i);
+      guint end = i + 1 < firsts->len ? g_array_index (firsts, guint, i + 1) : n_rows;
+      double top, bottom, unused;
+      Item *item;
+
+      map_row_extent (self->map, first, &top, &unused);
+      map_row_extent (self->map, end - 1, &unused, &bottom);
+
+      new_page (self, i == 0 ? _("Journey map") : NULL, FALSE);
+      title = map_title_line (self);
+      add_text (self, title, self->left, self->y, INK);
+      if (firsts->len > 1)
+        {
+          /* Translators: beside the title of each page of a map that
+           * continues over several pages, e.g. "Map page 2 of 3" */
+          g_autofree char *text = g_strdup_printf (_("Map page %u of %u"), i + 1, firsts->len);
+          PangoLayout *part = make_text (self, text, SIZE_SMALL, PANGO_WEIGHT_NORMAL, 0, 0);
+
+          add_text (self, part, self->right - text_width (part),
+                    self->y + text_height (title) - text_height (part), DIM);
+          pango_layout_set_width (title, (int) ((area_width - text_width (part) - 12) *
+                                                PANGO_SCALE));
+          pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+        }
+
+      item = add_item (self, ITEM_MAP);
+      item->map_scale = choice.scale;
+      item->map_x = self->left + (area_width - map_width * choice.scale) / 2;
+      if (firsts->len == 1)
+        {
+          item->box = (cairo_rectangle_t) { self->left, area_top, area_width, area_height };
+          item->map_y = area_top + (area_height - map_height * choice.scale) / 2;
+        }
+      else
+        {
+          item->box = (cairo_rectangle_t) { self->left, area_top, area_width,
+                                            MIN ((bottom - top) * choice.scale, area_height) };
+          item->map_y = area_top - top * choice.scale;
+        }
+    }
 }
 
 /* Column names as on a spreadsheet: A … Z, AA, AB … */
@@ -2620,7 +2831,9 @@ draw_map (StapleReport *self,
 
   staple_map_render_options_init (&options);
   options.print = TRUE;
-  options.zoom = map_zoom (scale);
+  /* Never less than 100 %: the renderer leaves out text too small to read
+   * at the zoom, which suits a screen, and paper never drops what was typed. */
+  options.zoom = MAX (map_zoom (scale), 1.0);
   options.clip_to_visible = TRUE;
   options.visible = (cairo_rectangle_t) {
     (item->box.x - item->map_x) / scale, (item->box.y - item->map_y) / scale,
