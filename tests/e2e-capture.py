@@ -391,6 +391,25 @@ def empty_map_by_keys(app):
     e2e.expect("keystrokes for the third stage, besides its name",
                e2e.KEYS.count - len("Invoice sent"), 2)
 
+    # Ctrl+V on the stage just named: a card holding a pasted paragraph,
+    # its lines and emoji whole.
+    pasted = ("The invoice goes to the head office, not the café 🧾\n"
+              "Nobody tells the owner it was sent; she finds it a month later. ") * 12
+    clip = subprocess.Popen(["xclip", "-selection", "clipboard", "-i", "-quiet"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    clip.stdin.write(pasted.encode())
+    clip.stdin.close()
+    time.sleep(0.5)
+    e2e.KEYS.reset()
+    e2e.keys("ctrl+v", settle=1.0)
+    e2e.keys("Return")
+    clip.kill()
+    clip.wait()
+    e2e.expect_soon("Ctrl+V on a stage adds a card holding the pasted text",
+                    lambda: cards(db, session, 2), [pasted.strip()])
+    e2e.expect("keystrokes to paste a card", e2e.KEYS.count, 2)
+
 
 def empty_map_by_double_click(app):
     db = app.db

@@ -325,6 +325,40 @@ start_typed_card (StapleMapView *self,
     _staple_map_view_tell (self, why);
 }
 
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(StapleMapView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result,
+                                                          &error);
+
+  if (text == NULL || *text == '\0')
+    {
+      if (error != NULL)
+        g_debug ("Nothing to paste: %s", error->message);
+      _staple_map_view_tell (self, _("There is no text to paste."));
+      return;
+    }
+
+  /* Something else may have begun in the moment the clipboard took. */
+  if (gtk_widget_get_visible (self->editor))
+    return;
+
+  start_typed_card (self, text);
+}
+
+/* Ctrl+V on the map: a new card holding the text, as if it had been typed,
+ * where a typed letter would have started one. */
+static void
+paste_card (StapleMapView *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 paste_text_cb, g_object_ref (self));
+}
+
 /* P on a card: the principle picker over it, where the coach types part of
  * a name or its number and Enter sets it. */
 static void
@@ -535,6 +569,12 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   if (state == GDK_ALT_MASK)
     return move_selected (self, keyval);
+
+  if (state == GDK_CONTROL_MASK && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
+    {
+      paste_card (self);
+      return TRUE;
+    }
 
   /* Ctrl+Enter: the journey goes on, a stage after the last, its name typed
    * at once; Enter on a stage renames it. */
