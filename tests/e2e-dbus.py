@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End to end: start the real Staple under the test's display and D-Bus
 session, drive it over D-Bus like a script would, kill -9 it, and check that
-the database holds exactly what was acknowledged.
+the database holds exactly what was acknowledged. The map exported as PNG
+from the window's file dialog (driven with xdotool) gets a toast whose Open
+button (win.open-export) opens only a file the window exported.
 
 Usage: e2e-dbus.py PATH/TO/staple
 """
@@ -201,6 +203,78 @@ def export_png(staple, database, workdir, session_id):
     print(f"ok - --export-png writes a {width}x{height} map without a display; bad calls fail")
 
 
+def xdotool(*args, check=True):
+    return subprocess.run(["xdotool", *args], check=check, capture_output=True, text=True,
+                          timeout=30).stdout
+
+
+def wait_until(what, check, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    fail(f"timed out waiting until {what}")
+
+
+def open_export_enabled():
+    described = gdbus(WINDOW_PATH, "org.gtk.Actions.Describe", "open-export").stdout
+    if "signature 's'" not in described:
+        fail(f"win.open-export is not an action taking a URI: {described!r}")
+    return described.startswith("((true,")
+
+
+def window_export_opens(staple, database, workdir):
+    """The window's PNG export: its toast's Open button is win.open-export with
+    the file's URI; the action refuses a file the window did not export, and
+    one gone since, with a message, opening nothing (Xvfb has no viewer)."""
+    png = os.path.join(workdir, "from the window.png")
+    process = start(staple, f"--database={database}", "--example")
+    try:
+        if open_export_enabled():
+            fail("win.open-export is enabled before anything was exported")
+        subprocess.Popen(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
+                          WINDOW_PATH, "--method", "org.gtk.Actions.Activate", "export-png",
+                          "[]", "{}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        dialogs = []
+        wait_until("the dialog “Export the Map” opened", lambda: dialogs.extend(
+            xdotool("search", "--onlyvisible", "--name", "Export the Map",
+                    check=False).split()) or dialogs)
+        time.sleep(1.5)  # it lists the folder
+        xdotool("windowfocus", dialogs[0], check=False)
+        time.sleep(0.3)
+        xdotool("key", "ctrl+a")
+        xdotool("type", "--delay", "20", png)
+        xdotool("key", "Return")
+        wait_until("the PNG was written", lambda: os.path.exists(png))
+        wait_until("win.open-export was enabled", open_export_enabled)
+
+        other = os.path.join(workdir, "not exported.png")
+        with open(other, "wb") as f:
+            f.write(b"\x89PNG\r\n\x1a\n")
+        activate("open-export", '<"file:///etc/passwd">')
+        activate("open-export", f'<"file://{other.replace(" ", "%20")}">')
+        activate("open-export", '<"https://example.org/x.png">')
+        os.unlink(png)
+        activate("open-export", f'<"file://{png.replace(" ", "%20")}">')
+        time.sleep(0.5)
+        if process.poll() is not None:
+            fail(f"staple exited with {process.returncode} on open-export")
+    finally:
+        kill_hard(process)
+    log = process.stderr.read().decode(errors="replace")
+    refused = [line for line in log.split("\n")
+               if "Staple opens only the files it exported" in line]
+    if len(refused) != 3:
+        fail(f"open-export of files the window did not export was not refused three "
+             f"times: {log!r}")
+    if "is no longer there" not in log:
+        fail(f"open-export of an exported file deleted since did not say so: {log!r}")
+    os.unlink(other)
+    print("ok - the window's PNG export enables win.open-export; a file it did not export "
+          "(three kinds) and one deleted since are refused with a message")
+
+
 def main():
     if len(sys.argv) != 2:
         fail(__doc__)
@@ -215,6 +289,7 @@ def main():
         database = drive_and_kill(staple, workdir)
         restart_and_undo_is_empty(staple, database)
         example(staple, workdir)
+        window_export_opens(staple, os.path.join(workdir, "example.db"), workdir)
 
 
 if __name__ == "__main__":

@@ -86,11 +86,11 @@ chooser_response_cb (GtkNativeDialog    *chooser,
       return;
     }
 
-  message = g_strdup_printf (ngettext ("Saved “%s”, %u page", "Saved “%s”, %u pages",
+  message = g_strdup_printf (ngettext ("Exported “%s”, %u page", "Exported “%s”, %u pages",
                                        staple_report_get_n_pages (report)),
                              g_file_peek_path (file), staple_report_get_n_pages (report));
   if (STAPLE_IS_WINDOW (parent))
-    staple_window_show_toast (STAPLE_WINDOW (parent), message);
+    staple_window_show_export_toast (STAPLE_WINDOW (parent), message, file);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-window-export.c: the window's actions that put a session on paper
- * or in files: the PDF dialog, printing, and the map as PNG. */
+ * or in files: the PDF dialog, printing, the map as PNG, and the Open
+ * button of an export's toast. */
 #define G_LOG_DOMAIN "staple-window"
 
 #include "config.h"
@@ -188,22 +189,31 @@ static gboolean
 write_export (StapleSession  *session,
               ExportKind      kind,
               const char     *path,
+              char          **note,
               GError        **error)
 {
   g_autofree char *actions = NULL;
+  g_autofree char *stages = NULL;
+  StapleExportPngInfo info;
 
   switch (kind)
     {
     case EXPORT_PNG:
-      return staple_export_map_png (session, path, 2.0, FALSE, error);
+      /* At 200 %: sharp on a slide; a long journey wraps or is drawn smaller. */
+      if (!staple_export_map_png_full (session, path, 2.0, FALSE, &info, error))
+        return FALSE;
+      *note = staple_export_png_info_describe (&info);
+      return TRUE;
     case EXPORT_SVG:
       return staple_export_map_svg (session, path, error);
     case EXPORT_CSV:
     default:
-      /* Two tables, two files: "map.csv" and "map-actions.csv". */
+      /* Three tables, three files: "map.csv", "map-actions.csv", "map-stages.csv". */
       actions = staple_export_actions_csv_path (path);
+      stages = staple_export_stages_csv_path (path);
       return staple_export_frictions_csv (session, path, error) &&
-             staple_export_actions_csv (session, actions, error);
+             staple_export_actions_csv (session, actions, error) &&
+             staple_export_stages_csv (session, stages, error);
     }
 }
 
@@ -216,16 +226,22 @@ file_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *note = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && session_of (self) != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (!write_export (session_of (self), kind, g_file_peek_path (file), &error))
+      if (!write_export (session_of (self), kind, g_file_peek_path (file), &note, &error))
         staple_window_show_error (self, error);
       else
         {
-          message = g_strdup_printf (_("Saved “%s”"), g_file_peek_path (file));
-          staple_window_show_toast (self, message);
+          g_autofree char *name = g_filename_display_basename (g_file_peek_path (file));
+
+          /* Translators: the second %s says how a map too large for one
+           * image was made to fit. */
+          message = note != NULL ? g_strdup_printf (_("Exported “%s”. %s"), name, note)
+                                 : g_strdup_printf (_("Exported “%s”"), name);
+          staple_window_show_export_toast (self, message, file);
         }
     }
 
@@ -266,6 +282,116 @@ export_file_action (GSimpleAction *action,
   g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
   g_signal_connect (chooser, "response", G_CALLBACK (file_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The toast of an export opens the file it wrote. Only the files this
+ * window exported are opened: the action is on the bus, where anything
+ * could ask it to open anything. */
+
+#define EXPORTED_URIS "staple-exported-uris"
+
+static GHashTable *
+exported_uris (StapleWindow *self)
+{
+  GHashTable *uris = g_object_get_data (G_OBJECT (self), EXPORTED_URIS);
+
+  if (uris == NULL)
+    {
+      uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (self), EXPORTED_URIS, uris,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+
+  return uris;
+}
+
+/**
+ * staple_window_show_export_toast:
+ * @message: what was exported, as plain text
+ * @file: the file the export wrote
+ *
+ * Says that an export is done, with an Open button that opens @file in the
+ * application the desktop has for it (through the portal in a sandbox).
+ */
+void
+staple_window_show_export_toast (StapleWindow *self,
+                                 const char   *message,
+                                 GFile        *file)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (STAPLE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  g_hash_table_add (exported_uris (self), g_strdup (uri));
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-export")), TRUE);
+
+  /* Toast titles are markup in libadwaita 1.2; what we show is plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_export_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(StapleWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  message = g_strdup_printf (_("Could not open the export: %s. Open it from the Files app, "
+                               "or install an application for this kind of file."),
+                             error->message);
+  g_message ("%s", message);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    staple_window_show_toast (self, message);
+}
+
+static void
+open_export_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_has_prefix (uri, "file://") || !g_hash_table_contains (exported_uris (self), uri))
+    {
+      g_message ("Not opening “%s”: Staple opens only the files it exported", uri);
+      staple_window_show_toast (self, _("Staple opens only the files it has exported"));
+      return;
+    }
+
+  file = g_file_new_for_uri (uri);
+  if (!g_file_query_exists (file, NULL))
+    {
+      name = g_file_get_parse_name (file);
+      message = g_strdup_printf (_("“%s” is no longer there: it was moved or deleted after "
+                                   "the export. Export it again to open it."), name);
+      g_message ("%s", message);
+      staple_window_show_toast (self, message);
+      return;
+    }
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, open_export_done_cb,
+                     g_object_ref (self));
 }
 
 /* Sharing a session as one .staple file */
@@ -487,6 +613,7 @@ static const GActionEntry export_actions[] = {
   { "export-png", export_file_action },
   { "export-svg", export_file_action },
   { "export-csv", export_file_action },
+  { "open-export", open_export_action, "s" },
 };
 
 /**
@@ -517,5 +644,8 @@ staple_window_export_init (StapleWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), export_actions,
                                    G_N_ELEMENTS (export_actions), self);
+  /* Until a toast has a file to open. */
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-export")), FALSE);
   staple_window_export_update_actions (self);
 }

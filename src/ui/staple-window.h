@@ -21,6 +21,9 @@ void          staple_window_show_error    (StapleWindow      *self,
                                            const GError      *error);
 void          staple_window_show_toast    (StapleWindow      *self,
                                            const char        *message);
+void          staple_window_show_export_toast (StapleWindow  *self,
+                                           const char        *message,
+                                           GFile             *file);
 StapleEditor *staple_window_get_editor    (StapleWindow      *self);
 
 gboolean        staple_window_restore_after_crash (StapleWindow *self);
