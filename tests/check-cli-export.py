@@ -8,6 +8,8 @@ The PDF's paper, orientation and poster are checked with pdfinfo. A map of
 1,200 cards, too wide for one image, is wrapped (or drawn smaller) into a PNG
 within 16,384 pixels a side and 64 million pixels, and stderr says so.
 """
+import csv
+import io
 import json
 import os
 import random
@@ -72,14 +74,46 @@ def png_size(path):
     return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
 
 
-def check_writes(cli, session):
+STAGES_HEADER = ["Stage number", "Stage", "Team", "Work minutes", "Work", "Waiting minutes",
+                 "Waiting", "Longest wait", "Handoff", "Handed over into", "Dropped",
+                 "Customer feeling", "Staff feeling"]
+
+
+def check_stages_csv(path, stages):
+    """The stages' times: the header, then a row per stage in the journey's
+    order with its minutes as numbers, and nothing else (no totals row)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if not data.startswith(b"\xef\xbb\xbf") or not data.endswith(b"\r\n"):
+        fail(f"{path} lacks the byte order mark or CRLF line ends")
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+    if rows[0] != STAGES_HEADER:
+        fail(f"{path}'s header is {rows[0]}")
+    if len(rows) != 1 + len(stages):
+        fail(f"{path} has {len(rows) - 1} rows for {len(stages)} stages")
+    longest = max(stage.get("wait_minutes", 0) for stage in stages)
+    for number, (row, stage) in enumerate(zip(rows[1:], stages), start=1):
+        wanted = [str(number), stage["name"], stage.get("team", ""),
+                  str(stage.get("work_minutes", 0)), None,
+                  str(stage.get("wait_minutes", 0)), None, None, None, None,
+                  "Yes" if stage.get("dropped") else "No",
+                  str(stage.get("customer_feeling", 0)), str(stage.get("staff_feeling", 0))]
+        for column, value in enumerate(wanted):
+            if value is not None and row[column] != value:
+                fail(f"{path} row {number}, {STAGES_HEADER[column]}: {row[column]!r}, "
+                     f"not {value!r}")
+        if stage.get("wait_minutes", 0) == longest and row[7] != "Yes":
+            fail(f"{path}: stage {number}'s wait, the journey's longest, is not marked")
+
+
+def check_writes(cli, session, example_stages):
     result = cli.run(f"--session={session}", f"--export-csv={cli.path('map.csv')}",
                      f"--export-svg={cli.path('map.svg')}",
                      f"--export-png={cli.path('map.png')}",
                      f"--export-pdf={cli.path('map.pdf')}")
     if result.returncode != 0 or result.stderr:
         fail(f"exports: exit {result.returncode}, {result.stderr!r}")
-    wanted = {"map.csv", "map-actions.csv", "map.svg", "map.png", "map.pdf"}
+    wanted = {"map.csv", "map-actions.csv", "map-stages.csv", "map.svg", "map.png", "map.pdf"}
     missing = wanted - set(cli.files())
     if missing:
         fail(f"exports did not write {missing}")
@@ -94,6 +128,7 @@ def check_writes(cli, session):
     with open(cli.path("map-actions.csv"), "rb") as f:
         if not f.read().startswith(b"\xef\xbb\xbfAction,Owner,Due,Status,Addresses\r\n"):
             fail("map-actions.csv does not start with its header")
+    check_stages_csv(cli.path("map-stages.csv"), example_stages)
     root = ElementTree.parse(cli.path("map.svg")).getroot()
     if not root.tag.endswith("svg"):
         fail(f"map.svg's root is {root.tag}")
@@ -258,6 +293,8 @@ def bad_calls(cli, session):
          "two exports to one file"),
         ([s, f"--export-svg={out('a-actions.csv')}", f"--export-csv={out('a.csv')}"], 2,
          "an export over the actions CSV"),
+        ([s, f"--export-svg={out('a-stages.csv')}", f"--export-csv={out('a.csv')}"], 2,
+         "an export over the stages CSV"),
         (["--session=99999", f"--export-csv={out('a.csv')}"], 1, "no such session"),
         ([s, f"--export-csv={out('no/such/folder/a.csv')}"], 1, "an unwritable CSV path"),
         ([s, f"--export-svg={out('no/such/folder/a.svg')}"], 1, "an unwritable SVG path"),
@@ -403,7 +440,9 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         database, session = make_database(make_db, example, workdir)
         cli = Cli(staple, database, workdir)
-        check_writes(cli, session)
+        with open(example, encoding="utf-8") as f:
+            example_stages = json.load(f)["stages"]
+        check_writes(cli, session, example_stages)
         check_big_png(cli, make_db)
         check_pdf(cli, session)
         check_share(cli, session)

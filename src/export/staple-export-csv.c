@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* staple-export-csv.c: the friction points and the actions as spreadsheets.
+/* staple-export-csv.c: the friction points, the actions and the stages'
+ * times as spreadsheets.
  *
  * RFC 4180: fields separated by commas, records ended by CRLF, a field in
  * double quotes when it holds a comma, a quote, CR or LF, and quotes inside
@@ -12,7 +13,10 @@
  * sent, must not run as a formula on the reader's machine
  * ("=HYPERLINK(…)", "=cmd|…"), so such a cell is written with a single
  * quote in front, which shows it as the text it is (the OWASP advice on CSV
- * injection). This applies to every column of both files.
+ * injection). This applies to every column of every file. The figures the
+ * stages' file computes itself (minutes, feelings from -2 to +2) are
+ * written as plain numbers, so that a spreadsheet can add them up: a
+ * number is never a formula.
  */
 #define G_LOG_DOMAIN "staple-export"
 
@@ -24,6 +28,7 @@
 #include "staple-catalogue.h"
 #include "staple-export.h"
 #include "staple-export-private.h"
+#include "staple-map-marks.h"
 #include "staple-summary.h"
 
 /* A UTF-8 byte order mark. CSV has no way to name its encoding; without the
@@ -38,10 +43,13 @@ starts_formula (const char *value)
   return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
 }
 
+/* @number: a figure this file computed, e.g. "-2", not text someone typed:
+ * written as it is. */
 static void
 append_field (GString    *csv,
               const char *value,
-              gboolean    first)
+              gboolean    first,
+              gboolean    number)
 {
   const char *prefix;
 
@@ -51,7 +59,7 @@ append_field (GString    *csv,
   if (value == NULL)
     return;
 
-  prefix = starts_formula (value) ? "'" : "";
+  prefix = !number && starts_formula (value) ? "'" : "";
 
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
@@ -77,7 +85,19 @@ append_record (GString           *csv,
                guint              n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    append_field (csv, fields[i], i == 0);
+    append_field (csv, fields[i], i == 0, FALSE);
+  g_string_append (csv, "\r\n");
+}
+
+/* @numbers: which of the fields are figures, not text. */
+static void
+append_record_numbers (GString            *csv,
+                       const char * const *fields,
+                       const gboolean     *numbers,
+                       guint               n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    append_field (csv, fields[i], i == 0, numbers[i]);
   g_string_append (csv, "\r\n");
 }
 
@@ -194,6 +214,72 @@ actions_csv (StapleSession *session)
   return csv;
 }
 
+static const char *
+yes_no (gboolean yes)
+{
+  return yes ? _("Yes") : _("No");
+}
+
+/* The journey's times, a row per stage in the journey's order, as the
+ * report's time table has them but without its totals row: a spreadsheet
+ * adds the columns up itself. */
+static GString *
+stages_csv (StapleSession *session)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  GString *csv = g_string_new (UTF8_BOM);
+  StapleWaitScale scale;
+  const char *header[] = {
+    _("Stage number"), _("Stage"), _("Team"), _("Work minutes"), _("Work"),
+    _("Waiting minutes"), _("Waiting"), _("Longest wait"), _("Handoff"), _("Handed over into"),
+    _("Dropped"), _("Customer feeling"), _("Staff feeling"),
+  };
+  static const gboolean numbers[] = {
+    TRUE, FALSE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (numbers) == G_N_ELEMENTS (header));
+
+  append_record (csv, header, G_N_ELEMENTS (header));
+  staple_map_marks_wait_scale (session, &scale);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(StapleStage) previous = i > 0 ? g_list_model_get_item (stages, i - 1) : NULL;
+      guint work = (guint) staple_stage_get_work_minutes (stage);
+      guint wait = (guint) staple_stage_get_wait_minutes (stage);
+      gboolean handoff = staple_summary_is_handoff (previous, stage);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *work_minutes = g_strdup_printf ("%u", work);
+      g_autofree char *wait_minutes = g_strdup_printf ("%u", wait);
+      g_autofree char *work_text = work > 0 ? staple_format_minutes (work) : g_strdup ("");
+      g_autofree char *wait_text = wait > 0 ? staple_format_minutes (wait) : g_strdup ("");
+      g_autofree char *customer = g_strdup_printf ("%d",
+                                                   staple_stage_get_customer_feeling (stage));
+      g_autofree char *staff = g_strdup_printf ("%d", staple_stage_get_staff_feeling (stage));
+      const char *fields[] = {
+        number,
+        staple_stage_get_name (stage),
+        staple_stage_get_team (stage),
+        work_minutes,
+        work_text,
+        wait_minutes,
+        wait_text,
+        staple_map_marks_wait_stands_out (&scale, wait) ? _("Yes") : "",
+        yes_no (handoff),
+        handoff ? staple_stage_get_team (stage) : "",
+        yes_no (staple_stage_get_dropped (stage)),
+        customer,
+        staff,
+      };
+
+      append_record_numbers (csv, fields, numbers, G_N_ELEMENTS (fields));
+    }
+
+  return csv;
+}
+
 static gboolean
 write_csv (GString     *csv,
            const char  *path,
@@ -265,13 +351,12 @@ staple_export_actions_csv (StapleSession  *session,
  *
  * Returns: (transfer full): the actions file's path
  */
-char *
-staple_export_actions_csv_path (const char *path)
+static char *
+path_with_suffix (const char *path,
+                  const char *suffix)
 {
   const char *base;
   const char *dot;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   base = strrchr (path, G_DIR_SEPARATOR);
   base = base != NULL ? base + 1 : path;
@@ -279,7 +364,61 @@ staple_export_actions_csv_path (const char *path)
 
   /* ".csv" alone is a hidden file's name, not an extension. */
   if (dot == NULL || dot == base)
-    return g_strconcat (path, "-actions", NULL);
+    return g_strconcat (path, suffix, NULL);
 
-  return g_strdup_printf ("%.*s-actions%s", (int) (dot - path), path, dot);
+  return g_strdup_printf ("%.*s%s%s", (int) (dot - path), path, suffix, dot);
+}
+
+char *
+staple_export_actions_csv_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return path_with_suffix (path, "-actions");
+}
+
+/**
+ * staple_export_stages_csv:
+ * @session: the session whose journey to write
+ * @path: the CSV file; replaced only once it is complete
+ *
+ * Writes one row per stage, in the journey's order, after a header row:
+ * stage number, stage, team, work minutes, work (as the report writes it,
+ * "1 h 15 min"), waiting minutes, waiting, "Yes" for one of the journey's
+ * longest waits, handoff (whether the work changes hands into the stage),
+ * the team it is handed over into, dropped, the customer's and the staff's
+ * feeling from -2 to +2. Nothing else: no totals row. Quoting, encoding and
+ * cells that would start like a formula as staple_export_frictions_csv()
+ * does; the minutes and feelings are plain numbers.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+staple_export_stages_csv (StapleSession  *session,
+                          const char     *path,
+                          GError        **error)
+{
+  g_return_val_if_fail (STAPLE_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_csv (stages_csv (session), path, error);
+}
+
+/**
+ * staple_export_stages_csv_path:
+ * @path: where the friction points go
+ *
+ * Where `--export-csv` puts the stages' times beside the friction points:
+ * "-stages" before the extension ("map.csv" → "map-stages.csv"), or at the
+ * end when the base name has none.
+ *
+ * Returns: (transfer full): the stages file's path
+ */
+char *
+staple_export_stages_csv_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return path_with_suffix (path, "-stages");
 }

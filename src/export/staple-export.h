@@ -51,6 +51,10 @@ gboolean staple_export_actions_csv      (StapleSession  *session,
                                          const char     *path,
                                          GError        **error);
 char    *staple_export_actions_csv_path (const char     *path);
+gboolean staple_export_stages_csv       (StapleSession  *session,
+                                         const char     *path,
+                                         GError        **error);
+char    *staple_export_stages_csv_path  (const char     *path);
 
 gboolean staple_export_comparison_pdf   (StapleSession  *earlier,
                                          StapleSession  *later,

@@ -49,8 +49,8 @@ static const GOptionEntry option_entries[] = {
   { "export-svg", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the session's journey map as an SVG drawing and exit"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the session's friction points to FILE and its actions to FILE-actions "
-       "(before the extension) as CSV, and exit"), N_("FILE") },
+    N_("Write the session's friction points to FILE, its actions to FILE-actions and its "
+       "stages' times to FILE-stages (before the extension) as CSV, and exit"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the session's journey map and workshop report as a PDF and exit"), N_("FILE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -139,6 +139,7 @@ typedef struct
   gint64  session_id;
   char   *csv;
   char   *csv_actions;
+  char   *csv_stages;
   char   *svg;
   char   *png;
   double  png_scale;
@@ -152,6 +153,7 @@ export_request_clear (ExportRequest *request)
 {
   g_clear_pointer (&request->csv, g_free);
   g_clear_pointer (&request->csv_actions, g_free);
+  g_clear_pointer (&request->csv_stages, g_free);
   g_clear_pointer (&request->svg, g_free);
   g_clear_pointer (&request->png, g_free);
   g_clear_pointer (&request->pdf, g_free);
@@ -329,8 +331,8 @@ static gboolean
 check_distinct (ExportRequest *request)
 {
   const char *paths[] = {
-    request->csv, request->csv_actions, request->svg, request->png, request->pdf,
-    request->staple,
+    request->csv, request->csv_actions, request->csv_stages, request->svg, request->png,
+    request->pdf, request->staple,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -398,7 +400,10 @@ parse_exports (GVariantDict  *options,
     return FALSE;
 
   if (request->csv != NULL)
-    request->csv_actions = staple_export_actions_csv_path (request->csv);
+    {
+      request->csv_actions = staple_export_actions_csv_path (request->csv);
+      request->csv_stages = staple_export_stages_csv_path (request->csv);
+    }
 
   return check_distinct (request);
 }
@@ -446,7 +451,8 @@ export_session (StapleStore   *store,
   if (session == NULL ||
       (request->csv != NULL &&
        (!staple_export_frictions_csv (session, request->csv, &error) ||
-        !staple_export_actions_csv (session, request->csv_actions, &error))) ||
+        !staple_export_actions_csv (session, request->csv_actions, &error) ||
+        !staple_export_stages_csv (session, request->csv_stages, &error))) ||
       (request->svg != NULL && !staple_export_map_svg (session, request->svg, &error)) ||
       (request->png != NULL && !export_png (session, request, &error)) ||
       (request->pdf != NULL && !export_pdf (session, request, &error)) ||
