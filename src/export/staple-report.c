@@ -862,12 +862,16 @@ map_title_line (StapleReport *self)
  * text and a stage's name, read at arm's length. */
 #define MAP_MIN_CARD_PT  8.0
 #define MAP_MIN_NAME_PT  10.0
-/* The sizes the map layout gives them at its text scale 1, in map units. */
-#define MAP_CARD_UNITS   10.0
-#define MAP_NAME_UNITS   12.0
+/* The sizes the map layout gives them at its text scale 1, in map units:
+ * 10 and 12 points on its Pango context of 96 dpi. */
+#define MAP_CARD_UNITS   (10.0 * 96.0 / 72.0)
+#define MAP_NAME_UNITS   (12.0 * 96.0 / 72.0)
 /* A map of a few stages is not blown up past this, in points of card text,
  * on A4; it grows with the paper as the title does. */
 #define MAP_MAX_CARD_PT  16.0
+/* A page of the map ends between rows of stages, if that fills this much
+ * of it; else between the lanes of a row too tall for a page. */
+#define MAP_ROW_BREAK_FILL 0.7
 
 /* The smallest scale, in points a map unit, at which the map can be read. */
 static double
@@ -888,61 +892,96 @@ map_max_scale (StapleReport *self)
          (MAP_CARD_UNITS * text_scale);
 }
 
-/* Where row @row of the map's stages starts and ends, in map units, with
- * the gaps beside it shared with the rows before and after. */
-static void
-map_row_extent (StapleMapLayout *map,
-                guint            row,
-                double          *top,
-                double          *bottom)
+/* Where a page of the map may end, in map units down from its top. */
+typedef struct
 {
-  guint n_rows = staple_map_layout_get_n_rows (map);
-  double y, height, next_y, prev_y, prev_height;
+  double   y;
+  gboolean between_rows; /* else between two lanes of a row */
+} MapBreak;
 
-  staple_map_layout_get_row_lane (map, row, STAPLE_MAP_LANE_HEADER, &y, NULL);
-  if (row == 0)
-    *top = 0;
-  else
-    {
-      staple_map_layout_get_row_lane (map, row - 1, STAPLE_MAP_LANE_CAUSES, &prev_y, &prev_height);
-      *top = (prev_y + prev_height + y) / 2;
-    }
-
-  staple_map_layout_get_row_lane (map, row, STAPLE_MAP_LANE_CAUSES, &y, &height);
-  if (row + 1 >= n_rows)
-    *bottom = staple_map_layout_get_height (map);
-  else
-    {
-      staple_map_layout_get_row_lane (map, row + 1, STAPLE_MAP_LANE_HEADER, &next_y, NULL);
-      *bottom = (y + height + next_y) / 2;
-    }
-}
-
-/* How many pages the map's rows take at @scale on a body @height high,
- * a page holding as many whole rows as fit and at least one. When @firsts
- * is given, it gets the first row of each page. */
-static guint
-map_pack_rows (StapleMapLayout *map,
-               double           scale,
-               double           height,
-               GArray          *firsts)
+/* Every place a page of the map may end, top to bottom: between rows of
+ * stages (in the middle of the gap) and between the lanes of a row; the
+ * last is the map's bottom. */
+static GArray *
+map_breaks (StapleMapLayout *map)
 {
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (MapBreak));
   guint n_rows = staple_map_layout_get_n_rows (map);
-  guint n_pages = 0;
-  double page_top = 0;
 
   for (guint row = 0; row < n_rows; row++)
     {
-      double top, bottom;
+      double y, height, next_y;
+      MapBreak between;
 
-      map_row_extent (map, row, &top, &bottom);
-      if (row == 0 || (bottom - page_top) * scale > height)
+      for (guint lane = STAPLE_MAP_LANE_HEADER + 1; lane < STAPLE_MAP_N_LANES; lane++)
         {
-          n_pages++;
-          page_top = top;
-          if (firsts != NULL)
-            g_array_append_val (firsts, row);
+          MapBreak inside = { 0, FALSE };
+
+          staple_map_layout_get_row_lane (map, row, lane, &inside.y, NULL);
+          g_array_append_val (breaks, inside);
         }
+
+      staple_map_layout_get_row_lane (map, row, STAPLE_MAP_LANE_CAUSES, &y, &height);
+      if (row + 1 < n_rows)
+        {
+          staple_map_layout_get_row_lane (map, row + 1, STAPLE_MAP_LANE_HEADER, &next_y, NULL);
+          between = (MapBreak) { (y + height + next_y) / 2, TRUE };
+        }
+      else
+        between = (MapBreak) { staple_map_layout_get_height (map), TRUE };
+      g_array_append_val (breaks, between);
+    }
+
+  return breaks;
+}
+
+/* Cuts the map into pages at @scale on a body @height high and says how
+ * many: each page ends at the last row break on it if that fills most of
+ * it, else at the last break of any kind, else where the page does. When
+ * @tops is given, it gets each page's top, and the map's bottom after them,
+ * in map units. */
+static guint
+map_paginate (GArray *breaks,
+              double  scale,
+              double  height,
+              GArray *tops)
+{
+  double reach = height / scale;
+  double top = 0;
+  double bottom = g_array_index (breaks, MapBreak, breaks->len - 1).y;
+  guint n_pages = 0;
+
+  if (tops != NULL)
+    g_array_append_val (tops, top);
+
+  while (bottom - top > 1e-6)
+    {
+      double last_row = -1, last_any = -1, end;
+
+      for (guint i = 0; i < breaks->len; i++)
+        {
+          const MapBreak *at = &g_array_index (breaks, MapBreak, i);
+
+          if (at->y <= top + 1e-6)
+            continue;
+          if (at->y - top > reach + 1e-6)
+            break;
+          last_any = at->y;
+          if (at->between_rows)
+            last_row = at->y;
+        }
+
+      if (last_row > 0 && (last_row - top) >= reach * MAP_ROW_BREAK_FILL)
+        end = last_row;
+      else if (last_any > 0)
+        end = last_any;
+      else
+        end = MIN (top + reach, bottom);
+
+      n_pages++;
+      top = end;
+      if (tops != NULL)
+        g_array_append_val (tops, top);
     }
 
   return n_pages;
@@ -950,15 +989,35 @@ map_pack_rows (StapleMapLayout *map,
 
 typedef struct
 {
-  guint  columns_per_row; /* 0 for one row */
-  guint  n_pages;
-  double scale;           /* points a map unit */
+  guint    columns_per_row; /* 0 for one row */
+  guint    n_pages;
+  double   scale;           /* points a map unit */
+  gboolean whole_rows;      /* no row cut between two pages */
 } MapChoice;
 
+/* Whether @a is a better way to print the map than @b: one that can be
+ * read, on the fewest pages, its rows whole, in the largest type. */
+static gboolean
+map_choice_better (const MapChoice *a,
+                   const MapChoice *b,
+                   double           min_scale)
+{
+  gboolean a_readable = a->scale >= min_scale * 0.999;
+  gboolean b_readable = b->scale >= min_scale * 0.999;
+
+  if (b->n_pages == 0 || a_readable != b_readable)
+    return b->n_pages == 0 || a_readable;
+  if (!a_readable)
+    return a->scale > b->scale * 1.001;
+  if (a->n_pages != b->n_pages)
+    return a->n_pages < b->n_pages;
+  if (a->whole_rows != b->whole_rows)
+    return a->whole_rows;
+  return a->scale > b->scale * 1.001;
+}
+
 /* Chooses how many stages a row, and the scale, for map pages whose body
- * is @width × @height: the fewest pages at which the map can be read
- * (map_min_scale()), and among those the largest type; a map that cannot
- * be read even a stage a row, at the largest type it gets. */
+ * is @width × @height (see map_choice_better()), and sets the rows. */
 static MapChoice
 map_choose_rows (StapleReport *self,
                  double        width,
@@ -967,56 +1026,58 @@ map_choose_rows (StapleReport *self,
   guint n = staple_map_layout_get_n_columns (self->map);
   double min_scale = map_min_scale (self);
   double max_scale = map_max_scale (self);
-  MapChoice best = { 0, 0, 0 };
-  gboolean best_readable = FALSE;
+  MapChoice best = { 0, 0, 0, TRUE };
 
   for (guint n_rows = 1; n_rows <= n; n_rows++)
     {
       guint per_row = (n + n_rows - 1) / n_rows;
-      MapChoice choice = { n_rows > 1 ? per_row : 0, 1, 0 };
-      double map_width, map_height, tallest = 0;
-      gboolean readable, better;
+      g_autoptr(GArray) breaks = NULL;
+      double map_width, map_height, tallest = 0, row_top = 0, across;
+      MapChoice whole = { n_rows > 1 ? per_row : 0, 1, 0, TRUE };
+      MapChoice cut = whole;
 
       /* Another row count that makes rows this long: the same map. */
       if ((n + per_row - 1) / per_row != n_rows)
         continue;
 
-      staple_map_layout_set_columns_per_row (self->map, choice.columns_per_row);
+      staple_map_layout_set_columns_per_row (self->map, whole.columns_per_row);
       map_width = staple_map_layout_get_width (self->map);
       map_height = staple_map_layout_get_height (self->map);
       if (map_width <= 0 || map_height <= 0)
         continue;
 
-      choice.scale = MIN (MIN (width / map_width, height / map_height), max_scale);
-      if (choice.scale < min_scale)
+      breaks = map_breaks (self->map);
+      for (guint i = 0; i < breaks->len; i++)
         {
-          /* On more pages: as wide as the page, each row whole on one. */
-          for (guint row = 0; row < staple_map_layout_get_n_rows (self->map); row++)
+          const MapBreak *at = &g_array_index (breaks, MapBreak, i);
+
+          if (at->between_rows)
             {
-              double top, bottom;
-
-              map_row_extent (self->map, row, &top, &bottom);
-              tallest = MAX (tallest, bottom - top);
+              tallest = MAX (tallest, at->y - row_top);
+              row_top = at->y;
             }
-          choice.scale = MIN (MIN (width / map_width, height / tallest), max_scale);
-          choice.n_pages = map_pack_rows (self->map, choice.scale, height, NULL);
         }
 
-      readable = choice.scale >= min_scale * 0.999;
-      if (best.n_pages == 0)
-        better = TRUE;
-      else if (readable != best_readable)
-        better = readable;
-      else if (readable && choice.n_pages != best.n_pages)
-        better = choice.n_pages < best.n_pages;
-      else
-        better = choice.scale > best.scale * 1.001;
-
-      if (better)
+      /* On one page; else as wide as the page, its rows whole; else at the
+       * smallest type that can be read, rows cut between their lanes. */
+      across = MIN (width / map_width, max_scale);
+      whole.scale = MIN (across, height / map_height);
+      if (whole.scale < min_scale)
         {
-          best = choice;
-          best_readable = readable;
+          whole.scale = MIN (across, height / tallest);
+          whole.n_pages = map_paginate (breaks, whole.scale, height, NULL);
         }
+      if (map_choice_better (&whole, &best, min_scale))
+        best = whole;
+
+      cut.scale = MIN (across, min_scale);
+      cut.whole_rows = FALSE;
+      cut.n_pages = map_paginate (breaks, cut.scale, height, NULL);
+      if (map_choice_better (&cut, &best, min_scale))
+        best = cut;
+
+      g_debug ("%u rows of %u: whole %.3f on %u, cut %.3f on %u (readable from %.3f)",
+               n_rows, per_row, whole.scale, whole.n_pages, cut.scale, cut.n_pages, min_scale);
     }
 
   staple_map_layout_set_columns_per_row (self->map, best.columns_per_row);
@@ -1028,11 +1089,12 @@ add_map_page (StapleReport *self)
 {
   double map_width = staple_map_layout_get_width (self->map);
   double map_height = staple_map_layout_get_height (self->map);
-  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) breaks = NULL;
   double area_top, area_width, area_height;
   MapChoice choice;
   PangoLayout *title;
-  guint n_rows;
+  guint n_pages;
 
   if (staple_map_layout_get_n_columns (self->map) == 0 || map_width <= 0 || map_height <= 0)
     {
@@ -1053,27 +1115,23 @@ add_map_page (StapleReport *self)
   choice = map_choose_rows (self, area_width, area_height);
   map_width = staple_map_layout_get_width (self->map);
   map_height = staple_map_layout_get_height (self->map);
-  n_rows = staple_map_layout_get_n_rows (self->map);
-  map_pack_rows (self->map, choice.scale, area_height, firsts);
+  breaks = map_breaks (self->map);
+  n_pages = map_paginate (breaks, choice.scale, area_height, tops);
 
-  for (guint i = 0; i < firsts->len; i++)
+  for (guint i = 0; i < n_pages; i++)
     {
-      guint first = g_array_index (firsts, guint, i);
-      guint end = i + 1 < firsts->len ? g_array_index (firsts, guint, i + 1) : n_rows;
-      double top, bottom, unused;
+      double top = g_array_index (tops, double, i);
+      double bottom = g_array_index (tops, double, i + 1);
       Item *item;
-
-      map_row_extent (self->map, first, &top, &unused);
-      map_row_extent (self->map, end - 1, &unused, &bottom);
 
       new_page (self, i == 0 ? _("Journey map") : NULL, FALSE);
       title = map_title_line (self);
       add_text (self, title, self->left, self->y, INK);
-      if (firsts->len > 1)
+      if (n_pages > 1)
         {
           /* Translators: beside the title of each page of a map that
            * continues over several pages, e.g. "Map page 2 of 3" */
-          g_autofree char *text = g_strdup_printf (_("Map page %u of %u"), i + 1, firsts->len);
+          g_autofree char *text = g_strdup_printf (_("Map page %u of %u"), i + 1, n_pages);
           PangoLayout *part = make_text (self, text, SIZE_SMALL, PANGO_WEIGHT_NORMAL, 0, 0);
 
           add_text (self, part, self->right - text_width (part),
@@ -1086,7 +1144,7 @@ add_map_page (StapleReport *self)
       item = add_item (self, ITEM_MAP);
       item->map_scale = choice.scale;
       item->map_x = self->left + (area_width - map_width * choice.scale) / 2;
-      if (firsts->len == 1)
+      if (n_pages == 1)
         {
           item->box = (cairo_rectangle_t) { self->left, area_top, area_width, area_height };
           item->map_y = area_top + (area_height - map_height * choice.scale) / 2;
