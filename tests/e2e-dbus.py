@@ -275,6 +275,47 @@ def window_export_opens(staple, database, workdir):
           "(three kinds) and one deleted since are refused with a message")
 
 
+def print_to_file_opens(staple, database, workdir):
+    """Printing with GTK's Print to File printer gives the same toast: after it,
+    win.open-export is enabled. The dialog is clicked where GTK 4.8 puts its
+    first printer and its Print button, from the dialog's own geometry."""
+    home = os.path.join(workdir, "printing-home")
+    os.mkdir(home)
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", HOME=home,
+               XDG_CONFIG_HOME=os.path.join(home, "config"))
+    process = subprocess.Popen([staple, f"--database={database}", "--example"], env=env,
+                               cwd=home, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for_window(process)
+        if open_export_enabled():
+            fail("win.open-export is enabled before anything was printed")
+        subprocess.Popen(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
+                          WINDOW_PATH, "--method", "org.gtk.Actions.Activate", "print",
+                          "[]", "{}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        dialogs = []
+        wait_until("the print dialog opened", lambda: dialogs.extend(
+            xdotool("search", "--onlyvisible", "--name", "^Print$", check=False).split())
+            or dialogs)
+        time.sleep(2)  # it lists the printers
+        geometry = dict(line.strip().split("=") for line in xdotool(
+            "getwindowgeometry", "--shell", dialogs[0]).split("\n") if "=" in line)
+        x, y = int(geometry["X"]), int(geometry["Y"])
+        width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
+        xdotool("mousemove", str(x + 82), str(y + 97), "click", "1")   # Print to File
+        time.sleep(1)
+        xdotool("mousemove", str(x + width - 40), str(y + height - 25), "click", "1")
+        printed = os.path.join(home, "output.pdf")
+        wait_until("the report was printed to output.pdf", lambda: os.path.exists(printed))
+        wait_until("win.open-export was enabled after printing to a file",
+                   open_export_enabled)
+    finally:
+        kill_hard(process)
+    with open(printed, "rb") as f:
+        if not f.read(5) == b"%PDF-":
+            fail("Print to File wrote no PDF")
+    print("ok - printing to a file enables win.open-export for the PDF it wrote")
+
+
 def main():
     if len(sys.argv) != 2:
         fail(__doc__)
@@ -290,6 +331,7 @@ def main():
         restart_and_undo_is_empty(staple, database)
         example(staple, workdir)
         window_export_opens(staple, os.path.join(workdir, "example.db"), workdir)
+        print_to_file_opens(staple, os.path.join(workdir, "example.db"), workdir)
 
 
 if __name__ == "__main__":

@@ -151,6 +151,34 @@ draw_page_cb (GtkPrintOperation *operation,
                            gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
 }
 
+/* Printed to a file with GTK's Print to File printer: the toast opens it.
+ * The file is written as the pages are, so by the time its Open button is
+ * pressed; the button checks that it is there. */
+static void
+show_printed_file (StapleWindow      *self,
+                   GtkPrintOperation *operation)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  const char *uri;
+
+  if (settings == NULL ||
+      g_strcmp0 (gtk_print_settings_get_printer (settings),
+                 g_dgettext ("gtk40", "Print to File")) != 0)
+    return;
+
+  uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (uri == NULL || !g_str_has_prefix (uri, "file://"))
+    return;
+
+  file = g_file_new_for_uri (uri);
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Printed to “%s”"), name);
+  staple_window_show_export_toast (self, message, file);
+}
+
 static void
 print_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -178,7 +206,10 @@ print_action (GSimpleAction *action,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     staple_window_show_error (self, error);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    save_print_settings (operation);
+    {
+      save_print_settings (operation);
+      show_printed_file (self, operation);
+    }
 }
 
 /* The map as an image, and the friction points and actions for spreadsheets */
