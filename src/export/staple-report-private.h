@@ -14,5 +14,8 @@ GArray *staple_report_get_text_rects (StapleReport *self,
 void    staple_report_get_body       (StapleReport *self,
                                       double       *top,
                                       double       *bottom);
+GPtrArray *staple_report_get_texts   (StapleReport  *self,
+                                      guint          page,
+                                      GArray       **sizes);
 
 G_END_DECLS

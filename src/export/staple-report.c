@@ -1661,6 +1661,7 @@ add_handoff_names (StapleReport *self)
 /* The journey's times, stage by stage */
 
 #define WAIT_BAR_HEIGHT 5.0
+#define COLUMN_WAIT     3 /* of the time table */
 #define WAIT_TRACK_INK  0.55 /* the outline of a bar's track */
 
 /* A wait's bar to scale with the journey's longest, as the map draws it on
@@ -1780,7 +1781,7 @@ time_table_totals (StapleReport *self,
                              totals.n_dropped);
 
   {
-    const char *cells[] = { lead, "", work, wait, "", handoffs, dropped, "", "" };
+    const char *cells[] = { lead, "", work, wait, handoffs, dropped, "", "" };
 
     for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
       weights[i] = PANGO_WEIGHT_BOLD;
@@ -1801,13 +1802,14 @@ add_time_table (StapleReport *self)
   static const TableColumn columns[] = {
     { N_("Stage"), 0.21 },
     { N_("Owner"), 0.13 },
-    { N_("Work"), 0.08 },
-    { N_("Waiting"), 0.12 },
-    { N_("Waiting, to scale"), 0.12 },
-    { N_("Handoff"), 0.12 },
-    { N_("Dropped"), 0.07 },
-    { N_("Customer feeling"), 0.075 },
-    { N_("Staff feeling"), 0.075 },
+    { N_("Work"), 0.09 },
+    { N_("Waiting"), 0.15 },
+    { N_("Handoff"), 0.14 },
+    { N_("Dropped"), 0.10 },
+    /* Translators: the customer's feeling, in the time table */
+    { N_("Customer"), 0.10 },
+    /* Translators: the staff's feeling, in the time table */
+    { N_("Staff"), 0.08 },
   };
   TableColumn translated[G_N_ELEMENTS (columns)];
   GListModel *stages = G_LIST_MODEL (staple_session_get_stages (self->session));
@@ -1816,8 +1818,9 @@ add_time_table (StapleReport *self)
   Table table;
 
   flow_section (self, _("Times along the journey"), _("Times along the journey"),
-                _("Each stage in the journey’s order. The longest waits are in bold and "
-                  "marked ▲; feelings from −2 (angry, stuck) to +2 (delighted)."));
+                _("Each stage in the journey’s order, its wait drawn to scale under it. The "
+                  "longest waits are in bold and marked ▲. How the customer and the staff "
+                  "feel, from −2 (angry, stuck) to +2 (delighted)."));
 
   if (n_stages == 0)
     {
@@ -1849,6 +1852,8 @@ add_time_table (StapleReport *self)
       /* Translators: a wait in the time table that is one of the journey's longest */
       g_autofree char *wait = longest ? g_strdup_printf (_("%s ▲ longest"), wait_time)
                                       : g_strdup (wait_time);
+      /* The line after the wait is left for its bar. */
+      g_autofree char *wait_cell = g_strconcat (wait, "\n", NULL);
       g_autofree char *handoff = handoff_text (previous, stage);
       g_autofree char *customer = feeling_text (staple_stage_get_customer_feeling (stage));
       g_autofree char *staff = feeling_text (staple_stage_get_staff_feeling (stage));
@@ -1856,26 +1861,31 @@ add_time_table (StapleReport *self)
         number_name,
         is_empty (team) ? _("No team noted") : team,
         work,
-        wait,
-        "",
+        wait_cell,
         handoff,
         staple_stage_get_dropped (stage) ? _("Yes") : _("No"),
         customer,
         staff,
       };
       PangoWeight weights[G_N_ELEMENTS (cells)];
+      PangoWeight wait_weight = longest ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+      g_autoptr(PangoLayout) wait_text = cell_text (self, &table, COLUMN_WAIT, wait, wait_weight,
+                                                    0);
+      double wait_height = text_height (wait_text);
       const cairo_rectangle_t *row;
-      double line = (table.size * 1.2);
+      double line = table.size * 1.2;
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-        weights[c] = longest && c < 5 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+        weights[c] = longest && c <= COLUMN_WAIT ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
       table_row_weighted (self, &table, cells, weights);
 
-      /* The bar in its own column, level with the row's first line. */
+      /* The bar on the line left for it under the wait, as wide as the column. */
       row = &g_array_index (self->page->rows, cairo_rectangle_t, self->page->rows->len - 1);
-      add_wait_bar (self, table.x[4] + CELL_PAD,
-                    row->y + CELL_PAD + (line - WAIT_BAR_HEIGHT) / 2,
-                    table.width[4] - 2 * CELL_PAD, WAIT_BAR_HEIGHT, wait_minutes, &scale);
+      if (CELL_PAD + wait_height + line <= row->height)
+        add_wait_bar (self, table.x[COLUMN_WAIT] + CELL_PAD,
+                      row->y + CELL_PAD + wait_height + (line - WAIT_BAR_HEIGHT) / 2,
+                      table.width[COLUMN_WAIT] - 2 * CELL_PAD, WAIT_BAR_HEIGHT, wait_minutes,
+                      &scale);
     }
 
   time_table_totals (self, &table);
@@ -2059,6 +2069,7 @@ enum
 };
 
 #define SUMMARY_WAITS 3
+#define SUMMARY_WAITS_MIN_PT 8.0 /* however small the rest of the page gets */
 
 typedef struct
 {
@@ -2209,7 +2220,8 @@ summary_waits (StapleReport *self,
                                                   ? _("%s: %s, %.1f %% of the lead time")
                                                   : _("%s: %s, %.0f %% of the lead time"),
                                                   name, wait, percent),
-                         SIZE_BODY, PANGO_WEIGHT_NORMAL, 5, 2, INK);
+                         MAX (SIZE_BODY, SUMMARY_WAITS_MIN_PT / self->text_scale),
+                         PANGO_WEIGHT_NORMAL, 5, 2, INK);
       block->indent = 72;
       block->wait_scale = &data->scale;
       block->wait_minutes = minutes;
@@ -3262,4 +3274,44 @@ staple_report_get_body (StapleReport *self,
 
   *top = self->top;
   *bottom = self->bottom;
+}
+
+/**
+ * staple_report_get_texts: (skip)
+ * @sizes: (out) (optional) (transfer full): each text's type size, in points
+ *
+ * Returns: (transfer full) (element-type utf8): the text of each block on
+ *   @page, in the order staple_report_get_text_rects() gives their rects
+ */
+GPtrArray *
+staple_report_get_texts (StapleReport  *self,
+                         guint          page,
+                         GArray       **sizes)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  Page *p;
+
+  if (sizes != NULL)
+    *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_return_val_if_fail (STAPLE_IS_REPORT (self), texts);
+  g_return_val_if_fail (page < self->pages->len, texts);
+
+  p = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      const Item *item = &g_array_index (p->items, Item, i);
+      const PangoFontDescription *font;
+      double size;
+
+      if (item->kind != ITEM_TEXT)
+        continue;
+
+      g_ptr_array_add (texts, g_strdup (pango_layout_get_text (item->layout)));
+      font = pango_layout_get_font_description (item->layout);
+      size = font != NULL ? (double) pango_font_description_get_size (font) / PANGO_SCALE : 0;
+      if (sizes != NULL)
+        g_array_append_val (*sizes, size);
+    }
+
+  return texts;
 }
