@@ -441,6 +441,80 @@ test_csv_actions_path (void)
     }
 }
 
+/* The stages' times: a row per stage and nothing else; a typed cell that
+ * starts like a formula gets its quote, in the team handed over into too,
+ * while the figures the file computes (a feeling of -2) stay numbers. */
+static void
+test_csv_stages (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "map.csv", "map-stages.csv" },
+    { "/tmp/a.b/map", "/tmp/a.b/map-stages" },
+    { "out/.csv", "out/.csv-stages" },
+  };
+  g_autoptr(StapleSession) session = read_json (formula_json);
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(StapleStage) first = g_list_model_get_item (stages, 0);
+  g_autoptr(StapleStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("staple-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "times.csv", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  char **row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stages_path = staple_export_stages_csv_path (cases[i].in);
+
+      g_assert_cmpstr (stages_path, ==, cases[i].out);
+    }
+
+  staple_stage_set_customer_feeling (first, -2);
+  staple_stage_set_staff_feeling (first, 1);
+  staple_stage_set_wait_minutes (first, 90);
+  staple_stage_set_work_minutes (second, 75);
+  staple_stage_set_team (second, "@team");
+  staple_stage_set_dropped (second, TRUE);
+
+  g_assert_no_error (error);
+  g_assert_true (staple_export_stages_csv (session, path, &error));
+  g_assert_no_error (error);
+  records = read_csv (path);
+  g_assert_cmpuint (records->len, ==, 1 + 2);
+
+  row = records->pdata[0];
+  g_assert_cmpstr (row[0], ==, "Stage number");
+  g_assert_cmpstr (row[12], ==, "Staff feeling");
+  g_assert_null (row[13]);
+
+  row = records->pdata[1];
+  g_assert_cmpstr (row[0], ==, "1");
+  g_assert_cmpstr (row[1], ==, "'+SUM(A1:A9)");
+  g_assert_cmpstr (row[2], ==, "'-2+3");
+  g_assert_cmpstr (row[3], ==, "0");
+  g_assert_cmpstr (row[5], ==, "90");
+  g_assert_cmpstr (row[6], ==, "1 h 30 min");
+  g_assert_cmpstr (row[7], ==, "Yes");
+  g_assert_cmpstr (row[8], ==, "No");
+  g_assert_cmpstr (row[9], ==, "");
+  g_assert_cmpstr (row[11], ==, "-2");
+  g_assert_cmpstr (row[12], ==, "1");
+
+  row = records->pdata[2];
+  g_assert_cmpstr (row[2], ==, "'@team");
+  g_assert_cmpstr (row[3], ==, "75");
+  g_assert_cmpstr (row[4], ==, "1 h 15 min");
+  g_assert_cmpstr (row[5], ==, "0");
+  g_assert_cmpstr (row[6], ==, "");
+  g_assert_cmpstr (row[7], ==, "");
+  g_assert_cmpstr (row[8], ==, "Yes");
+  g_assert_cmpstr (row[9], ==, "'@team");
+  g_assert_cmpstr (row[10], ==, "Yes");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   GString *text;
@@ -827,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/export/csv/awkward", test_csv_awkward);
   g_test_add_func ("/export/csv/formulas", test_csv_formulas);
   g_test_add_func ("/export/csv/actions-path", test_csv_actions_path);
+  g_test_add_func ("/export/csv/stages", test_csv_stages);
   g_test_add_func ("/export/csv/replaces", test_replaces);
   g_test_add_func ("/export/svg/example", test_svg_example);
   g_test_add_func ("/export/svg/awkward", test_svg_awkward);
