@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -409,6 +410,142 @@ test_map_big_keeps_every_word (void)
   test_remove_tree (dir);
 }
 
+/* Fails if a word of a poster's tile crosses one of its trimmed edges. */
+static void
+assert_no_word_on_edges (PdfWords *words,
+                         double    margin)
+{
+  for (guint w = 0; w < words->words->len; w++)
+    {
+      const Word *word = &g_array_index (words->words, Word, w);
+      const double *size = &g_array_index (words->sizes, double, word->page * 2);
+      double xs[2] = { margin, size[0] - margin };
+      double ys[2] = { margin, size[1] - margin };
+
+      for (guint i = 0; i < 2; i++)
+        if ((word->x0 < xs[i] - 0.5 && word->x1 > xs[i] + 0.5) ||
+            (word->y0 < ys[i] - 0.5 && word->y1 > ys[i] + 0.5))
+          g_error ("“%s” on tile %u crosses its edge: %.1f–%.1f × %.1f–%.1f", word->text,
+                   word->page + 1, word->x0, word->x1, word->y0, word->y1);
+    }
+}
+
+/* The share of @page's trimmed area that is blank paper: at 10 dpi, the
+ * white pixels with nothing but white within 2 pixels (5 mm) of them, as
+ * the white between cards is not blank paper. */
+static double
+blank_share (const char *pdf,
+             guint       page,
+             double      margin)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page + 1);
+  g_autofree char *prefix = g_strconcat (pdf, "-tile", NULL);
+  g_autofree char *pgm_path = NULL;
+  g_autofree char *data = NULL;
+  const char *argv[] = { "pdftoppm", "-r", "10", "-gray", "-singlefile", "-f", first, "-l", first,
+                         pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) header = NULL;
+  const guchar *pixels;
+  gsize length;
+  int width, height, m, blank = 0, total = 0;
+
+  run (argv);
+  pgm_path = g_strconcat (prefix, ".pgm", NULL);
+  g_file_get_contents (pgm_path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (pgm_path);
+
+  /* "P5\nWIDTH HEIGHT\n255\n" and the pixels. */
+  header = g_strsplit_set (data, " \n", 5);
+  g_assert_cmpstr (header[0], ==, "P5");
+  width = atoi (header[1]);
+  height = atoi (header[2]);
+  g_assert_cmpuint (length, >=, (gsize) (width * height));
+  pixels = (const guchar *) data + length - (gsize) (width * height);
+  m = (int) round (margin / 72.0 * 10);
+
+  for (int y = m; y < height - m; y++)
+    for (int x = m; x < width - m; x++)
+      {
+        gboolean empty = TRUE;
+
+        for (int dy = -2; dy <= 2 && empty; dy++)
+          for (int dx = -2; dx <= 2 && empty; dx++)
+            {
+              int yy = CLAMP (y + dy, m, height - m - 1);
+              int xx = CLAMP (x + dx, m, width - m - 1);
+
+              empty = pixels[yy * width + xx] >= 245;
+            }
+        blank += empty;
+        total++;
+      }
+
+  return (double) blank / total;
+}
+
+/* The example on A3, 3 × 2 tiles: no card, name or header cut by a tile's
+ * edge (they were: 34 words across one), every card's words on a tile,
+ * and the tiles used. */
+static void
+test_poster_tiles (void)
+{
+  g_autoptr(StapleSession) session = test_read_example ();
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(StapleReport) report = make_report (session, STAPLE_PAPER_A3, 3, 2);
+  g_autofree char *pdf = write_pdf (report, dir, "poster.pdf");
+  g_autoptr(PdfWords) words = NULL;
+  g_autoptr(GString) shares = g_string_new (NULL);
+  double margin = 12 * 72 / 25.4;
+  double card_pt, name_pt;
+
+  g_assert_cmpuint (staple_report_get_n_pages (report), ==, 6);
+  if (!have_tool ("pdftotext") || !have_tool ("pdftoppm"))
+    return;
+
+  words = read_words (pdf);
+  assert_no_word_on_edges (words, margin);
+  measure_map (session, words, &card_pt, &name_pt);
+  g_test_message ("A3 3 × 2 poster: card text %.1f pt, stage names %.1f pt", card_pt, name_pt);
+  g_assert_cmpfloat (card_pt, >=, 8.0);
+
+  for (guint page = 0; page < 6; page++)
+    {
+      double share = blank_share (pdf, page, margin);
+
+      g_string_append_printf (shares, " %.0f %%", share * 100);
+      /* Ten stages on three tiles across cannot share them evenly. */
+      g_assert_cmpfloat (share, <, 0.70);
+    }
+  g_test_message ("blank paper on each tile:%s", shares->str);
+
+  test_remove_tree (dir);
+}
+
+/* 1,200 cards on two A4 tiles: small type, as the coach chose the sheets, but
+ * every word there. */
+static void
+test_poster_big_keeps_every_word (void)
+{
+  g_autoptr(StapleSession) session = make_big_session ();
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(StapleReport) report = make_report (session, STAPLE_PAPER_A4, 2, 1);
+  g_autofree char *pdf = write_pdf (report, dir, "big-poster.pdf");
+  g_autoptr(PdfWords) words = NULL;
+  double card_pt, name_pt;
+
+  if (!have_tool ("pdftotext"))
+    return;
+
+  words = read_words (pdf);
+  assert_no_word_on_edges (words, 12 * 72 / 25.4);
+  measure_map (session, words, &card_pt, &name_pt);
+  g_test_message ("1,200 cards on a 2 × 1 A4 poster: card text %.1f pt", card_pt);
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +554,8 @@ main (int   argc,
 
   g_test_add_func ("/report-map/pages/legible", test_map_pages_legible);
   g_test_add_func ("/report-map/pages/big-keeps-every-word", test_map_big_keeps_every_word);
+  g_test_add_func ("/report-map/poster/tiles", test_poster_tiles);
+  g_test_add_func ("/report-map/poster/big-keeps-every-word", test_poster_big_keeps_every_word);
 
   return g_test_run ();
 }

@@ -1261,46 +1261,376 @@ add_tile_index (StapleReport            *self,
             trim->y + trim->height + MAX ((self->margin - height) / 2, 0), INK);
 }
 
+/* A poster: its tiles' trimmed areas side by side, each showing a part of
+ * the map that ends between stages across, and down between rows, lanes
+ * or cards, so that no card, name or header is cut by a tile's edge. All
+ * at one scale, chosen with the rows so that the emptiest tile is as full
+ * as it can be. */
+#define POSTER_MAX_SCALE 50.0 /* points a map unit: far more than any sheet needs */
+
+typedef struct
+{
+  guint    columns_per_row;
+  double   scale;
+  double   fill;  /* of the emptiest tile */
+  double  *x;     /* n_columns + 1 edges of the tiles' parts, in map units */
+  double **y;     /* per tile column, n_rows + 1 */
+} PosterPlan;
+
+static void
+poster_plan_clear (PosterPlan *plan,
+                   guint       n_columns)
+{
+  for (guint i = 0; plan->y != NULL && i < n_columns; i++)
+    g_free (plan->y[i]);
+  g_clear_pointer (&plan->y, g_free);
+  g_clear_pointer (&plan->x, g_free);
+}
+
+static int
+compare_cuts (gconstpointer a,
+              gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Whether [@start, @end] can be cut at the places in @cuts (ascending)
+ * into parts for tiles @tile… at @scale, each no longer than its @room:
+ * as much on each as fits. */
+static gboolean
+poster_fits (GArray       *cuts,
+             double        start,
+             double        end,
+             const double *room,
+             guint         tile,
+             guint         n_tiles,
+             double        scale)
+{
+  guint next = 0;
+
+  for (; tile < n_tiles; tile++)
+    {
+      double reach = start + room[tile] / scale;
+      double last = -1;
+
+      if (end <= reach + 1e-6)
+        return TRUE;
+
+      while (next < cuts->len && g_array_index (cuts, double, next) <= reach + 1e-6)
+        {
+          if (g_array_index (cuts, double, next) > start + 1e-6)
+            last = g_array_index (cuts, double, next);
+          next++;
+        }
+      if (last < 0)
+        return FALSE;
+      start = last;
+    }
+
+  return FALSE;
+}
+
+/* The largest scale at which poster_fits(), by bisection. */
+static double
+poster_best_scale (GArray       *cuts,
+                   double        end,
+                   const double *room,
+                   guint         n_tiles)
+{
+  double low = 0, high = POSTER_MAX_SCALE;
+
+  if (poster_fits (cuts, 0, end, room, 0, n_tiles, high))
+    return high;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      double middle = (low + high) / 2;
+
+      if (poster_fits (cuts, 0, end, room, 0, n_tiles, middle))
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* Cuts [0, @end] into @n_tiles parts at @scale (at which poster_fits()),
+ * each as near an even share of what is left as the cuts allow, into
+ * @edges (@n_tiles + 1). */
+static void
+poster_cut_evenly (GArray       *cuts,
+                   double        end,
+                   const double *room,
+                   guint         n_tiles,
+                   double        scale,
+                   double       *edges)
+{
+  double start = 0;
+
+  edges[0] = 0;
+  for (guint tile = 0; tile < n_tiles; tile++)
+    {
+      double reach = start + room[tile] / scale;
+      double target = start + (end - start) / (n_tiles - tile);
+      double chosen = -1, chosen_distance = G_MAXDOUBLE;
+
+      if (tile + 1 == n_tiles || end <= start + 1e-6)
+        {
+          edges[tile + 1] = end;
+          start = end;
+          continue;
+        }
+
+      for (guint i = 0; i < cuts->len; i++)
+        {
+          double at = g_array_index (cuts, double, i);
+          double distance = fabs (at - target);
+
+          if (at <= start + 1e-6 || at > reach + 1e-6 || distance >= chosen_distance)
+            continue;
+          if (poster_fits (cuts, at, end, room, tile + 1, n_tiles, scale))
+            {
+              chosen = at;
+              chosen_distance = distance;
+            }
+        }
+
+      /* All that is left fits on this tile and no cut shares it out. */
+      if (chosen < 0)
+        chosen = end;
+      edges[tile + 1] = start = chosen;
+    }
+}
+
+/* Where a tile's part of the map may end across: between two stages in
+ * every row, in the middle of the gap. */
+static GArray *
+poster_column_cuts (StapleMapLayout *map)
+{
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = staple_map_layout_get_n_columns (map);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (map, i);
+      const StapleMapColumn *next = staple_map_layout_get_column (map, i + 1);
+      gboolean clear = TRUE;
+      double x;
+
+      if (next->row != column->row)
+        continue;
+
+      x = (column->column.x + column->column.width + next->column.x) / 2;
+      for (guint j = 0; j < n && clear; j++)
+        {
+          const cairo_rectangle_t *other = &staple_map_layout_get_column (map, j)->column;
+
+          clear = x <= other->x || x >= other->x + other->width;
+        }
+      if (clear)
+        g_array_append_val (cuts, x);
+    }
+
+  g_array_sort (cuts, compare_cuts);
+  return cuts;
+}
+
+/* Where a tile's part of the stages between @left and @right may end
+ * down: between rows and lanes, and between cards where no card of those
+ * stages is cut. */
+static GArray *
+poster_row_cuts (StapleMapLayout *map,
+                 double           left,
+                 double           right)
+{
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) breaks = map_breaks (map);
+  guint n = staple_map_layout_get_n_columns (map);
+
+  for (guint i = 0; i + 1 < breaks->len; i++)
+    g_array_append_val (cuts, g_array_index (breaks, MapBreak, i).y);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (map, i);
+
+      if (column->column.x < left - 1e-6 || column->column.x + column->column.width > right + 1e-6)
+        continue;
+
+      for (guint j = 0; j + 1 < column->cards->len; j++)
+        {
+          const cairo_rectangle_t *card = &g_array_index (column->cards, StapleMapCard, j).rect;
+          const cairo_rectangle_t *below =
+            &g_array_index (column->cards, StapleMapCard, j + 1).rect;
+          double y = (card->y + card->height + below->y) / 2;
+          gboolean clear = below->y > card->y + card->height;
+
+          for (guint k = 0; k < n && clear; k++)
+            {
+              const StapleMapColumn *other = staple_map_layout_get_column (map, k);
+
+              if (other->column.x < left - 1e-6 ||
+                  other->column.x + other->column.width > right + 1e-6 ||
+                  other->row != column->row)
+                continue;
+              for (guint m = 0; m < other->cards->len && clear; m++)
+                {
+                  const cairo_rectangle_t *r = &g_array_index (other->cards, StapleMapCard,
+                                                               m).rect;
+
+                  clear = y <= r->y || y >= r->y + r->height;
+                }
+            }
+          if (clear)
+            g_array_append_val (cuts, y);
+        }
+    }
+
+  g_array_sort (cuts, compare_cuts);
+  return cuts;
+}
+
+static void
+poster_plan (StapleReport *self,
+             const double *widths,
+             const double *heights,
+             PosterPlan   *best)
+{
+  guint n_columns = self->options.poster_columns;
+  guint n_rows = self->options.poster_rows;
+  guint n = staple_map_layout_get_n_columns (self->map);
+  g_autofree double *x = g_new (double, n_columns + 1);
+  g_autoptr(GPtrArray) y = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (y, g_new (double, n_rows + 1));
+
+  *best = (PosterPlan) { 0, 0, -1, g_new0 (double, n_columns + 1),
+                         g_new0 (double *, n_columns) };
+  for (guint i = 0; i < n_columns; i++)
+    best->y[i] = g_new0 (double, n_rows + 1);
+
+  for (guint map_rows = 1; map_rows <= n; map_rows++)
+    {
+      guint per_row = (n + map_rows - 1) / map_rows;
+      guint columns_per_row = map_rows > 1 ? per_row : 0;
+      g_autoptr(GArray) column_cuts = NULL;
+      g_autoptr(GPtrArray) row_cuts = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                      g_array_unref);
+      double map_width, map_height, scale, fill = G_MAXDOUBLE;
+
+      if ((n + per_row - 1) / per_row != map_rows)
+        continue;
+
+      staple_map_layout_set_columns_per_row (self->map, columns_per_row);
+      map_width = staple_map_layout_get_width (self->map);
+      map_height = staple_map_layout_get_height (self->map);
+      column_cuts = poster_column_cuts (self->map);
+
+      scale = poster_best_scale (column_cuts, map_width, widths, n_columns);
+      poster_cut_evenly (column_cuts, map_width, widths, n_columns, scale, x);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_ptr_array_add (row_cuts, poster_row_cuts (self->map, x[c], x[c + 1]));
+          scale = MIN (scale, poster_best_scale (g_ptr_array_index (row_cuts, c), map_height,
+                                                 heights, n_rows));
+        }
+      if (scale <= 0)
+        continue;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double *ys = g_ptr_array_index (y, c);
+
+          poster_cut_evenly (g_ptr_array_index (row_cuts, c), map_height, heights, n_rows, scale,
+                             ys);
+          for (guint r = 0; r < n_rows; r++)
+            fill = MIN (fill, (x[c + 1] - x[c]) * (ys[r + 1] - ys[r]) * scale * scale /
+                              (widths[c] * heights[r]));
+        }
+
+      g_debug ("poster: %u rows of %u at %.3f, the emptiest tile %.0f %% full", map_rows, per_row,
+               scale, fill * 100);
+      if (fill > best->fill + 1e-3 || (fill > best->fill - 1e-3 && scale > best->scale))
+        {
+          best->columns_per_row = columns_per_row;
+          best->scale = scale;
+          best->fill = fill;
+          memcpy (best->x, x, sizeof (double) * (n_columns + 1));
+          for (guint c = 0; c < n_columns; c++)
+            memcpy (best->y[c], g_ptr_array_index (y, c), sizeof (double) * (n_rows + 1));
+        }
+    }
+
+  staple_map_layout_set_columns_per_row (self->map, best->columns_per_row);
+}
+
+/* Where a tile's part goes in its room, across or down: against its
+ * neighbours, so the pasted poster reads as one map, the spare paper at
+ * its edges. */
+static double
+poster_align (guint index,
+              guint n)
+{
+  if (n == 1 || (index > 0 && index + 1 < n))
+    return 0.5;
+  return index == 0 ? 1 : 0;
+}
+
 static void
 add_poster (StapleReport *self)
 {
   guint n_columns = self->options.poster_columns;
   guint n_rows = self->options.poster_rows;
-  double map_width = staple_map_layout_get_width (self->map);
-  double map_height = staple_map_layout_get_height (self->map);
   cairo_rectangle_t trim = { self->margin, self->margin, self->width - 2 * self->margin,
                              self->height - 2 * self->margin };
   double overlap = isnan (self->options.overlap_mm)
                    ? 0 : CLAMP (self->options.overlap_mm * PT_PER_MM, 0,
                                 MIN (trim.width, trim.height) / 2);
-  double step_x = trim.width - overlap;
-  double step_y = trim.height - overlap;
-  double total_width = n_columns * trim.width - (n_columns - 1) * overlap;
-  double total_height = n_rows * trim.height - (n_rows - 1) * overlap;
-  double scale = 1, offset_x = 0, offset_y = 0;
+  g_autofree double *widths = g_new (double, n_columns);
+  g_autofree double *heights = g_new (double, n_rows);
   gboolean has_map = staple_map_layout_get_n_columns (self->map) > 0 &&
-                     map_width > 0 && map_height > 0;
+                     staple_map_layout_get_width (self->map) > 0 &&
+                     staple_map_layout_get_height (self->map) > 0;
+  PosterPlan plan = { 0, 0, 0, NULL, NULL };
+
+  /* What each tile shows is clear of the overlaps: whichever tile lies on
+   * top when they are pasted, nothing is shown twice or covered. */
+  for (guint column = 0; column < n_columns; column++)
+    widths[column] = trim.width - (column > 0 ? overlap : 0) -
+                     (column + 1 < n_columns ? overlap : 0);
+  for (guint row = 0; row < n_rows; row++)
+    heights[row] = trim.height - (row > 0 ? overlap : 0) - (row + 1 < n_rows ? overlap : 0);
 
   if (has_map)
-    {
-      scale = MIN (total_width / map_width, total_height / map_height);
-      offset_x = (total_width - map_width * scale) / 2;
-      offset_y = (total_height - map_height * scale) / 2;
-    }
+    poster_plan (self, widths, heights, &plan);
 
   for (guint row = 0; row < n_rows; row++)
     for (guint column = 0; column < n_columns; column++)
       {
         new_page (self, row == 0 && column == 0 ? _("Journey map") : NULL, TRUE);
 
-        if (has_map)
+        if (has_map && plan.scale > 0)
           {
-            Item *item = add_item (self, ITEM_MAP);
+            double part_width = (plan.x[column + 1] - plan.x[column]) * plan.scale;
+            double part_height = (plan.y[column][row + 1] - plan.y[column][row]) * plan.scale;
+            double x = trim.x + (column > 0 ? overlap : 0) +
+                       (widths[column] - part_width) * poster_align (column, n_columns);
+            double y = trim.y + (row > 0 ? overlap : 0) +
+                       (heights[row] - part_height) * poster_align (row, n_rows);
 
-            item->box = trim;
-            item->map_scale = scale;
-            item->map_x = trim.x - column * step_x + offset_x;
-            item->map_y = trim.y - row * step_y + offset_y;
+            if (part_width > 0 && part_height > 0)
+              {
+                Item *item = add_item (self, ITEM_MAP);
+
+                item->box = (cairo_rectangle_t) { x, y, part_width, part_height };
+                item->map_scale = plan.scale;
+                item->map_x = x - plan.x[column] * plan.scale;
+                item->map_y = y - plan.y[column][row] * plan.scale;
+              }
           }
         else if (row == 0 && column == 0)
           add_no_map_note (self);
@@ -1312,6 +1642,8 @@ add_poster (StapleReport *self)
           }
         add_tile_index (self, &trim, overlap, column, row, n_columns, n_rows);
       }
+
+  poster_plan_clear (&plan, n_columns);
 }
 
 static gboolean
