@@ -546,6 +546,58 @@ test_poster_big_keeps_every_word (void)
   test_remove_tree (dir);
 }
 
+/* The report after an A3 or Tabloid poster is on A4 or Letter (it was on
+ * the poster's sheets, A4-sized text on A3, three quarters empty). */
+static void
+test_poster_report_paper (void)
+{
+  static const struct
+  {
+    StaplePaper poster;
+    StaplePaper report;
+  } cases[] = {
+    { STAPLE_PAPER_A3, STAPLE_PAPER_A4 },
+    { STAPLE_PAPER_TABLOID, STAPLE_PAPER_LETTER },
+  };
+  g_autoptr(StapleSession) session = test_read_example ();
+  g_autofree char *dir = test_make_tmp_dir ();
+
+  if (!have_tool ("pdftotext"))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      StapleReportOptions options;
+      g_autoptr(StapleReport) report = NULL;
+      g_autofree char *pdf = NULL;
+      g_autoptr(PdfWords) words = NULL;
+      double poster[2], paper[2];
+
+      staple_report_options_init (&options);
+      options.paper = cases[i].poster;
+      options.poster_columns = 3;
+      options.poster_rows = 2;
+      report = staple_report_new (session, &options);
+      pdf = write_pdf (report, dir, "full.pdf");
+      words = read_words (pdf);
+      staple_paper_get_size (cases[i].poster, options.orientation, &poster[0], &poster[1]);
+      staple_paper_get_size (cases[i].report, options.orientation, &paper[0], &paper[1]);
+
+      g_assert_cmpuint (words->sizes->len, ==, staple_report_get_n_pages (report));
+      g_assert_cmpuint (words->sizes->len, >, 7);
+      for (guint page = 0; page < words->sizes->len; page++)
+        {
+          const double *size = &g_array_index (words->sizes, double, page * 2);
+          const double *wanted = page < 6 ? poster : paper;
+
+          g_assert_cmpfloat_with_epsilon (size[0], wanted[0], 1);
+          g_assert_cmpfloat_with_epsilon (size[1], wanted[1], 1);
+        }
+    }
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/report-map/pages/big-keeps-every-word", test_map_big_keeps_every_word);
   g_test_add_func ("/report-map/poster/tiles", test_poster_tiles);
   g_test_add_func ("/report-map/poster/big-keeps-every-word", test_poster_big_keeps_every_word);
+  g_test_add_func ("/report-map/poster/report-paper", test_poster_report_paper);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,6 +91,8 @@ typedef struct
   GArray     *rows;    /* cairo_rectangle_t: table rows, for the tests */
   const char *outline; /* the section starting here, for the PDF's outline */
   gboolean    tile;    /* a poster tile: no footer */
+  double      width;   /* the paper, in points: after a poster, the report's */
+  double      height;
 } Page;
 
 typedef struct
@@ -468,6 +471,8 @@ new_page (StapleReport *self,
   page->rows = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   page->outline = outline;
   page->tile = tile;
+  page->width = self->width;
+  page->height = self->height;
   g_ptr_array_add (self->pages, page);
 
   self->page = page;
@@ -1644,6 +1649,29 @@ add_poster (StapleReport *self)
       }
 
   poster_plan_clear (&plan, n_columns);
+}
+
+/* The paper of the report's pages after a poster: a desk printer's, A4 or
+ * Letter as the locale prints (Letter after a Tabloid poster). */
+static StaplePaper
+report_paper (StaplePaper poster)
+{
+#ifdef _NL_PAPER_WIDTH
+  union { unsigned int word; char *string; } width, height;
+#endif
+
+  if (poster == STAPLE_PAPER_LETTER || poster == STAPLE_PAPER_TABLOID)
+    return STAPLE_PAPER_LETTER;
+
+#ifdef _NL_PAPER_WIDTH
+  /* In millimetres: 216 × 279 for Letter. */
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  height.string = nl_langinfo (_NL_PAPER_HEIGHT);
+  if (width.word == 216 && height.word == 279)
+    return STAPLE_PAPER_LETTER;
+#endif
+
+  return STAPLE_PAPER_A4;
 }
 
 static gboolean
@@ -3117,13 +3145,13 @@ index_stages (StapleReport *self)
 }
 
 static void
-set_up_paper (StapleReport *self)
+set_up_paper (StapleReport *self,
+              StaplePaper   paper)
 {
   PangoLayout *probe;
   double footer_height;
 
-  staple_paper_get_size (self->options.paper, self->options.orientation,
-                         &self->width, &self->height);
+  staple_paper_get_size (paper, self->options.orientation, &self->width, &self->height);
   self->margin = CLAMP (self->options.margin_mm * PT_PER_MM, MIN_MARGIN_MM * PT_PER_MM,
                         MIN (self->width, self->height) / 6);
   if (isnan (self->margin))
@@ -3168,7 +3196,7 @@ staple_report_new (StapleSession             *session,
   self->options = *options;
   self->options.poster_columns = CLAMP (options->poster_columns, 1, MAX_POSTER_SIDE);
   self->options.poster_rows = CLAMP (options->poster_rows, 1, MAX_POSTER_SIDE);
-  set_up_paper (self);
+  set_up_paper (self, options->paper);
   index_stages (self);
 
   if (options->kind == STAPLE_REPORT_FULL || options->kind == STAPLE_REPORT_MAP)
@@ -3193,6 +3221,8 @@ staple_report_new (StapleSession             *session,
       g_assert_not_reached ();
     case STAPLE_REPORT_FULL:
       add_map (self);
+      if (is_poster (self))
+        set_up_paper (self, report_paper (self->options.paper));
       add_title_page (self);
       add_time_table (self);
       add_register (self);
@@ -3349,12 +3379,12 @@ staple_report_draw_page (StapleReport *self,
 
   cairo_save (cr);
   if (width_pt > 0 && height_pt > 0 &&
-      (fabs (width_pt - self->width) > 0.01 || fabs (height_pt - self->height) > 0.01))
+      (fabs (width_pt - p->width) > 0.01 || fabs (height_pt - p->height) > 0.01))
     {
-      double scale = MIN (width_pt / self->width, height_pt / self->height);
+      double scale = MIN (width_pt / p->width, height_pt / p->height);
 
-      cairo_translate (cr, (width_pt - self->width * scale) / 2,
-                       (height_pt - self->height * scale) / 2);
+      cairo_translate (cr, (width_pt - p->width * scale) / 2,
+                       (height_pt - p->height * scale) / 2);
       cairo_scale (cr, scale, scale);
     }
 
@@ -3450,8 +3480,10 @@ draw_pdf (StapleReport *self,
 
   for (guint i = 0; i < self->pages->len; i++)
     {
-      cairo_pdf_surface_set_size (surface, self->width, self->height);
-      staple_report_draw_page (self, cr, i, self->width, self->height);
+      Page *page = g_ptr_array_index (self->pages, i);
+
+      cairo_pdf_surface_set_size (surface, page->width, page->height);
+      staple_report_draw_page (self, cr, i, page->width, page->height);
       cairo_show_page (cr);
     }
 
