@@ -897,6 +897,24 @@ map_max_scale (StapleReport *self)
          (MAP_CARD_UNITS * text_scale);
 }
 
+/* The blank margin at the map's right, and as much at its left, in map
+ * units: a page may cut it off. */
+static double
+map_side_margin (StapleMapLayout *map)
+{
+  double right = 0;
+
+  for (guint i = 0; i < staple_map_layout_get_n_columns (map); i++)
+    {
+      const cairo_rectangle_t *column = &staple_map_layout_get_column (map, i)->column;
+
+      right = MAX (right, column->x + column->width);
+    }
+
+  return CLAMP (staple_map_layout_get_width (map) - right, 0,
+                staple_map_layout_get_width (map) / 4);
+}
+
 /* Where a page of the map may end, in map units down from its top. */
 typedef struct
 {
@@ -949,7 +967,8 @@ static guint
 map_paginate (GArray *breaks,
               double  scale,
               double  height,
-              GArray *tops)
+              GArray *tops,
+              double *last_fill)
 {
   double reach = height / scale;
   double top = 0;
@@ -984,6 +1003,8 @@ map_paginate (GArray *breaks,
         end = MIN (top + reach, bottom);
 
       n_pages++;
+      if (last_fill != NULL)
+        *last_fill = (end - top) / reach;
       top = end;
       if (tops != NULL)
         g_array_append_val (tops, top);
@@ -998,6 +1019,7 @@ typedef struct
   guint    n_pages;
   double   scale;           /* points a map unit */
   gboolean whole_rows;      /* no row cut between two pages */
+  double   last_fill;       /* how much of its last page the map takes */
 } MapChoice;
 
 /* Whether @a is a better way to print the map than @b: one that can be
@@ -1018,6 +1040,9 @@ map_choice_better (const MapChoice *a,
     return a->n_pages < b->n_pages;
   if (a->whole_rows != b->whole_rows)
     return a->whole_rows;
+  /* Not a last page with a sliver of the map. */
+  if (fabs (a->last_fill - b->last_fill) > 0.2)
+    return a->last_fill > b->last_fill;
   return a->scale > b->scale * 1.001;
 }
 
@@ -1031,14 +1056,14 @@ map_choose_rows (StapleReport *self,
   guint n = staple_map_layout_get_n_columns (self->map);
   double min_scale = map_min_scale (self);
   double max_scale = map_max_scale (self);
-  MapChoice best = { 0, 0, 0, TRUE };
+  MapChoice best = { 0, 0, 0, TRUE, 1 };
 
   for (guint n_rows = 1; n_rows <= n; n_rows++)
     {
       guint per_row = (n + n_rows - 1) / n_rows;
       g_autoptr(GArray) breaks = NULL;
       double map_width, map_height, tallest = 0, row_top = 0, across;
-      MapChoice whole = { n_rows > 1 ? per_row : 0, 1, 0, TRUE };
+      MapChoice whole = { n_rows > 1 ? per_row : 0, 1, 0, TRUE, 1 };
       MapChoice cut = whole;
 
       /* Another row count that makes rows this long: the same map. */
@@ -1065,19 +1090,19 @@ map_choose_rows (StapleReport *self,
 
       /* On one page; else as wide as the page, its rows whole; else at the
        * smallest type that can be read, rows cut between their lanes. */
-      across = MIN (width / map_width, max_scale);
+      across = MIN (width / (map_width - 2 * map_side_margin (self->map)), max_scale);
       whole.scale = MIN (across, height / map_height);
       if (whole.scale < min_scale)
         {
           whole.scale = MIN (across, height / tallest);
-          whole.n_pages = map_paginate (breaks, whole.scale, height, NULL);
+          whole.n_pages = map_paginate (breaks, whole.scale, height, NULL, &whole.last_fill);
         }
       if (map_choice_better (&whole, &best, min_scale))
         best = whole;
 
       cut.scale = MIN (across, min_scale);
       cut.whole_rows = FALSE;
-      cut.n_pages = map_paginate (breaks, cut.scale, height, NULL);
+      cut.n_pages = map_paginate (breaks, cut.scale, height, NULL, &cut.last_fill);
       if (map_choice_better (&cut, &best, min_scale))
         best = cut;
 
@@ -1121,7 +1146,7 @@ add_map_page (StapleReport *self)
   map_width = staple_map_layout_get_width (self->map);
   map_height = staple_map_layout_get_height (self->map);
   breaks = map_breaks (self->map);
-  n_pages = map_paginate (breaks, choice.scale, area_height, tops);
+  n_pages = map_paginate (breaks, choice.scale, area_height, tops, NULL);
 
   for (guint i = 0; i < n_pages; i++)
     {
