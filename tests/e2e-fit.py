@@ -79,13 +79,25 @@ def run(app):
     stages = db.stages()
     app.focus_map()
 
-    # Fit: the map wraps, the cards' text at a readable size.
+    # Fit: the map wraps, the cards' text at a readable size. On a busy
+    # machine (the sanitizers, two tests at a time) the view may take a
+    # while to say so.
     keys("ctrl+0", settle=0.8)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with open(app.log_path) as log:
+            if FIT.search(log.read()):
+                break
+        time.sleep(0.2)
 
     # Arrow keys go on from a row's last stage to the next row's first:
     # stage 5 opens at the start of the second row (4 a row), renamed inline.
     keys("Escape", "Right", "Right", "Right", "Right", "Right")
+    deadline = time.monotonic() + 5
     x, y, w, h = selection_box()
+    while x > MAP_AREA[2] + 120 and time.monotonic() < deadline:
+        time.sleep(0.3)  # the scroll to the selection, drawn a frame later
+        x, y, w, h = selection_box()
     if x > MAP_AREA[2] + 120:
         fail(f"stage 5 is not at the left of a row: its header is drawn at x = {x}")
     keys("F2", "ctrl+a")
