@@ -413,6 +413,47 @@ test_map_big_keeps_every_word (void)
   test_remove_tree (dir);
 }
 
+/* A card of a long paragraph: on screen it is cut after a few lines, on
+ * paper every word of it is on the map page. */
+static void
+test_map_long_card_whole (void)
+{
+  g_autoptr(StapleSession) session = test_read_example ();
+  g_autoptr(StapleStage) stage =
+    g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (session)), 0);
+  g_autoptr(StapleFriction) friction = staple_friction_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr(StapleReport) report = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(PdfWords) words = NULL;
+  guint n_words = 60;
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (text, "%sloanword%u", i > 0 ? " " : "", i);
+  staple_friction_set_text (friction, text->str);
+  g_list_store_append (staple_stage_get_frictions (stage), friction);
+
+  report = make_report (session, STAPLE_PAPER_A4, 1, 1);
+  pdf = write_pdf (report, dir, "long-card.pdf");
+  if (!have_tool ("pdftotext"))
+    return;
+
+  words = read_words (pdf);
+  for (guint i = 0; i < n_words; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("loanword%u", i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < words->words->len && !found; j++)
+        found = g_str_equal (g_array_index (words->words, Word, j).text, word);
+      if (!found)
+        g_error ("“%s” of the long card is not on the map pages", word);
+    }
+
+  test_remove_tree (dir);
+}
+
 /* Fails if a word of a poster's tile crosses one of its trimmed edges. */
 static void
 assert_no_word_on_edges (PdfWords *words,
@@ -609,6 +650,7 @@ main (int   argc,
 
   g_test_add_func ("/report-map/pages/legible", test_map_pages_legible);
   g_test_add_func ("/report-map/pages/big-keeps-every-word", test_map_big_keeps_every_word);
+  g_test_add_func ("/report-map/pages/long-card-whole", test_map_long_card_whole);
   g_test_add_func ("/report-map/poster/tiles", test_poster_tiles);
   g_test_add_func ("/report-map/poster/big-keeps-every-word", test_poster_big_keeps_every_word);
   g_test_add_func ("/report-map/poster/report-paper", test_poster_report_paper);

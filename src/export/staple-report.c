@@ -322,6 +322,8 @@ staple_report_new (StapleSession             *session,
   if (options->kind == STAPLE_REPORT_FULL || options->kind == STAPLE_REPORT_MAP)
     {
       self->map = staple_map_layout_new ();
+      /* Paper never cuts a card's text short. */
+      staple_map_layout_set_whole_text (self->map, TRUE);
       staple_map_layout_set_session (self->map, session);
       staple_map_layout_update (self->map);
     }

@@ -52,6 +52,7 @@ struct _StapleMapLayout
   PangoContext  *context;
   char          *family;
   double         scale;
+  gboolean       whole_text;   /* paper: a card's every line, none ellipsized */
 
   GArray        *columns;      /* StapleMapColumn */
   GHashTable    *card_cache;   /* StapleFriction → CardCache */

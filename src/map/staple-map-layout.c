@@ -375,6 +375,30 @@ staple_map_layout_set_text_scale (StapleMapLayout *self,
 }
 
 /**
+ * staple_map_layout_set_whole_text:
+ * @whole_text: %TRUE to give each card as many lines as its text takes
+ *
+ * On screen a card shows a few lines of its text and an ellipsis, and the
+ * rest is a click away; on paper nothing is a click away, so a card is as
+ * tall as its text (up to %STAPLE_TEXT_LONG characters: the report's
+ * register prints the rest).
+ */
+void
+staple_map_layout_set_whole_text (StapleMapLayout *self,
+                                  gboolean         whole_text)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+
+  whole_text = !!whole_text;
+  if (whole_text == self->whole_text)
+    return;
+
+  self->whole_text = whole_text;
+  forget_text (self);
+  invalidate (self);
+}
+
+/**
  * staple_map_layout_get_text_scale:
  *
  * Returns: the text scale
@@ -603,7 +627,7 @@ measure_card (StapleMapLayout *self,
    * than a card could ever show, as shaping what is cut off costs as much. */
   flat = staple_text_bound (text, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
   cache->text_layout = make_layout (self, flat, CARD_POINTS, PANGO_WEIGHT_NORMAL, text_width,
-                                    CARD_TEXT_LINES);
+                                    self->whole_text ? 0 : CARD_TEXT_LINES);
   cache->label_layout = g_object_ref (kind_label_layout (self, kind, text_width));
   cache->truncated = pango_layout_is_ellipsized (cache->text_layout);
   cache->height = 2 * CARD_PAD * s + layout_height (cache->label_layout) + 4 * s +

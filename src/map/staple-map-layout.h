@@ -96,6 +96,8 @@ StapleSession         *staple_map_layout_get_session  (StapleMapLayout   *self);
 void                   staple_map_layout_set_text_scale (StapleMapLayout *self,
                                                        double             scale);
 double                 staple_map_layout_get_text_scale (StapleMapLayout *self);
+void                   staple_map_layout_set_whole_text (StapleMapLayout *self,
+                                                       gboolean           whole_text);
 void                   staple_map_layout_set_font     (StapleMapLayout   *self,
                                                        const char        *family);
 void                   staple_map_layout_set_columns_per_row (StapleMapLayout *self,
