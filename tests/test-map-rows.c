@@ -112,30 +112,6 @@ render (StapleMapLayout              *layout,
   return surface;
 }
 
-/* Pixels of a box darker than @threshold: text, where there is some. */
-static guint
-count_dark (cairo_surface_t *surface,
-            double           x,
-            double           y,
-            double           width,
-            double           height,
-            double           threshold)
-{
-  guint count = 0;
-
-  for (double py = ceil (y); py < y + height; py++)
-    for (double px = ceil (x); px < x + width; px++)
-      {
-        double rgb[3];
-
-        test_pixel_rgb (surface, px, py, rgb);
-        if (test_luma (rgb) < threshold)
-          count++;
-      }
-
-  return count;
-}
-
 /* Rows */
 
 /* Without a number of columns a row, the map is one row, as before. */
@@ -462,7 +438,7 @@ test_rows_lane_labels (void)
         double y;
 
         staple_map_layout_get_row_lane (layout, row, lane, &y, NULL);
-        if (count_dark (surface, 20, y + 8, first_x - 50, 14, 0.6) < 15)
+        if (test_count_pixels (surface, 20, y + 8, first_x - 50, 14, TRUE, 0.6) < 15)
           g_error ("no name of lane %u left of row %u", lane, row);
       }
 }
@@ -738,7 +714,7 @@ test_render_feeling_scale (void)
       {
         double y = staple_map_layout_feeling_to_y (layout, lanes[k], feeling);
 
-        if (count_dark (surface, first->column.x - 30, y - 5, 26, 10, 0.6) < 6)
+        if (test_count_pixels (surface, first->column.x - 30, y - 5, 26, 10, TRUE, 0.6) < 6)
           g_error ("no %+d on the scale of lane %d", feeling, lanes[k]);
       }
 
@@ -775,9 +751,9 @@ test_render_pinned_labels (void)
 
   /* The root causes' name, where the fourth stage's causes are blank. */
   staple_map_layout_get_lane (layout, STAPLE_MAP_LANE_CAUSES, &y, NULL);
-  g_assert_cmpuint (count_dark (unpinned, x + 8, y + 30, 80, 12, 0.6), ==, 0);
-  g_assert_cmpuint (count_dark (unpinned, x + 8, y + 8, 80, 14, 0.6), ==, 0);
-  g_assert_cmpuint (count_dark (pinned, x + 8, y + 8, 80, 14, 0.6), >=, 15);
+  g_assert_cmpuint (test_count_pixels (unpinned, x + 8, y + 30, 80, 12, TRUE, 0.6), ==, 0);
+  g_assert_cmpuint (test_count_pixels (unpinned, x + 8, y + 8, 80, 14, TRUE, 0.6), ==, 0);
+  g_assert_cmpuint (test_count_pixels (pinned, x + 8, y + 8, 80, 14, TRUE, 0.6), >=, 15);
 
   /* What the band covers, for a click there to hit nothing under it. */
   g_assert_cmpfloat (staple_map_render_pinned_width (layout, &options), >=, 114);
@@ -791,7 +767,7 @@ test_render_pinned_labels (void)
 
   /* And the customers' scale, pinned too. */
   y = staple_map_layout_feeling_to_y (layout, STAPLE_MAP_LANE_CUSTOMER, -2);
-  g_assert_cmpuint (count_dark (pinned, x + 80, y - 5, 40, 10, 0.6), >=, 6);
+  g_assert_cmpuint (test_count_pixels (pinned, x + 80, y - 5, 40, 10, TRUE, 0.6), >=, 6);
 }
 
 int

@@ -1557,31 +1557,6 @@ render (StapleMapLayout              *layout,
   return surface;
 }
 
-/* Pixels of a rectangle in map units whose luma is below (dark) or above. */
-static guint
-count_pixels (cairo_surface_t *surface,
-              double           x,
-              double           y,
-              double           width,
-              double           height,
-              gboolean         dark,
-              double           threshold)
-{
-  guint count = 0;
-
-  for (double py = ceil (y); py < y + height; py++)
-    for (double px = ceil (x); px < x + width; px++)
-      {
-        double rgb[3];
-
-        test_pixel_rgb (surface, px, py, rgb);
-        if (dark ? test_luma (rgb) < threshold : test_luma (rgb) > threshold)
-          count++;
-      }
-
-  return count;
-}
-
 static void
 test_render_cards (void)
 {
@@ -1636,8 +1611,8 @@ test_render_cards (void)
 
           /* Text in the text colour (luma 0.13; the dim grey of labels is 0.36) in the
            * text's area: below the label, inside the paddings. */
-          dark = count_pixels (surface, r->x + 10, r->y + r->height - 8 - text_h,
-                               r->width - 18, text_h, TRUE, 0.25);
+          dark = test_count_pixels (surface, r->x + 10, r->y + r->height - 8 - text_h,
+                                    r->width - 18, text_h, TRUE, 0.25);
           g_assert_cmpuint (dark, >=, 20);
           n_cards++;
         }
@@ -1721,8 +1696,8 @@ test_render_clip (void)
       g_assert_cmpfloat (test_rgb_distance (rgb, paper), <, 1.5 / 255);
       test_pixel_rgb (surface, r->x + r->width / 2, r->y + r->height / 2, rgb);
       g_assert_cmpfloat (test_rgb_distance (rgb, paper), <, 1.5 / 255);
-      g_assert_cmpuint (count_pixels (surface, r->x, r->y, r->width, r->height, TRUE,
-                                      test_luma (paper) - 0.01), ==, 0);
+      g_assert_cmpuint (test_count_pixels (surface, r->x, r->y, r->width, r->height, TRUE,
+                                           test_luma (paper) - 0.01), ==, 0);
     }
 }
 
@@ -1761,8 +1736,8 @@ test_render_dark (void)
           const cairo_rectangle_t *r = &card->rect;
           double text_h = layout_height (card->text);
 
-          g_assert_cmpuint (count_pixels (surface, r->x + 10, r->y + r->height - 8 - text_h,
-                                          r->width - 18, text_h, FALSE, 0.7), >=, 20);
+          g_assert_cmpuint (test_count_pixels (surface, r->x + 10, r->y + r->height - 8 - text_h,
+                                               r->width - 18, text_h, FALSE, 0.7), >=, 20);
         }
     }
 }

@@ -552,6 +552,32 @@ test_luma (const double *rgb)
   return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
 }
 
+/* Pixels of a box, in device pixels, whose luma is below @threshold (@dark)
+ * or above it: text where there is some, or paper. */
+guint
+test_count_pixels (cairo_surface_t *surface,
+                   double           x,
+                   double           y,
+                   double           width,
+                   double           height,
+                   gboolean         dark,
+                   double           threshold)
+{
+  guint count = 0;
+
+  for (double py = ceil (y); py < y + height; py++)
+    for (double px = ceil (x); px < x + width; px++)
+      {
+        double rgb[3];
+
+        test_pixel_rgb (surface, px, py, rgb);
+        if (dark ? test_luma (rgb) < threshold : test_luma (rgb) > threshold)
+          count++;
+      }
+
+  return count;
+}
+
 /* The largest difference of two colours in any channel, 0–1. */
 double
 test_rgb_distance (const double *a,

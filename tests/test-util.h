@@ -41,6 +41,13 @@ void           test_pixel_rgb               (cairo_surface_t *surface,
                                              double         y,
                                              double        *rgb);
 double         test_luma                    (const double  *rgb);
+guint          test_count_pixels            (cairo_surface_t *surface,
+                                             double         x,
+                                             double         y,
+                                             double         width,
+                                             double         height,
+                                             gboolean       dark,
+                                             double         threshold);
 double         test_rgb_distance            (const double  *a,
                                              const double  *b);
 

@@ -264,7 +264,7 @@ draw_votes (AudienceContext   *ctx,
   double bar_width = row->scale > 0 ? BAR_COLUMN * row->value / row->scale : 0;
   cairo_rectangle_t bar = { x, y + 4, MAX (bar_width, 8), 22 };
 
-  _staple_audience_rounded_rect (ctx->cr, &bar, 6);
+  staple_map_marks_rounded_rect (ctx->cr, &bar, 6);
   _staple_audience_fill_rgb (ctx->cr, row->value > 0 ? ctx->palette->accent
                                                      : ctx->palette->border);
   cairo_fill (ctx->cr);
@@ -464,7 +464,7 @@ draw_vote_state (AudienceContext         *ctx,
     height = _staple_audience_text_height (ctx, text, body->width - 40, AUDIENCE_TEXT_BODY,
                                            PANGO_WEIGHT_BOLD, 2);
     box = (cairo_rectangle_t) { body->x, body->y, body->width, height + 20 };
-    _staple_audience_rounded_rect (ctx->cr, &box, 12);
+    staple_map_marks_rounded_rect (ctx->cr, &box, 12);
     _staple_audience_fill_rgb (ctx->cr, ctx->palette->surface_current);
     cairo_fill (ctx->cr);
     _staple_audience_text (ctx, text, body->x + 20, body->y + 10, body->width - 40,

@@ -331,7 +331,7 @@ draw_tile_frame (AudienceContext         *ctx,
   static const double dash[] = { 10, 6 };
   cairo_rectangle_t inset = { rect->x + 1.5, rect->y + 1.5, rect->width - 3, rect->height - 3 };
 
-  _staple_audience_rounded_rect (cr, &inset, 10);
+  staple_map_marks_rounded_rect (cr, &inset, 10);
   _staple_audience_fill_rgb (cr, current ? ctx->palette->surface_current : ctx->palette->surface);
   cairo_fill_preserve (cr);
   cairo_save (cr);

@@ -57,7 +57,7 @@ draw_status (AudienceContext    *ctx,
     {
       gboolean done = status == STAPLE_ACTION_STATUS_DONE;
 
-      _staple_audience_rounded_rect (ctx->cr, &pill, 17);
+      staple_map_marks_rounded_rect (ctx->cr, &pill, 17);
       _staple_audience_fill_rgb (ctx->cr, done ? ctx->palette->accent
                                                : ctx->palette->surface_current);
       cairo_fill (ctx->cr);
@@ -247,7 +247,7 @@ draw_tile (AudienceContext *ctx,
   tile = (cairo_rectangle_t) { x, y, width, height };
   if (draw)
     {
-      _staple_audience_rounded_rect (ctx->cr, &tile, 14);
+      staple_map_marks_rounded_rect (ctx->cr, &tile, 14);
       cairo_set_line_width (ctx->cr, 2);
       _staple_audience_fill_rgb (ctx->cr, ctx->palette->border);
       cairo_stroke (ctx->cr);

@@ -62,9 +62,6 @@ double _staple_audience_text_width   (AudienceContext *ctx,
                                       const char      *text,
                                       double           size_px,
                                       int              weight);
-void   _staple_audience_rounded_rect (cairo_t                 *cr,
-                                      const cairo_rectangle_t *rect,
-                                      double                   radius);
 void   _staple_audience_fill_rgb     (cairo_t      *cr,
                                       const double *rgb);
 

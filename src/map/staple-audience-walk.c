@@ -112,7 +112,7 @@ draw_side (AudienceContext *ctx,
   double y = rect.y + SIDE_PAD;
   cairo_rectangle_t bar;
 
-  _staple_audience_rounded_rect (ctx->cr, &rect, 10);
+  staple_map_marks_rounded_rect (ctx->cr, &rect, 10);
   _staple_audience_fill_rgb (ctx->cr, ctx->palette->surface);
   cairo_fill_preserve (ctx->cr);
   _staple_audience_fill_rgb (ctx->cr, ctx->palette->border);
@@ -800,7 +800,7 @@ draw_current (AudienceContext         *ctx,
       top = longer;
     }
 
-  _staple_audience_rounded_rect (ctx->cr, card, 14);
+  staple_map_marks_rounded_rect (ctx->cr, card, 14);
   _staple_audience_fill_rgb (ctx->cr, ctx->palette->surface_current);
   cairo_fill_preserve (ctx->cr);
   _staple_audience_fill_rgb (ctx->cr, ctx->palette->accent);

@@ -67,22 +67,6 @@ _staple_audience_fill_rgb (cairo_t      *cr,
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
 }
 
-void
-_staple_audience_rounded_rect (cairo_t                 *cr,
-                               const cairo_rectangle_t *rect,
-                               double                   radius)
-{
-  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
-
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static PangoLayout *
 make_layout (AudienceContext *ctx,
              const char      *text,

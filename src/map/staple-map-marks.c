@@ -27,6 +27,30 @@ compare_desc (gconstpointer a,
 }
 
 /**
+ * staple_map_marks_rounded_rect:
+ * @rect: the box
+ * @radius: its corners' radius, at most half its shorter side
+ *
+ * Adds a box with rounded corners to the current path: the cards and tiles
+ * of the map and the audience's view.
+ */
+void
+staple_map_marks_rounded_rect (cairo_t                 *cr,
+                               const cairo_rectangle_t *rect,
+                               double                   radius)
+{
+  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/**
  * staple_map_marks_wait_scale:
  * @scale: (out caller-allocates): the journey's longest wait, and the wait
  *   from which a stage stands out

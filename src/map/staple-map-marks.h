@@ -14,6 +14,9 @@ typedef struct
   guint threshold;  /* a wait of at least this many minutes stands out; 0 for none */
 } StapleWaitScale;
 
+void     staple_map_marks_rounded_rect    (cairo_t                *cr,
+                                           const cairo_rectangle_t *rect,
+                                           double                  radius);
 void     staple_map_marks_wait_scale      (StapleSession          *session,
                                            StapleWaitScale        *scale);
 gboolean staple_map_marks_wait_stands_out (const StapleWaitScale  *scale,

@@ -129,22 +129,6 @@ set_rgb (cairo_t      *cr,
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
 }
 
-static void
-rounded_rect (cairo_t                 *cr,
-              const cairo_rectangle_t *rect,
-              double                   radius)
-{
-  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
-
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static gboolean
 intersects (const StapleMapRenderOptions *options,
             double                        x,
@@ -450,7 +434,7 @@ draw_card_face (StapleMapLayout              *layout,
       return;
     }
 
-  rounded_rect (cr, r, radius);
+  staple_map_marks_rounded_rect (cr, r, radius);
   set_rgb (cr, tint);
   cairo_fill_preserve (cr);
   set_rgb (cr, palette->border);
@@ -593,7 +577,7 @@ draw_card (StapleMapLayout              *layout,
   if (!selected)
     return;
 
-  rounded_rect (cr, r, 6 * scale);
+  staple_map_marks_rounded_rect (cr, r, 6 * scale);
   set_rgb (cr, palette->accent);
   cairo_set_line_width (cr, 2.5 * scale);
   cairo_stroke (cr);
@@ -603,7 +587,7 @@ draw_card (StapleMapLayout              *layout,
       cairo_rectangle_t ring = { r->x - 4 * scale, r->y - 4 * scale,
                                  r->width + 8 * scale, r->height + 8 * scale };
 
-      rounded_rect (cr, &ring, 9 * scale);
+      staple_map_marks_rounded_rect (cr, &ring, 9 * scale);
       cairo_set_line_width (cr, 1.5 * scale);
       cairo_set_dash (cr, (double[]) { 4 * scale, 3 * scale }, 2, 0);
       cairo_stroke (cr);
@@ -861,7 +845,7 @@ staple_map_render_column_background (StapleMapLayout              *layout,
 
   g_return_if_fail (column != NULL);
 
-  rounded_rect (cr, &column->column, 10 * scale);
+  staple_map_marks_rounded_rect (cr, &column->column, 10 * scale);
   set_rgb (cr, current ? palette->column_current : palette->column);
   cairo_fill_preserve (cr);
   set_rgb (cr, stage_selected || current ? palette->accent : palette->border);
@@ -874,7 +858,7 @@ staple_map_render_column_background (StapleMapLayout              *layout,
 
       ring.x -= 5 * scale, ring.y -= 5 * scale;
       ring.width += 10 * scale, ring.height += 10 * scale;
-      rounded_rect (cr, &ring, 14 * scale);
+      staple_map_marks_rounded_rect (cr, &ring, 14 * scale);
       set_rgb (cr, palette->accent);
       cairo_set_line_width (cr, 1.5 * scale);
       cairo_set_dash (cr, (double[]) { 4 * scale, 3 * scale }, 2, 0);
