@@ -151,6 +151,58 @@ test_rows_default (void)
     }
 }
 
+/* A poster's spread: the gap after a column and a lane grow by what was
+ * asked, the map with them; every card keeps its place in its column and
+ * lane; no spread is the map as before. */
+static void
+test_rows_spread (void)
+{
+  g_autoptr(StapleSession) session = make_session (4);
+  g_autoptr(StapleMapLayout) plain = layout_for (session, 0);
+  g_autoptr(StapleMapLayout) spread = layout_for (session, 0);
+  const double gaps[] = { 0, 30, 0, 500 }; /* after the last column: nothing to move */
+  double lanes[STAPLE_MAP_N_LANES] = { 0 };
+  double y0, h0, y1, h1;
+
+  lanes[STAPLE_MAP_LANE_CARDS] = 40;
+  lanes[STAPLE_MAP_LANE_STAFF] = 20;
+  staple_map_layout_set_spread (spread, gaps, G_N_ELEMENTS (gaps), lanes);
+  staple_map_layout_update (spread);
+
+  g_assert_cmpfloat_with_epsilon (staple_map_layout_get_width (spread),
+                                  staple_map_layout_get_width (plain) + 30, EPSILON);
+  g_assert_cmpfloat_with_epsilon (staple_map_layout_get_height (spread),
+                                  staple_map_layout_get_height (plain) + 60, EPSILON);
+  for (guint i = 0; i < 4; i++)
+    {
+      const StapleMapColumn *a = staple_map_layout_get_column (plain, i);
+      const StapleMapColumn *b = staple_map_layout_get_column (spread, i);
+      double dx = i >= 2 ? 30 : 0;
+
+      g_assert_cmpfloat_with_epsilon (b->column.x, a->column.x + dx, EPSILON);
+      g_assert_cmpfloat_with_epsilon (b->column.height, a->column.height + 60, EPSILON);
+      for (guint j = 0; j < a->cards->len; j++)
+        {
+          const cairo_rectangle_t *ca = &g_array_index (a->cards, StapleMapCard, j).rect;
+          const cairo_rectangle_t *cb = &g_array_index (b->cards, StapleMapCard, j).rect;
+
+          g_assert_cmpfloat_with_epsilon (cb->x, ca->x + dx, EPSILON);
+          g_assert_cmpfloat_with_epsilon (cb->y, ca->y, EPSILON);
+        }
+    }
+  staple_map_layout_get_lane (plain, STAPLE_MAP_LANE_CAUSES, &y0, &h0);
+  staple_map_layout_get_lane (spread, STAPLE_MAP_LANE_CAUSES, &y1, &h1);
+  g_assert_cmpfloat_with_epsilon (y1, y0 + 60, EPSILON);
+  g_assert_cmpfloat_with_epsilon (h1, h0, EPSILON);
+
+  staple_map_layout_set_spread (spread, NULL, 0, NULL);
+  staple_map_layout_update (spread);
+  g_assert_cmpfloat (staple_map_layout_get_width (spread), ==,
+                     staple_map_layout_get_width (plain));
+  g_assert_cmpfloat (staple_map_layout_get_height (spread), ==,
+                     staple_map_layout_get_height (plain));
+}
+
 /* Seven stages, three a row: rows of 3, 3 and 1, each under the one before,
  * starting at the left, each with every lane, nothing overlapping. */
 static void
@@ -778,6 +830,7 @@ main (int   argc,
 
   g_test_add_func ("/map/rows/default", test_rows_default);
   g_test_add_func ("/map/rows/wrap", test_rows_wrap);
+  g_test_add_func ("/map/rows/spread", test_rows_spread);
   g_test_add_func ("/map/rows/hit", test_rows_hit);
   g_test_add_func ("/map/rows/lane-labels", test_rows_lane_labels);
   g_test_add_func ("/map/rows/own-height", test_rows_own_height);

@@ -679,13 +679,11 @@ poster_column_cuts (StapleMapLayout *map)
   return cuts;
 }
 
-/* Where a tile's part of the stages between @left and @right may end
- * down: between rows and lanes, and between cards where no card of those
- * stages is cut. */
+/* Where the tiles' parts may end down, the same for every tile column so
+ * that the lanes run on straight across a tile row's sheets: between rows
+ * and lanes, and between cards where no card of the row is cut. */
 static GArray *
-poster_row_cuts (StapleMapLayout *map,
-                 double           left,
-                 double           right)
+poster_row_cuts (StapleMapLayout *map)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) breaks = map_breaks (map);
@@ -697,9 +695,6 @@ poster_row_cuts (StapleMapLayout *map,
   for (guint i = 0; i < n; i++)
     {
       const StapleMapColumn *column = staple_map_layout_get_column (map, i);
-
-      if (column->column.x < left - 1e-6 || column->column.x + column->column.width > right + 1e-6)
-        continue;
 
       for (guint j = 0; j + 1 < column->cards->len; j++)
         {
@@ -713,9 +708,7 @@ poster_row_cuts (StapleMapLayout *map,
             {
               const StapleMapColumn *other = staple_map_layout_get_column (map, k);
 
-              if (other->column.x < left - 1e-6 ||
-                  other->column.x + other->column.width > right + 1e-6 ||
-                  other->row != column->row)
+              if (other->row != column->row)
                 continue;
               for (guint m = 0; m < other->cards->len && clear; m++)
                 {
@@ -759,8 +752,7 @@ poster_plan (StapleReport *self,
       guint per_row = (n + map_rows - 1) / map_rows;
       guint columns_per_row = map_rows > 1 ? per_row : 0;
       g_autoptr(GArray) column_cuts = NULL;
-      g_autoptr(GPtrArray) row_cuts = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                      g_array_unref);
+      g_autoptr(GArray) row_cuts = NULL;
       double map_width, map_height, scale, fill = G_MAXDOUBLE;
 
       if ((n + per_row - 1) / per_row != map_rows)
@@ -770,24 +762,21 @@ poster_plan (StapleReport *self,
       map_width = staple_map_layout_get_width (self->map);
       map_height = staple_map_layout_get_height (self->map);
       column_cuts = poster_column_cuts (self->map);
+      /* One cut down for every tile column: the lanes run on straight
+       * across the sheets of a tile row. */
+      row_cuts = poster_row_cuts (self->map);
 
-      scale = poster_best_scale (column_cuts, map_width, widths, n_columns);
-      poster_cut_evenly (column_cuts, map_width, widths, n_columns, scale, x);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_ptr_array_add (row_cuts, poster_row_cuts (self->map, x[c], x[c + 1]));
-          scale = MIN (scale, poster_best_scale (g_ptr_array_index (row_cuts, c), map_height,
-                                                 heights, n_rows));
-        }
+      scale = MIN (poster_best_scale (column_cuts, map_width, widths, n_columns),
+                   poster_best_scale (row_cuts, map_height, heights, n_rows));
       if (scale <= 0)
         continue;
 
+      poster_cut_evenly (column_cuts, map_width, widths, n_columns, scale, x);
       for (guint c = 0; c < n_columns; c++)
         {
           double *ys = g_ptr_array_index (y, c);
 
-          poster_cut_evenly (g_ptr_array_index (row_cuts, c), map_height, heights, n_rows, scale,
-                             ys);
+          poster_cut_evenly (row_cuts, map_height, heights, n_rows, scale, ys);
           for (guint r = 0; r < n_rows; r++)
             fill = MIN (fill, (x[c + 1] - x[c]) * (ys[r + 1] - ys[r]) * scale * scale /
                               (widths[c] * heights[r]));
@@ -807,6 +796,275 @@ poster_plan (StapleReport *self,
     }
 
   staple_map_layout_set_columns_per_row (self->map, best->columns_per_row);
+}
+
+/* The tile column whose part holds @column, by the parts' edges @x. */
+static guint
+poster_tile_of (const StapleMapColumn *column,
+                const double          *x,
+                guint                  n_columns)
+{
+  double middle = column->column.x + column->column.width / 2;
+  guint tile = 0;
+
+  while (tile + 1 < n_columns && middle > x[tile + 1])
+    tile++;
+  return tile;
+}
+
+/* Spreads each tile's stages over its width, row by row: the gaps inside
+ * a tile's part grow by an even share of the width it leaves blank, the
+ * gap between two tiles by half of each one's share, so that every part
+ * is as wide as its tile and the poster reads as one map, its stages
+ * evenly spaced on each sheet. Sets @x to the parts' new edges. */
+static double *
+poster_spread_across (StapleReport *self,
+                      const double *widths,
+                      guint         n_columns,
+                      double        scale,
+                      double       *x)
+{
+  StapleMapLayout *map = self->map;
+  guint n = staple_map_layout_get_n_columns (map);
+  const StapleMapColumn *first = staple_map_layout_get_column (map, 0);
+  double start = first->column.x;
+  double right_margin = staple_map_layout_get_width (map);
+  double gap = -1;
+  g_autofree double *gaps = g_new0 (double, n);
+  g_autofree double *share = g_new0 (double, n_columns);
+  g_autofree guint *tile = g_new0 (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (map, i);
+
+      tile[i] = poster_tile_of (column, x, n_columns);
+      if (i + 1 < n && staple_map_layout_get_column (map, i + 1)->row == column->row)
+        gap = staple_map_layout_get_column (map, i + 1)->column.x - column->column.x -
+              column->column.width;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (map, i);
+
+      right_margin = MIN (right_margin, staple_map_layout_get_width (map) - column->column.x -
+                                        column->column.width);
+    }
+  if (gap < 0)
+    return g_steal_pointer (&gaps);
+
+  for (guint i = 0; i < n;)
+    {
+      guint row = staple_map_layout_get_column (map, i)->row;
+      guint end = i;
+
+      while (end < n && staple_map_layout_get_column (map, end)->row == row)
+        end++;
+
+      /* Each tile's share in this row. */
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double used = (c == 0 ? start : gap / 2) + (c + 1 == n_columns ? right_margin : gap / 2);
+          double shares = (c > 0 ? 0.5 : 0) + (c + 1 < n_columns ? 0.5 : 0);
+          guint k = 0;
+
+          for (guint j = i; j < end; j++)
+            if (tile[j] == c)
+              {
+                used += staple_map_layout_get_column (map, j)->column.width + (k > 0 ? gap : 0);
+                k++;
+              }
+          shares += k > 0 ? k - 1 : 0;
+          share[c] = k > 0 && shares > 0 ? MAX (widths[c] / scale - used, 0) / shares : 0;
+        }
+      for (guint j = i; j + 1 < end; j++)
+        gaps[j] = tile[j] == tile[j + 1] ? share[tile[j]]
+                                         : (share[tile[j]] + share[tile[j + 1]]) / 2;
+      i = end;
+    }
+
+  staple_map_layout_set_spread (map, gaps, n, NULL);
+  staple_map_layout_update (map);
+
+  x[0] = 0;
+  for (guint c = 0; c < n_columns; c++)
+    x[c + 1] = c + 1 == n_columns ? staple_map_layout_get_width (map) : x[c] + widths[c] / scale;
+
+  return g_steal_pointer (&gaps);
+}
+
+/* How readily a lane grows without looking stretched: the cards and the
+ * causes gain room below them, the feeling curves height, at half the
+ * rate; the header and the handoff arrows keep theirs. */
+static double
+lane_growth (StapleMapLane lane)
+{
+  switch (lane)
+    {
+    case STAPLE_MAP_LANE_CARDS:
+    case STAPLE_MAP_LANE_CAUSES:
+      return 1; /* room to stick the room's own notes on */
+    case STAPLE_MAP_LANE_CUSTOMER:
+    case STAPLE_MAP_LANE_STAFF:
+      return 0.5;
+    case STAPLE_MAP_LANE_HEADER:
+    case STAPLE_MAP_LANE_HANDOFFS:
+    case STAPLE_MAP_N_LANES:
+    default:
+      return 0;
+    }
+}
+
+/* The most ways of cutting a map down that poster_spread_down() tries. */
+#define POSTER_MAX_CHOICES 50000
+
+static double
+binomial (guint n,
+          guint k)
+{
+  double result = 1;
+
+  for (guint i = 1; i <= k; i++)
+    result = result * (n - k + i) / i;
+  return result;
+}
+
+/* Grows the lanes of a one-row map so that each tile row fills its
+ * sheets' height: of every way to cut the map down into @n_rows parts
+ * (between lanes, or between cards), the one that fits at @scale and
+ * needs the least growth. A lane grows at its bottom, so its growth goes
+ * to the part its bottom is in. Sets @y (@n_rows + 1 edges, for every
+ * tile column) and returns TRUE, or leaves the lanes alone and returns
+ * FALSE when no such cut fits. */
+static gboolean
+poster_spread_down (StapleReport *self,
+                    const double *gaps,
+                    const double *heights,
+                    guint         n_rows,
+                    double        scale,
+                    double       *y)
+{
+  StapleMapLayout *map = self->map;
+  double bottom[STAPLE_MAP_N_LANES], lane_h[STAPLE_MAP_N_LANES];
+  double lanes[STAPLE_MAP_N_LANES], best_lanes[STAPLE_MAP_N_LANES];
+  double best = G_MAXDOUBLE, height = staple_map_layout_get_height (map);
+  g_autoptr(GArray) all = poster_row_cuts (map);
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree guint *pick = g_new0 (guint, n_rows + 1);
+  g_autofree double *edge = g_new0 (double, n_rows + 1);
+  g_autofree double *best_edge = g_new0 (double, n_rows + 1);
+  guint k = n_rows - 1;
+
+  if (staple_map_layout_get_n_rows (map) != 1)
+    return FALSE;
+
+  for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+    {
+      double top;
+
+      staple_map_layout_get_lane (map, lane, &top, &lane_h[lane]);
+      bottom[lane] = top + lane_h[lane];
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      double at = g_array_index (all, double, i);
+
+      if (at > 1e-6 && at < height - 1e-6 &&
+          (cuts->len == 0 || at > g_array_index (cuts, double, cuts->len - 1) + 1e-6))
+        g_array_append_val (cuts, at);
+    }
+  if (cuts->len < k || binomial (cuts->len, k) > POSTER_MAX_CHOICES)
+    return FALSE;
+
+  /* Every choice of k cuts, as an odometer over pick[0] < … < pick[k − 1]. */
+  for (guint i = 0; i < k; i++)
+    pick[i] = i;
+  for (;;)
+    {
+      double worst = 0;
+      gboolean fits = TRUE;
+
+      edge[0] = 0;
+      for (guint i = 0; i < k; i++)
+        edge[i + 1] = g_array_index (cuts, double, pick[i]);
+      edge[n_rows] = height;
+
+      memset (lanes, 0, sizeof lanes);
+      for (guint r = 0; r < n_rows && fits; r++)
+        {
+          double part = edge[r + 1] - edge[r];
+          double room = heights[r] / scale;
+          double growable = 0;
+
+          for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+            if (bottom[lane] > edge[r] + 1e-6 && bottom[lane] <= edge[r + 1] + 1e-6)
+              growable += lane_growth (lane) * lane_h[lane];
+          fits = part <= room + 1e-6 && (growable > 0 || part >= room - 1e-6);
+          for (guint lane = 0; lane < STAPLE_MAP_N_LANES && fits && growable > 0; lane++)
+            if (bottom[lane] > edge[r] + 1e-6 && bottom[lane] <= edge[r + 1] + 1e-6)
+              lanes[lane] = MAX (room - part, 0) * lane_growth (lane) * lane_h[lane] / growable;
+          if (fits && growable > 0)
+            worst = MAX (worst, (room - part) / growable);
+        }
+      if (fits && worst < best)
+        {
+          best = worst;
+          memcpy (best_lanes, lanes, sizeof lanes);
+          memcpy (best_edge, edge, sizeof (double) * (n_rows + 1));
+        }
+
+      /* The next choice. */
+      {
+        int i = (int) k - 1;
+
+        while (i >= 0 && pick[i] == cuts->len - k + i)
+          i--;
+        if (i < 0)
+          break;
+        pick[i]++;
+        for (guint j = i + 1; j < k; j++)
+          pick[j] = pick[j - 1] + 1;
+      }
+    }
+
+  if (best == G_MAXDOUBLE)
+    return FALSE;
+
+  /* An edge moves down by the growth of every lane whose bottom is above it. */
+  for (guint r = 0; r <= n_rows; r++)
+    {
+      y[r] = best_edge[r];
+      for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+        if (r > 0 && bottom[lane] <= best_edge[r] + 1e-6)
+          y[r] += best_lanes[lane];
+    }
+  staple_map_layout_set_spread (map, gaps, staple_map_layout_get_n_columns (map), best_lanes);
+  staple_map_layout_update (map);
+  y[n_rows] = staple_map_layout_get_height (map);
+  return TRUE;
+}
+
+/* Spreads the planned map over its tiles, across and, for a map of one
+ * row, down, at the plan's scale: the type stays the size the plan chose,
+ * the paper is used. */
+static void
+poster_spread (StapleReport *self,
+               const double *widths,
+               const double *heights,
+               PosterPlan   *plan)
+{
+  guint n_columns = self->options.poster_columns;
+  guint n_rows = self->options.poster_rows;
+  g_autofree double *y = g_new (double, n_rows + 1);
+  g_autofree double *gaps = NULL;
+
+  staple_map_layout_update (self->map);
+  gaps = poster_spread_across (self, widths, n_columns, plan->scale, plan->x);
+  if (poster_spread_down (self, gaps, heights, n_rows, plan->scale, y))
+    for (guint c = 0; c < n_columns; c++)
+      memcpy (plan->y[c], y, sizeof (double) * (n_rows + 1));
+  g_debug ("poster: spread to %.0f × %.0f map units", staple_map_layout_get_width (self->map),
+           staple_map_layout_get_height (self->map));
 }
 
 /* Where a tile's part goes in its room, across or down: against its
@@ -848,6 +1106,8 @@ add_poster (StapleReport *self)
 
   if (has_map)
     poster_plan (self, widths, heights, &plan);
+  if (has_map && plan.scale > 0)
+    poster_spread (self, widths, heights, &plan);
 
   for (guint row = 0; row < n_rows; row++)
     for (guint column = 0; column < n_columns; column++)

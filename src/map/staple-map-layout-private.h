@@ -71,6 +71,8 @@ struct _StapleMapLayout
   double         width;
   double         height;
   guint          columns_per_row; /* 0: all in one row */
+  GArray        *gap_spread;   /* double: extra room after each column, paper only */
+  double         lane_spread[STAPLE_MAP_N_LANES]; /* extra height of each lane, every row */
   guint          n_rows;
   double         line_height;  /* of a card's text */
   StapleWaitScale wait_scale;
@@ -84,6 +86,10 @@ struct _StapleMapLayout
   GHashTable    *dirty_cards;  /* StapleFriction set: only their faces changed */
   PangoLayout   *kind_labels[STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS + 1];
 };
+
+/* staple-map-layout.c */
+double  _staple_map_layout_gap_spread   (StapleMapLayout *self,
+                                         guint            index);
 
 /* staple-map-layout-rows.c */
 guint   _staple_map_layout_row_of       (StapleMapLayout *self,

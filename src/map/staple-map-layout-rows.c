@@ -497,7 +497,7 @@ _staple_map_layout_measure_rows (StapleMapLayout *self,
         x = start;
       x += g_array_index (self->columns, StapleMapColumn, i).column.width;
       right = MAX (right, x);
-      x += COLUMN_GAP * s;
+      x += COLUMN_GAP * s + _staple_map_layout_gap_spread (self, i);
     }
 
   for (guint row = 0; row < rows; row++)
@@ -507,7 +507,7 @@ _staple_map_layout_measure_rows (StapleMapLayout *self,
 
       _staple_map_layout_row_heights (self, first, MIN (per_row, n - MIN (first, n)), heights);
       for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
-        rows_height += heights[lane];
+        rows_height += heights[lane] + self->lane_spread[lane];
     }
 
   *width = right + MARGIN * s;

@@ -239,6 +239,7 @@ staple_map_layout_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->extents, g_array_unref);
+  g_clear_pointer (&self->gap_spread, g_array_unref);
   g_clear_pointer (&self->card_cache, g_hash_table_unref);
   g_clear_pointer (&self->stage_cache, g_hash_table_unref);
   g_clear_pointer (&self->votes, g_hash_table_unref);
@@ -298,6 +299,7 @@ staple_map_layout_init (StapleMapLayout *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (StapleMapRowLanes));
   g_array_set_size (self->rows, 1);
   self->extents = g_array_new (FALSE, TRUE, sizeof (ColumnExtent));
+  self->gap_spread = g_array_new (FALSE, TRUE, sizeof (double));
   self->card_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, card_cache_free);
   self->stage_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, stage_cache_free);
   self->votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -463,6 +465,45 @@ staple_map_layout_get_columns_per_row (StapleMapLayout *self)
   g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), 0);
 
   return self->columns_per_row;
+}
+
+/**
+ * staple_map_layout_set_spread:
+ * @gaps: (array length=n_gaps) (nullable): extra room, in map units, after
+ *   each column (before the next one in its row)
+ * @n_gaps: the length of @gaps
+ * @lanes: (array fixed-size=STAPLE_MAP_N_LANES) (nullable): extra height of
+ *   each lane, in every row
+ *
+ * Spreads the map out over paper it would leave blank: a poster's tile
+ * holding fewer stages than its neighbour spaces them out to its width, and
+ * the lanes grow to the sheets' height. Nothing moves relative to its
+ * column or lane; the screen never spreads. %NULL for none.
+ */
+void
+staple_map_layout_set_spread (StapleMapLayout *self,
+                              const double    *gaps,
+                              guint            n_gaps,
+                              const double    *lanes)
+{
+  g_return_if_fail (STAPLE_IS_MAP_LAYOUT (self));
+  g_return_if_fail (gaps != NULL || n_gaps == 0);
+
+  g_array_set_size (self->gap_spread, 0);
+  if (n_gaps > 0)
+    g_array_append_vals (self->gap_spread, gaps, n_gaps);
+  for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
+    self->lane_spread[lane] = lanes != NULL ? MAX (lanes[lane], 0) : 0;
+  invalidate (self);
+}
+
+/* The extra room after column @index, from staple_map_layout_set_spread(). */
+double
+_staple_map_layout_gap_spread (StapleMapLayout *self,
+                               guint            index)
+{
+  return index < self->gap_spread->len ? MAX (g_array_index (self->gap_spread, double, index), 0)
+                                       : 0;
 }
 
 /* Measuring text */
@@ -907,6 +948,7 @@ place_rows (StapleMapLayout *self)
         y += ROW_GAP * s;
       for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
         {
+          lanes->lane_height[lane] += self->lane_spread[lane];
           lanes->lane_y[lane] = y;
           y += lanes->lane_height[lane];
         }
@@ -968,8 +1010,8 @@ place_columns (StapleMapLayout *self)
           stack_y += card->rect.height + CARD_GAP * s;
         }
 
-      x += column->column.width + COLUMN_GAP * s;
-      right = MAX (right, x - COLUMN_GAP * s);
+      right = MAX (right, x + column->column.width);
+      x += column->column.width + COLUMN_GAP * s + _staple_map_layout_gap_spread (self, i);
     }
 
   self->width = right + MARGIN * s;

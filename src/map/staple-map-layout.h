@@ -103,6 +103,10 @@ void                   staple_map_layout_set_font     (StapleMapLayout   *self,
 void                   staple_map_layout_set_columns_per_row (StapleMapLayout *self,
                                                        guint              columns_per_row);
 guint                  staple_map_layout_get_columns_per_row (StapleMapLayout *self);
+void                   staple_map_layout_set_spread   (StapleMapLayout   *self,
+                                                       const double      *gaps,
+                                                       guint              n_gaps,
+                                                       const double      *lanes);
 void                   staple_map_layout_update       (StapleMapLayout   *self);
 double                 staple_map_layout_get_width    (StapleMapLayout   *self);
 double                 staple_map_layout_get_height   (StapleMapLayout   *self);
