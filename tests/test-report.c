@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "staple-model.h"
@@ -996,6 +998,108 @@ test_pdf_unwritable (void)
   g_rmdir (dir);
 }
 
+/* The disk fills in the middle of a PDF and of a PNG (a file-size limit
+ * stands in for it, in a child process): each export says so and what to
+ * do, leaves the earlier file of that name as it was and no temporary file.
+ * A full disk used to end in a cut-off PDF under the name, reported as
+ * written, as cairo finished the surface with success. */
+static void
+disk_full_child (void)
+{
+  g_autoptr(StapleSession) session = test_read_example ();
+  g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
+                                                STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
+  const char *folder = g_getenv ("STAPLE_TEST_FULL_DIR");
+  g_autofree char *pdf = g_build_filename (folder, "report.pdf", NULL);
+  g_autofree char *png = g_build_filename (folder, "map.png", NULL);
+  rlim_t size = (rlim_t) g_ascii_strtoull (g_getenv ("STAPLE_TEST_FULL_SIZE"), NULL, 10);
+  struct rlimit limit = { size, size };
+  g_autoptr(GError) error = NULL;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  g_assert_false (staple_report_write_pdf (report, pdf, &error));
+  g_assert_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "report.pdf"));
+  g_assert_nonnull (strstr (error->message, "export to another disk"));
+  g_clear_error (&error);
+
+  g_assert_false (staple_export_map_png (session, png, 1.0, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "map.png"));
+  g_assert_nonnull (strstr (error->message, "export to another disk"));
+}
+
+/* The disk fills in the middle of a PDF and of a PNG (a file-size limit
+ * stands in for it, in a child process): each export says so and what to
+ * do, leaves the earlier file of that name as it was and no temporary file.
+ * A full disk used to end in a cut-off PDF under the name, reported as
+ * written, as cairo finished the surface with success. */
+static void
+test_pdf_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  if (g_test_subprocess ())
+    {
+      disk_full_child ();
+      return;
+    }
+
+  dir = g_dir_make_tmp ("staple-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+  png = g_build_filename (dir, "map.png", NULL);
+  g_assert_true (g_file_set_contents (pdf, "earlier", -1, NULL));
+  g_assert_true (g_file_set_contents (png, "earlier", -1, NULL));
+
+  /* The disk fills as the last bytes of the PDF go out: as cairo finishes
+   * the document, when it used not to tell. */
+  {
+    g_autoptr(StapleSession) session = test_read_example ();
+    g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
+                                                  STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
+    g_autofree char *whole = g_build_filename (dir, "whole.pdf", NULL);
+    g_autofree char *size = NULL;
+    GStatBuf st;
+
+    g_assert_true (staple_report_write_pdf (report, whole, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (whole, &st), ==, 0);
+    g_unlink (whole);
+    size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size - 200);
+    g_setenv ("STAPLE_TEST_FULL_SIZE", size, TRUE);
+  }
+
+  g_setenv ("STAPLE_TEST_FULL_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier");
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_str_equal (name, "report.pdf") || g_str_equal (name, "map.png"));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_pdf_replaces (void)
 {
@@ -1044,6 +1148,7 @@ main (int   argc,
   g_test_add_func ("/report/pdf/walk-sheets", test_pdf_walk_sheets);
   g_test_add_func ("/report/pdf/unwritable", test_pdf_unwritable);
   g_test_add_func ("/report/pdf/replaces", test_pdf_replaces);
+  g_test_add_func ("/report/pdf/disk-full", test_pdf_disk_full);
 
   return g_test_run ();
 }

@@ -546,11 +546,8 @@ staple_export_comparison_pdf (StapleSession  *earlier,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autofree char *name = g_filename_display_name (path);
-
       staple_export_file_abort (&file);
-      g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
+      staple_export_set_write_error (error, path, 0, cairo_status_to_string (status));
       return FALSE;
     }
 

@@ -16,7 +16,63 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "staple-export.h"
 #include "staple-export-private.h"
+
+/* What the person exporting can do about a failed write, by its errno;
+ * 0 when only a library's status is known. */
+static const char *
+write_advice (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      return _("The disk is full: free some space, or export to another disk.");
+    case EFBIG:
+      return _("The file is too big for that disk: export to another disk.");
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return _("That folder cannot be written to: export to another one, such as Documents.");
+    case ENOENT:
+    case ENOTDIR:
+      return _("That folder is not there: choose another one.");
+    case ENAMETOOLONG:
+      return _("The name is too long: choose a shorter one.");
+    case EIO:
+      return _("The disk reported an error: check that it is still connected, or export to "
+               "another disk.");
+    default:
+      return _("Try again, or export to another folder.");
+    }
+}
+
+/**
+ * staple_export_set_write_error:
+ * @path: the file that was to be written
+ * @saved_errno: the errno of the failed write, or 0
+ * @reason: (nullable): what went wrong, when there is no errno (a cairo
+ *   status, say)
+ *
+ * Says what failed, what the person can do about it, and that an earlier
+ * file of that name is as it was (exports replace a file only once the new
+ * one is whole).
+ */
+void
+staple_export_set_write_error (GError     **error,
+                               const char  *path,
+                               int          saved_errno,
+                               const char  *reason)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
+               /* Translators: the file's name, why the write failed, what to do */
+               _("Could not write “%s”: %s. %s Any earlier file of that name is unchanged."),
+               name, saved_errno != 0 ? g_strerror (saved_errno) : reason,
+               write_advice (saved_errno));
+}
 
 void
 staple_export_set_io_error (GError     **error,
@@ -26,7 +82,8 @@ staple_export_set_io_error (GError     **error,
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+               _("Could not write “%s”: %s. %s Any earlier file of that name is unchanged."),
+               name, g_strerror (saved_errno), write_advice (saved_errno));
 }
 
 gboolean

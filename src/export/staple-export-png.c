@@ -63,10 +63,7 @@ write_png (cairo_surface_t  *surface,
         }
       else
         {
-          g_autofree char *name = g_filename_display_name (path);
-
-          g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                       _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
+          staple_export_set_write_error (error, path, 0, cairo_status_to_string (status));
         }
       return FALSE;
     }

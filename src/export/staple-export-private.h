@@ -31,5 +31,9 @@ gboolean staple_export_write_bytes (const char        *path,
 void     staple_export_set_io_error (GError          **error,
                                      const char       *path,
                                      int               saved_errno);
+void     staple_export_set_write_error (GError       **error,
+                                        const char    *path,
+                                        int            saved_errno,
+                                        const char    *reason);
 
 G_END_DECLS

@@ -208,12 +208,10 @@ staple_export_map_svg (StapleSession  *session,
   metadata = describe_session (session);
   if (status != CAIRO_STATUS_SUCCESS || !finish_document (svg, width, height, metadata))
     {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : _("cairo made no SVG document"));
+      staple_export_set_write_error (error, path, 0,
+                                     status != CAIRO_STATUS_SUCCESS
+                                     ? cairo_status_to_string (status)
+                                     : _("cairo made no SVG document"));
       return FALSE;
     }
 

@@ -31,6 +31,7 @@
 
 #include "staple-export.h"
 #include "staple-report-internal.h"
+#include "staple-export-private.h"
 #include "staple-report-private.h"
 #include "staple-report.h"
 
@@ -611,44 +612,45 @@ staple_report_write_pdf (StapleReport  *self,
                          const char    *path,
                          GError       **error)
 {
-  g_autofree char *name = NULL;
   g_autofree char *temp = NULL;
   Sink sink = { -1, 0 };
   cairo_status_t status;
   const char *reason = NULL;
+  int saved_errno = 0;
 
   g_return_val_if_fail (STAPLE_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = g_filename_display_name (path);
   temp = g_strconcat (path, ".XXXXXX", NULL);
   sink.fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
   if (sink.fd < 0)
     {
-      reason = g_strerror (errno);
-      g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, reason);
+      staple_export_set_write_error (error, path, errno, NULL);
       return FALSE;
     }
 
+  /* cairo 1.16 can finish a PDF surface with a success status after its
+   * stream failed to write: the sink's own errno is the word on it. */
   status = draw_pdf (self, &sink);
-  if (status != CAIRO_STATUS_SUCCESS)
-    reason = sink.saved_errno != 0 ? g_strerror (sink.saved_errno)
-                                   : cairo_status_to_string (status);
+  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
+    {
+      saved_errno = sink.saved_errno;
+      reason = cairo_status_to_string (status != CAIRO_STATUS_SUCCESS
+                                       ? status : CAIRO_STATUS_WRITE_ERROR);
+    }
   else if (fsync (sink.fd) != 0)
-    reason = g_strerror (errno);
+    saved_errno = errno;
 
-  if (close (sink.fd) != 0 && reason == NULL)
-    reason = g_strerror (errno);
-  if (reason == NULL && g_rename (temp, path) != 0)
-    reason = g_strerror (errno);
+  if (close (sink.fd) != 0 && saved_errno == 0 && reason == NULL)
+    saved_errno = errno;
+  if (saved_errno == 0 && reason == NULL && g_rename (temp, path) != 0)
+    saved_errno = errno;
 
-  if (reason != NULL)
+  if (saved_errno != 0 || reason != NULL)
     {
       g_unlink (temp);
-      g_set_error (error, STAPLE_EXPORT_ERROR, STAPLE_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, reason);
+      staple_export_set_write_error (error, path, saved_errno, reason);
       return FALSE;
     }
 
