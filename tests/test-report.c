@@ -998,7 +998,7 @@ test_pdf_unwritable (void)
   g_rmdir (dir);
 }
 
-/* The disk fills in the middle of a PDF and of a PNG (a file-size limit
+/* The disk fills at the end of a report, of a comparison and in a PNG (a file-size limit
  * stands in for it, in a child process): each export says so and what to
  * do, leaves the earlier file of that name as it was and no temporary file.
  * A full disk used to end in a cut-off PDF under the name, reported as
@@ -1013,10 +1013,20 @@ disk_full_child (void)
   g_autofree char *pdf = g_build_filename (folder, "report.pdf", NULL);
   g_autofree char *png = g_build_filename (folder, "map.png", NULL);
   rlim_t size = (rlim_t) g_ascii_strtoull (g_getenv ("STAPLE_TEST_FULL_SIZE"), NULL, 10);
-  struct rlimit limit = { size, size };
+  rlim_t compare_size = (rlim_t) g_ascii_strtoull (g_getenv ("STAPLE_TEST_FULL_COMPARE_SIZE"),
+                                                   NULL, 10);
+  g_autofree char *compare = g_build_filename (folder, "compare.pdf", NULL);
+  struct rlimit limit = { compare_size, RLIM_INFINITY };
   g_autoptr(GError) error = NULL;
 
   signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (staple_export_comparison_pdf (session, session, compare, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "export to another disk"));
+  g_clear_error (&error);
+
+  limit.rlim_cur = size;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
   g_assert_false (staple_report_write_pdf (report, pdf, &error));
@@ -1031,7 +1041,7 @@ disk_full_child (void)
   g_assert_nonnull (strstr (error->message, "export to another disk"));
 }
 
-/* The disk fills in the middle of a PDF and of a PNG (a file-size limit
+/* The disk fills at the end of a report, of a comparison and in a PNG (a file-size limit
  * stands in for it, in a child process): each export says so and what to
  * do, leaves the earlier file of that name as it was and no temporary file.
  * A full disk used to end in a cut-off PDF under the name, reported as
@@ -1073,9 +1083,16 @@ test_pdf_disk_full (void)
     g_assert_true (staple_report_write_pdf (report, whole, &error));
     g_assert_no_error (error);
     g_assert_cmpint (g_stat (whole, &st), ==, 0);
-    g_unlink (whole);
     size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size - 200);
     g_setenv ("STAPLE_TEST_FULL_SIZE", size, TRUE);
+    g_clear_pointer (&size, g_free);
+
+    g_assert_true (staple_export_comparison_pdf (session, session, whole, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (whole, &st), ==, 0);
+    g_unlink (whole);
+    size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size - 200);
+    g_setenv ("STAPLE_TEST_FULL_COMPARE_SIZE", size, TRUE);
   }
 
   g_setenv ("STAPLE_TEST_FULL_DIR", dir, TRUE);

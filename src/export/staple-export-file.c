@@ -96,6 +96,7 @@ staple_export_file_open (StapleExportFile  *file,
 
   file->path = g_strdup (path);
   file->temp = g_strconcat (path, ".XXXXXX", NULL);
+  file->write_errno = 0;
   file->fd = g_mkstemp_full (file->temp, O_RDWR | O_CLOEXEC, 0644);
   if (file->fd < 0)
     {
@@ -124,9 +125,11 @@ staple_export_file_write (StapleExportFile  *file,
 
       if (written < 0 && errno == EINTR)
         continue;
-      if (written < 0)
+      if (written <= 0)
         {
-          staple_export_set_io_error (error, file->path, errno);
+          if (file->write_errno == 0)
+            file->write_errno = written < 0 ? errno : ENOSPC;
+          staple_export_set_io_error (error, file->path, file->write_errno);
           return FALSE;
         }
 
@@ -166,8 +169,10 @@ staple_export_file_commit (StapleExportFile  *file,
 
   g_assert (fd >= 0);
 
+  /* A writer such as cairo may go on after a failed write and not say so. */
   file->fd = -1;
-  if (fsync (fd) != 0)
+  saved_errno = file->write_errno;
+  if (saved_errno == 0 && fsync (fd) != 0)
     saved_errno = errno;
   if (close (fd) != 0 && saved_errno == 0)
     saved_errno = errno;
@@ -193,7 +198,7 @@ staple_export_write_bytes (const char  *path,
                            gsize        length,
                            GError     **error)
 {
-  StapleExportFile file = { NULL, NULL, -1 };
+  StapleExportFile file = { NULL, NULL, -1, 0 };
 
   if (!staple_export_file_open (&file, path, error))
     return FALSE;

@@ -12,6 +12,7 @@ typedef struct
   char *path;
   char *temp;
   int   fd;
+  int   write_errno; /* of the first write that failed: commit refuses then */
 } StapleExportFile;
 
 gboolean staple_export_file_open   (StapleExportFile  *file,
