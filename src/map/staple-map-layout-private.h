@@ -92,6 +92,11 @@ double  _staple_map_layout_gap_spread   (StapleMapLayout *self,
                                          guint            index);
 
 /* staple-map-layout-rows.c */
+void    _staple_map_layout_row_span     (guint            n,
+                                         guint            per_row,
+                                         guint            row,
+                                         guint           *first,
+                                         guint           *count);
 guint   _staple_map_layout_row_of       (StapleMapLayout *self,
                                          guint            index);
 void    _staple_map_layout_row_heights  (StapleMapLayout *self,

@@ -334,7 +334,7 @@ staple_map_layout_hit_test (StapleMapLayout *self,
   const StapleMapRowLanes *lanes;
   const double *lane_y;
   double s, cx, gap;
-  guint row, first, last;
+  guint row, first, count, last;
   int index;
 
   g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), FALSE);
@@ -351,9 +351,8 @@ staple_map_layout_hit_test (StapleMapLayout *self,
   row = staple_map_layout_get_row_at (self, y);
   lanes = row_lanes (self, row);
   lane_y = lanes->lane_y;
-  first = self->columns_per_row > 0 ? row * self->columns_per_row : 0;
-  last = self->columns_per_row > 0 ? MIN (first + self->columns_per_row, self->columns->len) - 1
-                                   : self->columns->len - 1;
+  _staple_map_layout_row_span (self->columns->len, self->columns_per_row, row, &first, &count);
+  last = first + MAX (count, 1) - 1;
 
   index = column_at (self, first, last, x);
 
@@ -438,11 +437,41 @@ staple_map_layout_hit_test (StapleMapLayout *self,
 
 /* Rows */
 
+/* The columns of @row of @n columns wrapped at most @per_row a row (0: one
+ * row): the rows as even as they can be, the longer first, so that a
+ * journey of ten stages three a row reads 3, 3, 2, 2 and never ends on a
+ * row of one. */
+void
+_staple_map_layout_row_span (guint  n,
+                             guint  per_row,
+                             guint  row,
+                             guint *first,
+                             guint *count)
+{
+  guint rows = per_row > 0 && n > 0 ? (n + per_row - 1) / per_row : 1;
+  guint base = n / rows, extra = n % rows;
+
+  row = MIN (row, rows - 1);
+  *first = row * base + MIN (row, extra);
+  *count = base + (row < extra ? 1 : 0);
+}
+
 guint
 _staple_map_layout_row_of (StapleMapLayout *self,
                            guint            index)
 {
-  return self->columns_per_row > 0 ? index / self->columns_per_row : 0;
+  guint n = self->columns->len, rows, base, extra;
+
+  if (self->columns_per_row == 0 || n == 0)
+    return 0;
+
+  rows = (n + self->columns_per_row - 1) / self->columns_per_row;
+  base = n / rows;
+  extra = n % rows;
+  index = MIN (index, n - 1);
+  if (index < extra * (base + 1))
+    return index / (base + 1);
+  return extra + (index - extra * (base + 1)) / base;
 }
 
 /* The heights of the lanes of a row holding the @n columns from @first:
@@ -490,11 +519,15 @@ _staple_map_layout_measure_rows (StapleMapLayout *self,
   guint n = self->columns->len;
   guint per_row = columns_per_row > 0 ? columns_per_row : MAX (n, 1);
   guint rows = n > 0 ? (n + per_row - 1) / per_row : 1;
+  guint row_first = 0, row_count = 0, next_row = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      if (i % per_row == 0)
-        x = start;
+      if (i == row_first + row_count)
+        {
+          _staple_map_layout_row_span (n, columns_per_row, next_row++, &row_first, &row_count);
+          x = start;
+        }
       x += g_array_index (self->columns, StapleMapColumn, i).column.width;
       right = MAX (right, x);
       x += COLUMN_GAP * s + _staple_map_layout_gap_spread (self, i);
@@ -503,9 +536,10 @@ _staple_map_layout_measure_rows (StapleMapLayout *self,
   for (guint row = 0; row < rows; row++)
     {
       double heights[STAPLE_MAP_N_LANES];
-      guint first = row * per_row;
+      guint first, count;
 
-      _staple_map_layout_row_heights (self, first, MIN (per_row, n - MIN (first, n)), heights);
+      _staple_map_layout_row_span (n, columns_per_row, row, &first, &count);
+      _staple_map_layout_row_heights (self, first, count, heights);
       for (guint lane = 0; lane < STAPLE_MAP_N_LANES; lane++)
         rows_height += heights[lane] + self->lane_spread[lane];
     }

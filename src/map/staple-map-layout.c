@@ -928,7 +928,6 @@ place_rows (StapleMapLayout *self)
   double s = self->scale;
   double y = MARGIN * s;
   guint n = self->columns->len;
-  guint per_row = self->columns_per_row > 0 ? self->columns_per_row : MAX (n, 1);
 
   self->n_rows = n > 0 ? _staple_map_layout_row_of (self, n - 1) + 1 : 1;
   g_array_set_size (self->rows, self->n_rows);
@@ -936,11 +935,13 @@ place_rows (StapleMapLayout *self)
   for (guint row = 0; row < self->n_rows; row++)
     {
       StapleMapRowLanes *lanes = &g_array_index (self->rows, StapleMapRowLanes, row);
-      guint first = row * per_row;
+      guint first, count;
 
       if (self->session != NULL)
-        _staple_map_layout_row_heights (self, first, MIN (per_row, n - MIN (first, n)),
-                                        lanes->lane_height);
+        {
+          _staple_map_layout_row_span (n, self->columns_per_row, row, &first, &count);
+          _staple_map_layout_row_heights (self, first, count, lanes->lane_height);
+        }
       else
         memset (lanes->lane_height, 0, sizeof lanes->lane_height);
 
