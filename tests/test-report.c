@@ -729,6 +729,48 @@ test_pages_hostile_texts (void)
     }
 }
 
+/* Whether @needle is among the texts on any page of @report. */
+static gboolean
+report_has_text (StapleReport *report,
+                 const char   *needle)
+{
+  for (guint page = 0; page < staple_report_get_n_pages (report); page++)
+    {
+      g_autoptr(GPtrArray) texts = staple_report_get_texts (report, page, NULL);
+
+      for (guint i = 0; i < texts->len; i++)
+        if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A Hebrew team and an Arabic participant put in the report's sentences
+ * are isolated (U+2068 … U+2069): each reads right to left in its place,
+ * and the English words, the parentheses and the dashes around it stay
+ * where the sentence puts them. Not so before: "Yes, into" followed by a
+ * right-to-left name took the punctuation after it along. */
+static void
+test_pages_right_to_left_names (void)
+{
+  g_autoptr(StapleSession) session = test_read_example ();
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  g_autoptr(StapleStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(StapleParticipant) participant = staple_participant_new ();
+  g_autoptr(StapleReport) report = NULL;
+
+  staple_stage_set_team (second, "צוות שטח");
+  staple_participant_set_name (participant, "ليلى حداد");
+  staple_participant_set_role (participant, "مديرة العمليات");
+  g_list_store_append (staple_session_get_participants (session), participant);
+
+  report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
+                        STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
+  g_assert_true (report_has_text (report, "Yes, into \u2068צוות שטח\u2069"));
+  g_assert_true (report_has_text (report, "\u2068ليلى حداد\u2069 — \u2068مديرة العمليات\u2069"));
+  g_assert_false (report_has_text (report, "Yes, into צוות"));
+}
+
 static void
 test_summary_crowded (void)
 {
@@ -1157,6 +1199,7 @@ main (int   argc,
   g_test_add_func ("/report/pages/no-overlaps", test_pages_no_overlaps_example);
   g_test_add_func ("/report/pages/long-texts", test_pages_long_texts);
   g_test_add_func ("/report/pages/hostile-texts", test_pages_hostile_texts);
+  g_test_add_func ("/report/pages/right-to-left-names", test_pages_right_to_left_names);
   g_test_add_func ("/report/summary/crowded", test_summary_crowded);
   g_test_add_func ("/report/draw/other-size", test_draw_other_size);
   g_test_add_func ("/report/pdf/example", test_pdf_example);

@@ -486,6 +486,7 @@ add_tile_index (StapleReport            *self,
                 guint                    n_rows)
 {
   g_autofree char *letters = column_letters (column);
+  g_autofree char *title = staple_text_isolate (_staple_report_session_title (self));
   g_autofree char *text = NULL;
   PangoLayout *layout;
   double height;
@@ -493,8 +494,7 @@ add_tile_index (StapleReport            *self,
   /* Translators: the index printed on each page of a wall poster, e.g.
    * "Tile B2 — column 2 of 3, row 2 of 2 · Session title" */
   text = g_strdup_printf (_("Tile %s%u — column %u of %u, row %u of %u · %s"), letters, row + 1,
-                          column + 1, n_columns, row + 1, n_rows,
-                          _staple_report_session_title (self));
+                          column + 1, n_columns, row + 1, n_rows, title);
   layout = _staple_report_make_text (self, text, SIZE_SMALL, PANGO_WEIGHT_NORMAL,
                                      trim->width - 2 * (MAX (self->margin, overlap) + 6), -1);
   height = _staple_report_text_height (layout);

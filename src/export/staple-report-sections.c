@@ -63,12 +63,14 @@ _staple_report_add_title_page (StapleReport *self)
       g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
       const char *role = staple_participant_get_role (participant);
       g_autofree char *line = NULL;
+      g_autofree char *name = staple_text_isolate (staple_participant_get_name (participant));
+      g_autofree char *isolated_role = staple_text_isolate (role);
 
       if (_staple_report_is_empty (role))
         line = g_strdup (staple_participant_get_name (participant));
       else
         /* Translators: a participant on the report's title page, "name — role" */
-        line = g_strdup_printf (_("%s — %s"), staple_participant_get_name (participant), role);
+        line = g_strdup_printf (_("%s — %s"), name, isolated_role);
       _staple_report_flow_text (self, line, SIZE_BODY, PANGO_WEIGHT_NORMAL, 0, 3, INK);
     }
 }
@@ -133,11 +135,12 @@ flow_friction_bullet (StapleReport   *self,
 {
   guint votes = staple_summary_count_votes (self->session, friction);
   g_autofree char *votes_text = g_strdup_printf (ngettext ("%u vote", "%u votes", votes), votes);
+  g_autofree char *text = staple_text_isolate (staple_friction_get_text (friction));
+  g_autofree char *stage = staple_text_isolate (_staple_report_stage_name_of (self, friction));
   g_autofree char *line = NULL;
 
   /* Translators: a friction point under its principle: "• text (stage; 3 votes)" */
-  line = g_strdup_printf (_("• %s (%s; %s)"), staple_friction_get_text (friction),
-                          _staple_report_stage_name_of (self, friction), votes_text);
+  line = g_strdup_printf (_("• %s (%s; %s)"), text, stage, votes_text);
   _staple_report_flow_text (self, line, SIZE_BODY, PANGO_WEIGHT_NORMAL, 12, 3, INK);
 }
 
@@ -348,10 +351,12 @@ add_handoff_names (StapleReport *self)
       g_autofree char *name = staple_text_bound (staple_stage_get_name (stage), STAPLE_TEXT_SHORT,
                                                  STAPLE_TEXT_BOUND_ONE_LINE);
 
+      g_autofree char *isolated = staple_text_isolate (name);
+
       if (i > 0)
         /* Translators: between the names of stages in a list */
         g_string_append (names, _(", "));
-      g_string_append (names, name);
+      g_string_append (names, isolated);
     }
 
   /* Translators: followed by the names of the stages the work is handed on to */
@@ -447,13 +452,14 @@ handoff_text (StapleStage *previous,
               StapleStage *stage)
 {
   const char *team = staple_stage_get_team (stage);
+  g_autofree char *isolated = staple_text_isolate (team);
 
   if (!staple_summary_is_handoff (previous, stage))
     return g_strdup (_("No"));
   if (_staple_report_is_empty (team))
     return g_strdup (_("Yes"));
   /* Translators: in the time table: the work is handed over into a team */
-  return g_strdup_printf (_("Yes, into %s"), team);
+  return g_strdup_printf (_("Yes, into %s"), isolated);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "staple-map-marks.h"
 #include "staple-report-internal.h"
 #include "staple-summary.h"
+#include "staple-text.h"
 
 /* The one-page summary: blocks of text in one or two columns, shrunk and
  * then cut short, with "and N more", until they fit. */
@@ -221,13 +222,13 @@ summary_frictions (StapleReport *self,
         _staple_report_severity_text (staple_friction_get_severity (friction));
       g_autofree char *votes_text = g_strdup_printf (ngettext ("%u vote", "%u votes", votes),
                                                      votes);
+      g_autofree char *stage = staple_text_isolate (_staple_report_stage_name_of (self, friction));
       Block *detail;
 
       block_add (blocks, g_strdup_printf ("%u. %s", i + 1, text), SIZE_BODY, PANGO_WEIGHT_BOLD,
                  5, 3, INK);
       /* Translators: under a top friction point: stage · kind · severity · votes */
-      detail = block_add (blocks, g_strdup_printf (_("%s · %s · severity %s · %s"),
-                                                   _staple_report_stage_name_of (self, friction),
+      detail = block_add (blocks, g_strdup_printf (_("%s · %s · severity %s · %s"), stage,
                                                    kind,
                                                    severity, votes_text),
                           SIZE_SMALL, PANGO_WEIGHT_NORMAL, 1, 2, DIM);
@@ -319,21 +320,18 @@ summary_actions (StapleReport *self,
       g_autofree char *text = _staple_report_one_line (staple_action_get_text (action));
       g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
       const char *status = staple_action_status_get_label (staple_action_get_status (action));
+      g_autofree char *owner = staple_text_isolate (_staple_report_owner_name (self, action));
       Block *detail;
 
       block_add (blocks, g_strdup_printf ("• %s", text), SIZE_BODY, PANGO_WEIGHT_NORMAL, 5, 2,
                  INK);
       if (_staple_report_is_empty (due))
         /* Translators: under an action: owner · status */
-        detail = block_add (blocks, g_strdup_printf (_("%s · %s"),
-                                                     _staple_report_owner_name (self, action),
-                                                     status),
+        detail = block_add (blocks, g_strdup_printf (_("%s · %s"), owner, status),
                             SIZE_SMALL, PANGO_WEIGHT_NORMAL, 1, 1, DIM);
       else
         /* Translators: under an action: owner · status · due date */
-        detail = block_add (blocks, g_strdup_printf (_("%s · %s · due %s"),
-                                                     _staple_report_owner_name (self, action),
-                                                     status, due),
+        detail = block_add (blocks, g_strdup_printf (_("%s · %s · due %s"), owner, status, due),
                             SIZE_SMALL, PANGO_WEIGHT_NORMAL, 1, 1, DIM);
       detail->indent = 12;
     }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "staple-report-internal.h"
+#include "staple-text.h"
 
 /* Walk sheets: blank forms to fill in by hand while walking the work. */
 
@@ -138,7 +139,8 @@ add_walk_sheet (StapleReport *self,
 
   if (stage != NULL && !_staple_report_is_empty (staple_stage_get_team (stage)))
     {
-      g_autofree char *team = g_strdup_printf (_("Team: %s"), staple_stage_get_team (stage));
+      g_autofree char *name = staple_text_isolate (staple_stage_get_team (stage));
+      g_autofree char *team = g_strdup_printf (_("Team: %s"), name);
 
       _staple_report_flow_text (self, team, SIZE_SUBHEADING, PANGO_WEIGHT_NORMAL, 0, 2, INK);
     }

@@ -73,7 +73,6 @@ double _staple_audience_put_text     (AudienceContext   *ctx,
                                       const double      *rgb);
 char  *_staple_audience_format_count (guint              count);
 char  *_staple_audience_continued    (const char        *title);
-char  *_staple_audience_isolate      (const char        *text);
 void   _staple_audience_bullet       (AudienceContext   *ctx,
                                       double             x,
                                       double             y,

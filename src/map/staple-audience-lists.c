@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "staple-audience-lists-private.h"
+#include "staple-text.h"
 
 /* Room left at the foot of a list for "Page 2 of 3". */
 #define FOOTER_HEIGHT 44.0
@@ -302,21 +303,11 @@ _staple_audience_list_draw (AudienceContext         *ctx,
 
 /* Rows any phase uses */
 
-/* @text set apart from the line it is put in (U+2068 FIRST STRONG
- * ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): a name in Arabic or Hebrew
- * reads right to left within its place, and neither moves the words of the
- * app around it nor the line's own direction. */
-char *
-_staple_audience_isolate (const char *text)
-{
-  return g_strconcat ("\u2068", text != NULL ? text : "", "\u2069", NULL);
-}
-
 /* A heading repeated atop a page inside its group. */
 char *
 _staple_audience_continued (const char *title)
 {
-  g_autofree char *isolated = _staple_audience_isolate (title);
+  g_autofree char *isolated = staple_text_isolate (title);
 
   /* Translators: a heading repeated atop the next page of its list,
    * e.g. "Trust people’s judgement (continued)" */
@@ -661,7 +652,7 @@ describe_occasion (StapleSession *session)
 
   if (*staple_session_get_facilitator (session) != '\0')
     {
-      g_autofree char *name = _staple_audience_isolate (staple_session_get_facilitator (session));
+      g_autofree char *name = staple_text_isolate (staple_session_get_facilitator (session));
 
       /* Translators: who runs the workshop, e.g. "Coach: Ruth Abernethy" */
       coach = g_strdup_printf (_("Coach: %s"), name);
@@ -681,7 +672,7 @@ describe_occasion (StapleSession *session)
         g_string_append (text, parts[i]);
       else
         {
-          g_autofree char *part = _staple_audience_isolate (parts[i]);
+          g_autofree char *part = staple_text_isolate (parts[i]);
 
           g_string_append (text, part);
         }

@@ -26,7 +26,7 @@ describe_action (StapleSession *session,
   g_autofree char *who = staple_text_bound (*name != '\0' ? name : _("No owner yet"),
                                             STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
   g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
-  g_autofree char *isolated = _staple_audience_isolate (who);
+  g_autofree char *isolated = staple_text_isolate (who);
 
   /* A name in another script keeps its place in the line, and the line its
    * reading direction. */

@@ -117,11 +117,14 @@ friction_notify_cb (StapleFriction  *friction,
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  if (g_str_equal (name, "notes"))
+  /* Notes are not on the map; a position changes with the list's order,
+   * which its items-changed tells (a move renumbers a whole stage). */
+  if (g_str_equal (name, "notes") || g_str_equal (name, "position"))
     return;
 
+  /* The id too: the votes are counted by it (a card just written gets one). */
   if (g_str_equal (name, "text") || g_str_equal (name, "kind") ||
-      g_str_equal (name, "severity"))
+      g_str_equal (name, "severity") || g_str_equal (name, "id"))
     {
       g_hash_table_add (self->dirty_cards, g_object_ref (friction));
       self->dirty = TRUE;
@@ -137,7 +140,11 @@ stage_notify_cb (StapleStage     *stage,
                  GParamSpec      *pspec,
                  StapleMapLayout *self)
 {
-  if (!g_str_equal (g_param_spec_get_name (pspec), "notes"))
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* Neither its notes, nor its id or place in the list, are drawn. */
+  if (!g_str_equal (name, "notes") && !g_str_equal (name, "position") &&
+      !g_str_equal (name, "id"))
     invalidate (self);
 }
 
@@ -735,10 +742,12 @@ measure_stage (StapleMapLayout *self,
   g_autofree char *name = NULL;
   g_autofree char *team = staple_text_bound (staple_stage_get_team (stage), STAPLE_TEXT_SHORT,
                                              STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *isolated_team = staple_text_isolate (team);
   const char *channel = staple_channel_get_label (staple_stage_get_channel (stage));
   double s = self->scale;
 
-  subtitle = *team != '\0' ? g_strdup_printf ("%s · %s", team, channel) : g_strdup (channel);
+  subtitle = *team != '\0' ? g_strdup_printf ("%s · %s", isolated_team, channel)
+                           : g_strdup (channel);
   /* Translators: work time and waiting time of a stage */
   times = g_strdup_printf (_("Work %s · waits %s"), work, wait);
   if (staple_stage_get_dropped (stage))
@@ -756,7 +765,7 @@ measure_stage (StapleMapLayout *self,
                                *team != '\0' &&
                                !g_str_equal (staple_stage_get_team (stage),
                                              staple_stage_get_team (previous))
-                               ? team : _("another team"));
+                               ? isolated_team : _("another team"));
   else
     handoff = g_strdup ("");
 

@@ -98,3 +98,20 @@ staple_text_bound (const char           *text,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * staple_text_isolate:
+ * @text: (nullable): a text someone typed, to be put in a sentence
+ *
+ * Sets @text apart from the sentence it goes in (U+2068 FIRST STRONG
+ * ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): a name in Arabic or Hebrew
+ * reads right to left within its place, and neither moves the app's words
+ * and punctuation around it nor the line's own direction.
+ *
+ * Returns: (transfer full): the isolated copy
+ */
+char *
+staple_text_isolate (const char *text)
+{
+  return g_strconcat ("\u2068", text != NULL ? text : "", "\u2069", NULL);
+}

@@ -20,8 +20,9 @@ typedef enum
   STAPLE_TEXT_BOUND_ONE_LINE = 1 << 0, /* line breaks and tabs become spaces */
 } StapleTextBoundFlags;
 
-char *staple_text_bound (const char           *text,
-                         gsize                 max_chars,
-                         StapleTextBoundFlags  flags);
+char *staple_text_bound   (const char           *text,
+                           gsize                 max_chars,
+                           StapleTextBoundFlags  flags);
+char *staple_text_isolate (const char           *text);
 
 G_END_DECLS
