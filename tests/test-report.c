@@ -769,6 +769,31 @@ test_pages_right_to_left_names (void)
   g_assert_true (report_has_text (report, "Yes, into \u2068צוות שטח\u2069"));
   g_assert_true (report_has_text (report, "\u2068ليلى حداد\u2069 — \u2068مديرة العمليات\u2069"));
   g_assert_false (report_has_text (report, "Yes, into צוות"));
+
+  /* In the time table the Hebrew owner starts where "Owner" does, not at
+   * the cell's right (it did, the layout taking its direction from its
+   * first letter). */
+  for (guint page = 0; page < staple_report_get_n_pages (report); page++)
+    {
+      g_autoptr(GPtrArray) texts = staple_report_get_texts (report, page, NULL);
+      g_autoptr(GArray) rects = staple_report_get_text_rects (report, page);
+      double header_x = -1, owner_x = -1;
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (texts, i);
+
+          if (g_str_equal (text, "Owner"))
+            header_x = g_array_index (rects, cairo_rectangle_t, i).x;
+          else if (g_str_equal (text, "צוות שטח"))
+            owner_x = g_array_index (rects, cairo_rectangle_t, i).x;
+        }
+      if (header_x < 0 || owner_x < 0)
+        continue;
+      g_assert_cmpfloat_with_epsilon (owner_x, header_x, 1.0);
+      return;
+    }
+  g_error ("the time table's owner column was not found");
 }
 
 static void

@@ -97,6 +97,10 @@ _staple_report_make_text (StapleReport *self,
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+  /* The report's reading direction, not the first letter's: a table cell
+   * or a line that begins with a Hebrew name stays aligned with the rest
+   * of its column and page. The name itself still reads right to left. */
+  pango_layout_set_auto_dir (layout, FALSE);
 
   if (width > 0)
     {
