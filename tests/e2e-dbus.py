@@ -275,6 +275,70 @@ def window_export_opens(staple, database, workdir):
           "(three kinds) and one deleted since are refused with a message")
 
 
+def window_export_answers(staple, example_database, workdir):
+    """A map of 600 more cards exported as PNG from the window: the window
+    goes on answering while the file is written (it used to freeze for the
+    seconds the drawing and the compression take), and the file is whole."""
+    database = os.path.join(workdir, "big.db")
+    png = os.path.join(workdir, "big map.png")
+    with open(example_database, "rb") as source, open(database, "wb") as target:
+        target.write(source.read())
+    db = sqlite3.connect(database)
+    stages = [row[0] for row in db.execute("SELECT id FROM stages")]
+    for stage in stages:
+        for i in range(60):
+            db.execute("INSERT INTO frictions (stage_id, position, text) VALUES (?, ?, ?)",
+                       (stage, 100 + i, f"Card {i} of a long wall: the form asks again for "
+                                        f"what the last team already typed in"))
+    db.commit()
+    db.close()
+
+    process = start(staple, f"--database={database}", "--example")
+    try:
+        subprocess.Popen(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
+                          WINDOW_PATH, "--method", "org.gtk.Actions.Activate", "export-png",
+                          "[]", "{}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        dialogs = []
+        wait_until("the dialog “Export the Map” opened", lambda: dialogs.extend(
+            xdotool("search", "--onlyvisible", "--name", "Export the Map",
+                    check=False).split()) or dialogs)
+        time.sleep(1.5)  # it lists the folder
+        xdotool("windowfocus", dialogs[0], check=False)
+        time.sleep(0.3)
+        xdotool("key", "ctrl+a")
+        xdotool("type", "--delay", "20", png)
+        xdotool("key", "Return")
+
+        answers, slowest = 0, 0.0
+        deadline = time.monotonic() + 120
+        while not os.path.exists(png) and time.monotonic() < deadline:
+            # Every call made before the file is whole counts, the one that
+            # waited for it too: a window busy writing answers only after.
+            start_time = time.monotonic()
+            gdbus(WINDOW_PATH, "org.gtk.Actions.Describe", "open-export")
+            slowest = max(slowest, time.monotonic() - start_time)
+            if not os.path.exists(png):
+                answers += 1
+            time.sleep(0.2)
+        if not os.path.exists(png):
+            fail("the big map's PNG was never written")
+        if answers < 3 or slowest > 1.5:
+            fail(f"the window did not answer while it exported: {answers} answers, the "
+                 f"slowest in {slowest:.1f} s")
+        wait_until("win.open-export was enabled", open_export_enabled, timeout=30)
+        with open(png, "rb") as f:
+            header = f.read(24)
+        width = int.from_bytes(header[16:20], "big")
+        if header[:8] != b"\x89PNG\r\n\x1a\n" or width < 1000:
+            fail(f"the big map's PNG is not a whole map: {header[:8]!r}, {width} wide")
+        if process.poll() is not None:
+            fail(f"staple exited with {process.returncode} during the export")
+    finally:
+        kill_hard(process)
+    print(f"ok - a 628-card map exported as PNG from the window: it answered {answers} times "
+          f"meanwhile, the slowest in {slowest:.2f} s; the file is a {width}-pixel-wide PNG")
+
+
 def print_to_file_opens(staple, database, workdir):
     """Printing with GTK's Print to File printer gives the same toast: after it,
     win.open-export is enabled. The dialog is clicked where GTK 4.8 puts its
@@ -331,6 +395,7 @@ def main():
         restart_and_undo_is_empty(staple, database)
         example(staple, workdir)
         window_export_opens(staple, os.path.join(workdir, "example.db"), workdir)
+        window_export_answers(staple, os.path.join(workdir, "example.db"), workdir)
         print_to_file_opens(staple, os.path.join(workdir, "example.db"), workdir)
 
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "staple-model.h"
+#include "test-util.h"
 
 /* Counts the notifications of one property of an object. */
 typedef struct
@@ -1173,6 +1174,107 @@ test_catalogue_principle_matches (void)
     }
 }
 
+/* Fails unless @a and @b are distinct objects of one type with the same
+ * value in every readable property. */
+static void
+assert_same_properties (gpointer a,
+                        gpointer b)
+{
+  guint n = 0;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+
+  g_assert_true (a != b);
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+  for (guint i = 0; i < n; i++)
+    {
+      GValue x = G_VALUE_INIT, y = G_VALUE_INIT;
+
+      if ((specs[i]->flags & G_PARAM_READABLE) == 0)
+        continue;
+      g_value_init (&x, specs[i]->value_type);
+      g_value_init (&y, specs[i]->value_type);
+      g_object_get_property (a, specs[i]->name, &x);
+      g_object_get_property (b, specs[i]->name, &y);
+      if (g_param_values_cmp (specs[i], &x, &y) != 0)
+        g_error ("%s.%s differs in the copy", G_OBJECT_TYPE_NAME (a), specs[i]->name);
+      g_value_unset (&x);
+      g_value_unset (&y);
+    }
+}
+
+static void
+assert_same_list (GListStore *a,
+                  GListStore *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_true (a != b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(GObject) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      assert_same_properties (x, y);
+      if (STAPLE_IS_STAGE (x))
+        assert_same_list (staple_stage_get_frictions (STAPLE_STAGE (x)),
+                          staple_stage_get_frictions (STAPLE_STAGE (y)));
+      if (STAPLE_IS_ACTION (x))
+        {
+          guint nx = 0, ny = 0;
+          const gint64 *ix = staple_action_get_friction_ids (STAPLE_ACTION (x), &nx);
+          const gint64 *iy = staple_action_get_friction_ids (STAPLE_ACTION (y), &ny);
+
+          g_assert_cmpmem (ix, nx * sizeof (gint64), iy, ny * sizeof (gint64));
+        }
+    }
+}
+
+/* An export in another thread works on a copy: everything the session
+ * holds, ids, votes, links and clocks, is the same in it, and nothing the
+ * coach changes meanwhile reaches it. */
+static void
+test_session_copy (void)
+{
+  g_autoptr(StapleSession) session = test_read_example ();
+  g_autoptr(StapleSession) copy = NULL;
+  g_autoptr(StapleStage) first = NULL;
+  g_autoptr(StapleFriction) card = NULL;
+  g_autoptr(StapleStage) first_copy = NULL;
+  g_autoptr(StapleFriction) card_copy = NULL;
+  guint votes = 0;
+
+  staple_session_set_id (session, 7);
+  staple_session_set_phase_seconds (session, STAPLE_PHASE_WALK, 1234);
+  copy = staple_session_copy (session);
+
+  assert_same_properties (session, copy);
+  g_assert_cmpuint (staple_session_get_phase_seconds (copy, STAPLE_PHASE_WALK), ==, 1234);
+  assert_same_list (staple_session_get_participants (session),
+                    staple_session_get_participants (copy));
+  assert_same_list (staple_session_get_stages (session), staple_session_get_stages (copy));
+  assert_same_list (staple_session_get_votes (session), staple_session_get_votes (copy));
+  assert_same_list (staple_session_get_actions (session), staple_session_get_actions (copy));
+  assert_same_list (staple_session_get_empowerments (session),
+                    staple_session_get_empowerments (copy));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (copy))),
+                    >, 0);
+
+  first = g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (session)), 0);
+  card = g_list_model_get_item (G_LIST_MODEL (staple_stage_get_frictions (first)), 0);
+  votes = staple_session_count_votes_for (copy, staple_friction_get_id (card));
+  staple_friction_set_text (card, "changed after the copy");
+  staple_stage_set_name (first, "renamed after the copy");
+  g_list_store_remove_all (staple_session_get_votes (session));
+
+  first_copy = g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (copy)), 0);
+  card_copy = g_list_model_get_item (G_LIST_MODEL (staple_stage_get_frictions (first_copy)), 0);
+  g_assert_cmpstr (staple_friction_get_text (card_copy), !=, "changed after the copy");
+  g_assert_cmpstr (staple_stage_get_name (first_copy), !=, "renamed after the copy");
+  g_assert_cmpuint (staple_session_count_votes_for (copy, staple_friction_get_id (card_copy)),
+                    ==, votes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1205,6 +1307,7 @@ main (int   argc,
   g_test_add_func ("/model/json/minimal", test_json_minimal);
   g_test_add_func ("/model/json/length", test_json_length);
   g_test_add_func ("/model/json/error-quark", test_json_error_quark);
+  g_test_add_func ("/model/session/copy", test_session_copy);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

@@ -6,6 +6,8 @@
 #include "staple-session.h"
 #include "staple-enum-types.h"
 
+#include <string.h>
+
 /**
  * StapleSession:
  *
@@ -419,6 +421,99 @@ StapleSession *
 staple_session_new (void)
 {
   return g_object_new (STAPLE_TYPE_SESSION, NULL);
+}
+
+/* Every property that can be read and written afterwards, from @from to
+ * @to, of the same type. */
+static void
+copy_properties (GObject *from,
+                 GObject *to)
+{
+  guint n = 0;
+  g_autofree GParamSpec **specs =
+    g_object_class_list_properties (G_OBJECT_GET_CLASS (from), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (specs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (from, specs[i]->name, &value);
+      g_object_set_property (to, specs[i]->name, &value);
+      g_value_unset (&value);
+    }
+}
+
+static gpointer
+copy_object (gpointer object)
+{
+  GObject *copy = g_object_new (G_OBJECT_TYPE (object), NULL);
+
+  copy_properties (object, copy);
+  if (STAPLE_IS_STAGE (object))
+    {
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (object));
+
+      for (guint i = 0; i < g_list_model_get_n_items (frictions); i++)
+        {
+          g_autoptr(GObject) friction = g_list_model_get_item (frictions, i);
+          g_autoptr(GObject) friction_copy = copy_object (friction);
+
+          g_list_store_append (staple_stage_get_frictions (STAPLE_STAGE (copy)), friction_copy);
+        }
+    }
+  else if (STAPLE_IS_ACTION (object))
+    {
+      guint n_ids = 0;
+      const gint64 *ids = staple_action_get_friction_ids (object, &n_ids);
+
+      staple_action_set_friction_ids (STAPLE_ACTION (copy), ids, n_ids);
+    }
+  return copy;
+}
+
+static void
+copy_list (GListStore *from,
+           GListStore *to)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_autoptr(GObject) copy = copy_object (item);
+
+      g_list_store_append (to, copy);
+    }
+}
+
+/**
+ * staple_session_copy:
+ * @self: a #StapleSession
+ *
+ * Makes a copy of the session that shares nothing with it, ids and all:
+ * for work in another thread, such as writing an export, while the coach
+ * goes on changing the session itself.
+ *
+ * Returns: (transfer full): the copy
+ */
+StapleSession *
+staple_session_copy (StapleSession *self)
+{
+  StapleSession *copy;
+
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), NULL);
+
+  copy = staple_session_new ();
+  copy_properties (G_OBJECT (self), G_OBJECT (copy));
+  memcpy (copy->phase_seconds, self->phase_seconds, sizeof self->phase_seconds);
+  copy_list (self->participants, copy->participants);
+  copy_list (self->stages, copy->stages);
+  copy_list (self->votes, copy->votes);
+  copy_list (self->actions, copy->actions);
+  copy_list (self->empowerments, copy->empowerments);
+  return copy;
 }
 
 /**

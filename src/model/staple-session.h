@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StapleSession, staple_session, STAPLE, SESSION, GObject)
 
 StapleSession     *staple_session_new              (void);
+StapleSession     *staple_session_copy             (StapleSession  *self);
 gint64             staple_session_get_id           (StapleSession  *self);
 void               staple_session_set_id           (StapleSession  *self,
                                                     gint64          id);

@@ -64,33 +64,16 @@ chooser_response_cb (GtkNativeDialog    *chooser,
                      StapleExportDialog *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(StapleReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   StapleReportOptions options;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (response != GTK_RESPONSE_ACCEPT || !STAPLE_IS_WINDOW (parent))
     return;
 
+  /* The window writes it in the background and tells how it went. */
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
   read_options (self, &options);
-  report = staple_report_new (self->session, &options);
-
-  if (!staple_report_write_pdf (report, path, &error))
-    {
-      if (STAPLE_IS_WINDOW (parent))
-        staple_window_show_error (STAPLE_WINDOW (parent), error);
-      return;
-    }
-
-  message = g_strdup_printf (ngettext ("Exported “%s”, %u page", "Exported “%s”, %u pages",
-                                       staple_report_get_n_pages (report)),
-                             g_file_peek_path (file), staple_report_get_n_pages (report));
-  if (STAPLE_IS_WINDOW (parent))
-    staple_window_show_export_toast (STAPLE_WINDOW (parent), message, file);
+  staple_window_export_pdf (STAPLE_WINDOW (parent), self->session, &options, file);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "staple-application.h"
+#include "staple-report.h"
 #include "staple-editor.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,10 @@ void          staple_window_show_toast    (StapleWindow      *self,
 void          staple_window_show_export_toast (StapleWindow  *self,
                                            const char        *message,
                                            GFile             *file);
+void          staple_window_export_pdf    (StapleWindow              *self,
+                                           StapleSession             *session,
+                                           const StapleReportOptions *options,
+                                           GFile                     *file);
 StapleEditor *staple_window_get_editor    (StapleWindow      *self);
 
 gboolean        staple_window_restore_after_crash (StapleWindow *self);
