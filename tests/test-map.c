@@ -1133,6 +1133,105 @@ test_layout_remove_card (void)
   assert_geometry (layout);
 }
 
+/* Every box where a layout made from scratch puts it. */
+static void
+assert_same_as_fresh (StapleMapLayout *layout,
+                      StapleSession   *session)
+{
+  g_autoptr(StapleMapLayout) fresh = layout_for (session);
+
+  g_assert_cmpuint (staple_map_layout_get_n_columns (layout), ==,
+                    staple_map_layout_get_n_columns (fresh));
+  g_assert_cmpfloat_with_epsilon (staple_map_layout_get_width (layout),
+                                  staple_map_layout_get_width (fresh), 1e-9);
+  g_assert_cmpfloat_with_epsilon (staple_map_layout_get_height (layout),
+                                  staple_map_layout_get_height (fresh), 1e-9);
+  for (guint i = 0; i < staple_map_layout_get_n_columns (fresh); i++)
+    {
+      const StapleMapColumn *ours = staple_map_layout_get_column (layout, i);
+      const StapleMapColumn *theirs = staple_map_layout_get_column (fresh, i);
+
+      g_assert_true (ours->stage == theirs->stage);
+      g_assert_cmpfloat_with_epsilon (ours->column.x, theirs->column.x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (ours->column.width, theirs->column.width, 1e-9);
+      g_assert_cmpfloat_with_epsilon (ours->column.height, theirs->column.height, 1e-9);
+      g_assert_cmpstr (pango_layout_get_text (ours->causes), ==,
+                       pango_layout_get_text (theirs->causes));
+      g_assert_cmpuint (ours->cards->len, ==, theirs->cards->len);
+      for (guint j = 0; j < theirs->cards->len; j++)
+        {
+          const StapleMapCard *a = staple_map_layout_get_card (layout, i, j);
+          const StapleMapCard *b = staple_map_layout_get_card (fresh, i, j);
+
+          g_assert_true (a->friction == b->friction);
+          g_assert_cmpfloat_with_epsilon (a->rect.x, b->rect.x, 1e-9);
+          g_assert_cmpfloat_with_epsilon (a->rect.y, b->rect.y, 1e-9);
+          g_assert_cmpfloat_with_epsilon (a->rect.height, b->rect.height, 1e-9);
+          g_assert_cmpstr (pango_layout_get_text (a->text), ==, pango_layout_get_text (b->text));
+          g_assert_cmpuint (a->n_votes, ==, b->n_votes);
+        }
+    }
+}
+
+/* Cards added, moved between stages and removed, as the editor does it
+ * (the list changed, then every card of the stage renumbered): only those
+ * stages' columns are measured again, and the map is the one a fresh
+ * layout draws; renumbering alone changes nothing on it. */
+static void
+test_layout_card_edits_match_fresh (void)
+{
+  g_autoptr(StapleSession) session = make_small_session ();
+  g_autoptr(StapleMapLayout) layout = layout_for (session);
+  StapleStage *first = get_stage (session, 0);
+  StapleStage *empty = get_stage (session, 1);
+  StapleStage *last = get_stage (session, 2);
+  g_autoptr(StapleFriction) moved = g_object_ref (get_friction (first, 0));
+  g_autoptr(StapleFriction) added = staple_friction_new ();
+  StapleFriction *removed;
+  gpointer weak;
+  guint count = 0;
+
+  g_signal_connect (layout, "changed", G_CALLBACK (count_cb), &count);
+
+  /* Into the empty stage: its column grows a card, every later one moves. */
+  staple_friction_set_text (added, "A card long enough to wrap onto a second and a third line "
+                            "of the card, which makes its stack taller than before");
+  g_list_store_append (staple_stage_get_frictions (empty), added);
+  staple_map_layout_update (layout);
+  assert_same_as_fresh (layout, session);
+
+  /* From the first stage to the last one's second place. */
+  g_list_store_remove (staple_stage_get_frictions (first), 0);
+  g_list_store_insert (staple_stage_get_frictions (last), 1, moved);
+  count = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (staple_stage_get_frictions (last)));
+       i++)
+    staple_friction_set_position (get_friction (last, i), (int) i);
+  staple_friction_set_id (moved, 7777);
+  g_assert_cmpuint (count, <=, 1);
+  staple_map_layout_update (layout);
+  assert_same_as_fresh (layout, session);
+  g_assert_true (staple_map_layout_get_card (layout, 2, 1)->friction == moved);
+
+  /* Removed: its column closes up, and nothing keeps the card alive. */
+  removed = get_friction (last, 5);
+  weak = removed;
+  g_object_add_weak_pointer (G_OBJECT (removed), &weak);
+  g_list_store_remove (staple_stage_get_frictions (last), 5);
+  staple_map_layout_update (layout);
+  assert_same_as_fresh (layout, session);
+  g_assert_null (weak);
+
+  /* And the text of a card moved edits it where it is now. */
+  count = 0;
+  staple_friction_set_text (moved, "Moved and changed");
+  g_assert_cmpuint (count, ==, 1);
+  staple_map_layout_update (layout);
+  g_assert_cmpstr (pango_layout_get_text (staple_map_layout_get_card (layout, 2, 1)->text), ==,
+                   "Moved and changed");
+  assert_same_as_fresh (layout, session);
+}
+
 static void
 test_layout_outlives_nothing (void)
 {
@@ -1916,6 +2015,7 @@ main (int   argc,
   g_test_add_func ("/map/layout/changed-signal", test_layout_changed_signal);
   g_test_add_func ("/map/layout/replace-session", test_layout_replace_session);
   g_test_add_func ("/map/layout/remove-card", test_layout_remove_card);
+  g_test_add_func ("/map/layout/card-edits-match-fresh", test_layout_card_edits_match_fresh);
   g_test_add_func ("/map/layout/unref", test_layout_outlives_nothing);
 
   g_test_add_func ("/map/hit/stage", test_hit_stage);

@@ -56,6 +56,9 @@ struct _StapleEditor
   GArray        *pending;       /* of Pending, oldest first */
   GError        *unsaved_error; /* why the pending edits are not written */
   guint          retry_id;
+  gint64         applied_us;    /* the last edit's apply, listeners included */
+  gint64         written_us;    /* and its transaction, up to the commit */
+  gint64         touched_us;    /* of which staple_store_touch_session() */
 };
 
 void          staple_editor_command_free     (gpointer         data);

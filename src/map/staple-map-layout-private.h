@@ -59,6 +59,7 @@ struct _StapleMapLayout
   GHashTable    *stage_cache;  /* StapleStage → StageCache */
   GHashTable    *votes;        /* friction id → count */
   GPtrArray     *watched;      /* objects whose signals we listen to */
+  GHashTable    *watched_cards; /* StapleFriction set: those of them that are cards */
   PangoLayout   *lane_labels[STAPLE_MAP_N_LANES];
   PangoLayout   *scale_labels[3]; /* "+2", "0", "−2" */
   PangoLayout   *wait_label;
@@ -84,6 +85,7 @@ struct _StapleMapLayout
   gboolean       votes_dirty;
   gboolean       watch_dirty;
   GHashTable    *dirty_cards;  /* StapleFriction set: only their faces changed */
+  GHashTable    *dirty_stages; /* StapleStage set: only their cards came, went or moved */
   PangoLayout   *kind_labels[STAPLE_FRICTION_KIND_UNCLEAR_EXPECTATIONS + 1];
 };
 

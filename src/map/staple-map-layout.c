@@ -170,6 +170,7 @@ unwatch_all (StapleMapLayout *self)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
 
   g_ptr_array_set_size (self->watched, 0);
+  g_hash_table_remove_all (self->watched_cards);
 }
 
 static void
@@ -191,8 +192,57 @@ watch_object (StapleMapLayout *self,
   g_ptr_array_add (self->watched, g_object_ref (object));
 }
 
-/* Listens to every stage and friction point; redone only when stages or
- * cards are added, removed or moved. */
+static void
+watch_card (StapleMapLayout *self,
+            StapleFriction  *friction)
+{
+  if (g_hash_table_add (self->watched_cards, friction))
+    watch_object (self, friction, G_CALLBACK (friction_notify_cb));
+}
+
+/* Cards added to, taken from or moved in a stage: only the new ones need
+ * listening to, rather than every card of the session again (those that
+ * left are let go by update_columns(), or by listening anew). */
+static void
+cards_changed_cb (GListModel      *frictions,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  StapleMapLayout *self)
+{
+  StapleStage *stage = NULL;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, i);
+
+      watch_card (self, friction);
+    }
+
+  /* Only that stage's column is measured again (the votes are counted by
+   * friction point and change with the votes list, not with the cards). */
+  for (guint i = 0; i < self->columns->len && !self->full_dirty && stage == NULL; i++)
+    {
+      StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+
+      if (G_LIST_MODEL (staple_stage_get_frictions (column->stage)) == frictions)
+        stage = column->stage;
+    }
+
+  if (stage == NULL)
+    {
+      self->watch_dirty = self->watch_dirty || removed > 0;
+      invalidate (self);
+      return;
+    }
+
+  g_hash_table_add (self->dirty_stages, g_object_ref (stage));
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Listens to every stage and friction point; redone only when stages are
+ * added, removed or moved. */
 static void
 watch_session (StapleMapLayout *self)
 {
@@ -215,13 +265,14 @@ watch_session (StapleMapLayout *self)
       GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
 
       watch_object (self, stage, G_CALLBACK (stage_notify_cb));
-      watch (self, frictions, "items-changed", G_CALLBACK (structure_changed_cb));
+      g_signal_connect (frictions, "items-changed", G_CALLBACK (cards_changed_cb), self);
+      g_ptr_array_add (self->watched, g_object_ref (frictions));
 
       for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
         {
           g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
 
-          watch_object (self, friction, G_CALLBACK (friction_notify_cb));
+          watch_card (self, friction);
         }
     }
 }
@@ -251,10 +302,12 @@ staple_map_layout_finalize (GObject *object)
   g_clear_pointer (&self->stage_cache, g_hash_table_unref);
   g_clear_pointer (&self->votes, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->watched_cards, g_hash_table_unref);
   for (guint i = 0; i < STAPLE_MAP_N_LANES; i++)
     g_clear_object (&self->lane_labels[i]);
   g_clear_pointer (&self->small_texts, g_hash_table_unref);
   g_clear_pointer (&self->dirty_cards, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_stages, g_hash_table_unref);
   g_clear_pointer (&self->fonts, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->kind_labels); i++)
     g_clear_object (&self->kind_labels[i]);
@@ -311,8 +364,10 @@ staple_map_layout_init (StapleMapLayout *self)
   self->stage_cache = g_hash_table_new_full (NULL, NULL, g_object_unref, stage_cache_free);
   self->votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched_cards = g_hash_table_new (NULL, NULL);
   self->small_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->dirty_cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->dirty_stages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) pango_font_description_free);
   self->dirty = TRUE;
@@ -841,11 +896,65 @@ sweep_stage_cb (gpointer key,
 /* First pass: measure every card and size every column, noting what each
  * needs of the lanes its content decides (a row's tallest column decides
  * them for its row). */
+/* Column @i's cards and header; all but whether a handoff follows it. */
+static void
+measure_column (StapleMapLayout *self,
+                GListModel      *stages,
+                guint            i)
+{
+  double s = self->scale;
+  StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+  ColumnExtent *extent = &g_array_index (self->extents, ColumnExtent, i);
+  g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+  g_autoptr(StapleStage) previous = i > 0 ? g_list_model_get_item (stages, i - 1) : NULL;
+  GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+  guint n_cards = g_list_model_get_n_items (frictions);
+  guint stacks = n_stacks (n_cards);
+  double inner = (stacks * CARD_WIDTH + (stacks - 1) * CARD_GAP) * s;
+  double stack_height = 0;
+  StageCache *header;
+
+  g_clear_pointer (&column->cards, g_array_unref);
+  column->stage = stage;
+  column->cards = g_array_sized_new (FALSE, TRUE, sizeof (StapleMapCard), n_cards);
+  column->column.width = inner + 2 * COLUMN_PAD * s;
+  extent->cards = 0;
+
+  for (guint j = 0; j < n_cards; j++)
+    {
+      g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+      CardCache *cache = measure_card (self, friction);
+      StapleMapCard card = { friction, { 0, 0, CARD_WIDTH * s, cache->height },
+                             cache->text_layout, cache->label_layout, cache->n_votes,
+                             cache->truncated };
+
+      cache->column = i;
+      cache->index = j;
+
+      if (j % CARDS_PER_STACK == 0)
+        stack_height = 0;
+      else
+        stack_height += CARD_GAP * s;
+      stack_height += cache->height;
+      extent->cards = MAX (extent->cards, stack_height);
+      g_array_append_val (column->cards, card);
+    }
+
+  header = measure_stage (self, stage, previous, inner);
+  column->title = header->title;
+  column->subtitle = header->subtitle;
+  column->times = header->times;
+  column->causes = header->causes;
+  column->handoff_label = header->handoff_label;
+
+  extent->header = header->header_height;
+  extent->causes = header->causes_height;
+}
+
 static void
 measure_columns (StapleMapLayout *self,
                  GListModel      *stages)
 {
-  double s = self->scale;
   guint n_stages = g_list_model_get_n_items (stages);
 
   g_array_set_size (self->columns, 0);
@@ -855,53 +964,11 @@ measure_columns (StapleMapLayout *self,
   for (guint i = 0; i < n_stages; i++)
     {
       StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
-      ColumnExtent *extent = &g_array_index (self->extents, ColumnExtent, i);
-      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
-      g_autoptr(StapleStage) previous = i > 0 ? g_list_model_get_item (stages, i - 1) : NULL;
-      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
-      guint n_cards = g_list_model_get_n_items (frictions);
-      guint stacks = n_stacks (n_cards);
-      double inner = (stacks * CARD_WIDTH + (stacks - 1) * CARD_GAP) * s;
-      double stack_height = 0;
-      StageCache *header;
 
-      column->stage = stage;
-      column->cards = g_array_sized_new (FALSE, TRUE, sizeof (StapleMapCard), n_cards);
-      column->column.width = inner + 2 * COLUMN_PAD * s;
-      extent->cards = 0;
-
-      for (guint j = 0; j < n_cards; j++)
-        {
-          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
-          CardCache *cache = measure_card (self, friction);
-          StapleMapCard card = { friction, { 0, 0, CARD_WIDTH * s, cache->height },
-                                 cache->text_layout, cache->label_layout, cache->n_votes,
-                                 cache->truncated };
-
-          cache->column = i;
-          cache->index = j;
-
-          if (j % CARDS_PER_STACK == 0)
-            stack_height = 0;
-          else
-            stack_height += CARD_GAP * s;
-          stack_height += cache->height;
-          extent->cards = MAX (extent->cards, stack_height);
-          g_array_append_val (column->cards, card);
-        }
-
-      header = measure_stage (self, stage, previous, inner);
-      column->title = header->title;
-      column->subtitle = header->subtitle;
-      column->times = header->times;
-      column->causes = header->causes;
-      column->handoff_label = header->handoff_label;
+      measure_column (self, stages, i);
       column->handoff_after = FALSE;
-      if (previous != NULL && pango_layout_get_character_count (header->handoff_label) > 0)
+      if (i > 0 && pango_layout_get_character_count (column->handoff_label) > 0)
         g_array_index (self->columns, StapleMapColumn, i - 1).handoff_after = TRUE;
-
-      extent->header = header->header_height;
-      extent->causes = header->causes_height;
     }
 
   staple_map_marks_wait_scale (self->session, &self->wait_scale);
@@ -1072,6 +1139,73 @@ update_cards (StapleMapLayout *self)
   return TRUE;
 }
 
+/* The quick update after cards came, went or moved within stages: measure
+ * those stages' columns again and move the boxes; every other card keeps
+ * its measure. Returns FALSE if the stages themselves changed. */
+/* A card gone from the session: nothing of the layout keeps it. */
+static void
+forget_card (StapleMapLayout *self,
+             StapleFriction  *friction)
+{
+  g_hash_table_remove (self->dirty_cards, friction);
+  g_hash_table_remove (self->card_cache, friction);
+  if (g_hash_table_remove (self->watched_cards, friction))
+    {
+      g_signal_handlers_disconnect_by_data (friction, self);
+      g_ptr_array_remove_fast (self->watched, friction);
+    }
+}
+
+static gboolean
+update_columns (StapleMapLayout *self)
+{
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (self->session));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+
+  if (g_hash_table_size (self->dirty_stages) == 0)
+    return TRUE;
+
+  if (g_list_model_get_n_items (stages) != self->columns->len)
+    return FALSE;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+
+      if (column->stage != stage)
+        return FALSE;
+    }
+
+  /* The cards those columns held, to tell which left the session: a card
+   * moved to another stage made that stage's column dirty too. */
+  before = g_ptr_array_new_with_free_func (g_object_unref);
+  after = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      StapleMapColumn *column = &g_array_index (self->columns, StapleMapColumn, i);
+
+      if (!g_hash_table_contains (self->dirty_stages, column->stage))
+        continue;
+
+      for (guint j = 0; j < column->cards->len; j++)
+        g_ptr_array_add (before,
+                         g_object_ref (g_array_index (column->cards, StapleMapCard, j).friction));
+      measure_column (self, stages, i);
+      for (guint j = 0; j < column->cards->len; j++)
+        g_hash_table_add (after, g_array_index (column->cards, StapleMapCard, j).friction);
+    }
+
+  for (guint k = 0; k < before->len; k++)
+    if (!g_hash_table_contains (after, g_ptr_array_index (before, k)))
+      forget_card (self, g_ptr_array_index (before, k));
+
+  g_hash_table_remove_all (self->dirty_stages);
+  place_columns (self);
+  return TRUE;
+}
+
 /**
  * staple_map_layout_update:
  *
@@ -1088,18 +1222,23 @@ staple_map_layout_update (StapleMapLayout *self)
   if (!self->dirty)
     return;
 
-  if (self->watch_dirty)
+  /* Cards that left a stage are let go of by the quick update; a whole
+   * one listens anew. */
+  if (self->watch_dirty ||
+      ((self->full_dirty || self->votes_dirty) && g_hash_table_size (self->dirty_stages) > 0))
     watch_session (self);
 
   self->generation++;
   self->serial++;
   self->dirty = FALSE;
 
-  if (!self->full_dirty && !self->votes_dirty && update_cards (self))
+  if (!self->full_dirty && !self->votes_dirty && self->session != NULL &&
+      update_columns (self) && update_cards (self))
     return;
 
   self->full_dirty = FALSE;
   g_hash_table_remove_all (self->dirty_cards);
+  g_hash_table_remove_all (self->dirty_stages);
 
   if (self->session == NULL)
     {

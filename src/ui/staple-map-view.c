@@ -716,12 +716,51 @@ update_empty (StapleMapView *self)
 
 /* The layout */
 
+/* Where the selection is in the session itself, without bringing the
+ * layout up to date: an edit changes the model in many steps (a move
+ * renumbers two stages), and measuring the map after each one cost a whole
+ * relayout per step on a big map. */
+static void
+locate_in_model (StapleMapView *self)
+{
+  StapleSession *session = staple_map_layout_get_session (self->layout);
+  GListModel *stages = session != NULL ? G_LIST_MODEL (staple_session_get_stages (session))
+                                       : NULL;
+  guint n_stages = stages != NULL ? g_list_model_get_n_items (stages) : 0;
+  StapleMapHitKind kind = self->selection_kind;
+
+  self->selection = (StapleMapHit) { STAPLE_MAP_HIT_NONE, 0, 0 };
+  if (kind == STAPLE_MAP_HIT_NONE || self->selection_object == NULL)
+    return;
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      guint j;
+
+      if (kind != STAPLE_MAP_HIT_CARD && G_OBJECT (stage) == self->selection_object)
+        {
+          self->selection = (StapleMapHit) { kind, i, 0 };
+          return;
+        }
+
+      if (kind == STAPLE_MAP_HIT_CARD &&
+          g_list_store_find (staple_stage_get_frictions (stage), self->selection_object, &j))
+        {
+          self->selection = (StapleMapHit) { kind, i, j };
+          return;
+        }
+    }
+}
+
 static gboolean
 relocate_cb (gpointer data)
 {
   StapleMapView *self = data;
 
   self->relocate_id = 0;
+  configure_adjustments (self);
+  update_empty (self);
 
   /* The selected element may have moved, or gone. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE &&
@@ -742,12 +781,11 @@ layout_changed_cb (StapleMapView *self)
   if (self->relocate_id == 0)
     self->relocate_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relocate_cb, self, NULL);
 
-  /* Meanwhile the old indices must not point past the end of a list. */
+  /* Meanwhile the old indices must not point past the end of a list. The
+   * scroll range and the empty map's page wait for the idle too. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE)
-    _staple_map_view_locate (self, self->selection_kind, self->selection_object, &self->selection);
+    locate_in_model (self);
 
-  configure_adjustments (self);
-  update_empty (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

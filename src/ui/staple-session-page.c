@@ -68,6 +68,7 @@ struct _StapleSessionPage
   GPtrArray            *principle_rows;   /* AdwActionRow per principle, 1…12 */
   GPtrArray            *ranking_rows;
   char                 *commit_ranking_shown; /* what the Commit ranking shows, in short */
+  gboolean              stages_bound;   /* the List page's rows are made (see bind_stages) */
   StapleFriction       *action_for;           /* what the next added action addresses */
   guint                 refresh_id;
 };
@@ -802,6 +803,38 @@ focus_page (StapleSessionPage *self,
     gtk_widget_grab_focus (widget);
 }
 
+/* The List page's rows, a row with a dozen fields per stage and per card,
+ * are made the first time the page is shown, not when the session opens:
+ * on a map of 1,200 cards they took most of the start and of the memory.
+ * Once made they stay, with their scroll position and focus, until another
+ * session is shown. */
+static gboolean
+list_shown (StapleSessionPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") == 0 &&
+         g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "list") == 0;
+}
+
+static void
+bind_stages (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+
+  if (session == NULL)
+    {
+      gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);
+      self->stages_bound = FALSE;
+      return;
+    }
+
+  if (self->stages_bound || !list_shown (self))
+    return;
+
+  self->stages_bound = TRUE;
+  gtk_list_box_bind_model (self->stages_list, G_LIST_MODEL (staple_session_get_stages (session)),
+                           create_stage_row, self, NULL);
+}
+
 static void
 page_changed_cb (StapleSessionPage *self)
 {
@@ -809,6 +842,7 @@ page_changed_cb (StapleSessionPage *self)
   gboolean journey = g_str_equal (gtk_stack_get_visible_child_name (self->phase_stack),
                                   "journey");
 
+  bind_stages (self);
   gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0 && journey);
   if (journey && g_strcmp0 (name, "list") == 0)
     focus_page (self, GTK_WIDGET (self->add_stage_row));
@@ -997,9 +1031,12 @@ staple_session_page_set_editor (StapleSessionPage *self,
   staple_inspector_set_session (self->diagnose_inspector, session);
   staple_summary_view_set_session (self->summary_view, session);
 
+  /* Another session's rows go; this one's come when the List page shows. */
+  gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);
+  self->stages_bound = FALSE;
+
   if (session == NULL)
     {
-      gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->participants_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->actions_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->empowerment_list, NULL, NULL, NULL, NULL);
@@ -1008,8 +1045,7 @@ staple_session_page_set_editor (StapleSessionPage *self,
 
   bind_frame (self, session);
   watch_session (self, session);
-  gtk_list_box_bind_model (self->stages_list, G_LIST_MODEL (staple_session_get_stages (session)),
-                           create_stage_row, self, NULL);
+  bind_stages (self);
   gtk_list_box_bind_model (self->participants_list,
                            G_LIST_MODEL (staple_session_get_participants (session)),
                            create_participant_row, self, NULL);
