@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "staple-application.h"
+#include "staple-bench-hook.h"
 
 int
 main (int   argc,
@@ -18,5 +19,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = staple_application_new ();
+  staple_bench_hook_install (GTK_APPLICATION (app));
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-bench-store.c: the library's databases and searches:
+ * search-10000 and search-100000, and the databases the whole-app lines
+ * open (staple-bench-app.c).
+ *
+ * Libraries are generated once per size and schema version and kept in
+ * bench_cache_dir(), as 100,000 sessions take a while to make: rows go in
+ * through bare SQL at schema version 2, in one transaction, and the store's
+ * own migrations then take the file to today's schema, indexing it for
+ * search (and computing whatever else a migration keeps) as they would for
+ * a coach's old library.
+ */
+#define G_LOG_DOMAIN "staple-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "staple-bench-store.h"
+#include "staple-bench-util.h"
+#include "staple-store.h"
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+/* The version the rows are written at: every column written exists there. */
+#define GENERATED_VERSION 2
+
+#define SEARCH_QUERY   "refund callback"
+#define SEARCH_MATCH   "\"refund\"* AND \"callback\"*"
+
+static const char * const organisations[] = {
+  "Acme Parcels", "Northwind Insurance", "Bolt & Co", "City Council", "Harbour Health",
+  "Meridian Bank", "Green Valley Water", "Orbit Telecom", "St Anne's Hospital", "Café Lumière",
+  "Fjord Logistics", "Kingsway Housing", "Sunrise Energy", "Praxis Legal", "Møller Retail",
+  "Zenith Freight", "Atlas Learning", "Blue Door Lettings", "Cobalt Software", "Riverside GP",
+};
+
+static const char * const topics[] = {
+  "Parcel returns", "Home insurance claim", "Broken boiler repair", "New bank account",
+  "Council tax change of address", "Hospital discharge", "Mobile contract cancellation",
+  "Water leak report", "Tenancy renewal", "Password reset", "Energy meter reading",
+  "Student enrolment", "Late delivery complaint", "Invoice dispute", "Warranty repair",
+  "Prescription renewal", "Lost card", "Planning application", "Software licence renewal",
+  "Appointment booking",
+};
+
+static const char * const first_names[] = {
+  "Ana", "Ben", "Chloé", "Dmitri", "Esi", "Farah", "Gustav", "Hana", "Ivo", "Jonas",
+  "Kemal", "Lena", "Mateo", "Nia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomás",
+};
+
+static const char * const roles[] = {
+  "Team lead", "Agent", "Engineer", "Customer", "Manager", "Clerk", "Nurse", "Analyst",
+  "Coordinator", "Director",
+};
+
+static const char * const empowerment_texts[] = {
+  "Refund up to €50 without asking", "Send a courier the same day",
+  "Waive the fee once a year", "Call the customer back directly",
+  "Book the engineer without approval", "Close the case when the customer agrees",
+};
+
+static sqlite3_stmt *
+bench_prepare (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("library: %s", sqlite3_errmsg (db));
+  return stmt;
+}
+
+static void
+bench_step (sqlite3      *db,
+            sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("library: %s", sqlite3_errmsg (db));
+  sqlite3_reset (stmt);
+}
+
+static void
+bind_owned (sqlite3_stmt *stmt,
+            int           index,
+            char         *text)
+{
+  sqlite3_bind_text (stmt, index, text, -1, g_free);
+}
+
+typedef struct
+{
+  sqlite3_stmt *session;
+  sqlite3_stmt *participant;
+  sqlite3_stmt *stage;
+  sqlite3_stmt *friction;
+  sqlite3_stmt *action;
+  sqlite3_stmt *empowerment;
+} LibraryInserts;
+
+static void
+generate_session (sqlite3        *db,
+                  LibraryInserts *ins,
+                  GRand          *rand,
+                  guint           index)
+{
+  gint64 session_id;
+  int n_stages = g_rand_int_range (rand, 3, 7);
+
+  bind_owned (ins->session, 1, g_strdup_printf ("%s %u", PICK (rand, topics), index % 97 + 1));
+  sqlite3_bind_text (ins->session, 2, PICK (rand, organisations), -1, SQLITE_STATIC);
+  bind_owned (ins->session, 3, g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 2019, 2027),
+                                                g_rand_int_range (rand, 1, 13),
+                                                g_rand_int_range (rand, 1, 29)));
+  bench_step (db, ins->session);
+  session_id = sqlite3_last_insert_rowid (db);
+
+  for (int p = g_rand_int_range (rand, 2, 6); p > 0; p--)
+    {
+      sqlite3_bind_int64 (ins->participant, 1, session_id);
+      sqlite3_bind_int (ins->participant, 2, p);
+      sqlite3_bind_text (ins->participant, 3, PICK (rand, first_names), -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins->participant, 4, PICK (rand, roles), -1, SQLITE_STATIC);
+      bench_step (db, ins->participant);
+    }
+
+  for (int s = 0; s < n_stages; s++)
+    {
+      gint64 stage_id;
+
+      sqlite3_bind_int64 (ins->stage, 1, session_id);
+      sqlite3_bind_int (ins->stage, 2, s);
+      bind_owned (ins->stage, 3, bench_make_stage_name (rand));
+      sqlite3_bind_text (ins->stage, 4, bench_pick_team (rand), -1, SQLITE_STATIC);
+      bind_owned (ins->stage, 5, g_rand_int_range (rand, 0, 4) == 0 ? bench_make_text (rand)
+                                                                    : g_strdup (""));
+      bench_step (db, ins->stage);
+      stage_id = sqlite3_last_insert_rowid (db);
+
+      for (int c = g_rand_int_range (rand, 1, 5); c > 0; c--)
+        {
+          sqlite3_bind_int64 (ins->friction, 1, stage_id);
+          sqlite3_bind_int (ins->friction, 2, c);
+          bind_owned (ins->friction, 3, bench_make_text (rand));
+          sqlite3_bind_int (ins->friction, 4, g_rand_int_range (rand, 1, 6));
+          bench_step (db, ins->friction);
+        }
+    }
+
+  for (int a = g_rand_int_range (rand, 1, 4); a > 0; a--)
+    {
+      sqlite3_bind_int64 (ins->action, 1, session_id);
+      sqlite3_bind_int (ins->action, 2, a);
+      bind_owned (ins->action, 3, bench_make_stage_name (rand));
+      sqlite3_bind_text (ins->action, 4, g_rand_int_range (rand, 0, 3) == 0 ? "done" : "open",
+                         -1, SQLITE_STATIC);
+      bench_step (db, ins->action);
+    }
+
+  for (int e = g_rand_int_range (rand, 0, 3); e > 0; e--)
+    {
+      sqlite3_bind_int64 (ins->empowerment, 1, session_id);
+      sqlite3_bind_int (ins->empowerment, 2, e);
+      sqlite3_bind_text (ins->empowerment, 3, PICK (rand, empowerment_texts), -1,
+                         SQLITE_STATIC);
+      bench_step (db, ins->empowerment);
+    }
+}
+/* Rows go in through bare SQL in one transaction, which takes seconds where
+ * @size separate additions would take minutes of syncing. */
+static void
+generate_library (sqlite3 *db,
+                  guint    size)
+{
+  GRand *rand = g_rand_new_with_seed (BENCH_SEED);
+  LibraryInserts ins = {
+    bench_prepare (db, "INSERT INTO sessions (title, organisation, date, created, updated)"
+                       " VALUES (?1, ?2, ?3, 1700000000, 1700000000)"),
+    bench_prepare (db, "INSERT INTO participants (session_id, position, name, role)"
+                       " VALUES (?1, ?2, ?3, ?4)"),
+    bench_prepare (db, "INSERT INTO stages (session_id, position, name, team, notes)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)"),
+    bench_prepare (db, "INSERT INTO frictions (stage_id, position, text, severity)"
+                       " VALUES (?1, ?2, ?3, ?4)"),
+    bench_prepare (db, "INSERT INTO actions (session_id, position, text, status)"
+                       " VALUES (?1, ?2, ?3, ?4)"),
+    bench_prepare (db, "INSERT INTO empowerments (session_id, position, text)"
+                       " VALUES (?1, ?2, ?3)"),
+  };
+
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("library: %s", sqlite3_errmsg (db));
+
+  for (guint i = 0; i < size; i++)
+    {
+      generate_session (db, &ins, rand, i);
+      if ((i + 1) % 20000 == 0)
+        g_printerr ("library-%u: generated %u sessions\n", size, i + 1);
+    }
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("library: %s", sqlite3_errmsg (db));
+
+  sqlite3_finalize (ins.session);
+  sqlite3_finalize (ins.participant);
+  sqlite3_finalize (ins.stage);
+  sqlite3_finalize (ins.friction);
+  sqlite3_finalize (ins.action);
+  sqlite3_finalize (ins.empowerment);
+  g_rand_free (rand);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *closed = g_strconcat (path, "-closed", NULL);
+  g_autofree char *made = g_strconcat (path, ".made", NULL);
+
+  g_unlink (made);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (closed);
+  g_unlink (path);
+}
+
+/* A cached database is whole once its ".made" mark is there: made in
+ * place (a store keeps notes beside its file, which a rename would leave
+ * behind), marked last. */
+static gboolean
+is_made (const char *path)
+{
+  g_autofree char *made = g_strconcat (path, ".made", NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS) && g_file_test (made, G_FILE_TEST_EXISTS);
+}
+
+static void
+mark_made (const char *path)
+{
+  g_autofree char *made = g_strconcat (path, ".made", NULL);
+
+  if (!g_file_set_contents (made, "", 0, NULL))
+    g_error ("cannot write %s", made);
+}
+
+static char *
+cached_path (const char *what)
+{
+  g_autofree char *name = g_strdup_printf ("%s-v%d.db", what, staple_store_get_schema_version ());
+
+  return g_build_filename (bench_cache_dir (), name, NULL);
+}
+
+/**
+ * bench_store_library:
+ * @size: how many sessions, each of 3 to 6 stages with 1 to 4 friction
+ *   points, participants, actions and empowerments
+ *
+ * Returns: the path of a library of @size generated sessions at today's
+ *   schema, made the first time and kept; the app may open it in place, as
+ *   a coach's library, but nothing should change its sessions
+ */
+char *
+bench_store_library (guint size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = g_strdup_printf ("library-%u", size);
+  g_autofree char *path = cached_path (what);
+  StapleStore *store;
+  sqlite3 *db = NULL;
+  double start;
+
+  if (is_made (path))
+    return g_steal_pointer (&path);
+
+  start = bench_now_ms ();
+  remove_database (path);
+  store = staple_store_open_at_version (path, GENERATED_VERSION, &error);
+  if (store == NULL)
+    g_error ("%s: %s", what, error->message);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    g_error ("%s: %s", what, sqlite3_errmsg (db));
+  generate_library (db, size);
+  sqlite3_close (db);
+  g_object_unref (store);
+
+  /* Today's migrations, as for an old library. */
+  store = staple_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s: %s", what, error->message);
+  g_object_unref (store);
+
+  mark_made (path);
+  g_printerr ("%s: made %s in %.1f s\n", what, path, (bench_now_ms () - start) / 1000);
+  return g_steal_pointer (&path);
+}
+
+static gint64
+add_session (StapleStore *store,
+             guint        n_stages,
+             guint        n_cards,
+             const char  *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) session = bench_make_session (n_stages, n_cards, 8);
+
+  staple_session_set_title (session, title);
+  /* Opened where its map is drawn at once. */
+  staple_session_set_phase (session, STAPLE_PHASE_MAP);
+  if (!staple_store_add_session (store, session, &error))
+    g_error ("sessions-1200: %s", error->message);
+  return staple_session_get_id (session);
+}
+
+/**
+ * bench_store_big_session:
+ * @out_big: (out): the id of the 1,200-card session (40 stages × 30 cards,
+ *   the one of every "-1200" line)
+ * @out_small: (out): the id of a 12-card session from the same generator
+ *   (4 stages × 3 cards); @out_small + 1 is another such session
+ *
+ * Returns: the path of a database holding the three, made the first time
+ *   and kept; they open in the Map phase
+ */
+char *
+bench_store_big_session (gint64 *out_big,
+                         gint64 *out_small)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cached_path ("sessions-1200-12-12");
+  StapleStore *store;
+
+  /* Made in this order into a new file: the ids are 1, 2 and 3. */
+  *out_big = 1;
+  *out_small = 2;
+  if (is_made (path))
+    return g_steal_pointer (&path);
+
+  remove_database (path);
+  store = staple_store_open (path, &error);
+  if (store == NULL)
+    g_error ("sessions-1200: %s", error->message);
+  if (add_session (store, 40, 30, "Synthetic session of 1,200 cards") != 1 ||
+      add_session (store, 4, 3, "Synthetic session of 12 cards") != 2 ||
+      add_session (store, 4, 3, "Another synthetic session of 12 cards") != 3)
+    g_error ("sessions-1200: the sessions did not get ids 1, 2 and 3");
+  g_object_unref (store);
+
+  mark_made (path);
+  return g_steal_pointer (&path);
+}
+
+/* search-10000 and search-100000 */
+
+typedef struct
+{
+  StapleStore  *store;
+  sqlite3      *db;
+  sqlite3_stmt *query;
+} Search;
+
+static void
+search_init (Search *search,
+             guint   size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) found = NULL;
+  g_autofree char *path = bench_store_library (size);
+  sqlite3_stmt *count;
+
+  search->store = staple_store_open (path, &error);
+  if (search->store == NULL ||
+      sqlite3_open_v2 (path, &search->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("search-%u: %s", size, error != NULL ? error->message : "cannot open");
+
+  search->query = bench_prepare (search->db,
+                                 "SELECT rowid FROM session_search"
+                                 " WHERE session_search MATCH ?1"
+                                 " ORDER BY bm25 (session_search)");
+
+  found = staple_store_search_sessions (search->store, SEARCH_QUERY, NULL, NULL, NULL,
+                                        STAPLE_SESSION_SORT_DATE, &error);
+  if (found == NULL)
+    g_error ("search-%u: %s", size, error->message);
+  count = bench_prepare (search->db, "SELECT count(*) FROM frictions");
+  sqlite3_step (count);
+  g_printerr ("search-%u: %u sessions with %d friction points; “%s” finds %u\n", size, size,
+              sqlite3_column_int (count, 0), SEARCH_QUERY,
+              g_list_model_get_n_items (G_LIST_MODEL (found)));
+  sqlite3_finalize (count);
+}
+
+static void
+search_clear (Search *search)
+{
+  g_clear_pointer (&search->query, sqlite3_finalize);
+  g_clear_pointer (&search->db, sqlite3_close);
+  g_clear_object (&search->store);
+}
+
+/* Ours: the library's search, summaries with counts and snippets. */
+static double
+search_ours (gpointer data)
+{
+  Search *search = data;
+  g_autoptr(GListStore) found = NULL;
+  double start = bench_now_ms ();
+  double elapsed;
+
+  found = staple_store_search_sessions (search->store, SEARCH_QUERY, NULL, NULL, NULL,
+                                        STAPLE_SESSION_SORT_DATE, NULL);
+  elapsed = bench_now_ms () - start;
+
+  if (found == NULL)
+    g_error ("search: the search failed");
+  return elapsed;
+}
+
+/* The baseline: the same FTS5 query, ranked by bm25, bare through sqlite3. */
+static double
+search_baseline (gpointer data)
+{
+  Search *search = data;
+  double start = bench_now_ms ();
+  int rc;
+
+  sqlite3_bind_text (search->query, 1, SEARCH_MATCH, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (search->query)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (search->query);
+
+  if (rc != SQLITE_DONE)
+    g_error ("search: %s", sqlite3_errmsg (search->db));
+  return bench_now_ms () - start;
+}
+
+static void
+run_search (guint size,
+            guint repetitions)
+{
+  g_autofree char *name = g_strdup_printf ("search-%u", size);
+  Search search = { 0 };
+
+  search_init (&search, size);
+  bench_measure (name, search_ours, search_baseline, &search, repetitions);
+  search_clear (&search);
+}
+
+/**
+ * bench_store_run:
+ * @names: the lines to measure, all when empty
+ *
+ * Measures and prints search-10000 and search-100000.
+ */
+void
+bench_store_run (char **names)
+{
+  if (bench_wanted ("search-10000", names))
+    run_search (10000, 21);
+  if (bench_wanted ("search-100000", names))
+    run_search (100000, 7);
+}

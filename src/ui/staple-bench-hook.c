@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-bench-hook.c: tells staple-bench when a frame is on screen.
+ *
+ * Hidden, for the benchmark only: with STAPLE_BENCH_FIRST_FRAME set, the
+ * first window's frame clock reports on stderr, after the frame is painted,
+ *
+ *   first-frame T    the window's first frame
+ *   map-frame T      the first frame in which the journey map is drawn
+ *                    (again after it was hidden)
+ *   map-hidden T     the first frame without the map after one with it
+ *
+ * T being g_get_monotonic_time () in microseconds, the clock the benchmark
+ * reads too. With STAPLE_BENCH_FIRST_FRAME=quit the window closes and the
+ * application quits after its first frame. Unset, nothing is connected and
+ * nothing costs.
+ */
+#define G_LOG_DOMAIN "staple-bench-hook"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "staple-bench-hook.h"
+
+typedef struct
+{
+  GtkApplication *app;
+  GtkWidget      *window;
+  GtkWidget      *map_view;        /* weak */
+  GType           map_view_type;
+  gboolean        quit;
+  gboolean        first_done;
+  gboolean        map_shown;
+} Hook;
+
+static void
+report (const char *what,
+        gint64      when)
+{
+  fprintf (stderr, "%s %" G_GINT64_FORMAT "\n", what, when);
+  fflush (stderr);
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the map was in the frame just painted: mapped, and given a size
+ * (so it was snapshot) in this frame's layout. */
+static gboolean
+map_drawn (Hook *hook)
+{
+  if (hook->map_view_type == G_TYPE_INVALID)
+    hook->map_view_type = g_type_from_name ("StapleMapView");
+  if (hook->map_view_type == G_TYPE_INVALID)
+    return FALSE;
+
+  if (hook->map_view == NULL)
+    {
+      hook->map_view = find_mapped (hook->window, hook->map_view_type);
+      if (hook->map_view != NULL)
+        g_object_add_weak_pointer (G_OBJECT (hook->map_view), (gpointer *) &hook->map_view);
+    }
+
+  return hook->map_view != NULL && gtk_widget_get_mapped (hook->map_view) &&
+         gtk_widget_get_width (hook->map_view) > 0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  Hook *hook = data;
+  gint64 now = g_get_monotonic_time ();
+  gboolean map = map_drawn (hook);
+
+  if (!hook->first_done)
+    {
+      hook->first_done = TRUE;
+      report ("first-frame", now);
+      if (hook->quit)
+        {
+          /* Closed as a person closes it, so the next start is not taken
+           * for one after a crash. */
+          gtk_window_close (GTK_WINDOW (hook->window));
+          g_application_quit (G_APPLICATION (hook->app));
+          return;
+        }
+    }
+
+  if (map != hook->map_shown)
+    report (map ? "map-frame" : "map-hidden", now);
+  hook->map_shown = map;
+}
+
+static void
+realize_cb (GtkWidget *window,
+            gpointer   data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), data);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        data)
+{
+  Hook *hook = data;
+
+  if (hook->window != NULL)
+    return;
+
+  hook->window = GTK_WIDGET (window);
+  g_signal_connect_after (window, "realize", G_CALLBACK (realize_cb), hook);
+}
+
+/**
+ * staple_bench_hook_install:
+ * @app: the application, before it runs
+ *
+ * Reports the first window's frames on stderr when STAPLE_BENCH_FIRST_FRAME
+ * is set (see above); does nothing otherwise.
+ */
+void
+staple_bench_hook_install (GtkApplication *app)
+{
+  const char *mode = g_getenv ("STAPLE_BENCH_FIRST_FRAME");
+  Hook *hook;
+
+  g_return_if_fail (GTK_IS_APPLICATION (app));
+
+  if (mode == NULL || *mode == '\0')
+    return;
+
+  /* Lives as long as the process. */
+  hook = g_new0 (Hook, 1);
+  hook->app = app;
+  hook->quit = g_str_equal (mode, "quit");
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), hook);
+}
