@@ -631,7 +631,7 @@ measure_edits (AppBench   *bench,
       double b = bare_commit (bare);
 
       /* What an edit queues for the screen is drawn before the next. */
-      g_usleep (50000);
+      g_usleep (g_getenv ("STAPLE_BENCH_EDIT_GAP_MS") ? 1000 * atoi (g_getenv ("STAPLE_BENCH_EDIT_GAP_MS")) : 50000);
       if (i < BENCH_WARMUPS)
         continue;
       g_array_append_val (ours, a);
