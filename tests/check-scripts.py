@@ -52,7 +52,11 @@ REPORT_TEXTS = [
     ("Arabic team", "العمليات"),
     ("Japanese participant", "山田 花子 — 営業部長"),
     ("Korean participant", "김민준 — 고객 지원"),
-    ("Hebrew participant", "דנה לוי — מנהלת שירות"),
+    # Name and role are each set apart in the report's own (left-to-right)
+    # line, "name — role"; poppler reads an all-Hebrew line right to left,
+    # so it gives them in the other order: each must be there whole.
+    ("Hebrew participant", "דנה לוי"),
+    ("Hebrew participant's role", "מנהלת שירות"),
     ("accented facilitator", "Zoe\u0308 A\u030angstro\u0308m"),
     ("Japanese action", "週末の担当者が部品を発注できるようにする"),
     ("Arabic action", "تفويض الموافقة إلى الفريق"),
