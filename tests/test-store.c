@@ -6,6 +6,7 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1739,6 +1740,30 @@ test_open_damaged_pages (Fixture       *f,
   assert_refused (f->path, STAPLE_STORE_ERROR_DAMAGED);
 }
 
+/* Damage written into the file in place, after a clean close (same file,
+ * same size), is still found. */
+static void
+test_open_damaged_in_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *garbage = g_malloc (3 * 4096);
+  struct stat st;
+  int fd;
+
+  make_big_database (f->path);
+  g_assert_cmpint (stat (f->path, &st), ==, 0);
+  /* The file's times are as fine as the kernel's clock tick. */
+  g_usleep (50 * 1000);
+
+  memset (garbage, 0xa5, 3 * 4096);
+  fd = open (f->path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, 3 * 4096, (st.st_size / 2) & ~(off_t) 4095), ==,
+                   3 * 4096);
+  close (fd);
+  assert_refused (f->path, STAPLE_STORE_ERROR_DAMAGED);
+}
+
 static void
 test_open_other_application (Fixture       *f,
                              gconstpointer  data)
@@ -2351,6 +2376,187 @@ test_search_follows_edits (Fixture       *f,
 }
 
 static void
+set_friction_text (StapleStore    *store,
+                   StapleSession  *session,
+                   StapleFriction *friction,
+                   const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  staple_friction_set_text (friction, text);
+  g_assert_true (staple_store_begin (store, &error));
+  g_assert_true (staple_store_update_field (store, G_OBJECT (friction), "text", &error));
+  g_assert_true (staple_store_touch_session (store, staple_session_get_id (session), &error));
+  g_assert_true (staple_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+/* An edit leaves the session's words for later, and the search still finds
+ * them: gathered before it searches, when the store closes, and after a
+ * crash that came first. */
+static void
+test_search_after_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *crashed = g_build_filename (f->dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = NULL;
+  g_autoptr(StapleStage) stage = NULL;
+  g_autoptr(StapleFriction) friction = NULL;
+  gint64 id = add_titled_session (store, "Edited", "", "2024-01-01", "Queue at the desk");
+  gsize length = 0;
+
+  session = load_session (store, id);
+  stage = g_list_model_get_item (G_LIST_MODEL (staple_session_get_stages (session)), 0);
+  friction = g_list_model_get_item (G_LIST_MODEL (staple_stage_get_frictions (stage)), 0);
+
+  set_friction_text (store, session, friction, "Wobbly counter");
+  g_assert_cmpint (search_one (store, "wobbly"), ==, id);
+  g_assert_cmpint (search_one (store, "queue"), ==, 0);
+
+  /* Closed: the index in the file has the words. */
+  set_friction_text (store, session, friction, "Ringing phone");
+  g_clear_object (&store);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM session_search"
+                                        " WHERE session_search MATCH 'ringing'"), ==, 1);
+
+  /* A crash before any search: the next start still finds the words. */
+  store = open_store (f->path);
+  set_friction_text (store, session, friction, "Broken kettle");
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  write_file (crashed, contents, length);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  write_file (crashed_wal, contents, length);
+  g_clear_object (&store);
+
+  store = open_store (crashed);
+  g_assert_cmpint (search_one (store, "kettle"), ==, id);
+  g_assert_cmpint (search_one (store, "ringing"), ==, 0);
+}
+
+/* The library's paged list finds what the search finds, in its order, with
+ * the same counts and snippets, over more sessions than one page holds. */
+static void
+test_search_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  const char * const queries[] = { NULL, "queue", "desk 7" };
+
+  for (int i = 0; i < 130; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Workshop %d", (i * 37) % 130);
+      g_autofree char *date = g_strdup_printf ("2024-%02d-%02d", 1 + i % 12, 1 + i % 28);
+      g_autofree char *text = g_strdup_printf ("Queue at desk %d", i % 9);
+      g_autoptr(StapleSession) session = staple_session_new ();
+      StapleStage *stage;
+
+      staple_session_set_title (session, title);
+      staple_session_set_organisation (session, i % 2 ? "Odd" : "Even");
+      staple_session_set_date (session, date);
+      stage = add_stage (session, 1, "Counter");
+      for (int j = 0; j <= i % 4; j++)
+        add_friction (stage, 2 + j, i % 3 ? text : "Nothing to see");
+      add_session (store, session);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (StapleSessionSort sort = STAPLE_SESSION_SORT_DATE; sort <= STAPLE_SESSION_SORT_FRICTIONS;
+         sort++)
+      {
+        g_autoptr(GListStore) expected = search (store, queries[q], NULL, NULL, NULL, sort);
+        g_autoptr(StapleSessionPages) pages = staple_store_query_sessions (store, queries[q],
+                                                                           NULL, NULL, NULL,
+                                                                           sort, &error);
+        guint n = n_items (expected);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, n);
+        g_assert_cmpuint (n, >, q == 0 ? 129 : 10);
+        g_assert_null (g_list_model_get_item (G_LIST_MODEL (pages), n));
+        /* Backwards, so that pages are read and dropped out of order. */
+        for (guint i = n; i-- > 0;)
+          {
+            StapleSessionSummary *want = nth (expected, i);
+            g_autoptr(StapleSessionSummary) got = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+            g_assert_cmpint (staple_session_summary_get_id (got), ==,
+                             staple_session_summary_get_id (want));
+            g_assert_cmpstr (staple_session_summary_get_title (got), ==,
+                             staple_session_summary_get_title (want));
+            g_assert_cmpuint (staple_session_summary_get_n_frictions (got), ==,
+                              staple_session_summary_get_n_frictions (want));
+            g_assert_cmpuint (staple_session_summary_get_n_stages (got), ==, 1);
+            if (i % 17 == 0)
+              g_assert_cmpstr (staple_session_summary_get_snippet (got), ==,
+                               staple_session_summary_get_snippet (want));
+          }
+      }
+
+  {
+    g_autoptr(StapleSessionPages) odd = staple_store_query_sessions (store, "queue", "Odd",
+                                                                     "2024-03-01", "2024-06-30",
+                                                                     STAPLE_SESSION_SORT_TITLE,
+                                                                     &error);
+    g_autoptr(GListStore) expected = search (store, "queue", "Odd", "2024-03-01", "2024-06-30",
+                                             STAPLE_SESSION_SORT_TITLE);
+    g_autofree char *title = staple_store_get_session_title (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (odd)), ==, n_items (expected));
+    g_assert_cmpuint (n_items (expected), >, 0);
+    g_assert_cmpstr (title, ==, "Workshop 0");
+  }
+}
+
+/* A file closed cleanly is not read whole again on opening; one left by a
+ * crash, with frames in its log, is. */
+static void
+test_open_check_after_crash (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *crashed = g_build_filename (f->dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(StapleStore) store = open_store (f->path);
+  g_autoptr(StapleSession) session = make_full_session ();
+  gsize length = 0;
+
+  add_session (store, session);
+  g_clear_object (&store);
+
+  store = open_store (f->path);
+  g_assert_false (staple_store_get_checked_on_open (store));
+  g_clear_object (&store);
+
+  /* The files as a crash leaves them: the edits only in the log. */
+  store = open_store (f->path);
+  add_titled_session (store, "After the crash", "", "2024-05-01", "Lost zeppelin");
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  write_file (crashed, contents, length);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  write_file (crashed_wal, contents, length);
+  g_clear_object (&store);
+
+  store = open_store (crashed);
+  g_assert_true (staple_store_get_checked_on_open (store));
+  g_assert_cmpint (search_count (store, "zeppelin"), ==, 1);
+  g_clear_object (&store);
+
+  /* Closed cleanly since: no check again. */
+  store = open_store (crashed);
+  g_assert_false (staple_store_get_checked_on_open (store));
+}
+
+static void
 test_search_trash (Fixture       *f,
                    gconstpointer  data)
 {
@@ -2738,6 +2944,8 @@ main (int   argc,
   ADD_TEST ("/store/search/filters-sorts", test_search_filters_sorts);
   ADD_TEST ("/store/search/follows-edits", test_search_follows_edits);
   ADD_TEST ("/store/search/trash", test_search_trash);
+  ADD_TEST ("/store/search/after-edit", test_search_after_edit);
+  ADD_TEST ("/store/search/pages", test_search_pages);
 
   ADD_TEST ("/store/migrate/every-version-has-rows", test_migrate_fixtures);
   for (int version = 0; version < staple_store_get_schema_version (); version++)
@@ -2772,6 +2980,8 @@ main (int   argc,
   ADD_TEST ("/store/open/random-bytes", test_open_random_bytes);
   ADD_TEST ("/store/open/truncated", test_open_truncated);
   ADD_TEST ("/store/open/damaged-pages", test_open_damaged_pages);
+  ADD_TEST ("/store/open/damaged-in-place", test_open_damaged_in_place);
+  ADD_TEST ("/store/open/check-after-crash", test_open_check_after_crash);
   ADD_TEST ("/store/open/other-application", test_open_other_application);
   ADD_TEST ("/store/open/other-application-id", test_open_other_application_id);
   ADD_TEST ("/store/open/too-new", test_open_too_new);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -165,6 +166,70 @@ quick_check (StapleStore *self,
   return TRUE;
 }
 
+/* A clean close (staple_store_mark_closed()) notes, in the user's cache
+ * (not beside the database, whose folder is the user's own), the file as
+ * it was left: device, inode, size and both times, with no log holding
+ * anything more. While the file is still exactly that, nothing has
+ * written to it since a close that SQLite finished, so the whole-file
+ * quick_check (which reads every page: 20 s for a cold 2 GB library) is
+ * left out. A crash (a log with frames in it, or a file written after the
+ * note), or any other program writing, moving or replacing the file,
+ * changes what the note says, and the file is checked on opening. */
+static char *
+closed_mark_path (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), "staple", "closed", name, NULL);
+}
+
+static char *
+fingerprint (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  if (stat (wal, &st) == 0 && st.st_size > 0)
+    return NULL;
+  if (stat (path, &st) != 0)
+    return NULL;
+
+  return g_strdup_printf ("staple-closed 1 %ju %ju %jd %jd.%09ld %jd.%09ld\n",
+                          (uintmax_t) st.st_dev, (uintmax_t) st.st_ino, (intmax_t) st.st_size,
+                          (intmax_t) st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (intmax_t) st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+}
+
+static gboolean
+closed_cleanly (const char *path)
+{
+  g_autofree char *mark = closed_mark_path (path);
+  g_autofree char *noted = NULL;
+  g_autofree char *now = fingerprint (path);
+
+  return now != NULL && g_file_get_contents (mark, &noted, NULL, NULL) &&
+         g_str_equal (noted, now);
+}
+
+/* For staple_store_finalize(), once the connection is closed. */
+void
+staple_store_mark_closed (const char *path)
+{
+  g_autofree char *mark = closed_mark_path (path);
+  g_autofree char *folder = g_path_get_dirname (mark);
+  g_autofree char *now = fingerprint (path);
+
+  if (now != NULL && g_mkdir_with_parents (folder, 0700) != 0)
+    g_clear_pointer (&now, g_free);
+
+  /* No note (a log left behind, a folder we cannot write): the next open
+   * checks the file, as it did every time before. */
+  if (now == NULL || !g_file_set_contents_full (mark, now, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                                0600, NULL))
+    g_unlink (mark);
+}
+
 /* Reads, without writing anything, whether the file is a Staple database
  * this build can use. */
 static gboolean
@@ -225,7 +290,11 @@ check_database (StapleStore *self,
       return FALSE;
     }
 
-  return *out_empty || quick_check (self, error);
+  if (*out_empty || closed_cleanly (self->path))
+    return TRUE;
+
+  self->checked_on_open = TRUE;
+  return quick_check (self, error);
 }
 
 static gboolean
@@ -273,6 +342,7 @@ migrate (StapleStore *self,
 static gboolean
 probe (const char  *path,
        gint64      *out_version,
+       gboolean    *out_checked,
        GError     **error)
 {
   g_autoptr(StapleStore) reader = g_object_new (STAPLE_TYPE_STORE, NULL);
@@ -303,6 +373,7 @@ probe (const char  *path,
 
   sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
   ok = check_database (reader, &empty, out_version, error);
+  *out_checked = reader->checked_on_open;
   g_clear_pointer (&reader->db, sqlite3_close);
 
   /* Reading a database in WAL mode makes a shared-memory file and an empty
@@ -518,7 +589,7 @@ staple_store_open_full (const char            *path,
 
   if (!check_writable (path, error) ||
       (self->claimed && !claim (self, error)) ||
-      !probe (path, &current, error))
+      !probe (path, &current, &self->checked_on_open, error))
     return NULL;
 
   /* Only now, knowing the file is ours, do we open it for writing. */

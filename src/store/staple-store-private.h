@@ -22,6 +22,7 @@ struct _StapleStore
   ino_t       db_ino;
   dev_t       wal_dev;
   ino_t       wal_ino;
+  gboolean    checked_on_open; /* the whole file was read: not closed cleanly */
 };
 
 #define IN_TRANSACTION(self) (!sqlite3_get_autocommit ((self)->db))
@@ -47,6 +48,13 @@ gboolean      staple_store_unindex_session       (StapleStore     *self,
                                                   gint64           session_id,
                                                   GError         **error);
 gboolean      staple_store_verify_files          (StapleStore     *self,
+                                                  GError         **error);
+void          staple_store_mark_closed           (const char      *path);
+gboolean      staple_store_mark_search_stale     (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  GError         **error);
+gboolean      staple_store_flush_search_full     (StapleStore     *self,
+                                                  gboolean         closing,
                                                   GError         **error);
 void          staple_store_emit_recovered        (StapleStore     *self,
                                                   const char      *message);

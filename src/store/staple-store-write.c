@@ -40,7 +40,9 @@ insert_done (StapleStore  *self,
  * staple_store_touch_session:
  *
  * Marks a session as changed now, for the library's ordering and display,
- * and brings its entry in the search index up to date. Every edit calls it
+ * and its entry in the search index as stale: the entry is gathered again
+ * once, before the next search or when the store closes
+ * (staple_store_flush_search()), not on every edit. Every edit calls it
  * inside its transaction.
  */
 gboolean
@@ -59,7 +61,7 @@ staple_store_touch_session (StapleStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, now_seconds ());
   sqlite3_bind_int64 (stmt, 2, session_id);
-  return run (self, stmt, error) && staple_store_index_session (self, session_id, error);
+  return run (self, stmt, error) && staple_store_mark_search_stale (self, session_id, error);
 }
 
 /**

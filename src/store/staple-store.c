@@ -32,9 +32,22 @@ static void
 staple_store_finalize (GObject *object)
 {
   StapleStore *self = STAPLE_STORE (object);
+  gboolean closed = FALSE;
+
+  if (self->db != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* What edits left for later goes into the index before closing. */
+      if (!staple_store_flush_search_full (self, TRUE, &error))
+        g_warning ("Could not bring the search index up to date: %s", error->message);
+    }
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->db, sqlite3_close);
+  if (self->db != NULL)
+    closed = sqlite3_close (g_steal_pointer (&self->db)) == SQLITE_OK;
+  if (closed && self->path != NULL)
+    staple_store_mark_closed (self->path);
   staple_file_guard_release (self->guard_fd);
   g_clear_pointer (&self->path, g_free);
 
@@ -945,4 +958,21 @@ staple_draft_free (StapleDraft *draft)
   g_free (draft->target);
   g_free (draft->text);
   g_free (draft);
+}
+
+/**
+ * staple_store_get_checked_on_open:
+ *
+ * Whether opening read the whole file to check it (`PRAGMA quick_check`),
+ * as it does only when the file was not left by a clean close: after a
+ * crash, or when anything else wrote to it since.
+ *
+ * Returns: %TRUE if the whole file was checked
+ */
+gboolean
+staple_store_get_checked_on_open (StapleStore *self)
+{
+  g_return_val_if_fail (STAPLE_IS_STORE (self), FALSE);
+
+  return self->checked_on_open;
 }

@@ -74,6 +74,7 @@ StapleStore  *staple_store_open_full             (const char      *path,
                                                   StapleStoreOpenFlags flags,
                                                   GError         **error);
 const char   *staple_store_get_path              (StapleStore     *self);
+gboolean      staple_store_get_checked_on_open   (StapleStore     *self);
 
 /* Reading */
 GListStore   *staple_store_list_sessions         (StapleStore     *self,
@@ -94,6 +95,26 @@ GListStore   *staple_store_search_sessions       (StapleStore     *self,
 GPtrArray    *staple_store_list_organisations    (StapleStore     *self,
                                                   GError         **error);
 gboolean      staple_store_rebuild_search        (StapleStore     *self,
+                                                  GError         **error);
+gboolean      staple_store_flush_search          (StapleStore     *self,
+                                                  GError         **error);
+char         *staple_store_get_session_title     (StapleStore     *self,
+                                                  gint64           session_id,
+                                                  GError         **error);
+
+/* The library as the window lists it: a #GListModel of
+ * #StapleSessionSummary that knows how many sessions match and reads their
+ * rows from the database a page at a time, as they are asked for. */
+#define STAPLE_TYPE_SESSION_PAGES (staple_session_pages_get_type ())
+
+G_DECLARE_FINAL_TYPE (StapleSessionPages, staple_session_pages, STAPLE, SESSION_PAGES, GObject)
+
+StapleSessionPages *staple_store_query_sessions  (StapleStore     *self,
+                                                  const char      *query,
+                                                  const char      *organisation,
+                                                  const char      *date_from,
+                                                  const char      *date_to,
+                                                  StapleSessionSort sort,
                                                   GError         **error);
 
 /* Transactions: every write below must happen between begin and commit. */

@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* staple-library-page.c: every saved session, newest first. */
+/* staple-library-page.c: every saved session, newest first.
+ *
+ * The sessions are a #StapleSessionPages: the store reads only which
+ * sessions a search finds, and their rows as the list view shows them, so
+ * a library of years opens and searches as fast as a library of one. The
+ * page reads nothing while it is not shown. */
 #define G_LOG_DOMAIN "staple-library-page"
 
 #include "config.h"
@@ -12,13 +17,15 @@
 #include "staple-text.h"
 
 #define MAX_QUERY_CHARS 256
+#define FIRST_SCREEN_ROWS 30
+#define GROWN_ROWS 200
 
 struct _StapleLibraryPage
 {
   AdwBin          parent_instance;
 
   GtkStack       *content_stack;
-  GtkListBox     *list_box;
+  GtkListView    *list_view;
   GtkWidget      *new_button;
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
@@ -29,7 +36,12 @@ struct _StapleLibraryPage
 
   StapleStore    *store;
   GtkStringList  *organisations;
+  GListModel     *sessions;
   gboolean        reloading;
+  gboolean        stale;       /* to read again when next shown */
+  gboolean        focus_pending;
+  guint           reload_idle;
+  guint           grow_tick;   /* the list grows to all its rows once laid out */
 };
 
 G_DEFINE_FINAL_TYPE (StapleLibraryPage, staple_library_page, ADW_TYPE_BIN)
@@ -139,14 +151,64 @@ row_menu (gint64 id)
   return G_MENU_MODEL (menu);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* The menu of a row is made when it is opened: rows are recycled as the
+ * list scrolls, and a menu per row shown would be made and thrown away. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
 {
-  StapleSessionSummary *summary = item;
-  g_autofree char *subtitle = describe (summary);
-  g_autoptr(GMenuModel) menu = row_menu (staple_session_summary_get_id (summary));
+  gint64 *id = g_object_get_data (G_OBJECT (button), "session-id");
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (id == NULL)
+    return;
+
+  menu = row_menu (*id);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
+setup_row_cb (StapleLibraryPage *self,
+              GtkListItem       *item)
+{
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *box;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  /* The list item is what takes the focus and is activated. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_menu_cb, NULL, NULL);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Session Menu"));
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  /* In a box: a list box row outside a list box must not be given the
+   * focus itself, and the list item gives its child the focus first. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), row);
+  g_object_set_data (G_OBJECT (box), "row", row);
+  g_object_set_data (G_OBJECT (box), "menu-button", button);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (StapleLibraryPage *self,
+             GtkListItem       *item)
+{
+  StapleSessionSummary *summary = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = g_object_get_data (G_OBJECT (box), "row");
+  GtkMenuButton *button = g_object_get_data (G_OBJECT (box), "menu-button");
+  g_autofree char *subtitle = describe (summary);
   gint64 id = staple_session_summary_get_id (summary);
   g_autofree char *shown = staple_text_bound (staple_session_summary_get_title (summary),
                                               STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
@@ -154,7 +216,6 @@ create_row (gpointer item,
   g_autofree char *described = g_markup_escape_text (subtitle, -1);
   const char *snippet = staple_session_summary_get_snippet (summary);
   g_autofree char *markup = NULL;
-  GtkWidget *button;
 
   /* Markup, so that the search's matches can be bold; all of it escaped. */
   if (snippet != NULL && *snippet != '\0')
@@ -166,27 +227,12 @@ create_row (gpointer item,
   else
     markup = g_steal_pointer (&described);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), markup);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "session-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "title",
-                          g_strdup (staple_session_summary_get_title (summary)), g_free);
 
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Session Menu"));
-  gtk_widget_add_css_class (button, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  return row;
+  /* The menu of the session this row showed before goes. */
+  gtk_menu_button_set_menu_model (button, NULL);
+  g_object_set_data_full (G_OBJECT (button), "session-id", g_memdup2 (&id, sizeof id), g_free);
 }
 
 static gboolean
@@ -196,6 +242,68 @@ filtering (StapleLibraryPage *self)
          gtk_drop_down_get_selected (self->organisation_dropdown) > 0 ||
          *gtk_editable_get_text (GTK_EDITABLE (self->from_entry)) != '\0' ||
          *gtk_editable_get_text (GTK_EDITABLE (self->to_entry)) != '\0';
+}
+
+/* The focus asked for before the sessions were read, unless it went
+ * elsewhere meanwhile (a session opened, a dialog). */
+static void
+take_focus (StapleLibraryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->focus_pending = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    staple_library_page_focus (self);
+}
+
+static void
+stop_growing (StapleLibraryPage *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_tick);
+  self->grow_tick = 0;
+}
+
+static gboolean
+grow_list_cb (GtkWidget     *list_view,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  StapleLibraryPage *self = data;
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->list_view);
+  GListModel *shown = selection != NULL
+                      ? gtk_no_selection_get_model (GTK_NO_SELECTION (selection)) : NULL;
+
+  GtkSliceListModel *slice;
+  guint size;
+
+  if (gtk_widget_get_height (list_view) == 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Laid out: the first row can take the focus now. */
+  if (self->focus_pending)
+    take_focus (self);
+
+  if (!GTK_IS_SLICE_LIST_MODEL (shown))
+    {
+      self->grow_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A screenful more a frame, up to the rows GTK keeps made, then all. */
+  slice = GTK_SLICE_LIST_MODEL (shown);
+  size = gtk_slice_list_model_get_size (slice);
+  if (size < GROWN_ROWS)
+    {
+      gtk_slice_list_model_set_size (slice, size + FIRST_SCREEN_ROWS);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->grow_tick = 0;
+  gtk_slice_list_model_set_size (slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -208,10 +316,29 @@ void
 staple_library_page_set_sessions (StapleLibraryPage *self,
                                   GListModel        *sessions)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GListModel *shown = g_object_ref (sessions);
+
   g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
   g_return_if_fail (G_IS_LIST_MODEL (sessions));
 
-  gtk_list_box_bind_model (self->list_box, sessions, create_row, NULL, NULL);
+  g_set_object (&self->sessions, sessions);
+
+  /* A list view in GTK 4.8 keeps rows made for up to 200 items, however
+   * few fit, and makes them again for a new model (each search): the
+   * first frame gets a screenful, and the list grows by a screenful a
+   * frame after it, so that no frame waits for 200 rows. */
+  stop_growing (self);
+  if (g_list_model_get_n_items (sessions) > FIRST_SCREEN_ROWS)
+    {
+      g_object_unref (shown);
+      shown = G_LIST_MODEL (gtk_slice_list_model_new (g_object_ref (sessions), 0,
+                                                      FIRST_SCREEN_ROWS));
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      grow_list_cb, self, NULL);
+    }
+  selection = gtk_no_selection_new (shown);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->content_stack,
                                     g_list_model_get_n_items (sessions) > 0 ? "list"
                                     : filtering (self) ? "no-match" : "empty");
@@ -225,42 +352,28 @@ staple_library_page_set_sessions (StapleLibraryPage *self,
 void
 staple_library_page_focus (StapleLibraryPage *self)
 {
-  GtkListBoxRow *first;
-
   g_return_if_fail (STAPLE_IS_LIBRARY_PAGE (self));
 
-  first = gtk_list_box_get_row_at_index (self->list_box, 0);
-  if (first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
+  /* Not read yet: the focus goes where it belongs once it is. */
+  self->focus_pending = self->stale;
+
+  if (self->sessions != NULL && g_list_model_get_n_items (self->sessions) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   else
     gtk_widget_grab_focus (self->new_button);
 }
 
 static void
 row_activated_cb (StapleLibraryPage *self,
-                  GtkListBoxRow     *row)
+                  guint              position)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), "session-id");
+  g_autoptr(StapleSessionSummary) summary = NULL;
 
-  if (id != NULL)
-    g_signal_emit (self, signals[OPEN_SESSION], 0, *id);
-}
+  if (self->sessions == NULL ||
+      (summary = g_list_model_get_item (self->sessions, position)) == NULL)
+    return;
 
-static GtkListBoxRow *
-find_row (StapleLibraryPage *self,
-          gint64             id)
-{
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    {
-      gint64 *row_id = g_object_get_data (G_OBJECT (row), "session-id");
-
-      if (row_id != NULL && *row_id == id)
-        return row;
-    }
-
-  return NULL;
+  g_signal_emit (self, signals[OPEN_SESSION], 0, staple_session_summary_get_id (summary));
 }
 
 static void
@@ -292,11 +405,12 @@ rename_action (GtkWidget  *widget,
 {
   StapleLibraryPage *self = STAPLE_LIBRARY_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  GtkListBoxRow *row = find_row (self, id);
+  g_autofree char *title = NULL;
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (row == NULL)
+  if (self->store == NULL ||
+      (title = staple_store_get_session_title (self->store, id, NULL)) == NULL)
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -310,7 +424,7 @@ rename_action (GtkWidget  *widget,
 
   entry = gtk_entry_new ();
   staple_field_hold_any_length (GTK_EDITABLE (entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), g_object_get_data (G_OBJECT (row), "title"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Session title"), -1);
@@ -384,7 +498,7 @@ staple_library_page_reload (StapleLibraryPage *self)
   static const StapleSessionSort sorts[] = {
     STAPLE_SESSION_SORT_DATE, STAPLE_SESSION_SORT_TITLE, STAPLE_SESSION_SORT_FRICTIONS,
   };
-  g_autoptr(GListStore) sessions = NULL;
+  g_autoptr(StapleSessionPages) sessions = NULL;
   g_autoptr(GError) error = NULL;
   guint organisation;
   guint sort;
@@ -395,8 +509,18 @@ staple_library_page_reload (StapleLibraryPage *self)
   if (self->store == NULL || self->reloading)
     return;
 
+  /* Not shown: read when it is (see staple_library_page_map ()). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  self->stale = FALSE;
   self->reloading = TRUE;
-  update_organisations (self);
+  /* The organisations are for the search bar's menu, read when it shows. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    update_organisations (self);
   organisation = gtk_drop_down_get_selected (self->organisation_dropdown);
   sort = MIN (gtk_drop_down_get_selected (self->sort_dropdown), G_N_ELEMENTS (sorts) - 1);
   /* No one types more to search; a long paste searched whole took the
@@ -405,14 +529,14 @@ staple_library_page_reload (StapleLibraryPage *self)
                             MIN (g_utf8_strlen (gtk_editable_get_text (
                                    GTK_EDITABLE (self->search_entry)), -1), MAX_QUERY_CHARS));
 
-  sessions = staple_store_search_sessions (self->store, query,
-                                           organisation > 0
-                                           ? gtk_string_list_get_string (self->organisations,
-                                                                         organisation)
-                                           : NULL,
-                                           date_filter (self->from_entry),
-                                           date_filter (self->to_entry),
-                                           sorts[sort], &error);
+  sessions = staple_store_query_sessions (self->store, query,
+                                          organisation > 0
+                                          ? gtk_string_list_get_string (self->organisations,
+                                                                        organisation)
+                                          : NULL,
+                                          date_filter (self->from_entry),
+                                          date_filter (self->to_entry),
+                                          sorts[sort], &error);
   self->reloading = FALSE;
 
   if (sessions == NULL)
@@ -422,6 +546,8 @@ staple_library_page_reload (StapleLibraryPage *self)
     }
 
   staple_library_page_set_sessions (self, G_LIST_MODEL (sessions));
+  if (self->focus_pending && self->grow_tick == 0)
+    take_focus (self);
 }
 
 static void
@@ -455,10 +581,50 @@ toggle_search_action (GtkWidget  *widget,
                                   !gtk_search_bar_get_search_mode (self->search_bar));
 }
 
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  StapleLibraryPage *self = data;
+
+  self->reload_idle = 0;
+  if (self->stale)
+    staple_library_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown: read now if anything asked for it meanwhile. Not at once, but
+ * before the first frame is drawn: a window that opens on a session (the
+ * last one, or --example) shows the library for an instant while it
+ * starts, and then the library is not read at all. */
+static void
+staple_library_page_map (GtkWidget *widget)
+{
+  StapleLibraryPage *self = STAPLE_LIBRARY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (staple_library_page_parent_class)->map (widget);
+
+  if (self->stale && self->reload_idle == 0)
+    self->reload_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle_cb, self, NULL);
+}
+
+static void
+search_mode_cb (StapleLibraryPage *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    update_organisations (self);
+}
+
 static void
 staple_library_page_dispose (GObject *object)
 {
+  StapleLibraryPage *self = STAPLE_LIBRARY_PAGE (object);
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->list_view != NULL)
+    stop_growing (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), STAPLE_TYPE_LIBRARY_PAGE);
+  g_clear_object (&self->sessions);
   g_clear_object (&STAPLE_LIBRARY_PAGE (object)->store);
   g_clear_object (&STAPLE_LIBRARY_PAGE (object)->organisations);
 
@@ -472,6 +638,7 @@ staple_library_page_class_init (StapleLibraryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = staple_library_page_dispose;
+  widget_class->map = staple_library_page_map;
 
   signals[OPEN_SESSION] =
     g_signal_new ("open-session", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -480,7 +647,7 @@ staple_library_page_class_init (StapleLibraryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/staple-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, search_entry);
@@ -490,6 +657,8 @@ staple_library_page_class_init (StapleLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, sort_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
 
   gtk_widget_class_install_action (widget_class, "library.rename", "x", rename_action);
   gtk_widget_class_install_action (widget_class, "library.search", NULL, toggle_search_action);
@@ -508,4 +677,6 @@ staple_library_page_init (StapleLibraryPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* Typing anywhere in the library starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }
