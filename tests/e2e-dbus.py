@@ -224,6 +224,24 @@ def open_export_enabled():
     return described.startswith("((true,")
 
 
+def export_png_from_window(png):
+    """Exports the map as PNG to png through the window's file dialog, as a
+    coach would: the action, the dialog, the name typed, Return."""
+    subprocess.Popen(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
+                      WINDOW_PATH, "--method", "org.gtk.Actions.Activate", "export-png",
+                      "[]", "{}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    dialogs = []
+    wait_until("the dialog “Export the Map” opened", lambda: dialogs.extend(
+        xdotool("search", "--onlyvisible", "--name", "Export the Map",
+                check=False).split()) or dialogs)
+    time.sleep(1.5)  # it lists the folder
+    xdotool("windowfocus", dialogs[0], check=False)
+    time.sleep(0.3)
+    xdotool("key", "ctrl+a")
+    xdotool("type", "--delay", "20", png)
+    xdotool("key", "Return")
+
+
 def window_export_opens(staple, database, workdir):
     """The window's PNG export: its toast's Open button is win.open-export with
     the file's URI; the action refuses a file the window did not export, and
@@ -233,19 +251,7 @@ def window_export_opens(staple, database, workdir):
     try:
         if open_export_enabled():
             fail("win.open-export is enabled before anything was exported")
-        subprocess.Popen(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
-                          WINDOW_PATH, "--method", "org.gtk.Actions.Activate", "export-png",
-                          "[]", "{}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        dialogs = []
-        wait_until("the dialog “Export the Map” opened", lambda: dialogs.extend(
-            xdotool("search", "--onlyvisible", "--name", "Export the Map",
-                    check=False).split()) or dialogs)
-        time.sleep(1.5)  # it lists the folder
-        xdotool("windowfocus", dialogs[0], check=False)
-        time.sleep(0.3)
-        xdotool("key", "ctrl+a")
-        xdotool("type", "--delay", "20", png)
-        xdotool("key", "Return")
+        export_png_from_window(png)
         wait_until("the PNG was written", lambda: os.path.exists(png))
         wait_until("win.open-export was enabled", open_export_enabled)
 
@@ -295,19 +301,7 @@ def window_export_answers(staple, example_database, workdir):
 
     process = start(staple, f"--database={database}", "--example")
     try:
-        subprocess.Popen(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
-                          WINDOW_PATH, "--method", "org.gtk.Actions.Activate", "export-png",
-                          "[]", "{}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        dialogs = []
-        wait_until("the dialog “Export the Map” opened", lambda: dialogs.extend(
-            xdotool("search", "--onlyvisible", "--name", "Export the Map",
-                    check=False).split()) or dialogs)
-        time.sleep(1.5)  # it lists the folder
-        xdotool("windowfocus", dialogs[0], check=False)
-        time.sleep(0.3)
-        xdotool("key", "ctrl+a")
-        xdotool("type", "--delay", "20", png)
-        xdotool("key", "Return")
+        export_png_from_window(png)
 
         answers, slowest = 0, 0.0
         deadline = time.monotonic() + 120

@@ -327,11 +327,19 @@ def map_editors(p):
     ok(f"[{app.renderer}] Escape drops a pasted card and its draft")
 
     # The inspector beside the map, on the selected card, then on a stage.
+    # After a long paste the window may take seconds to answer: the keys
+    # that choose what the inspector shows must have been handled before
+    # its first field is clicked.
     keys("Escape", "Right", "Down", "Down")
+    app.answers()
+    time.sleep(0.5)
     app.click(INSPECTOR_FIRST)
     p.walk("the inspector of a card", 8)
     app.click(MAP_MARGIN)
+    app.answers()
     keys("Escape", "Right", "Right")
+    app.answers()
+    time.sleep(0.5)
     app.click(INSPECTOR_FIRST)
     p.walk("the inspector of a stage", 12)
 

@@ -1074,7 +1074,7 @@ static void
 disk_full_child (void)
 {
   g_autoptr(StapleSession) session = test_read_example ();
-  g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
+  g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_SUMMARY, STAPLE_PAPER_A4,
                                                 STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
   const char *folder = g_getenv ("STAPLE_TEST_FULL_DIR");
   g_autofree char *pdf = g_build_filename (folder, "report.pdf", NULL);
@@ -1141,7 +1141,7 @@ test_pdf_disk_full (void)
    * the document, when it used not to tell. */
   {
     g_autoptr(StapleSession) session = test_read_example ();
-    g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_FULL, STAPLE_PAPER_A4,
+    g_autoptr(StapleReport) report = make_report (session, STAPLE_REPORT_SUMMARY, STAPLE_PAPER_A4,
                                                   STAPLE_ORIENTATION_LANDSCAPE, 1, 1);
     g_autofree char *whole = g_build_filename (dir, "whole.pdf", NULL);
     g_autofree char *size = NULL;
