@@ -800,9 +800,12 @@ static void
 test_summary_crowded (void)
 {
   g_autoptr(StapleSession) session = make_crowded_session ();
+  /* Under the sanitizers, where each summary of this session takes some
+   * ten seconds, the smallest and the largest paper. */
+  gboolean sanitized = g_getenv ("STAPLE_TEST_SANITIZED") != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
-    for (guint o = 0; o < 2; o++)
+    for (guint o = 0; o < 2 && (!sanitized || i == 0 || i + 1 == G_N_ELEMENTS (papers)); o++)
       {
         g_autoptr(StapleReport) summary = make_report (session, STAPLE_REPORT_SUMMARY,
                                                        papers[i].paper,
