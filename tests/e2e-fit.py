@@ -129,10 +129,11 @@ def run(app):
     # row: it goes in before it. Select the target first, as the map scrolls
     # a selection into view.
     sixth = db.cards(5)
+    before = selection_box()
     keys("Escape", "Right", "Right", "Right", "Right", "Right", "Down", "Down")
-    tx, ty, tw, th = selection_box()
+    tx, ty, tw, th = e2e.moved_box(selection_box, before)
     keys("Right")
-    sx, sy, sw, sh = selection_box()
+    sx, sy, sw, sh = e2e.moved_box(selection_box, (tx, ty, tw, th))
     drag(sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + 12)
     expect_soon("a card dragged in the second row lands before the card it is dropped on",
                 lambda: (db.cards(4), db.cards(5)), ([sixth[0]] + fifth, sixth[1:]))

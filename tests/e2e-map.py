@@ -48,25 +48,6 @@ def selection_box():
     return int(x), int(y), int(width), int(height)
 
 
-def moved_selection_box(previous):
-    """The selection's box once the map has drawn it somewhere other than
-    previous: keys move it a frame or two later, on a busy machine later
-    still, and a box measured too early is where the selection was."""
-    deadline = time.monotonic() + 5
-    box = selection_box()
-    while box == previous and time.monotonic() < deadline:
-        time.sleep(0.2)
-        box = selection_box()
-    # And still: the map may be scrolling it into view.
-    while time.monotonic() < deadline:
-        time.sleep(0.3)
-        again = selection_box()
-        if again == box:
-            break
-        box = again
-    return box
-
-
 def drag(x0, y0, x1, y1):
     xdotool("mousemove", str(x0), str(y0), "mousedown", "1")
     for step in range(1, 11):
@@ -85,9 +66,9 @@ def drag_and_drop(db):
     # (the target first, as the map scrolls a selection into view).
     before = selection_box()
     keys("Escape", "Right", "Right", "Right", "Down", "Down")
-    bx, by, bw, bh = moved_selection_box(before)
+    bx, by, bw, bh = e2e.moved_box(selection_box, before)
     keys("Left", "Left")
-    ax, ay, aw, ah = moved_selection_box((bx, by, bw, bh))
+    ax, ay, aw, ah = e2e.moved_box(selection_box, (bx, by, bw, bh))
 
     # Drop the card onto stage 3's first card: it goes in before it.
     drag(ax + aw // 2, ay + ah // 2, bx + bw // 2, by + 12)
@@ -101,9 +82,9 @@ def drag_and_drop(db):
     # before it.
     before = selection_box()
     keys("Escape", "Right", "Right", "Right")
-    tx, ty, tw, th = moved_selection_box(before)
+    tx, ty, tw, th = e2e.moved_box(selection_box, before)
     keys("Left")
-    sx, sy, sw, sh = moved_selection_box((tx, ty, tw, th))
+    sx, sy, sw, sh = e2e.moved_box(selection_box, (tx, ty, tw, th))
     drag(sx + sw // 2, sy + 30, tx + tw // 2, ty + 30)
     expect_soon("a stage dragged by its header onto the next one swaps places",
                 lambda: db.stages()[:3], [stages[0], stages[2], stages[1]])

@@ -27,6 +27,25 @@ WINDOW_PATH = "/io/github/stapleapp/Staple/window/1"
 SKIP = 77
 
 
+def moved_box(measure, previous, timeout=5):
+    """What measure() returns once it differs from previous and has stopped
+    changing: where the map has drawn what keys moved, a frame or two later
+    (on a busy machine later still), scrolled into view. A box measured too
+    early is where it was."""
+    deadline = time.monotonic() + timeout
+    box = measure()
+    while box == previous and time.monotonic() < deadline:
+        time.sleep(0.2)
+        box = measure()
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        again = measure()
+        if again == box:
+            break
+        box = again
+    return box
+
+
 def fail(message):
     print("FAIL: " + message, file=sys.stderr)
     sys.exit(1)
