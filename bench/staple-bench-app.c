@@ -61,6 +61,7 @@ typedef struct
   int      err;                  /* its stderr */
   GString *buffer;
   double   started;              /* ms, monotonic, just before exec */
+  char    *last_line;            /* the line app_wait_for last returned on */
 } App;
 
 /* The environment */
@@ -302,7 +303,13 @@ app_wait_for (App        *app,
 
           g_string_erase (app->buffer, 0, newline - app->buffer->str + 1);
           if (strncmp (line, what, length) == 0 && line[length] == ' ')
-            return g_ascii_strtoll (line + length + 1, NULL, 10) / 1000.0;
+            {
+              double when = g_ascii_strtoll (line + length + 1, NULL, 10) / 1000.0;
+
+              g_free (app->last_line);
+              app->last_line = g_steal_pointer (&line);
+              return when;
+            }
           if (g_getenv ("STAPLE_BENCH_VERBOSE") != NULL)
             g_printerr ("  staple: %s\n", line);
         }
@@ -337,6 +344,7 @@ app_stop (App    *app,
   g_spawn_close_pid (app->pid);
   close (app->err);
   g_string_free (app->buffer, TRUE);
+  g_clear_pointer (&app->last_line, g_free);
 }
 
 
@@ -465,9 +473,10 @@ open_session (AppBench *bench,
 static gboolean
 start_on_library (AppBench   *bench,
                   App        *app,
+                  const char *mode,
                   const char *database)
 {
-  if (!app_start (bench, app, "1", database, NULL))
+  if (!app_start (bench, app, mode, database, NULL))
     return FALSE;
   if (app_wait_for (app, "first-frame", bench->timeout_ms) < 0)
     {
@@ -489,7 +498,7 @@ run_open (AppBench *bench)
   g_autofree char *database = copy_database (bench, source, "open-1200.db");
   App app;
 
-  if (!start_on_library (bench, &app, database))
+  if (!start_on_library (bench, &app, "1", database))
     return;
 
   for (guint i = 0; i < bench->warmups + bench->runs; i++)
@@ -615,27 +624,88 @@ edit (AppBench *bench,
     }
 }
 
+/* The D-Bus round trip in an edit's time: a call the app answers on its
+ * main thread, as it does an action, with no edit. Median of 21. */
+static double
+describe_ms (AppBench *bench)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 21; i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      double start = bench_now_ms ();
+      double took;
+
+      reply = g_dbus_connection_call_sync (bench->connection, APP_ID, WINDOW_PATH,
+                                           "org.gtk.Actions", "Describe",
+                                           g_variant_new ("(s)", "undo"), NULL,
+                                           G_DBUS_CALL_FLAGS_NONE, (int) bench->timeout_ms,
+                                           NULL, NULL);
+      took = bench_now_ms () - start;
+      if (reply != NULL)
+        g_array_append_val (times, took);
+      g_usleep (5000);
+    }
+  return times->len > 0 ? bench_median (times) : -1;
+}
+
+/* Waits for the first frame the app began at or after @since (ms), the
+ * one that draws an edit made then; returns how long that frame took, or a
+ * negative number if none came within @timeout_ms (an edit off screen
+ * may draw nothing). */
+static double
+app_wait_frame_after (App    *app,
+                      double  since,
+                      double  timeout_ms)
+{
+  double deadline = bench_now_ms () + timeout_ms;
+
+  for (;;)
+    {
+      double left = deadline - bench_now_ms ();
+      double start;
+      const char *end;
+
+      if (left <= 0 || (start = app_wait_for (app, "frame", left)) < 0)
+        return -1;
+      if (start < since)
+        continue;
+      /* "frame START END": app_wait_for left END in the line it read. */
+      end = app->last_line != NULL ? strrchr (app->last_line, ' ') : NULL;
+      return end != NULL ? g_ascii_strtoll (end + 1, NULL, 10) / 1000.0 - start : 0;
+    }
+}
+
 static void
 measure_edits (AppBench   *bench,
+               App        *app,
                BareCommit *bare,
                const char *name,
                EditKind    kind)
 {
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) baseline = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   double x, y;
 
   for (guint i = 0; i < BENCH_WARMUPS + N_EDITS; i++)
     {
+      double since = bench_now_ms ();
       double a = edit (bench, kind, i);
       double b = bare_commit (bare);
+      /* What an edit queues for the screen is drawn before the next, as
+       * between a coach's keystrokes: an edit is timed alone, not waiting
+       * for the last one's frame. */
+      double frame = app_wait_frame_after (app, since, 2000);
 
-      /* What an edit queues for the screen is drawn before the next. */
-      g_usleep (g_getenv ("STAPLE_BENCH_EDIT_GAP_MS") ? 1000 * atoi (g_getenv ("STAPLE_BENCH_EDIT_GAP_MS")) : 50000);
+      g_usleep (10000);
       if (i < BENCH_WARMUPS)
         continue;
       g_array_append_val (ours, a);
       g_array_append_val (baseline, b);
+      if (frame >= 0)
+        g_array_append_val (frames, frame);
     }
   /* The medians sort the runs: first and last are the fastest and slowest. */
   x = bench_median (ours);
@@ -644,6 +714,16 @@ measure_edits (AppBench   *bench,
               g_array_index (ours, double, 0), g_array_index (ours, double, N_EDITS - 1),
               g_array_index (baseline, double, 0),
               g_array_index (baseline, double, N_EDITS - 1), N_EDITS);
+  if (frames->len > 0)
+    {
+      double frame = bench_median (frames);
+
+      g_printerr ("%s: the frame that drew each edit took %.1f ms (median of %u; %.1f to %.1f)\n",
+                  name, frame, frames->len, g_array_index (frames, double, 0),
+                  g_array_index (frames, double, frames->len - 1));
+    }
+  g_printerr ("%s: a call the window answers without editing (org.gtk.Actions.Describe) "
+              "takes %.3f ms\n", name, describe_ms (bench));
   bench_print (name, x, y);
 }
 
@@ -688,7 +768,8 @@ run_session (AppBench *bench,
   double frame;
   double ours_mb = -1;
 
-  if (!start_on_library (bench, &app, database))
+  /* Every frame reported, for the edits to wait for theirs. */
+  if (!start_on_library (bench, &app, "frames", database))
     return;
   frame = bench_now_ms ();
   if (!activate (bench, APP_PATH, "open-session", g_variant_new_int64 (big)) ||
@@ -710,11 +791,11 @@ run_session (AppBench *bench,
 
   bare_commit_init (&bare, database, small);
   if (bench_wanted ("add-1200", names))
-    measure_edits (bench, &bare, "add-1200", EDIT_ADD);
+    measure_edits (bench, &app, &bare, "add-1200", EDIT_ADD);
   if (bench_wanted ("edit-1200", names) || bench_wanted ("undo-1200", names))
-    measure_edits (bench, &bare, "edit-1200", EDIT_TEXT);
+    measure_edits (bench, &app, &bare, "edit-1200", EDIT_TEXT);
   if (bench_wanted ("undo-1200", names))
-    measure_edits (bench, &bare, "undo-1200", EDIT_UNDO);
+    measure_edits (bench, &app, &bare, "undo-1200", EDIT_UNDO);
   bare_commit_clear (&bare);
 
   if (kill (app.pid, 0) != 0)

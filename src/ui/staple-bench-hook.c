@@ -11,8 +11,10 @@
  *
  * T being g_get_monotonic_time () in microseconds, the clock the benchmark
  * reads too. With STAPLE_BENCH_FIRST_FRAME=quit the window closes and the
- * application quits after its first frame. Unset, nothing is connected and
- * nothing costs.
+ * application quits after its first frame. With STAPLE_BENCH_FIRST_FRAME=frames
+ * every frame is reported too, as `frame START END` (its update phase to the
+ * end of its paint), for seeing what an edit costs on screen. Unset, nothing
+ * is connected and nothing costs.
  */
 #define G_LOG_DOMAIN "staple-bench-hook"
 
@@ -29,6 +31,8 @@ typedef struct
   GtkWidget      *map_view;        /* weak */
   GType           map_view_type;
   gboolean        quit;
+  gboolean        every_frame;
+  gint64          frame_start;
   gboolean        first_done;
   gboolean        map_shown;
 } Hook;
@@ -90,6 +94,12 @@ after_paint_cb (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
   gboolean map = map_drawn (hook);
 
+  if (hook->every_frame)
+    {
+      fprintf (stderr, "frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", hook->frame_start, now);
+      fflush (stderr);
+    }
+
   if (!hook->first_done)
     {
       hook->first_done = TRUE;
@@ -110,11 +120,22 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+update_cb (GdkFrameClock *clock,
+           gpointer       data)
+{
+  Hook *hook = data;
+
+  hook->frame_start = g_get_monotonic_time ();
+}
+
+static void
 realize_cb (GtkWidget *window,
             gpointer   data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  if (((Hook *) data)->every_frame)
+    g_signal_connect (clock, "update", G_CALLBACK (update_cb), data);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), data);
 }
 
@@ -154,5 +175,6 @@ staple_bench_hook_install (GtkApplication *app)
   hook = g_new0 (Hook, 1);
   hook->app = app;
   hook->quit = g_str_equal (mode, "quit");
+  hook->every_frame = g_str_equal (mode, "frames");
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), hook);
 }
