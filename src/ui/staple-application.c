@@ -832,16 +832,21 @@ staple_application_command_line (GApplication            *app,
       return 1;
     }
 
+  /* Shown once it holds what it opens with: shown first, its library
+   * would be measured and laid out for nothing. */
   window = get_window (self);
-  gtk_window_present (GTK_WINDOW (window));
 
   /* Started plainly after a crash: back where the coach was. */
   if (!self->restore_tried)
     {
       self->restore_tried = TRUE;
+      /* Shown first: the draft it brings back takes the keyboard focus. */
       if (!g_variant_dict_contains (options, "example") &&
           !g_variant_dict_contains (options, G_OPTION_REMAINING))
-        staple_window_restore_after_crash (window);
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          staple_window_restore_after_crash (window);
+        }
     }
 
   if (g_variant_dict_contains (options, "example"))
@@ -851,6 +856,7 @@ staple_application_command_line (GApplication            *app,
       if (id <= 0)
         {
           g_application_command_line_printerr (command_line, "staple: %s\n", error->message);
+          gtk_window_present (GTK_WINDOW (window));
           staple_window_show_error (window, error);
           return 1;
         }
@@ -858,6 +864,7 @@ staple_application_command_line (GApplication            *app,
       staple_window_open_session (window, id);
     }
 
+  gtk_window_present (GTK_WINDOW (window));
   return open_staple_files (self, window, command_line, options);
 }
 
@@ -876,8 +883,8 @@ open_session_action (GSimpleAction *action,
     }
 
   window = get_window (self);
-  gtk_window_present (GTK_WINDOW (window));
   staple_window_open_session (window, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "staple-label.h"
 #include "staple-phase-bar.h"
 
 struct _StaplePhaseBar
@@ -197,7 +198,7 @@ staple_phase_bar_init (StaplePhaseBar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   self->purpose = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->purpose, 0);
-  gtk_label_set_wrap (self->purpose, TRUE);
+  staple_label_set_wrap (self->purpose);
   gtk_widget_add_css_class (GTK_WIDGET (self->purpose), "dim-label");
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->purpose));

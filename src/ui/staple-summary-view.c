@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "staple-summary.h"
+#include "staple-label.h"
 #include "staple-summary-view.h"
 #include "staple-text.h"
 
@@ -435,6 +436,7 @@ rebuild (StapleSummaryView *self)
   add_actions (self);
   add_empowerments (self);
   add_time_spent (self);
+  staple_label_tree_quick_wrap (GTK_WIDGET (self->box));
 }
 
 static gboolean
