@@ -884,6 +884,32 @@ static const char * const version_rows[] = {
   "INSERT INTO drafts (session_id, target, stage_id, position, text, updated)"
   "  VALUES (7, 'new-friction', 72, 1, 'Half-typed', 1700000000);"
   "INSERT INTO app_state (key, value) VALUES ('open-session', '7');",
+  /* 5: the counts the library shows, kept in the session's row, and the
+   * search index with its word starts */
+  "INSERT INTO sessions (id, title, organisation, date, created, updated, phase,"
+  "  dots_per_participant, previous_id, n_stages, n_frictions, n_open_actions)"
+  "  VALUES (7, 'Kept across upgrades', 'Old Org', '2023-01-02', 1700000000, 1700000000,"
+  "  'commit', 7, NULL, 1, 1, 0);"
+  "INSERT INTO participants (id, session_id, position, name, role, abstains)"
+  "  VALUES (71, 7, 0, 'Old hand', 'Clerk', 1);"
+  "INSERT INTO stages (id, session_id, position, name, team, channel, wait_minutes)"
+  "  VALUES (72, 7, 0, 'Kept stage', 'Post room', 'phone', 45);"
+  "UPDATE sessions SET current_stage_id = 72 WHERE id = 7;"
+  "INSERT INTO frictions (id, stage_id, position, text, kind, severity, principle)"
+  "  VALUES (73, 72, 0, 'Kept friction', 'silo', 4, 'cooperate-across-silos');"
+  "INSERT INTO votes (id, participant_id, friction_id) VALUES (74, 71, 73);"
+  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status)"
+  "  VALUES (75, 7, 0, 'Kept action', 71, '2023-02-01', 'done');"
+  "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
+  "INSERT INTO empowerments (id, session_id, position, text)"
+  "  VALUES (76, 7, 0, 'Kept empowerment');"
+  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);"
+  "INSERT INTO drafts (session_id, target, stage_id, position, text, updated)"
+  "  VALUES (7, 'new-friction', 72, 1, 'Half-typed', 1700000000);"
+  "INSERT INTO app_state (key, value) VALUES ('open-session', '7');"
+  "INSERT INTO session_search (rowid, title, organisation, body) VALUES (7,"
+  "  'Kept across upgrades', 'Old Org', 'Kept stage Post room Kept friction Kept action"
+  "  Kept empowerment Old hand Clerk');",
 };
 
 /* What rows written at @version hold of the workshop's state: the defaults
@@ -912,6 +938,24 @@ check_version_workshop (StapleSession *session,
   g_assert_true (staple_participant_get_abstains (participant));
   g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_WALK), ==, 2400);
   g_assert_cmpuint (staple_session_get_phase_seconds (session, STAPLE_PHASE_FRAME), ==, 0);
+}
+
+/* The library shows the session's counts: the upgrade counted them. */
+static void
+check_version_counts (StapleStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) listed = staple_store_list_sessions (store, &error);
+  StapleSessionSummary *summary;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (listed)), ==, 1);
+  summary = g_list_model_get_item (G_LIST_MODEL (listed), 0);
+  g_assert_cmpint (staple_session_summary_get_id (summary), ==, 7);
+  g_assert_cmpuint (staple_session_summary_get_n_stages (summary), ==, 1);
+  g_assert_cmpuint (staple_session_summary_get_n_frictions (summary), ==, 1);
+  g_assert_cmpuint (staple_session_summary_get_n_open_actions (summary), ==, 0);
+  g_object_unref (summary);
 }
 
 static void
@@ -965,6 +1009,7 @@ check_version_rows (StapleStore *store,
                    ==, "Kept empowerment");
 
   check_version_workshop (session, version);
+  check_version_counts (store);
 }
 
 static gint64 search_one (StapleStore *store,

@@ -151,6 +151,49 @@ static const char * const staple_schema_migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 4 → 5: a library of any size, listed and searched at once. Each
+   * session keeps its counts, as the library shows them and sorts by them;
+   * the store sets them again in every edit's transaction
+   * (staple_store_touch_session()) and when it adds a session. Each of the
+   * library's orders has an index that holds what its filters look at, so
+   * a list is read from the index alone, already in order. The search
+   * index keeps every one- and two-letter word start (prefix), as the
+   * first letters typed matched so many words that FTS5 merged hundreds of
+   * thousands of entries for them; it is made again for that. */
+  "ALTER TABLE sessions ADD COLUMN n_stages INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sessions ADD COLUMN n_frictions INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sessions ADD COLUMN n_open_actions INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE sessions SET"
+  "  n_stages = (SELECT count(*) FROM stages WHERE session_id = sessions.id),"
+  "  n_frictions = (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id"
+  "    WHERE st.session_id = sessions.id),"
+  "  n_open_actions = (SELECT count(*) FROM actions WHERE session_id = sessions.id"
+  "    AND status NOT IN ('done', 'dropped'));"
+  "CREATE INDEX sessions_by_date ON sessions"
+  "  (trashed, date, created, id, organisation);"
+  "CREATE INDEX sessions_by_title ON sessions"
+  "  (trashed, title COLLATE NOCASE, title, id, organisation, date);"
+  "CREATE INDEX sessions_by_frictions ON sessions"
+  "  (trashed, n_frictions, date, id, organisation);"
+  "DROP TABLE session_search;"
+  "CREATE VIRTUAL TABLE session_search USING fts5 (title, organisation, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');"
+  "INSERT INTO session_search (rowid, title, organisation, body)"
+  "  SELECT s.id, s.title, s.organisation,"
+  "    ifnull ((SELECT group_concat (name || ' ' || team || ' ' || notes, ' ')"
+  "      FROM stages WHERE session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (f.text || ' ' || f.notes, ' ')"
+  "      FROM frictions f JOIN stages st ON f.stage_id = st.id"
+  "      WHERE st.session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (text, ' ') FROM actions"
+  "      WHERE session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (text, ' ') FROM empowerments"
+  "      WHERE session_id = s.id), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (name || ' ' || role, ' ') FROM participants"
+  "      WHERE session_id = s.id), '')"
+  "  FROM sessions s WHERE s.trashed = 0;"
+  "DELETE FROM app_state WHERE key >= 'search-stale ' AND key < 'search-stale!';",
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

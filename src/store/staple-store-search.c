@@ -54,13 +54,11 @@ make_match_query (const char *text)
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
+/* The counts are the session's own columns, which the store keeps (see
+ * staple_store_touch_session()): nothing is counted per row. */
 #define SUMMARY_COLUMNS \
   "SELECT s.id, s.title, s.organisation, s.date, s.updated," \
-  " (SELECT count(*) FROM stages st WHERE st.session_id = s.id) AS n_stages," \
-  " (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id" \
-  "   WHERE st.session_id = s.id) AS n_frictions," \
-  " (SELECT count(*) FROM actions a WHERE a.session_id = s.id" \
-  "   AND a.status NOT IN ('done', 'dropped'))"
+  " s.n_stages, s.n_frictions, s.n_open_actions"
 
 #define SEARCH_FILTERS \
   " AND s.trashed = 0" \
@@ -72,27 +70,39 @@ make_match_query (const char *text)
 #define MATCH_START "\xee\x80\x80"
 #define MATCH_END "\xee\x80\x81"
 
-static const char * const search_sql[2][3] = {
-  {
-    SUMMARY_COLUMNS " FROM sessions s WHERE 1" SEARCH_FILTERS
-    " ORDER BY s.date DESC, s.created DESC, s.id DESC",
-    SUMMARY_COLUMNS " FROM sessions s WHERE 1" SEARCH_FILTERS
-    " ORDER BY s.title COLLATE NOCASE, s.title, s.id",
-    SUMMARY_COLUMNS " FROM sessions s WHERE 1" SEARCH_FILTERS
-    " ORDER BY n_frictions DESC, s.date DESC, s.id DESC",
-  },
-  {
-    SUMMARY_COLUMNS " FROM session_search JOIN sessions s ON s.id = session_search.rowid"
-    " WHERE session_search MATCH ?1" SEARCH_FILTERS
-    " ORDER BY bm25 (session_search), s.date DESC, s.created DESC, s.id DESC",
-    SUMMARY_COLUMNS " FROM session_search JOIN sessions s ON s.id = session_search.rowid"
-    " WHERE session_search MATCH ?1" SEARCH_FILTERS
-    " ORDER BY bm25 (session_search), s.title COLLATE NOCASE, s.title, s.id",
-    SUMMARY_COLUMNS " FROM session_search JOIN sessions s ON s.id = session_search.rowid"
-    " WHERE session_search MATCH ?1" SEARCH_FILTERS
-    " ORDER BY bm25 (session_search), n_frictions DESC, s.date DESC, s.id DESC",
-  },
+/* The library's orders. Each is an index of `sessions` that holds the
+ * columns the filters look at (migration 5), so that these lists are read
+ * from the index alone, in order, without sorting: some 20 ms for 100,000
+ * sessions. */
+static const char * const library_sql[3] = {
+  "SELECT s.id FROM sessions s WHERE 1" SEARCH_FILTERS
+  " ORDER BY s.date DESC, s.created DESC, s.id DESC",
+  "SELECT s.id FROM sessions s WHERE 1" SEARCH_FILTERS
+  " ORDER BY s.title COLLATE NOCASE, s.title, s.id",
+  "SELECT s.id FROM sessions s WHERE 1" SEARCH_FILTERS
+  " ORDER BY s.n_frictions DESC, s.date DESC, s.id DESC",
 };
+
+/* The sessions that have the words, best match first, for a search that
+ * finds few (bm25 costs some 4 µs a session). */
+static const char * const ranked_sql[3] = {
+  "SELECT s.id FROM session_search JOIN sessions s ON s.id = session_search.rowid"
+  " WHERE session_search MATCH ?1" SEARCH_FILTERS
+  " ORDER BY bm25 (session_search), s.date DESC, s.created DESC, s.id DESC",
+  "SELECT s.id FROM session_search JOIN sessions s ON s.id = session_search.rowid"
+  " WHERE session_search MATCH ?1" SEARCH_FILTERS
+  " ORDER BY bm25 (session_search), s.title COLLATE NOCASE, s.title, s.id",
+  "SELECT s.id FROM session_search JOIN sessions s ON s.id = session_search.rowid"
+  " WHERE session_search MATCH ?1" SEARCH_FILTERS
+  " ORDER BY bm25 (session_search), s.n_frictions DESC, s.date DESC, s.id DESC",
+};
+
+/* Which sessions have the words, in the index's own order. */
+#define MATCHES_SQL \
+  "SELECT rowid FROM session_search WHERE session_search MATCH ?1 ORDER BY rowid"
+
+/* A search that finds at most this many sessions of the library ranks them. */
+#define RANKED_MAX 200
 
 /* The index joins a session's texts with spaces, so a snippet can hold
  * runs of them where a field was empty. */
@@ -116,53 +126,267 @@ tidy_snippet (const char *snippet)
   return g_string_free (g_steal_pointer (&tidy), FALSE);
 }
 
-/* What the summaries of one search need to make their snippets later. */
+/* Snippets. FTS5's snippet () finds the words again in the index: for a
+ * prefix, it merges the postings of every word that starts so, as the
+ * search did, which cost as much as the search again for each page shown
+ * (16 ms for 100,000 sessions). A page's snippets are made here instead,
+ * from the texts the index holds for its sessions, read by rowid: each
+ * text's words are found as the index's tokenizer finds them (runs of
+ * letters, digits and their accents), case and accents aside, and the
+ * snippet is the SNIPPET_WORDS words of the text that hold the most of the
+ * words searched for (then the most hits), centred on them, marked
+ * between MATCH_START and MATCH_END, with "…" where the text goes on. */
+
+#define SNIPPET_WORDS 12
+
+/* The next word at or after *@p, as make_match_query() reads words: its
+ * bytes between @start and @end. FALSE at the end, or at a byte that is
+ * not UTF-8. */
+static gboolean
+next_word (const char **p,
+           const char **start,
+           const char **end)
+{
+  gboolean in_word = FALSE;
+
+  for (const char *q = *p; ; q = g_utf8_next_char (q))
+    {
+      gboolean ascii = (guchar) *q < 0x80;
+      gunichar c = ascii ? (gunichar) *q : g_utf8_get_char_validated (q, -1);
+      gboolean valid = c != 0 && c != (gunichar) -1 && c != (gunichar) -2;
+      gboolean word_char = ascii ? g_ascii_isalnum (*q)
+                                 : valid && (g_unichar_isalnum (c) ||
+                                             (in_word && g_unichar_ismark (c)));
+
+      if (word_char && !in_word)
+        *start = q;
+      else if (!word_char && in_word)
+        {
+          *end = q;
+          *p = q;
+          return TRUE;
+        }
+      if (!valid)
+        {
+          *p = q;
+          return FALSE;
+        }
+      in_word = word_char;
+    }
+}
+
+/* A letter as the index compares it: lower case, accents taken off;
+ * appended to @folded, or 0 returned for the first part of it. */
+static gunichar
+fold_char (gunichar  c,
+           GString  *folded)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gunichar first = 0;
+  gsize n;
+
+  if (c < 0x80)
+    {
+      c = g_ascii_tolower (c);
+      if (folded != NULL)
+        g_string_append_c (folded, (char) c);
+      return c;
+    }
+
+  n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_unichar_ismark (parts[i]))
+        continue;
+      if (first == 0)
+        first = g_unichar_tolower (parts[i]);
+      if (folded != NULL)
+        g_string_append_unichar (folded, g_unichar_tolower (parts[i]));
+    }
+
+  return first;
+}
+
+/* A word as the index compares it. */
+static char *
+fold_word (const char *start,
+           const char *end)
+{
+  GString *folded = g_string_sized_new (end - start);
+
+  for (const char *q = start; q < end; q = g_utf8_next_char (q))
+    fold_char (g_utf8_get_char (q), folded);
+
+  return g_string_free (folded, FALSE);
+}
+
+/* The words searched for, folded, as make_match_query() takes them. */
+static GStrv
+search_words (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *p = text != NULL ? text : "";
+  const char *start, *end;
+
+  while (next_word (&p, &start, &end))
+    {
+      g_autofree char *word = fold_word (start, end);
+
+      g_strv_builder_add (builder, word);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 typedef struct
 {
-  StapleStore *store;
-  char        *match;
-} SnippetSource;
+  const char *start;
+  const char *end;
+  int         found; /* which word searched for starts it, or -1 */
+} Word;
 
-static void
-snippet_source_clear (gpointer data)
+/* The words of @text, each with which of @words it starts with. */
+static GArray *
+text_words (const char         *text,
+            const char * const *words)
 {
-  SnippetSource *source = data;
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Word));
+  gunichar firsts[64];
+  guint n_words = 0;
+  const char *p = text;
+  Word word;
 
-  g_clear_object (&source->store);
-  g_clear_pointer (&source->match, g_free);
+  for (; words[n_words] != NULL && n_words < G_N_ELEMENTS (firsts); n_words++)
+    firsts[n_words] = g_utf8_get_char (words[n_words]);
+
+  while (next_word (&p, &word.start, &word.end))
+    {
+      gunichar first = fold_char (g_utf8_get_char (word.start), NULL);
+      g_autofree char *folded = NULL;
+
+      word.found = -1;
+      /* Most words start otherwise than any searched for: not folded. */
+      for (guint i = 0; i < n_words && word.found < 0; i++)
+        {
+          if (firsts[i] != first)
+            continue;
+          if (folded == NULL)
+            folded = fold_word (word.start, word.end);
+          if (g_str_has_prefix (folded, words[i]))
+            word.found = (int) i;
+        }
+      g_array_append_val (found, word);
+    }
+
+  return found;
 }
 
-static void
-snippet_source_release (gpointer data)
+/* How well the SNIPPET_WORDS words from @first show the search: 1,000 for
+ * each word searched for that is among them, 1 for each hit. */
+static int
+score_window (GArray *words,
+              guint   first,
+              guint  *last_hit)
 {
-  g_atomic_rc_box_release_full (data, snippet_source_clear);
+  guint64 seen = 0;
+  int score = 0;
+
+  for (guint i = first; i < MIN (words->len, first + SNIPPET_WORDS); i++)
+    {
+      int found = g_array_index (words, Word, i).found;
+
+      if (found < 0)
+        continue;
+      if (!(seen & (G_GUINT64_CONSTANT (1) << MIN (found, 63))))
+        score += 1000;
+      seen |= G_GUINT64_CONSTANT (1) << MIN (found, 63);
+      score += 1;
+      *last_hit = i;
+    }
+
+  return score;
 }
 
-/* The best few words of the session for the search, or "" when it no
- * longer matches. */
+/* The snippet of one text from @first, its words marked. */
 static char *
-make_snippet_cb (StapleSessionSummary *summary,
-                 gpointer              data)
+write_window (const char *text,
+              GArray     *words,
+              guint       first)
 {
-  SnippetSource *source = data;
-  StapleStore *self = source->store;
-  char *snippet = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GString) snippet = g_string_new (first > 0 ? "…" : "");
+  guint end = MIN (words->len, first + SNIPPET_WORDS);
+  const char *from = first > 0 ? g_array_index (words, Word, first).start : text;
 
-  stmt = prepare (self,
-                  "SELECT snippet (session_search, -1, '" MATCH_START "', '" MATCH_END "',"
-                  " '…', 12) FROM session_search WHERE session_search MATCH ?1 AND rowid = ?2",
-                  NULL);
-  if (stmt == NULL)
-    return NULL;
+  for (guint i = first; i < end; i++)
+    {
+      Word *word = &g_array_index (words, Word, i);
 
-  sqlite3_bind_text (stmt, 1, source->match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, staple_session_summary_get_id (summary));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    snippet = tidy_snippet (column_text (stmt, 0));
-  finish (stmt);
+      g_string_append_len (snippet, from, word->start - from);
+      if (word->found >= 0)
+        g_string_append (snippet, MATCH_START);
+      g_string_append_len (snippet, word->start, word->end - word->start);
+      if (word->found >= 0)
+        g_string_append (snippet, MATCH_END);
+      from = word->end;
+    }
 
-  return snippet;
+  if (end < words->len)
+    g_string_append (snippet, "…");
+  else
+    g_string_append (snippet, from);
+
+  return tidy_snippet (snippet->str);
+}
+
+/* The best few words of a session's texts (its title, organisation and
+ * everything else, as the index holds them) for @words. */
+static char *
+make_snippet (const char * const *texts,
+              guint               n_texts,
+              const char * const *words)
+{
+  g_autoptr(GArray) best = NULL;
+  const char *best_text = texts[n_texts - 1];
+  guint best_first = 0;
+  int best_score = 0;
+
+  for (guint t = 0; t < n_texts; t++)
+    {
+      g_autoptr(GArray) found = text_words (texts[t], words);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          guint last_hit = i;
+          int score;
+
+          if (g_array_index (found, Word, i).found < 0)
+            continue;
+          score = score_window (found, i, &last_hit);
+          if (score > best_score)
+            {
+              /* The hits in the middle of the words shown. */
+              guint spare = SNIPPET_WORDS - (last_hit - i + 1);
+              guint first = i > spare / 2 ? i - spare / 2 : 0;
+
+              if (found->len >= SNIPPET_WORDS)
+                first = MIN (first, found->len - SNIPPET_WORDS);
+              else
+                first = 0;
+              best_score = score;
+              best_first = first;
+              best_text = texts[t];
+              g_clear_pointer (&best, g_array_unref);
+              best = g_array_ref (found);
+            }
+        }
+    }
+
+  /* Found by the index but not here (a tokenizer's corner): the start of
+   * the last text, unmarked. */
+  if (best == NULL)
+    best = text_words (best_text, words);
+
+  return write_window (best_text, best, best_first);
 }
 
 static void
@@ -174,17 +398,6 @@ flush_before_search (StapleStore *self)
    * words of a session's last few edits missing. */
   if (!staple_store_flush_search (self, &error))
     g_warning ("The search index could not be brought up to date: %s", error->message);
-}
-
-static SnippetSource *
-snippet_source_new (StapleStore *self,
-                    const char  *match)
-{
-  SnippetSource *source = g_atomic_rc_box_new0 (SnippetSource);
-
-  source->store = g_object_ref (self);
-  source->match = g_strdup (match);
-  return source;
 }
 
 /* A row of SUMMARY_COLUMNS. The setters, not g_object_set (): thousands of
@@ -219,19 +432,16 @@ bind_optional (sqlite3_stmt *stmt,
 
 /**
  * staple_store_search_sessions:
- * @query: (nullable): words as the user typed them; each must start a word
- *   somewhere in the session, accents and case aside
+ * @query: (nullable): words as the user typed them, as for
+ *   staple_store_query_sessions()
  * @organisation: (nullable): only sessions of this organisation
  * @date_from: (nullable): only sessions on or after this date, “YYYY-MM-DD”
  * @date_to: (nullable): only sessions on or before this date
- * @sort: the order when @query has no words, and between equal matches
+ * @sort: the library's order
  *
- * Searches everything typed in the sessions not in the trash: titles,
- * organisations, stages, friction points, notes, actions, empowerment items
- * and participants. With words to look for, the best match comes first, and
- * each summary's snippet shows where it matched, the words found between
- * U+E000 and U+E001. The snippet is made when it is first read, from the
- * session as it is then: only the sessions shown need one.
+ * Finds what staple_store_query_sessions() finds, in its order, and reads
+ * every summary at once, with its snippet: for a short list or a program
+ * that wants them all, not for the window's library.
  *
  * Returns: (transfer full): #StapleSessionSummary items, or %NULL with @error set
  */
@@ -245,49 +455,23 @@ staple_store_search_sessions (StapleStore        *self,
                               GError            **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (STAPLE_TYPE_SESSION_SUMMARY);
-  g_autofree char *match = NULL;
-  SnippetSource *source = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(StapleSessionPages) pages = NULL;
+  guint n;
 
   g_return_val_if_fail (STAPLE_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) sort <= STAPLE_SESSION_SORT_FRICTIONS, NULL);
 
-  flush_before_search (self);
-
-  match = make_match_query (query);
-  stmt = prepare (self, search_sql[match != NULL][sort], error);
-  if (stmt == NULL)
+  pages = staple_store_query_sessions (self, query, organisation, date_from, date_to, sort,
+                                       error);
+  if (pages == NULL)
     return NULL;
 
-  if (match != NULL)
-    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  bind_optional (stmt, 2, organisation);
-  bind_optional (stmt, 3, date_from);
-  bind_optional (stmt, 4, date_to);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StapleSessionSummary) summary = read_summary (stmt);
+      g_autoptr(StapleSessionSummary) summary = g_list_model_get_item (G_LIST_MODEL (pages), i);
 
-      if (match != NULL)
-        {
-          if (source == NULL)
-            source = snippet_source_new (self, match);
-          staple_session_summary_set_snippet_func (summary, make_snippet_cb,
-                                                   g_atomic_rc_box_acquire (source),
-                                                   snippet_source_release);
-        }
       g_list_store_append (list, summary);
-    }
-
-  finish (stmt);
-  g_clear_pointer (&source, snippet_source_release);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error_from_code (self, error, rc);
-      return NULL;
     }
 
   return g_steal_pointer (&list);
@@ -612,31 +796,6 @@ staple_store_get_session_title (StapleStore  *self,
 #define PAGE_SIZE 48
 #define N_CACHED_PAGES 4
 
-static const char * const ids_sql[2][3] = {
-  {
-    "SELECT s.id FROM sessions s WHERE 1" SEARCH_FILTERS
-    " ORDER BY s.date DESC, s.created DESC, s.id DESC",
-    "SELECT s.id FROM sessions s WHERE 1" SEARCH_FILTERS
-    " ORDER BY s.title COLLATE NOCASE, s.title, s.id",
-    "SELECT s.id FROM sessions s WHERE 1" SEARCH_FILTERS
-    " ORDER BY (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id"
-    "   WHERE st.session_id = s.id) DESC, s.date DESC, s.id DESC",
-  },
-  {
-    "SELECT s.id FROM session_search JOIN sessions s ON s.id = session_search.rowid"
-    " WHERE session_search MATCH ?1" SEARCH_FILTERS
-    " ORDER BY bm25 (session_search), s.date DESC, s.created DESC, s.id DESC",
-    "SELECT s.id FROM session_search JOIN sessions s ON s.id = session_search.rowid"
-    " WHERE session_search MATCH ?1" SEARCH_FILTERS
-    " ORDER BY bm25 (session_search), s.title COLLATE NOCASE, s.title, s.id",
-    "SELECT s.id FROM session_search JOIN sessions s ON s.id = session_search.rowid"
-    " WHERE session_search MATCH ?1" SEARCH_FILTERS
-    " ORDER BY bm25 (session_search),"
-    " (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id"
-    "   WHERE st.session_id = s.id) DESC, s.date DESC, s.id DESC",
-  },
-};
-
 typedef struct
 {
   guint      page;
@@ -649,7 +808,7 @@ struct _StapleSessionPages
   GObject        parent_instance;
 
   StapleStore   *store;
-  SnippetSource *source; /* NULL when the query has no words */
+  GStrv          words; /* folded, as searched for; NULL without words */
   GArray        *ids;
   CachedPage     cache[N_CACHED_PAGES];
   guint64        clock;
@@ -692,20 +851,18 @@ gone_summary (gint64 id)
 }
 
 static const char *
-snippets_sql (void)
+texts_sql (void)
 {
   static gsize made;
   static char *sql;
 
   if (g_once_init_enter (&made))
     {
-      GString *text = g_string_new ("SELECT rowid, snippet (session_search, -1, '" MATCH_START
-                                    "', '" MATCH_END "', '…', 12) FROM session_search"
-                                    " WHERE session_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-                                    " AND +rowid IN (");
+      GString *text = g_string_new ("SELECT rowid, title, organisation, body FROM session_search"
+                                    " WHERE rowid IN (");
 
-      for (int i = 4; i < 4 + PAGE_SIZE; i++)
-        g_string_append_printf (text, i == 4 ? "?%d" : ", ?%d", i);
+      for (int i = 1; i <= PAGE_SIZE; i++)
+        g_string_append_printf (text, i == 1 ? "?%d" : ", ?%d", i);
       g_string_append_c (text, ')');
       sql = g_string_free (text, FALSE);
       g_once_init_leave (&made, 1);
@@ -714,18 +871,14 @@ snippets_sql (void)
   return sql;
 }
 
-/* The snippets of a page in one pass over the index. One query a row
- * (`rowid = ?`) made FTS5 merge a prefix term's whole doclist again for
- * each row; here it is merged once, over the page's range of ids, and the
- * unary + keeps the IN list out of the index's hands, only a filter. */
+/* The snippets of a page (see make_snippet()), from its sessions' texts in
+ * the index, read by rowid in one query. */
 static void
 read_snippets (StapleSessionPages *self,
                GPtrArray          *items)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = prepare (self->store, snippets_sql (), &error);
-  gint64 lowest = G_MAXINT64;
-  gint64 highest = 0;
+  sqlite3_stmt *stmt = prepare (self->store, texts_sql (), &error);
   int rc;
 
   if (stmt == NULL)
@@ -734,24 +887,23 @@ read_snippets (StapleSessionPages *self,
       return;
     }
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < PAGE_SIZE; i++)
     {
-      StapleSessionSummary *summary = g_ptr_array_index (items, i);
-      gint64 id = staple_session_summary_get_id (summary);
-
-      lowest = MIN (lowest, id);
-      highest = MAX (highest, id);
-      sqlite3_bind_int64 (stmt, 4 + (int) i, id);
+      if (i < items->len)
+        sqlite3_bind_int64 (stmt, 1 + (int) i,
+                            staple_session_summary_get_id (g_ptr_array_index (items, i)));
+      else
+        sqlite3_bind_null (stmt, 1 + (int) i);
     }
-
-  sqlite3_bind_text (stmt, 1, self->source->match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, lowest);
-  sqlite3_bind_int64 (stmt, 3, highest);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *snippet = tidy_snippet (column_text (stmt, 1));
+      g_autofree char *title = g_strdup (column_text (stmt, 1));
+      g_autofree char *organisation = g_strdup (column_text (stmt, 2));
+      const char *texts[] = { title, organisation, column_text (stmt, 3) };
+      g_autofree char *snippet = make_snippet (texts, G_N_ELEMENTS (texts),
+                                               (const char * const *) self->words);
 
       for (guint i = 0; i < items->len; i++)
         {
@@ -814,7 +966,7 @@ read_page (StapleSessionPages *self,
       g_ptr_array_add (items, summary);
     }
 
-  if (self->source != NULL && items->len > 0)
+  if (self->words != NULL && items->len > 0)
     read_snippets (self, items);
 
   return items;
@@ -887,7 +1039,7 @@ staple_session_pages_finalize (GObject *object)
 
   for (guint i = 0; i < N_CACHED_PAGES; i++)
     g_clear_pointer (&self->cache[i].items, g_ptr_array_unref);
-  g_clear_pointer (&self->source, snippet_source_release);
+  g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->store);
 
@@ -906,20 +1058,216 @@ staple_session_pages_init (StapleSessionPages *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
+static void
+bind_filters (sqlite3_stmt *stmt,
+              const char   *match,
+              const char   *organisation,
+              const char   *date_from,
+              const char   *date_to)
+{
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  bind_optional (stmt, 2, organisation);
+  bind_optional (stmt, 3, date_from);
+  bind_optional (stmt, 4, date_to);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Steps @stmt, whose first column is a session's id, into @ids. */
+static gboolean
+read_ids (StapleStore   *self,
+          sqlite3_stmt  *stmt,
+          GArray        *ids,
+          GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  finish (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_code (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Appends to @ids the ids of @listed that are in @matches (in increasing
+ * order), in the order of @listed. A bit for each id between the lowest
+ * and the highest match (12 kB for 100,000 sessions), as ids are handed
+ * out one after the other; a search of the array for each id if a file's
+ * ids are spread too far. */
+static void
+pick_matches (GArray *listed,
+              GArray *matches,
+              GArray *ids)
+{
+  gint64 lowest = g_array_index (matches, gint64, 0);
+  guint64 span = (guint64) g_array_index (matches, gint64, matches->len - 1) - (guint64) lowest;
+  g_autofree guint8 *bits = NULL;
+
+  if (span >= G_GUINT64_CONSTANT (1) << 26)
+    {
+      for (guint i = 0; i < listed->len; i++)
+        {
+          gint64 id = g_array_index (listed, gint64, i);
+
+          if (bsearch (&id, matches->data, matches->len, sizeof (gint64), compare_ids) != NULL)
+            g_array_append_val (ids, id);
+        }
+      return;
+    }
+
+  bits = g_malloc0 (span / 8 + 1);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      guint64 bit = (guint64) g_array_index (matches, gint64, i) - (guint64) lowest;
+
+      bits[bit / 8] |= 1 << (bit % 8);
+    }
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      gint64 id = g_array_index (listed, gint64, i);
+      guint64 bit = (guint64) id - (guint64) lowest;
+
+      if (id >= lowest && bit <= span && (bits[bit / 8] & (1 << (bit % 8))))
+        g_array_append_val (ids, id);
+    }
+}
+
+/* The library's list in one order, with its filters: the ids of every
+ * session it shows without words, kept from one query to the next while
+ * the database is as it was (no row changed through this connection, no
+ * commit by another). Searching, every keystroke picks out of it the
+ * sessions that have the words, in order, without reading the list from
+ * the database again (some 20 ms for 100,000 sessions). */
+typedef struct
+{
+  char   *key;
+  gint64  changes;
+  gint64  data_version;
+  GArray *ids;
+} Listed;
+
+#define LISTED_DATA "staple-store-listed"
+
+static void
+listed_free (gpointer data)
+{
+  Listed *listed = data;
+
+  g_free (listed->key);
+  g_array_unref (listed->ids);
+  g_free (listed);
+}
+
+static gint64
+data_version (StapleStore *self)
+{
+  sqlite3_stmt *stmt = prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    finish (stmt);
+
+  return version;
+}
+
+static GArray *
+library_ids (StapleStore        *self,
+             StapleSessionSort   sort,
+             const char         *organisation,
+             const char         *date_from,
+             const char         *date_to,
+             GError            **error)
+{
+  Listed *listed = g_object_get_data (G_OBJECT (self), LISTED_DATA);
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", (int) sort,
+                                          organisation != NULL ? organisation : "",
+                                          date_from != NULL ? date_from : "",
+                                          date_to != NULL ? date_to : "");
+  gint64 changes = sqlite3_total_changes64 (self->db);
+  gint64 version = data_version (self);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  if (listed != NULL && g_str_equal (listed->key, key) && listed->changes == changes &&
+      listed->data_version == version && version >= 0)
+    return g_array_ref (listed->ids);
+
+  stmt = prepare (self, library_sql[sort], error);
+  if (stmt == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bind_filters (stmt, NULL, organisation, date_from, date_to);
+  if (!read_ids (self, stmt, ids, error))
+    return NULL;
+
+  listed = g_new0 (Listed, 1);
+  listed->key = g_steal_pointer (&key);
+  listed->changes = changes;
+  listed->data_version = version;
+  listed->ids = g_array_ref (ids);
+  g_object_set_data_full (G_OBJECT (self), LISTED_DATA, listed, listed_free);
+
+  return g_steal_pointer (&ids);
+}
+
 /**
  * staple_store_query_sessions:
- * @query: (nullable): words as the user typed them, as for
- *   staple_store_search_sessions()
+ * @query: (nullable): words as the user typed them; each must start a word
+ *   somewhere in the session, accents and case aside
  * @organisation: (nullable): only sessions of this organisation
  * @date_from: (nullable): only sessions on or after this date, “YYYY-MM-DD”
  * @date_to: (nullable): only sessions on or before this date
- * @sort: the order when @query has no words, and between equal matches
+ * @sort: the library's order
  *
- * Finds the same sessions, in the same order, as
- * staple_store_search_sessions(), but reads only which they are: each
- * summary (its counts, and its snippet when it is shown) is read from the
- * database when the list is first asked for it, with those around it. The
- * list does not change when the library does; query again.
+ * The library as the window lists it: the sessions not in the trash that
+ * pass the filters and, with @query, have all its words anywhere in what
+ * was typed in them (titles, organisations, stages, friction points,
+ * notes, actions, empowerment items and participants).
+ *
+ * In the library's order (@sort), with one exception: when the words are
+ * found in at most 200 sessions of the library (RANKED_MAX), the best
+ * match comes first, @sort only ordering equal matches. Ranking is for a
+ * search that has narrowed the library down to a few; for thousands of
+ * matches it would cost more than the whole list (bm25 takes some 4 µs a
+ * session: 160 ms for 40,000), and the order the coach chose is as good a
+ * guide.
+ *
+ * How the list is found, so that a keystroke costs what SQLite's search
+ * costs and no more:
+ * - without words, the ids of the sessions in order, read from the index
+ *   of @sort alone (the counts it sorts by are columns of `sessions`);
+ * - with words, the ids that have them, from the search index; a few are
+ *   ranked by it, many are picked out of the library's list without words
+ *   (the same filters and order), which the store keeps from one query to
+ *   the next while the database is unchanged, so that each keystroke of a
+ *   search does not read it again.
+ * Only ids are read (8 bytes a session). Each summary (its counts, which
+ * the store keeps in the session's row, and, with words, a snippet of
+ * where they were found, between U+E000 and U+E001) is read when the list
+ * is first asked for it, with the page of sessions around it. The list
+ * does not change when the library does; query again.
  *
  * Returns: (transfer full): a #GListModel of #StapleSessionSummary, or
  *   %NULL with @error set
@@ -934,44 +1282,58 @@ staple_store_query_sessions (StapleStore        *self,
                              GError            **error)
 {
   g_autoptr(StapleSessionPages) pages = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) listed = NULL;
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (STAPLE_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) sort <= STAPLE_SESSION_SORT_FRICTIONS, NULL);
 
   flush_before_search (self);
 
-  match = make_match_query (query);
-  stmt = prepare (self, ids_sql[match != NULL][sort], error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (match != NULL)
-    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  bind_optional (stmt, 2, organisation);
-  bind_optional (stmt, 3, date_from);
-  bind_optional (stmt, 4, date_to);
-
   pages = g_object_new (STAPLE_TYPE_SESSION_PAGES, NULL);
   pages->store = g_object_ref (self);
+  match = make_match_query (query);
+
   if (match != NULL)
-    pages->source = snippet_source_new (self, match);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      pages->words = search_words (query);
+      matches = g_array_new (FALSE, FALSE, sizeof (gint64));
+      stmt = prepare (self, MATCHES_SQL, error);
+      if (stmt == NULL)
+        return NULL;
+      bind_filters (stmt, match, NULL, NULL, NULL);
+      if (!read_ids (self, stmt, matches, error))
+        return NULL;
 
-      g_array_append_val (pages->ids, id);
+      if (matches->len == 0)
+        return g_steal_pointer (&pages);
+
+      if (matches->len <= RANKED_MAX)
+        {
+          stmt = prepare (self, ranked_sql[sort], error);
+          if (stmt == NULL)
+            return NULL;
+          bind_filters (stmt, match, organisation, date_from, date_to);
+          if (!read_ids (self, stmt, pages->ids, error))
+            return NULL;
+          return g_steal_pointer (&pages);
+        }
     }
-  finish (stmt);
 
-  if (rc != SQLITE_DONE)
+  listed = library_ids (self, sort, organisation, date_from, date_to, error);
+  if (listed == NULL)
+    return NULL;
+
+  if (matches == NULL)
     {
-      set_error_from_code (self, error, rc);
-      return NULL;
+      g_array_unref (pages->ids);
+      pages->ids = g_steal_pointer (&listed);
+      return g_steal_pointer (&pages);
     }
+
+  pick_matches (listed, matches, pages->ids);
 
   return g_steal_pointer (&pages);
 }

@@ -324,11 +324,7 @@ staple_store_list_sessions (StapleStore  *self,
 
   stmt = prepare (self,
                   "SELECT s.id, s.title, s.organisation, s.date, s.updated,"
-                  " (SELECT count(*) FROM stages st WHERE st.session_id = s.id),"
-                  " (SELECT count(*) FROM frictions f JOIN stages st ON f.stage_id = st.id"
-                  "   WHERE st.session_id = s.id),"
-                  " (SELECT count(*) FROM actions a WHERE a.session_id = s.id"
-                  "   AND a.status NOT IN ('done', 'dropped'))"
+                  " s.n_stages, s.n_frictions, s.n_open_actions"
                   " FROM sessions s WHERE s.trashed = 0"
                   " ORDER BY s.date DESC, s.created DESC, s.id DESC",
                   error);

@@ -34,8 +34,9 @@ typedef enum
   STAPLE_STORE_OPEN_CLAIM = 1 << 0,
 } StapleStoreOpenFlags;
 
-/* The order of the library when it is not searched; a search ranks by how
- * well each session matches, and uses this order only between equals. */
+/* The order of the library, searched or not; a search that finds few
+ * sessions ranks them by how well each matches, and uses this order only
+ * between equals (see staple_store_query_sessions()). */
 typedef enum
 {
   STAPLE_SESSION_SORT_DATE,
