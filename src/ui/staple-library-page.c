@@ -556,6 +556,16 @@ filters_changed_cb (StapleLibraryPage *self)
   staple_library_page_reload (self);
 }
 
+/* Enter in the search opens its first session, found for what is typed
+ * now: the entry waits a moment after each key before it searches. */
+static void
+search_activated_cb (StapleLibraryPage *self)
+{
+  staple_library_page_reload (self);
+  if (self->sessions != NULL && g_list_model_get_n_items (self->sessions) > 0)
+    row_activated_cb (self, 0);
+}
+
 /**
  * staple_library_page_set_store:
  * @store: the library's database
@@ -657,6 +667,7 @@ staple_library_page_class_init (StapleLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, sort_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
 
