@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 APP_ID = "io.github.stapleapp.Staple"
@@ -385,16 +386,31 @@ def second_user(staple, workdir):
         env["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=" + os.path.join(home, "no-bus")
         other = subprocess.Popen(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                                   staple, f"--database={database}"],
-                                 env=env, cwd=home, stdout=subprocess.PIPE,
+                                 env=env, cwd=home, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE)
-        time.sleep(6)
+        # Until it has said so (or has exited, or 30 s have passed), rather
+        # than a fixed six seconds: its stderr is read as it comes.
+        told = threading.Event()
+        said = []
+
+        def read_stderr():
+            for line in other.stderr:
+                said.append(line)
+                if b"open in another Staple" in b"".join(said):
+                    told.set()
+            told.set()
+
+        reader = threading.Thread(target=read_stderr, daemon=True)
+        reader.start()
+        told.wait(timeout=30)
         other.send_signal(signal.SIGTERM)
         try:
-            _, stderr = other.communicate(timeout=10)
+            other.wait(timeout=10)
         except subprocess.TimeoutExpired:
             other.kill()
-            _, stderr = other.communicate()
-        stderr = stderr.decode(errors="replace")
+            other.wait()
+        reader.join(timeout=10)
+        stderr = b"".join(said).decode(errors="replace")
         if "open in another Staple" not in stderr:
             fail(f"the second Staple was not told the library is in use: {stderr!r}")
         must("add-stage", '<"Still mine">')
