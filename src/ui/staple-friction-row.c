@@ -18,6 +18,9 @@ struct _StapleFrictionRow
 
   GtkEntry       *text_entry;
   GtkLabel       *votes_label;
+  GtkWidget      *principle_button;
+  GtkLabel       *principle_label;
+  GtkWidget      *place;     /* holds the row's place until it is made */
 
   StapleEditor   *editor;
   StapleStage    *stage;
@@ -25,6 +28,15 @@ struct _StapleFrictionRow
 };
 
 G_DEFINE_FINAL_TYPE (StapleFrictionRow, staple_friction_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* A row's fields are made when the row comes near the part of the List
+ * page shown (see staple_friction_row_make()) or the keyboard goes into
+ * it; until then it holds their place, as tall as the rows made are. Far
+ * from the part shown again, they go (staple_friction_row_unmake()), so
+ * that scrolling through a journey of 1,200 cards does not keep them all. */
+static int row_height = 92;
+
+static void build (StapleFrictionRow *self);
 
 /**
  * staple_friction_row_focus:
@@ -36,6 +48,7 @@ staple_friction_row_focus (StapleFrictionRow *self)
 {
   g_return_if_fail (STAPLE_IS_FRICTION_ROW (self));
 
+  staple_friction_row_make (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
 }
 
@@ -153,14 +166,92 @@ icon_button (const char *icon_name,
   return button;
 }
 
+/* The principle's button is the picker's (see staple_principle_picker_button_new())
+ * without the picker: a picker holds a dozen rows, and a session of 1,200
+ * cards made 1,200 of them for a List page the coach looks through. It is
+ * made when the button is pressed, as for a card on the map. */
+
+static char *
+principle_text (StaplePrinciple principle)
+{
+  if (principle == STAPLE_PRINCIPLE_NONE)
+    return g_strdup (staple_principle_get_label (principle));
+
+  return g_strdup_printf (_("%d. %s"), (int) principle, staple_principle_get_label (principle));
+}
+
+static void
+update_principle (StapleFrictionRow *self)
+{
+  g_autofree char *text = principle_text (staple_friction_get_principle (self->friction));
+
+  gtk_label_set_text (self->principle_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->principle_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+/* The keyboard goes back to the button, for the next key. */
+static void
+principle_closed_cb (StapleFrictionRow *self)
+{
+  if (self->principle_button != NULL)
+    gtk_widget_grab_focus (self->principle_button);
+}
+
+static void
+principle_clicked_cb (StapleFrictionRow *self)
+{
+  GtkPopover *popover =
+    staple_principle_picker_popup_at (self->principle_button, NULL,
+                                      staple_editor_get_session (self->editor), self->friction);
+
+  g_signal_connect_object (popover, "closed", G_CALLBACK (principle_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static GtkWidget *
+principle_button_new (StapleFrictionRow *self)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+  /* A plain button: GTK 4.8's menu button measures a wrapping label as if
+   * it did not wrap, and lets it run out of the button. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "principle-button");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Principle it goes against"),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                  -1);
+
+  self->principle_button = button;
+  self->principle_label = GTK_LABEL (label);
+  g_signal_connect_object (self->friction, "notify::principle", G_CALLBACK (update_principle),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (principle_clicked_cb), self);
+  update_principle (self);
+
+  return button;
+}
+
 static GtkWidget *
 build_details (StapleFrictionRow *self)
 {
   GObject *friction = G_OBJECT (self->friction);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkDropDown *kind = staple_field_enum_dropdown_new (STAPLE_TYPE_FRICTION_KIND);
-  StapleSession *session = staple_editor_get_session (self->editor);
-  GtkWidget *principle = staple_principle_picker_button_new (session, self->friction);
+  GtkWidget *principle = principle_button_new (self);
   GtkWidget *severity = gtk_spin_button_new_with_range (STAPLE_SEVERITY_MIN,
                                                         STAPLE_SEVERITY_MAX, 1);
   GtkWidget *severity_label = gtk_label_new_with_mnemonic (_("Se_verity"));
@@ -229,6 +320,9 @@ build (StapleFrictionRow *self)
  * @stage: the stage holding @friction
  * @friction: the friction point to show
  *
+ * Makes the row; its fields are made when they are needed (see
+ * staple_friction_row_make()).
+ *
  * Returns: (transfer floating): a row showing and editing @friction
  */
 StapleFrictionRow *
@@ -246,9 +340,139 @@ staple_friction_row_new (StapleEditor   *editor,
   self->editor = g_object_ref (editor);
   self->stage = g_object_ref (stage);
   self->friction = g_object_ref (friction);
-  build (self);
+
+  self->place = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (self->place, -1, row_height);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->place);
 
   return self;
+}
+
+/**
+ * staple_friction_row_make:
+ *
+ * Makes the row's fields, if they are not made yet.
+ *
+ * Returns: whether they were made now
+ */
+gboolean
+staple_friction_row_make (StapleFrictionRow *self)
+{
+  g_return_val_if_fail (STAPLE_IS_FRICTION_ROW (self), FALSE);
+
+  if (self->place == NULL)
+    return FALSE;
+
+  self->place = NULL;
+  build (self);
+  return TRUE;
+}
+
+/**
+ * staple_friction_row_unmake:
+ *
+ * Lets the row's fields go, keeping their place, unless the keyboard is
+ * in them (or in a popover of theirs).
+ *
+ * Returns: whether they went
+ */
+gboolean
+staple_friction_row_unmake (StapleFrictionRow *self)
+{
+  GListStore *votes;
+  int height;
+
+  g_return_val_if_fail (STAPLE_IS_FRICTION_ROW (self), FALSE);
+
+  if (self->place != NULL ||
+      (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    return FALSE;
+
+  /* What the fields were told of the model goes with them. */
+  votes = staple_session_get_votes (staple_editor_get_session (self->editor));
+  g_signal_handlers_disconnect_by_data (votes, self);
+  g_signal_handlers_disconnect_by_data (self->friction, self);
+  self->text_entry = NULL;
+  self->votes_label = NULL;
+  self->principle_button = NULL;
+  self->principle_label = NULL;
+
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  self->place = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (self->place, -1, height > 0 ? height : row_height);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->place);
+  return TRUE;
+}
+
+/**
+ * staple_friction_row_is_made:
+ *
+ * Returns: whether the row's fields are made
+ */
+gboolean
+staple_friction_row_is_made (StapleFrictionRow *self)
+{
+  g_return_val_if_fail (STAPLE_IS_FRICTION_ROW (self), FALSE);
+
+  return self->place == NULL;
+}
+
+/**
+ * staple_friction_row_estimate_height:
+ *
+ * Returns: the height a row not made yet is estimated to take
+ */
+int
+staple_friction_row_estimate_height (void)
+{
+  return row_height;
+}
+
+/**
+ * staple_friction_row_learn_height:
+ *
+ * Takes the row's height, once it is made and laid out, as the estimate
+ * for the rows not yet made (see staple_friction_row_update_place()).
+ *
+ * Returns: whether the estimate changed
+ */
+gboolean
+staple_friction_row_learn_height (StapleFrictionRow *self)
+{
+  int height;
+
+  g_return_val_if_fail (STAPLE_IS_FRICTION_ROW (self), FALSE);
+
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->place != NULL || height <= 0 || height == row_height)
+    return FALSE;
+
+  row_height = height;
+  return TRUE;
+}
+
+/**
+ * staple_friction_row_update_place:
+ *
+ * Sizes a row not yet made by the latest estimate.
+ */
+void
+staple_friction_row_update_place (StapleFrictionRow *self)
+{
+  g_return_if_fail (STAPLE_IS_FRICTION_ROW (self));
+
+  if (self->place != NULL)
+    gtk_widget_set_size_request (self->place, -1, row_height);
+}
+
+/* The keyboard going into the row finds its fields there. */
+static gboolean
+staple_friction_row_focus_vfunc (GtkWidget        *widget,
+                                 GtkDirectionType  direction)
+{
+  staple_friction_row_make (STAPLE_FRICTION_ROW (widget));
+
+  return GTK_WIDGET_CLASS (staple_friction_row_parent_class)->focus (widget, direction);
 }
 
 static void
@@ -274,6 +498,7 @@ staple_friction_row_class_init (StapleFrictionRowClass *klass)
   };
 
   object_class->dispose = staple_friction_row_dispose;
+  widget_class->focus = staple_friction_row_focus_vfunc;
 
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_class_install_action (widget_class, moves[i], NULL, move_action);

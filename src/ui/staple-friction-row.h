@@ -15,5 +15,11 @@ StapleFrictionRow *staple_friction_row_new   (StapleEditor      *editor,
                                               StapleStage       *stage,
                                               StapleFriction    *friction);
 void               staple_friction_row_focus (StapleFrictionRow *self);
+gboolean           staple_friction_row_make  (StapleFrictionRow *self);
+gboolean           staple_friction_row_unmake (StapleFrictionRow *self);
+gboolean           staple_friction_row_is_made (StapleFrictionRow *self);
+int                staple_friction_row_estimate_height (void);
+gboolean           staple_friction_row_learn_height (StapleFrictionRow *self);
+void               staple_friction_row_update_place (StapleFrictionRow *self);
 
 G_END_DECLS

@@ -19,5 +19,15 @@ void            staple_stage_row_focus_friction (StapleStageRow *self,
                                                  guint           index);
 StapleStageRow *staple_stage_row_find           (GtkListBox     *stages_list,
                                                  StapleStage    *stage);
+gboolean        staple_stage_row_make           (StapleStageRow *self);
+gboolean        staple_stage_row_is_made        (StapleStageRow *self);
+gboolean        staple_stage_row_learn_size     (StapleStageRow *self);
+void            staple_stage_row_update_place   (StapleStageRow *self);
+double          staple_stage_row_make_between   (StapleStageRow *self,
+                                                 double          y,
+                                                 double          top,
+                                                 double          bottom,
+                                                 double          keep_top,
+                                                 double          keep_bottom);
 
 G_END_DECLS
