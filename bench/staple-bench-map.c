@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-bench-map.c: how fast the journey map lays out and draws, on
  * screen and into a PDF: layout-1200, redraw-1200-100pct, redraw-1200-fit,
- * redraw-after-edit, pdf-export-1200.
+ * redraw-after-edit, pdf-export-1200, sweep-1200-mb.
  *
  * The baseline is bare cairo and Pango doing the same work naively: a
  * fresh PangoLayout for every text on every run, and no culling of what is
@@ -26,6 +26,7 @@
 #include "staple-bench-util.h"
 #include "staple-map-layout.h"
 #include "staple-map-renderer.h"
+#include "staple-map-renderer-private.h" /* how much the card images take */
 #include "staple-report.h"
 
 #define N_STAGES        40
@@ -997,6 +998,106 @@ pdf_baseline (gpointer data)
   g_unlink (path);
   return elapsed;
 }
+/* sweep-1200-mb */
+
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10) / 1024.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* What an image of @card takes at 100 %, as the renderer makes it. */
+static double
+card_image_mb (const StapleMapCard *card)
+{
+  return (ceil (card->rect.width) + 2) * (ceil (card->rect.height) + 2) * 4 / 1048576.0;
+}
+
+/* Ours: the card images the renderer holds at most while a 1,600 × 1,000
+ * view at 100 % scrolls across the whole map, a quarter of a view per draw,
+ * along its top and back along its bottom, in a layout of its own. The
+ * baseline: what the images of every card that sweep showed take, as a
+ * renderer that keeps every card it drew would hold. */
+static void
+sweep_run (MapBench *bench)
+{
+  g_autoptr(StapleMapLayout) layout = staple_map_layout_new ();
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  double width, height, before_mb, most_mb = 0, all_mb = 0;
+  gsize bytes;
+
+  staple_map_layout_set_session (layout, bench->session);
+  staple_map_layout_update (layout);
+  width = staple_map_layout_get_width (layout);
+  height = staple_map_layout_get_height (layout);
+  before_mb = resident_mb ();
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (double step = 0; step <= width - VIEW_WIDTH; step += VIEW_WIDTH / 4.0)
+      {
+        cairo_rectangle_t visible = { pass == 0 ? step : width - VIEW_WIDTH - step,
+                                      pass == 0 ? 0 : MAX (0, height - VIEW_HEIGHT),
+                                      VIEW_WIDTH, VIEW_HEIGHT };
+        cairo_t *cr = create_view (bench, &visible, 1.0);
+        StapleMapRenderOptions options;
+        double start, elapsed;
+
+        staple_map_render_options_init (&options);
+        options.clip_to_visible = TRUE;
+        options.cache_cards = TRUE;
+        options.pin_lane_labels = TRUE;
+        options.visible = visible;
+        start = bench_now_ms ();
+        staple_map_render (layout, cr, &options);
+        cairo_surface_flush (bench->surface);
+        elapsed = bench_now_ms () - start;
+        g_array_append_val (times, elapsed);
+        cairo_destroy (cr);
+
+        _staple_map_render_get_card_images (layout, &bytes);
+        most_mb = MAX (most_mb, bytes / 1048576.0);
+
+        for (guint i = 0; i < staple_map_layout_get_n_columns (layout); i++)
+          {
+            const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+            cairo_rectangle_t common;
+
+            for (guint j = 0; j < column->cards->len; j++)
+              {
+                const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
+
+                if (intersect (&card->rect, &visible, &common) &&
+                    g_hash_table_add (shown, card->friction))
+                  all_mb += card_image_mb (card);
+              }
+          }
+      }
+
+  g_array_sort (times, compare_doubles);
+  g_printerr ("sweep-1200-mb: %u draws (median %.3f ms wall), %u cards shown; at the end %u card "
+              "images of %.1f MB; resident %.1f MB before the sweep, %.1f MB after\n",
+              times->len, g_array_index (times, double, times->len / 2),
+              g_hash_table_size (shown), _staple_map_render_get_card_images (layout, &bytes),
+              bytes / 1048576.0, before_mb, resident_mb ());
+  bench_print_mb ("sweep-1200-mb", most_mb, all_mb);
+}
+
 static const struct
 {
   const char *name;
@@ -1025,7 +1126,7 @@ bench_map_run (char **names)
 
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     any |= bench_wanted (measures[i].name, names);
-  if (!any)
+  if (!any && !bench_wanted ("sweep-1200-mb", names))
     return;
 
   map_bench_init (&bench);
@@ -1033,5 +1134,7 @@ bench_map_run (char **names)
     if (bench_wanted (measures[i].name, names))
       bench_measure (measures[i].name, measures[i].ours, measures[i].baseline, &bench,
                      measures[i].repetitions);
+  if (bench_wanted ("sweep-1200-mb", names))
+    sweep_run (&bench);
   map_bench_clear (&bench);
 }

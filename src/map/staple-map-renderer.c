@@ -15,6 +15,7 @@
 #include "staple-map-layout-private.h" /* the gutter's size, for the lanes' names */
 #include "staple-map-marks.h"
 #include "staple-map-renderer.h"
+#include "staple-map-renderer-private.h"
 
 /* Below this many device pixels for a line of card text, text is left out. */
 #define MIN_READABLE_PX 5.0
@@ -460,40 +461,345 @@ draw_card_face (StapleMapLayout              *layout,
   draw_text (cr, card->text, r->x + 14 * scale, label_y + label_h + 4 * scale, palette->text);
 }
 
-/* Card images: a card drawn once into pixels at the current zoom, kept with
- * its text layout (which the layout replaces whenever anything the card
- * shows changes), and pasted on later redraws. Bounded in memory. */
+/* Card images: a card drawn once into pixels at the view's zoom and pasted
+ * on later redraws, as cards are most of a frame.
+ *
+ * Only what is near the view is kept: after each draw the images of cards
+ * more than a view's width or height away from what it showed, and from
+ * what the draw before showed, are dropped (the view draws twice around its
+ * in-place editor, the second time a small part of itself). Every
+ * layout's images together stay under a budget: the image pasted longest
+ * ago goes first, and when all are in the current draw, a card is drawn
+ * without one. While the zoom changes from one draw to the next, cards are
+ * drawn without images, which would be thrown away at the next step.
+ *
+ * Making an image costs a little more than drawing the card; pasting one
+ * saves more (a 1,600 × 1,000 view of 48 cards at 100 %: 5 ms pasting every
+ * card, 11 ms drawing every card, 12.8 ms making every card's image, so
+ * some 130 µs saved a card and 37 µs lost). A draw makes at most a few
+ * images more than twice as many as it finds: scrolled back to where the
+ * images were dropped, the first draw costs what a draw without images
+ * does, and the next few make the rest. A card without its image is drawn
+ * where its image would be pasted, so it looks the same.
+ *
+ * An image keeps the card's text layout it was drawn with: the layout makes
+ * a new one whenever anything the card shows changes (its text, kind,
+ * severity, votes, the font), so an edited card misses and is drawn anew. */
 
-#define CARD_IMAGES_BUDGET (64 * 1024 * 1024)
+#define CARD_IMAGES_BUDGET (48 * 1024 * 1024)
+#define CARD_IMAGES_MAX_SCALE 8.0
+#define CARD_IMAGES_NEW_PER_DRAW 4 /* and two for each image found */
+
+typedef struct _CardImages CardImages;
 
 typedef struct
 {
-  cairo_surface_t *surface;
-  double           scale;
-  gboolean         dark;
-  gsize            bytes;
+  CardImages       *owner;
+  gconstpointer     key;      /* the card's friction: only compared, as it may be gone */
+  PangoLayout      *text;     /* the text it shows */
+  cairo_surface_t  *surface;
+  double            scale;    /* device pixels per map unit */
+  gboolean          dark;
+  double            width;    /* the card's size, in map units */
+  double            height;
+  cairo_rectangle_t rect;     /* where the card was when last pasted */
+  guint64           pasted;   /* the owner's draw that last pasted it */
+  gsize             bytes;
+  GList             link;     /* in recent_images */
 } CardImage;
 
-static gsize card_images_bytes;
+struct _CardImages
+{
+  GHashTable *images;   /* StapleFriction → CardImage */
+  guint64     draw;     /* how many draws with images so far */
+  double      scale;    /* device pixels per map unit of the last */
+  gboolean    settled;  /* the same as in the one before */
+  guint       n_new;    /* images the last draw may make */
+  cairo_rectangle_t near; /* around what the draw before showed */
+};
+
+/* Every layout's images, the most recently pasted first. */
+static GQueue recent_images = G_QUEUE_INIT;
+static gsize recent_bytes;
+static gsize images_budget = CARD_IMAGES_BUDGET;
 
 static void
 card_image_free (gpointer data)
 {
   CardImage *image = data;
 
-  card_images_bytes -= image->bytes;
+  g_queue_unlink (&recent_images, &image->link);
+  recent_bytes -= image->bytes;
   cairo_surface_destroy (image->surface);
+  g_object_unref (image->text);
   g_free (image);
 }
 
+static void
+card_images_free (gpointer data)
+{
+  CardImages *images = data;
+
+  g_hash_table_destroy (images->images);
+  g_free (images);
+}
+
 static GQuark
-card_image_quark (void)
+card_images_quark (void)
 {
   static GQuark quark;
 
   if (quark == 0)
-    quark = g_quark_from_static_string ("staple-map-card-image");
+    quark = g_quark_from_static_string ("staple-map-card-images");
   return quark;
+}
+
+static CardImages *
+card_images_get (StapleMapLayout *layout,
+                 gboolean         create)
+{
+  CardImages *images = g_object_get_qdata (G_OBJECT (layout), card_images_quark ());
+
+  if (images == NULL && create)
+    {
+      images = g_new0 (CardImages, 1);
+      images->images = g_hash_table_new_full (NULL, NULL, NULL, card_image_free);
+      g_object_set_qdata_full (G_OBJECT (layout), card_images_quark (), images,
+                               card_images_free);
+    }
+
+  return images;
+}
+
+/* Device pixels per map unit; 0 unless plainly scaled (no rotation) to a
+ * size worth an image. */
+static double
+device_scale (cairo_t                      *cr,
+              const StapleMapRenderOptions *options)
+{
+  double pixel_scale = options->pixel_scale > 0 ? options->pixel_scale : 1;
+  double scale_x = 1, scale_y = 0;
+  double scale;
+
+  cairo_user_to_device_distance (cr, &scale_x, &scale_y);
+  scale = scale_x * pixel_scale;
+  if (scale_y != 0 || scale <= 0 || scale > CARD_IMAGES_MAX_SCALE)
+    return 0;
+  return scale;
+}
+
+/* Called before a draw: the layout's images, or NULL when it uses none. */
+static CardImages *
+card_images_begin (StapleMapLayout              *layout,
+                   cairo_t                      *cr,
+                   const StapleMapRenderOptions *options)
+{
+  CardImages *images;
+  double scale;
+
+  if (!options->cache_cards || options->print)
+    return NULL;
+
+  images = card_images_get (layout, TRUE);
+  scale = device_scale (cr, options);
+  images->draw++;
+  images->settled = scale > 0 && scale == images->scale;
+  images->scale = scale;
+  images->n_new = CARD_IMAGES_NEW_PER_DRAW;
+  return images;
+}
+
+static gboolean
+rects_intersect (const cairo_rectangle_t *a,
+                 const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && a->x + a->width > b->x &&
+         a->y < b->y + b->height && a->y + a->height > b->y;
+}
+
+/* What is within a view's width or height of @visible. */
+static cairo_rectangle_t
+near_rect (const cairo_rectangle_t *v)
+{
+  return (cairo_rectangle_t) { v->x - v->width, v->y - v->height, 3 * v->width, 3 * v->height };
+}
+
+/* Called after a draw: drops the images far from what it and the draw
+ * before showed, and those of another zoom. */
+static void
+card_images_end (CardImages                   *images,
+                 const StapleMapRenderOptions *options)
+{
+  cairo_rectangle_t near;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (images == NULL)
+    return;
+
+  near = near_rect (&options->visible);
+  g_hash_table_iter_init (&iter, images->images);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      CardImage *image = value;
+
+      if (image->scale != images->scale)
+        g_hash_table_iter_remove (&iter);
+      else if (options->clip_to_visible && !rects_intersect (&image->rect, &near) &&
+               !rects_intersect (&image->rect, &images->near))
+        g_hash_table_iter_remove (&iter);
+    }
+
+  if (options->clip_to_visible)
+    images->near = near;
+}
+
+/* Makes room for @bytes more under the budget, dropping the images pasted
+ * longest ago but none pasted in this draw. */
+static gboolean
+card_images_make_room (CardImages *images,
+                       gsize       bytes)
+{
+  if (bytes > images_budget)
+    return FALSE;
+
+  while (recent_bytes + bytes > images_budget)
+    {
+      CardImage *oldest = g_queue_peek_tail (&recent_images);
+
+      if (oldest == NULL || (oldest->owner == images && oldest->pasted == images->draw))
+        return FALSE;
+      g_hash_table_remove (oldest->owner->images, oldest->key);
+    }
+
+  return TRUE;
+}
+
+static CardImage *
+card_image_new (StapleMapLayout              *layout,
+                CardImages                   *images,
+                const StapleMapRenderOptions *options,
+                const StapleMapCard          *card)
+{
+  const cairo_rectangle_t *r = &card->rect;
+  int width = (int) ceil (r->width * images->scale) + 2;
+  int height = (int) ceil (r->height * images->scale) + 2;
+  gsize bytes = (gsize) width * height * 4;
+  CardImage *image;
+  cairo_t *cr;
+
+  if (!card_images_make_room (images, bytes))
+    return NULL;
+
+  image = g_new0 (CardImage, 1);
+  image->owner = images;
+  image->key = card->friction;
+  image->text = g_object_ref (card->text);
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  image->scale = images->scale;
+  image->dark = options->dark;
+  image->width = r->width;
+  image->height = r->height;
+  image->bytes = bytes;
+  image->link.data = image;
+  g_queue_push_head_link (&recent_images, &image->link);
+  recent_bytes += bytes;
+  g_hash_table_insert (images->images, (gpointer) image->key, image);
+
+  cr = cairo_create (image->surface);
+  cairo_translate (cr, 1, 1);
+  cairo_scale (cr, images->scale, images->scale);
+  cairo_translate (cr, -r->x, -r->y);
+  draw_card_face (layout, cr, options, card, TRUE);
+  cairo_destroy (cr);
+
+  return image;
+}
+
+/* Whether @image is of @card as it is now. */
+static gboolean
+card_image_shows (const CardImage              *image,
+                  const StapleMapRenderOptions *options,
+                  const StapleMapCard          *card)
+{
+  return image->text == card->text && image->scale == image->owner->scale &&
+         image->dark == options->dark && image->width == card->rect.width &&
+         image->height == card->rect.height;
+}
+
+/* Before a draw: how many images it may make, from how many of the cards
+ * it shows have one, whichever it comes to first. */
+static void
+card_images_count_found (StapleMapLayout              *layout,
+                         CardImages                   *images,
+                         const StapleMapRenderOptions *options)
+{
+  guint n_found = 0;
+
+  /* Too small to read, cards are drawn without images. */
+  if (images == NULL || !images->settled ||
+      10 * staple_map_layout_get_text_scale (layout) * options->zoom < MIN_READABLE_PX)
+    return;
+
+  for (guint i = 0; i < staple_map_layout_get_n_columns (layout); i++)
+    {
+      const StapleMapColumn *column = staple_map_layout_get_column (layout, i);
+
+      if (!intersects (options, column->column.x, column->column.y, column->column.width,
+                       column->column.height))
+        continue;
+
+      for (guint j = 0; j < column->cards->len; j++)
+        {
+          const StapleMapCard *card = &g_array_index (column->cards, StapleMapCard, j);
+          CardImage *image;
+
+          if (!intersects (options, card->rect.x, card->rect.y, card->rect.width,
+                           card->rect.height))
+            continue;
+          image = g_hash_table_lookup (images->images, card->friction);
+          n_found += image != NULL && card_image_shows (image, options, card);
+        }
+    }
+
+  images->n_new = CARD_IMAGES_NEW_PER_DRAW + 2 * n_found;
+}
+
+/* The card's image, drawn if need be; NULL to draw the card without one. */
+static CardImage *
+card_image_lookup (StapleMapLayout              *layout,
+                   const StapleMapRenderOptions *options,
+                   const StapleMapCard          *card,
+                   double                        scale)
+{
+  CardImages *images = card_images_get (layout, FALSE);
+  CardImage *image;
+
+  if (images == NULL || !images->settled || scale != images->scale)
+    return NULL;
+
+  image = g_hash_table_lookup (images->images, card->friction);
+  if (image != NULL && !card_image_shows (image, options, card))
+    {
+      g_hash_table_remove (images->images, card->friction);
+      image = NULL;
+    }
+
+  if (image == NULL)
+    {
+      if (images->n_new == 0)
+        return NULL;
+      image = card_image_new (layout, images, options, card);
+      if (image == NULL)
+        return NULL;
+      images->n_new--;
+    }
+
+  image->pasted = images->draw;
+  image->rect = card->rect;
+  g_queue_unlink (&recent_images, &image->link);
+  g_queue_push_head_link (&recent_images, &image->link);
+  return image;
 }
 
 static gboolean
@@ -502,46 +808,12 @@ paste_card_image (StapleMapLayout              *layout,
                   const StapleMapRenderOptions *options,
                   const StapleMapCard          *card)
 {
-  const cairo_rectangle_t *r = &card->rect;
   double pixel_scale = options->pixel_scale > 0 ? options->pixel_scale : 1;
-  double scale_x = 1, scale_y = 0;
-  double device_scale, x = r->x, y = r->y;
-  CardImage *image;
+  double x = card->rect.x, y = card->rect.y;
+  CardImage *image = card_image_lookup (layout, options, card, device_scale (cr, options));
 
-  /* Device pixels per map unit; only for plain scaling, no rotation. */
-  cairo_user_to_device_distance (cr, &scale_x, &scale_y);
-  device_scale = scale_x * pixel_scale;
-  if (scale_y != 0 || device_scale <= 0 || device_scale > 8)
+  if (image == NULL)
     return FALSE;
-
-  image = g_object_get_qdata (G_OBJECT (card->text), card_image_quark ());
-  if (image == NULL || image->scale != device_scale || image->dark != options->dark)
-    {
-      int width = (int) ceil (r->width * device_scale) + 2;
-      int height = (int) ceil (r->height * device_scale) + 2;
-      gsize bytes = (gsize) width * height * 4;
-      cairo_t *image_cr;
-
-      if (card_images_bytes - (image != NULL ? image->bytes : 0) + bytes > CARD_IMAGES_BUDGET)
-        return FALSE;
-
-      image = g_new0 (CardImage, 1);
-      image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      image->scale = device_scale;
-      image->dark = options->dark;
-      image->bytes = bytes;
-      card_images_bytes += bytes;
-
-      image_cr = cairo_create (image->surface);
-      cairo_translate (image_cr, 1, 1);
-      cairo_scale (image_cr, device_scale, device_scale);
-      cairo_translate (image_cr, -r->x, -r->y);
-      draw_card_face (layout, image_cr, options, card, TRUE);
-      cairo_destroy (image_cr);
-
-      g_object_set_qdata_full (G_OBJECT (card->text), card_image_quark (), image,
-                               card_image_free);
-    }
 
   /* Pasted on whole device pixels, so the image stays sharp. */
   cairo_user_to_device (cr, &x, &y);
@@ -558,6 +830,112 @@ paste_card_image (StapleMapLayout              *layout,
   return TRUE;
 }
 
+/* Without its image, a card is drawn where the image would be pasted, so it
+ * looks the same once it has one. */
+static void
+draw_card_face_snapped (StapleMapLayout              *layout,
+                        cairo_t                      *cr,
+                        const StapleMapRenderOptions *options,
+                        const StapleMapCard          *card)
+{
+  double pixel_scale = options->pixel_scale > 0 ? options->pixel_scale : 1;
+  double x = card->rect.x, y = card->rect.y;
+  double dx, dy;
+
+  cairo_user_to_device (cr, &x, &y);
+  dx = round (x * pixel_scale) / pixel_scale - x;
+  dy = round (y * pixel_scale) / pixel_scale - y;
+  cairo_device_to_user_distance (cr, &dx, &dy);
+
+  cairo_save (cr);
+  cairo_translate (cr, dx, dy);
+  draw_card_face (layout, cr, options, card, TRUE);
+  cairo_restore (cr);
+}
+
+/**
+ * _staple_map_render_get_card_images:
+ * @bytes: (out) (optional): how much their pixels take
+ *
+ * Returns: how many card images the renderer keeps for @layout
+ */
+guint
+_staple_map_render_get_card_images (StapleMapLayout *layout,
+                                    gsize           *bytes)
+{
+  CardImages *images;
+  GHashTableIter iter;
+  gpointer value;
+  gsize total = 0;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (layout), 0);
+
+  images = card_images_get (layout, FALSE);
+  if (images != NULL)
+    {
+      g_hash_table_iter_init (&iter, images->images);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        total += ((CardImage *) value)->bytes;
+    }
+
+  if (bytes != NULL)
+    *bytes = total;
+  return images != NULL ? g_hash_table_size (images->images) : 0;
+}
+
+/**
+ * _staple_map_render_has_card_image:
+ *
+ * Returns: whether the renderer keeps an image of @card as it is now, at
+ *   the scale of @layout's last draw
+ */
+gboolean
+_staple_map_render_has_card_image (StapleMapLayout     *layout,
+                                   const StapleMapCard *card)
+{
+  CardImages *images;
+  CardImage *image;
+
+  g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (card != NULL, FALSE);
+
+  images = card_images_get (layout, FALSE);
+  image = images != NULL ? g_hash_table_lookup (images->images, card->friction) : NULL;
+  return image != NULL && image->text == card->text && image->scale == images->scale;
+}
+
+/**
+ * _staple_map_render_get_card_images_bytes:
+ *
+ * Returns: how much every layout's card images take together
+ */
+gsize
+_staple_map_render_get_card_images_bytes (void)
+{
+  return recent_bytes;
+}
+
+/**
+ * _staple_map_render_set_card_images_budget:
+ * @bytes: at most this much for every layout's card images; 0 for the default
+ *
+ * Returns: the budget before
+ */
+gsize
+_staple_map_render_set_card_images_budget (gsize bytes)
+{
+  gsize before = images_budget;
+
+  images_budget = bytes > 0 ? bytes : CARD_IMAGES_BUDGET;
+  while (recent_bytes > images_budget)
+    {
+      CardImage *oldest = g_queue_peek_tail (&recent_images);
+
+      g_hash_table_remove (oldest->owner->images, oldest->key);
+    }
+  return before;
+}
+
 static void
 draw_card (StapleMapLayout              *layout,
            cairo_t                      *cr,
@@ -570,9 +948,10 @@ draw_card (StapleMapLayout              *layout,
   gboolean readable = 10 * scale * options->zoom >= MIN_READABLE_PX;
   const cairo_rectangle_t *r = &card->rect;
 
-  if (!(options->cache_cards && readable && !options->print &&
-        paste_card_image (layout, cr, options, card)))
+  if (!(options->cache_cards && readable && !options->print))
     draw_card_face (layout, cr, options, card, readable);
+  else if (!paste_card_image (layout, cr, options, card))
+    draw_card_face_snapped (layout, cr, options, card);
 
   if (!selected)
     return;
@@ -931,6 +1310,7 @@ staple_map_render (StapleMapLayout              *layout,
                    cairo_t                      *cr,
                    const StapleMapRenderOptions *options)
 {
+  CardImages *images;
   guint n_columns;
 
   g_return_if_fail (STAPLE_IS_MAP_LAYOUT (layout));
@@ -938,6 +1318,8 @@ staple_map_render (StapleMapLayout              *layout,
   g_return_if_fail (options != NULL);
 
   staple_map_layout_update (layout);
+  images = card_images_begin (layout, cr, options);
+  card_images_count_found (layout, images, options);
   staple_map_render_background (layout, cr, options);
 
   n_columns = staple_map_layout_get_n_columns (layout);
@@ -970,4 +1352,5 @@ staple_map_render (StapleMapLayout              *layout,
     }
 
   draw_gutters (layout, cr, options);
+  card_images_end (images, options);
 }

@@ -15,7 +15,8 @@ typedef struct
   StapleMapHit      selection;     /* kind NONE for nothing */
   gboolean          show_focus;    /* draw the keyboard focus ring on the selection */
   gboolean          print;         /* no background fill, black and white safe */
-  gboolean          cache_cards;   /* keep each card as an image: for pixel targets */
+  gboolean          cache_cards;   /* keep the cards near the view as images between
+                                    * draws: for a view on screen, redrawn often */
   double            pixel_scale;   /* device pixels per cairo unit, e.g. 2 on HiDPI */
   gboolean          pin_lane_labels; /* scrolled sideways, the lanes' names stay at the
                                       * visible left edge (with clip_to_visible) */
