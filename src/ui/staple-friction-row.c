@@ -171,19 +171,11 @@ icon_button (const char *icon_name,
  * cards made 1,200 of them for a List page the coach looks through. It is
  * made when the button is pressed, as for a card on the map. */
 
-static char *
-principle_text (StaplePrinciple principle)
-{
-  if (principle == STAPLE_PRINCIPLE_NONE)
-    return g_strdup (staple_principle_get_label (principle));
-
-  return g_strdup_printf (_("%d. %s"), (int) principle, staple_principle_get_label (principle));
-}
-
 static void
 update_principle (StapleFrictionRow *self)
 {
-  g_autofree char *text = principle_text (staple_friction_get_principle (self->friction));
+  g_autofree char *text =
+    staple_principle_picker_label (staple_friction_get_principle (self->friction));
 
   gtk_label_set_text (self->principle_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->principle_button),

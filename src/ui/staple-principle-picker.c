@@ -583,9 +583,14 @@ popover_with_picker (StaplePrinciplePicker **picker)
   return popover;
 }
 
-/* “12. Let people decide without escalating”, as the picker lists it. */
-static char *
-principle_text (StaplePrinciple principle)
+/**
+ * staple_principle_picker_label:
+ *
+ * Returns: (transfer full): “12. Let people decide without escalating”,
+ *   the principle as the picker lists it and its buttons show it
+ */
+char *
+staple_principle_picker_label (StaplePrinciple principle)
 {
   if (principle == STAPLE_PRINCIPLE_NONE)
     return g_strdup (staple_principle_get_label (principle));
@@ -600,7 +605,7 @@ update_button_cb (StapleFriction *friction,
 {
   StaplePrinciple principle = staple_friction_get_principle (friction);
   GtkLabel *label = g_object_get_data (G_OBJECT (button), "staple-principle-label");
-  g_autofree char *text = principle_text (principle);
+  g_autofree char *text = staple_principle_picker_label (principle);
 
   /* No tooltip: it would sit over the picker it opens, which explains each
    * principle anyway. */
@@ -793,7 +798,8 @@ update_row_cb (StapleFriction *friction,
                GParamSpec     *pspec,
                AdwActionRow   *row)
 {
-  g_autofree char *text = principle_text (staple_friction_get_principle (friction));
+  g_autofree char *text =
+    staple_principle_picker_label (staple_friction_get_principle (friction));
 
   adw_action_row_set_subtitle (row, text);
 }

@@ -24,6 +24,7 @@ GtkWidget       *staple_principle_picker_button_new    (StapleSession         *s
 GtkWidget       *staple_principle_picker_row_new       (StapleSession         *session,
                                                         StapleFriction        *friction,
                                                         const char            *title);
+char            *staple_principle_picker_label         (StaplePrinciple        principle);
 GtkPopover      *staple_principle_picker_popup_at      (GtkWidget             *parent,
                                                         const GdkRectangle    *where,
                                                         StapleSession         *session,
