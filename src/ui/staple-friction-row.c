@@ -18,8 +18,6 @@ struct _StapleFrictionRow
 
   GtkEntry       *text_entry;
   GtkLabel       *votes_label;
-  GtkWidget      *principle_button;
-  GtkLabel       *principle_label;
   GtkWidget      *place;     /* holds the row's place until it is made */
 
   StapleEditor   *editor;
@@ -166,84 +164,15 @@ icon_button (const char *icon_name,
   return button;
 }
 
-/* The principle's button is the picker's (see staple_principle_picker_button_new())
- * without the picker: a picker holds a dozen rows, and a session of 1,200
- * cards made 1,200 of them for a List page the coach looks through. It is
- * made when the button is pressed, as for a card on the map. */
-
-static void
-update_principle (StapleFrictionRow *self)
-{
-  g_autofree char *text =
-    staple_principle_picker_label (staple_friction_get_principle (self->friction));
-
-  gtk_label_set_text (self->principle_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->principle_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-}
-
-/* The keyboard goes back to the button, for the next key. */
-static void
-principle_closed_cb (StapleFrictionRow *self)
-{
-  if (self->principle_button != NULL)
-    gtk_widget_grab_focus (self->principle_button);
-}
-
-static void
-principle_clicked_cb (StapleFrictionRow *self)
-{
-  GtkPopover *popover =
-    staple_principle_picker_popup_at (self->principle_button, NULL,
-                                      staple_editor_get_session (self->editor), self->friction);
-
-  g_signal_connect_object (popover, "closed", G_CALLBACK (principle_closed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static GtkWidget *
-principle_button_new (StapleFrictionRow *self)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
-
-  /* A plain button: GTK 4.8's menu button measures a wrapping label as if
-   * it did not wrap, and lets it run out of the button. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), arrow);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "principle-button");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Principle it goes against"),
-                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
-                                  -1);
-
-  self->principle_button = button;
-  self->principle_label = GTK_LABEL (label);
-  g_signal_connect_object (self->friction, "notify::principle", G_CALLBACK (update_principle),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (principle_clicked_cb), self);
-  update_principle (self);
-
-  return button;
-}
-
 static GtkWidget *
 build_details (StapleFrictionRow *self)
 {
   GObject *friction = G_OBJECT (self->friction);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkDropDown *kind = staple_field_enum_dropdown_new (STAPLE_TYPE_FRICTION_KIND);
-  GtkWidget *principle = principle_button_new (self);
+  GtkWidget *principle =
+    staple_principle_picker_button_new (staple_editor_get_session (self->editor),
+                                        self->friction);
   GtkWidget *severity = gtk_spin_button_new_with_range (STAPLE_SEVERITY_MIN,
                                                         STAPLE_SEVERITY_MAX, 1);
   GtkWidget *severity_label = gtk_label_new_with_mnemonic (_("Se_verity"));
@@ -386,8 +315,6 @@ staple_friction_row_unmake (StapleFrictionRow *self)
   g_signal_handlers_disconnect_by_data (self->friction, self);
   self->text_entry = NULL;
   self->votes_label = NULL;
-  self->principle_button = NULL;
-  self->principle_label = NULL;
 
   height = gtk_widget_get_height (GTK_WIDGET (self));
   self->place = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -614,30 +614,6 @@ update_button_cb (StapleFriction *friction,
                                   text, -1);
 }
 
-static void
-button_picked_cb (StaplePrinciplePicker *picker,
-                  int                    principle,
-                  GtkWidget             *button)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
-
-  send_principle (button, g_object_get_data (G_OBJECT (button), "staple-principle-target"),
-                  principle);
-  gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-button_clicked_cb (GtkWidget             *button,
-                   StaplePrinciplePicker *picker)
-{
-  Target *target = g_object_get_data (G_OBJECT (button), "staple-principle-target");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
-
-  staple_principle_picker_set_principle (picker, staple_friction_get_principle (target->friction));
-  gtk_popover_popup (GTK_POPOVER (popover));
-  staple_principle_picker_reset (picker);
-}
-
 /* The keyboard goes back to the button, for the next key. */
 static void
 button_popover_closed_cb (GtkWidget *button)
@@ -645,7 +621,18 @@ button_popover_closed_cb (GtkWidget *button)
   gtk_widget_grab_focus (button);
 }
 
-static void parent_destroy_cb (GtkWidget *popover);
+/* The picker is made when the button is pressed, not with the button: it
+ * holds a dozen rows, and a List page of 1,200 cards made 1,200 of them. */
+static void
+button_clicked_cb (GtkWidget *button)
+{
+  Target *target = g_object_get_data (G_OBJECT (button), "staple-principle-target");
+  GtkPopover *popover = staple_principle_picker_popup_at (button, NULL, target->session,
+                                                          target->friction);
+
+  g_signal_connect_object (popover, "closed", G_CALLBACK (button_popover_closed_cb), button,
+                           G_CONNECT_SWAPPED);
+}
 
 /**
  * staple_principle_picker_button_new:
@@ -653,7 +640,8 @@ static void parent_destroy_cb (GtkWidget *popover);
  * @friction: the friction point whose principle the button shows and sets
  *
  * Makes a button that shows @friction's principle by its number and whole
- * name (wrapped, never cut short) and opens the picker.
+ * name (wrapped, never cut short) and opens the picker, which is made when
+ * the button is pressed and goes when it closes.
  *
  * Returns: (transfer floating): a #GtkButton
  */
@@ -661,20 +649,16 @@ GtkWidget *
 staple_principle_picker_button_new (StapleSession  *session,
                                     StapleFriction *friction)
 {
-  GtkWidget *button;
+  GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
-  StaplePrinciplePicker *picker = NULL;
-  GtkWidget *popover;
 
   g_return_val_if_fail (STAPLE_IS_SESSION (session), NULL);
   g_return_val_if_fail (STAPLE_IS_FRICTION (friction), NULL);
 
   /* A plain button: GTK 4.8's menu button measures a wrapping label as if
    * it did not wrap, and lets it run out of the button. */
-  button = gtk_button_new ();
-  popover = popover_with_picker (&picker);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -685,7 +669,6 @@ staple_principle_picker_button_new (StapleSession  *session,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), arrow);
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_set_parent (popover, button);
   gtk_widget_add_css_class (button, "principle-button");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Principle it goes against"),
@@ -696,12 +679,7 @@ staple_principle_picker_button_new (StapleSession  *session,
   set_target (G_OBJECT (button), session, friction);
   g_signal_connect_object (friction, "notify::principle", G_CALLBACK (update_button_cb), button,
                            0);
-  g_signal_connect_object (picker, "picked", G_CALLBACK (button_picked_cb), button, 0);
-  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), picker);
-  g_signal_connect_object (popover, "closed", G_CALLBACK (button_popover_closed_cb), button,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (button, "destroy", G_CALLBACK (parent_destroy_cb), popover,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), NULL);
   update_button_cb (friction, NULL, button);
 
   return button;
