@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-room-address: which of the laptop's addresses are the room's.
+ *
+ * The room listens only on the local network: private IPv4 ranges
+ * (10/8, 172.16/12, 192.168/16) and IPv4 link-local (169.254/16). Never
+ * loopback, never a public address.
+ */
+#include "config.h"
+
+#include "staple-room-address.h"
+
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+/**
+ * staple_room_address_is_local:
+ * @address: an address
+ *
+ * Returns: whether @address is on a local network the room may listen on
+ */
+gboolean
+staple_room_address_is_local (GInetAddress *address)
+{
+  const guint8 *b;
+
+  g_return_val_if_fail (G_IS_INET_ADDRESS (address), FALSE);
+
+  if (g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV4)
+    return FALSE;
+  b = g_inet_address_to_bytes (address);
+  return b[0] == 10 ||
+         (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+         (b[0] == 192 && b[1] == 168) ||
+         (b[0] == 169 && b[1] == 254);
+}
+
+/**
+ * staple_room_address_list_local:
+ *
+ * Returns: (transfer full) (element-type GInetAddress): the laptop's
+ *   addresses on a local network, in the order the system lists them
+ */
+GPtrArray *
+staple_room_address_list_local (void)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  struct ifaddrs *all = NULL;
+
+  if (getifaddrs (&all) != 0)
+    return list;
+  for (struct ifaddrs *i = all; i != NULL; i = i->ifa_next)
+    {
+      g_autoptr(GInetAddress) address = NULL;
+
+      if (i->ifa_addr == NULL || i->ifa_addr->sa_family != AF_INET)
+        continue;
+      address = g_inet_address_new_from_bytes ((const guint8 *) &((struct sockaddr_in *) i->ifa_addr)->sin_addr,
+                                               G_SOCKET_FAMILY_IPV4);
+      if (staple_room_address_is_local (address))
+        g_ptr_array_add (list, g_steal_pointer (&address));
+    }
+  freeifaddrs (all);
+  return list;
+}
