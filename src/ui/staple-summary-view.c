@@ -416,15 +416,20 @@ add_time_spent (StapleSummaryView *self)
 /* Building */
 
 static void
-rebuild (StapleSummaryView *self)
+clear (StapleSummaryView *self)
 {
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
-
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
+}
+
+static void
+rebuild (StapleSummaryView *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
+  clear (self);
 
   if (self->session == NULL)
     return;
@@ -449,10 +454,12 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lists often change several at a time (an undo, a deleted stage), so the
- * view is rebuilt once they are done; off screen, only when shown again. */
+/* Lists often change several at a time (an undo, a deleted stage), and a
+ * session opening sets the view, maps it and refreshes it in one go: the
+ * view is built once they are done, before the next frame; off screen, only
+ * when shown again. */
 static void
-list_changed_cb (StapleSummaryView *self)
+queue_rebuild (StapleSummaryView *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -461,7 +468,7 @@ list_changed_cb (StapleSummaryView *self)
     }
 
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
@@ -472,20 +479,21 @@ staple_summary_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (staple_summary_view_parent_class)->map (widget);
 
   if (self->stale)
-    rebuild (self);
+    queue_rebuild (self);
 }
 
 /**
  * staple_summary_view_refresh:
  *
- * Builds the summary again from the session as it is now.
+ * Builds the summary again from the session as it is now, before the next
+ * frame (or when the view is next shown).
  */
 void
 staple_summary_view_refresh (StapleSummaryView *self)
 {
   g_return_if_fail (STAPLE_IS_SUMMARY_VIEW (self));
 
-  rebuild (self);
+  queue_rebuild (self);
 }
 
 /* The lists whose changes the summary follows. */
@@ -515,7 +523,7 @@ staple_summary_view_set_session (StapleSummaryView *self,
 
   if (self->session != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (watched_lists); i++)
-      g_signal_handlers_disconnect_by_func (watched_lists[i] (self->session), list_changed_cb,
+      g_signal_handlers_disconnect_by_func (watched_lists[i] (self->session), queue_rebuild,
                                             self);
 
   g_set_object (&self->session, session);
@@ -523,9 +531,11 @@ staple_summary_view_set_session (StapleSummaryView *self,
   if (session != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (watched_lists); i++)
       g_signal_connect_object (watched_lists[i] (session), "items-changed",
-                               G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
 
-  rebuild (self);
+  /* Nothing of the last session stays behind, even for a frame. */
+  clear (self);
+  queue_rebuild (self);
 }
 
 /**

@@ -15,7 +15,7 @@ struct _StapleWindow
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   StapleLibraryPage   *library_page;
-  StapleSessionPage   *session_page;
+  StapleSessionPage   *session_page;  /* made when a session first opens */
 
   StapleStore         *store;
   StapleEditor        *editor;
@@ -47,6 +47,7 @@ StapleStage    *staple_window_nth_stage    (StapleWindow        *self,
 StapleFriction *staple_window_nth_friction (StapleWindow        *self,
                                             int                  stage_index,
                                             int                  index);
+StapleSessionPage *staple_window_get_session_page (StapleWindow   *self);
 void            staple_window_set_field    (StapleWindow        *self,
                                             gpointer             object,
                                             const char * const  *fields,

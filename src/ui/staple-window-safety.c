@@ -265,7 +265,7 @@ restore_draft (StapleWindow *self)
       card = index_in (frictions, friction);
     }
 
-  staple_session_page_restore_draft (self->session_page, draft->target, stage_index, card,
+  staple_session_page_restore_draft (staple_window_get_session_page (self), draft->target, stage_index, card,
                                      draft->text);
   return TRUE;
 }

@@ -225,7 +225,8 @@ enter_phase (StapleWindow *self,
   if (!review)
     save_clock (self);
 
-  staple_session_page_set_phase (self->session_page, phase);
+  if (self->session_page != NULL)
+    staple_session_page_set_phase (self->session_page, phase);
   if (self->presenter != NULL)
     staple_presenter_set_phase (STAPLE_PRESENTER (self->presenter), phase);
 }
@@ -915,7 +916,6 @@ staple_window_workshop_init (StapleWindow *self)
     g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                              G_CONNECT_SWAPPED);
   self->phase_clock_id = g_timeout_add_seconds (PHASE_CLOCK_PERIOD_S, phase_clock_cb, self);
-  staple_session_page_set_timer (self->session_page, self->timer);
   staple_window_workshop_update_actions (self);
 }
 

@@ -93,7 +93,8 @@ set_editor (StapleWindow *self,
                                G_CALLBACK (editor_history_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  staple_session_page_set_editor (self->session_page, editor);
+  if (editor != NULL || self->session_page != NULL)
+    staple_session_page_set_editor (staple_window_get_session_page (self), editor);
   staple_window_safety_editor_changed (self);
   staple_window_workshop_session_changed (self);
   staple_window_export_update_actions (self);
@@ -101,6 +102,26 @@ set_editor (StapleWindow *self,
 }
 
 static void show_library_page (StapleWindow *self);
+
+/**
+ * staple_window_get_session_page:
+ *
+ * The session page is made when the first session opens: a window that
+ * starts on the library builds none of it.
+ *
+ * Returns: (transfer none): the page showing the open session
+ */
+StapleSessionPage *
+staple_window_get_session_page (StapleWindow *self)
+{
+  if (self->session_page == NULL)
+    {
+      self->session_page = g_object_new (STAPLE_TYPE_SESSION_PAGE, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->session_page), "session");
+      staple_session_page_set_timer (self->session_page, self->timer);
+    }
+  return self->session_page;
+}
 
 /**
  * staple_window_show_library:
@@ -620,7 +641,7 @@ new_session_action (GSimpleAction *action,
     }
 
   if (staple_window_open_session (self, staple_session_get_id (session)))
-    staple_session_page_focus_title (self->session_page);
+    staple_session_page_focus_title (staple_window_get_session_page (self));
 }
 
 static void
@@ -802,6 +823,7 @@ staple_window_dispose (GObject *object)
   staple_window_workshop_dispose (self);
   staple_window_safety_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_WINDOW);
+  self->session_page = NULL;
   g_clear_object (&self->editor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -820,14 +842,12 @@ staple_window_class_init (StapleWindowClass *klass)
   window_class->close_request = staple_window_close_request;
 
   g_type_ensure (STAPLE_TYPE_LIBRARY_PAGE);
-  g_type_ensure (STAPLE_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/staple-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StapleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StapleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StapleWindow, library_page);
-  gtk_widget_class_bind_template_child (widget_class, StapleWindow, session_page);
   gtk_widget_class_bind_template_callback (widget_class, library_open_session_cb);
 }
 
