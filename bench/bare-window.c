@@ -2,14 +2,20 @@
 /* bare-window: GTK's hello window, the reference of whole-process.sh.
  *
  * A GtkApplication with one GtkApplicationWindow holding a label, nothing
- * else. With STAPLE_BENCH_FIRST_FRAME set it prints "first-frame T" on
+ * else. Built a second time as bare-adw-window (BARE_ADW): the same with
+ * libadwaita's AdwApplication and AdwApplicationWindow, the least any
+ * libadwaita app starts with. With STAPLE_BENCH_FIRST_FRAME set it prints "first-frame T" on
  * stderr after its first frame is painted, T in g_get_monotonic_time ()
  * microseconds, as Staple does (src/ui/staple-bench-hook.c); with =quit it
  * then quits.
  */
 #include "config.h"
 
+#ifdef BARE_ADW
+#include <adwaita.h>
+#else
 #include <gtk/gtk.h>
+#endif
 
 #include <stdio.h>
 
@@ -40,11 +46,18 @@ static void
 activate_cb (GApplication *app,
              gpointer      data)
 {
+#ifdef BARE_ADW
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
+                                      gtk_label_new ("Hello, world"));
+#else
   GtkWidget *window = gtk_application_window_new (GTK_APPLICATION (app));
 
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Hello, world"));
+#endif
   gtk_window_set_title (GTK_WINDOW (window), "Hello");
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Hello, world"));
   g_signal_connect_after (window, "realize", G_CALLBACK (realize_cb), app);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -53,8 +66,13 @@ int
 main (int   argc,
       char *argv[])
 {
+#ifdef BARE_ADW
+  g_autoptr(GtkApplication) app = GTK_APPLICATION (adw_application_new ("io.github.stapleapp.BareWindow",
+                                                                        G_APPLICATION_DEFAULT_FLAGS));
+#else
   g_autoptr(GtkApplication) app = gtk_application_new ("io.github.stapleapp.BareWindow",
                                                        G_APPLICATION_DEFAULT_FLAGS);
+#endif
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

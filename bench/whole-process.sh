@@ -7,6 +7,8 @@
 #
 #   whole-process-library ours_ms=… baseline_ms=… ratio=…   Staple's library
 #   whole-process-example ours_ms=… baseline_ms=… ratio=…   --example's map
+#   whole-process-adwaita ours_ms=… baseline_ms=… ratio=…   bench/bare-adw-window:
+#       the hello window made with libadwaita, the least a libadwaita app costs
 #
 # Usage: bench/whole-process.sh [BUILD_DIR [N]]   (default _build, 7)
 # Runs under the display and D-Bus session there are; without them, under
@@ -18,9 +20,10 @@ build=${1:-_build}
 runs=${2:-7}
 bench="$build/bench/staple-bench"
 bare="$build/bench/bare-window"
+bare_adw="$build/bench/bare-adw-window"
 staple=${STAPLE_BENCH_APP:-$build/src/ui/staple}
 
-for program in "$bench" "$bare" "$staple"; do
+for program in "$bench" "$bare" "$bare_adw" "$staple"; do
   if [ ! -x "$program" ]; then
     echo "whole-process.sh: no $program; build first (ninja -C $build)" >&2
     exit 77
@@ -70,3 +73,4 @@ measure () {
 "$bench" --first-frame "$staple" "--database=$work/library.db" --example >/dev/null
 measure whole-process-library "$staple" "--database=$work/library.db"
 measure whole-process-example "$staple" "--database=$work/example.db" --example
+measure whole-process-adwaita "$bare_adw"

@@ -69,7 +69,10 @@ struct _StapleSessionPage
   GPtrArray            *principle_rows;   /* AdwActionRow per principle, 1…12 */
   GPtrArray            *ranking_rows;
   char                 *commit_ranking_shown; /* what the Commit ranking shows, in short */
-  gboolean              stages_bound;   /* the List page's rows are made (see bind_stages) */
+  gboolean              summary_changed;  /* since the summary was last told */
+  gboolean              stages_bound;
+  gboolean              frame_bound;    /* the participants' rows are made */
+  gboolean              commit_bound;   /* the actions' and decisions' rows are made */   /* the List page's rows are made (see bind_stages) */
   gboolean              binding_stages; /* the List page's rows are being made */
   guint                 cards_tick_id;  /* making the stages and cards in view */
   guint                 focus_to_show;  /* frames left to bring the focus into view */
@@ -754,6 +757,13 @@ refresh_cb (gpointer data)
   self->refresh_id = 0;
   update_totals (self);
 
+  /* Off screen, the summary only notes that it is out of date. */
+  if (self->summary_changed)
+    {
+      self->summary_changed = FALSE;
+      staple_summary_view_refresh (self->summary_view);
+    }
+
   switch (self->phase)
     {
     case STAPLE_PHASE_WALK:
@@ -770,8 +780,6 @@ refresh_cb (gpointer data)
       update_commit_ranking (self);
       break;
     case STAPLE_PHASE_CLOSE:
-      staple_summary_view_refresh (self->summary_view);
-      break;
     case STAPLE_PHASE_FRAME:
     case STAPLE_PHASE_MAP:
     default:
@@ -786,6 +794,15 @@ queue_refresh (StapleSessionPage *self)
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+/* The session changed: the summary too, then (a phase shown, the map laid
+ * out again, change nothing it says). */
+static void
+session_changed_cb (StapleSessionPage *self)
+{
+  self->summary_changed = TRUE;
+  queue_refresh (self);
 }
 
 static void
@@ -982,6 +999,48 @@ bind_stages (StapleSessionPage *self)
   queue_make_cards (self);
 }
 
+/* The Frame's participants and the Commit page's actions and decisions
+ * handed on are made when their page first shows: a session that opens on
+ * its map makes none of their rows (with their menus and pickers). */
+static void
+bind_phase_lists (StapleSessionPage *self)
+{
+  StapleSession *session = session_of (self);
+  const char *page = gtk_stack_get_visible_child_name (self->phase_stack);
+
+  if (session == NULL)
+    return;
+
+  if (!self->frame_bound && g_strcmp0 (page, "frame") == 0)
+    {
+      self->frame_bound = TRUE;
+      gtk_list_box_bind_model (self->participants_list,
+                               G_LIST_MODEL (staple_session_get_participants (session)),
+                               create_participant_row, self, NULL);
+    }
+
+  if (!self->commit_bound && g_strcmp0 (page, "commit") == 0)
+    {
+      self->commit_bound = TRUE;
+      gtk_list_box_bind_model (self->actions_list,
+                               G_LIST_MODEL (staple_session_get_actions (session)),
+                               create_action_row, self, NULL);
+      gtk_list_box_bind_model (self->empowerment_list,
+                               G_LIST_MODEL (staple_session_get_empowerments (session)),
+                               create_empowerment_row, self, NULL);
+    }
+}
+
+static void
+unbind_phase_lists (StapleSessionPage *self)
+{
+  gtk_list_box_bind_model (self->participants_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->actions_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->empowerment_list, NULL, NULL, NULL, NULL);
+  self->frame_bound = FALSE;
+  self->commit_bound = FALSE;
+}
+
 static void
 page_changed_cb (StapleSessionPage *self)
 {
@@ -990,6 +1049,7 @@ page_changed_cb (StapleSessionPage *self)
                                   "journey");
 
   bind_stages (self);
+  bind_phase_lists (self);
   gtk_widget_set_visible (self->zoom_box, g_strcmp0 (name, "map") == 0 && journey);
   if (journey && g_strcmp0 (name, "list") == 0)
     focus_page (self, GTK_WIDGET (self->add_stage_row));
@@ -1026,6 +1086,8 @@ staple_session_page_set_phase (StapleSessionPage *self,
 
   self->phase = phase;
   staple_phase_bar_set_phase (self->phase_bar, phase);
+  if (phase == STAPLE_PHASE_CLOSE)
+    staple_summary_view_update (self->summary_view);
   gtk_stack_set_visible_child_name (self->phase_stack, phases[phase].page);
   gtk_stack_set_visible_child_name (self->side_stack, phases[phase].side);
   staple_map_view_set_mode (self->map_view, phases[phase].mode);
@@ -1133,13 +1195,13 @@ watch_session (StapleSessionPage *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    g_signal_connect_object (sources[i], "items-changed", G_CALLBACK (queue_refresh), self,
+    g_signal_connect_object (sources[i], "items-changed", G_CALLBACK (session_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (session, "notify", G_CALLBACK (queue_refresh), self,
+  g_signal_connect_object (session, "notify", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "phase-seconds-changed", G_CALLBACK (queue_refresh), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "phase-seconds-changed", G_CALLBACK (session_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (staple_map_view_get_layout (self->map_view), "changed",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }
@@ -1182,26 +1244,15 @@ staple_session_page_set_editor (StapleSessionPage *self,
   gtk_list_box_bind_model (self->stages_list, NULL, NULL, NULL, NULL);
   self->stages_bound = FALSE;
 
+  /* Another session's rows go; this one's come when their page shows. */
+  unbind_phase_lists (self);
   if (session == NULL)
-    {
-      gtk_list_box_bind_model (self->participants_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->actions_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->empowerment_list, NULL, NULL, NULL, NULL);
-      return;
-    }
+    return;
 
   bind_frame (self, session);
   watch_session (self, session);
   bind_stages (self);
-  gtk_list_box_bind_model (self->participants_list,
-                           G_LIST_MODEL (staple_session_get_participants (session)),
-                           create_participant_row, self, NULL);
-  gtk_list_box_bind_model (self->actions_list,
-                           G_LIST_MODEL (staple_session_get_actions (session)),
-                           create_action_row, self, NULL);
-  gtk_list_box_bind_model (self->empowerment_list,
-                           G_LIST_MODEL (staple_session_get_empowerments (session)),
-                           create_empowerment_row, self, NULL);
+  bind_phase_lists (self);
   update_title (self);
 }
 
@@ -1217,6 +1268,7 @@ staple_session_page_focus_title (StapleSessionPage *self)
   g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
 
   gtk_stack_set_visible_child_name (self->phase_stack, "frame");
+  bind_phase_lists (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
 }

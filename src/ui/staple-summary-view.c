@@ -454,10 +454,8 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lists often change several at a time (an undo, a deleted stage), and a
- * session opening sets the view, maps it and refreshes it in one go: the
- * view is built once they are done, before the next frame; off screen, only
- * when shown again. */
+/* Lists often change several at a time (an undo, a deleted stage): the
+ * view is built again once they are done; off screen, only when shown. */
 static void
 queue_rebuild (StapleSummaryView *self)
 {
@@ -478,8 +476,9 @@ staple_summary_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (staple_summary_view_parent_class)->map (widget);
 
+  /* Built now, so that the frame that shows the view shows it whole. */
   if (self->stale)
-    queue_rebuild (self);
+    rebuild (self);
 }
 
 /**
@@ -494,6 +493,21 @@ staple_summary_view_refresh (StapleSummaryView *self)
   g_return_if_fail (STAPLE_IS_SUMMARY_VIEW (self));
 
   queue_rebuild (self);
+}
+
+/**
+ * staple_summary_view_update:
+ *
+ * Builds the summary now if it is out of date: for a view about to be
+ * shown, so that the window is measured with it.
+ */
+void
+staple_summary_view_update (StapleSummaryView *self)
+{
+  g_return_if_fail (STAPLE_IS_SUMMARY_VIEW (self));
+
+  if (self->stale)
+    rebuild (self);
 }
 
 /* The lists whose changes the summary follows. */

@@ -15,5 +15,6 @@ GtkWidget *staple_summary_view_new         (void);
 void       staple_summary_view_set_session (StapleSummaryView *self,
                                             StapleSession     *session);
 void       staple_summary_view_refresh     (StapleSummaryView *self);
+void       staple_summary_view_update      (StapleSummaryView *self);
 
 G_END_DECLS
