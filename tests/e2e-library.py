@@ -59,6 +59,11 @@ def window_title(app):
     return xdotool("getwindowname", app.window).strip()
 
 
+def shortcuts_shown():
+    found = xdotool("search", "--onlyvisible", "--name", "^Keyboard Shortcuts$", check=False)
+    return found.strip() != ""
+
+
 def search_and_open(app, words):
     """Types @words into the library (typing there starts a search), each
     key answered on the bus within a second, then Enter."""
@@ -99,6 +104,15 @@ def main():
             expect_soon("Enter opens the newest of 230 matches",
                         lambda: window_title(app), f"Walk number {N_REFUND - 1}", timeout=30)
             print("ok - a search that finds 230 sessions lists them newest first")
+
+            # The shortcuts window is made when first asked for, not with the window.
+            keys("ctrl+question")
+            expect_soon("Ctrl+? shows the keyboard shortcuts", shortcuts_shown, True, timeout=15)
+            keys("Escape")
+            expect_soon("Escape closes the shortcuts", shortcuts_shown, False, timeout=15)
+            keys("ctrl+question")
+            expect_soon("Ctrl+? shows them again", shortcuts_shown, True, timeout=15)
+            print("ok - Ctrl+? shows the keyboard shortcuts, Escape closes them, and again")
             if not app.alive():
                 fail("staple exited during the searches")
 

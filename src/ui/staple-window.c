@@ -752,6 +752,34 @@ open_example_action (GSimpleAction *action,
     staple_window_open_session (self, id);
 }
 
+/* The keyboard shortcuts window, made when first asked for: GTK would build
+ * it with every window as it opens (from gtk/help-overlay.ui). */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GtkWindow *shortcuts = g_object_get_data (G_OBJECT (self), "staple-shortcuts");
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/staple-shortcuts.ui");
+
+      shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* For window lists and screen readers: GTK gives it none. */
+      gtk_window_set_title (shortcuts, _("Keyboard Shortcuts"));
+      gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (shortcuts, TRUE);
+      gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+      /* The window's reference: it goes with the window. */
+      g_object_set_data_full (G_OBJECT (self), "staple-shortcuts", g_object_ref (shortcuts),
+                              (GDestroyNotify) gtk_window_destroy);
+    }
+  gtk_window_present (shortcuts);
+}
+
 static const GActionEntry win_actions[] = {
   { "new-session", new_session_action },
   { "delete-session", delete_session_action, "x" },
@@ -759,6 +787,7 @@ static const GActionEntry win_actions[] = {
   { "rename-session", rename_session_action, "(xs)" },
   { "show-library", show_library_action },
   { "open-example", open_example_action },
+  { "show-help-overlay", show_help_overlay_action },
   { "undo", undo_action },
   { "redo", redo_action },
   { "add-stage", add_stage_action, "s" },
