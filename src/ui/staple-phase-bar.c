@@ -170,6 +170,44 @@ staple_phase_bar_dispose (GObject *object)
   G_OBJECT_CLASS (staple_phase_bar_parent_class)->dispose (object);
 }
 
+/* The bar's height follows its width (the purpose wraps), never the other
+ * way: asked for its width at a height, as GTK asks on every allocation of
+ * the page above it, it gives its width, instead of searching for the
+ * narrowest width the purpose fits at that height (some 140 Pango layouts
+ * of the purpose in a window's first frame). */
+static void
+staple_phase_bar_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  StaplePhaseBar *self = STAPLE_PHASE_BAR (widget);
+
+  gtk_widget_measure (self->box, orientation,
+                      orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+staple_phase_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+staple_phase_bar_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  StaplePhaseBar *self = STAPLE_PHASE_BAR (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
 static void
 staple_phase_bar_class_init (StaplePhaseBarClass *klass)
 {
@@ -177,7 +215,9 @@ staple_phase_bar_class_init (StaplePhaseBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = staple_phase_bar_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = staple_phase_bar_measure;
+  widget_class->get_request_mode = staple_phase_bar_get_request_mode;
+  widget_class->size_allocate = staple_phase_bar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "phasebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
