@@ -10,7 +10,9 @@
 #include "staple-room-address.h"
 
 #include <ifaddrs.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <string.h>
 #include <sys/socket.h>
 
 /**
@@ -35,11 +37,38 @@ staple_room_address_is_local (GInetAddress *address)
          (b[0] == 169 && b[1] == 254);
 }
 
+static gboolean
+is_link_local (GInetAddress *address)
+{
+  const guint8 *b = g_inet_address_to_bytes (address);
+
+  return b[0] == 169 && b[1] == 254;
+}
+
+/* g_ptr_array_sort() is stable (GLib 2.32): the others keep their order. */
+static int
+compare_link_local_last (gconstpointer a,
+                         gconstpointer b)
+{
+  GInetAddress *x = *(GInetAddress * const *) a;
+  GInetAddress *y = *(GInetAddress * const *) b;
+
+  if (is_link_local (x) != is_link_local (y))
+    return is_link_local (x) ? 1 : -1;
+  return 0;
+}
+
 /**
  * staple_room_address_list_local:
  *
+ * Only interfaces that are up and have a link: a bridge with nothing
+ * behind it (docker0, virbr0 with no container or machine running) has no
+ * carrier, and phones could not reach its address.
+ *
  * Returns: (transfer full) (element-type GInetAddress): the laptop's
- *   addresses on a local network, in the order the system lists them
+ *   addresses on a local network, in the order the system lists them but
+ *   link-local ones (169.254/16) last: a phone is more likely to share the
+ *   network that gave the laptop its address
  */
 GPtrArray *
 staple_room_address_list_local (void)
@@ -52,14 +81,20 @@ staple_room_address_list_local (void)
   for (struct ifaddrs *i = all; i != NULL; i = i->ifa_next)
     {
       g_autoptr(GInetAddress) address = NULL;
+      struct sockaddr_in inet;
 
-      if (i->ifa_addr == NULL || i->ifa_addr->sa_family != AF_INET)
+      if (i->ifa_addr == NULL || i->ifa_addr->sa_family != AF_INET ||
+          (i->ifa_flags & (IFF_UP | IFF_RUNNING)) != (IFF_UP | IFF_RUNNING) ||
+          (i->ifa_flags & IFF_LOOPBACK) != 0)
         continue;
-      address = g_inet_address_new_from_bytes ((const guint8 *) &((struct sockaddr_in *) i->ifa_addr)->sin_addr,
+      /* Copied rather than cast: struct sockaddr is less aligned. */
+      memcpy (&inet, i->ifa_addr, sizeof inet);
+      address = g_inet_address_new_from_bytes ((const guint8 *) &inet.sin_addr,
                                                G_SOCKET_FAMILY_IPV4);
       if (staple_room_address_is_local (address))
         g_ptr_array_add (list, g_steal_pointer (&address));
     }
   freeifaddrs (all);
+  g_ptr_array_sort (list, compare_link_local_last);
   return list;
 }
