@@ -1419,6 +1419,79 @@ test_vote_abstain (Fixture       *f,
   assert_saved (f);
 }
 
+/* A ballot from a phone: the participant's dots made exactly those given,
+ * as one undo step; refused whole, or taken whole. */
+static void
+test_vote_set_dots (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StapleSession) before = reload (f);
+  g_autoptr(StapleSession) voted = NULL;
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ana = participant_at (f, 0);
+  StapleFriction *form = friction_at (stage_at (f, 0), 0);
+  StapleFriction *box = friction_at (stage_at (f, 1), 1);
+  gint64 ana_id = staple_participant_get_id (ana);
+  gint64 ballot[] = { staple_friction_get_id (box), staple_friction_get_id (form) };
+  gint64 too_many[] = { ballot[0], ballot[0], ballot[1], ballot[1] };
+  gint64 unknown[] = { ballot[0], 987654 };
+  gint64 first_form_id = 0;
+  GListModel *votes = G_LIST_MODEL (staple_session_get_votes (f->session));
+
+  /* Ana has three dots, two of them on the form. */
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ana_id), ==, 3);
+  g_assert_cmpint (db_votes (f, ana, form), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (votes) && first_form_id == 0; i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+
+      if (staple_vote_get_friction_id (vote) == staple_friction_get_id (form))
+        first_form_id = staple_vote_get_id (vote);
+    }
+
+  /* More dots than she has, or a card that is not there: nothing changes. */
+  g_assert_false (staple_editor_set_dots (f->editor, ana, too_many, G_N_ELEMENTS (too_many),
+                                          &error));
+  assert_invalid (error, "Ana");
+  g_clear_error (&error);
+  g_assert_false (staple_editor_set_dots (f->editor, ana, unknown, G_N_ELEMENTS (unknown),
+                                          &error));
+  assert_invalid (error, NULL);
+  g_clear_error (&error);
+  assert_unchanged (f, before);
+  g_assert_false (staple_editor_can_undo (f->editor));
+
+  /* One on the box, one on the form: her first dot on the form stays, the
+   * others go, in one step. */
+  g_assert_true (staple_editor_set_dots (f->editor, ana, ballot, G_N_ELEMENTS (ballot), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ana_id), ==, 2);
+  g_assert_cmpint (db_votes (f, ana, form), ==, 1);
+  g_assert_cmpint (db_votes (f, ana, box), ==, 1);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE id = %" G_GINT64_FORMAT,
+                               first_form_id), ==, 1);
+  g_assert_cmpstr (staple_editor_get_undo_label (f->editor), ==, "Place Dots");
+  assert_undo_redo (f, before);
+  voted = reload (f);
+
+  /* The same ballot again changes nothing, and is no step to undo. */
+  g_assert_true (staple_editor_set_dots (f->editor, ana, ballot, G_N_ELEMENTS (ballot), &error));
+  g_assert_no_error (error);
+  assert_unchanged (f, voted);
+  undo (f);
+  assert_unchanged (f, before);
+  redo (f);
+
+  /* An empty ballot takes all her dots back. */
+  g_assert_true (staple_editor_set_dots (f->editor, ana, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ana_id), ==, 0);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                               G_GINT64_FORMAT, ana_id), ==, 0);
+  assert_undo_redo (f, voted);
+  assert_saved (f);
+}
+
 static void
 test_vote_remove (Fixture       *f,
                   gconstpointer  data)
@@ -1990,6 +2063,7 @@ main (int   argc,
   ADD_TEST ("/editor/vote/limit", test_vote_limit);
   ADD_TEST ("/editor/vote/abstain", test_vote_abstain);
   ADD_TEST ("/editor/vote/remove", test_vote_remove);
+  ADD_TEST ("/editor/vote/set-dots", test_vote_set_dots);
   ADD_TEST ("/editor/add/action", test_add_action);
   ADD_TEST ("/editor/delete/action", test_delete_action);
   ADD_TEST ("/editor/set/action-frictions", test_set_action_frictions);

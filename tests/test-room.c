@@ -540,14 +540,16 @@ test_suggestion (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (state), "sent"), ==, 1);
   g_clear_pointer (&state, json_node_unref);
 
-  friction = staple_room_accept_suggestion (f->room, suggestion, STAPLE_FRICTION_KIND_PROCESS,
+  /* Accepted as a tools problem, not the default kind: still one step. */
+  friction = staple_room_accept_suggestion (f->room, suggestion, STAPLE_FRICTION_KIND_TOOLS,
                                             &error);
   g_assert_no_error (error);
   g_assert_nonnull (friction);
+  g_assert_cmpint (staple_friction_get_kind (friction), ==, STAPLE_FRICTION_KIND_TOOLS);
   g_assert_cmpuint (g_list_model_get_n_items (suggestions), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (frictions), ==, 3);
   g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions WHERE stage_id = 2 AND "
-                               "text = 'Label printer jams'"), ==, 1);
+                               "text = 'Label printer jams' AND kind = 'tools'"), ==, 1);
 
   /* One undo takes it back, from the map and from the file. */
   g_assert_true (staple_editor_undo (f->editor, &error));

@@ -497,6 +497,32 @@ staple_editor_add_friction (StapleEditor  *self,
                             const char    *text,
                             GError       **error)
 {
+  g_autoptr(StapleFriction) blank = staple_friction_new ();
+
+  return staple_editor_add_friction_of_kind (self, stage, index, text,
+                                             staple_friction_get_kind (blank), error);
+}
+
+/**
+ * staple_editor_add_friction_of_kind:
+ * @stage: a stage of the session
+ * @index: where the friction point goes in the stage; past the end appends
+ * @text: what gets in the way, not empty
+ * @kind: what kind of friction it is
+ *
+ * Adds a friction point of @kind, as one undo step (a suggestion from the
+ * room accepted as a wait, say).
+ *
+ * Returns: (transfer none): the new friction point, or %NULL with @error set
+ */
+StapleFriction *
+staple_editor_add_friction_of_kind (StapleEditor       *self,
+                                    StapleStage        *stage,
+                                    guint               index,
+                                    const char         *text,
+                                    StapleFrictionKind  kind,
+                                    GError            **error)
+{
   g_autoptr(StapleFriction) friction = NULL;
 
   g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
@@ -507,6 +533,7 @@ staple_editor_add_friction (StapleEditor  *self,
 
   friction = staple_friction_new ();
   staple_friction_set_text (friction, text);
+  staple_friction_set_kind (friction, kind);
 
   if (!push_insert (self, friction, stage, index, _("Add Friction Point"), error))
     return NULL;
@@ -1021,6 +1048,140 @@ group_command_free (Command *command)
 static const CommandClass group_command_class = {
   group_command_apply, group_command_write, group_command_free,
 };
+
+/* A ballot */
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x < y) - (x > y);  /* the last first */
+}
+
+/**
+ * staple_editor_set_dots:
+ * @participant: a participant of the session
+ * @friction_ids: (array length=n_ids) (nullable): the friction points
+ *   @participant's dots go on, one id for each dot (an id twice, two dots)
+ * @n_ids: the number of dots
+ *
+ * Makes @participant's dots exactly those of @friction_ids, as one undo
+ * step written in one transaction: a ballot from a phone in the room. The
+ * dots already in place stay, the others go, the missing ones are added;
+ * nothing changes when any of it is refused. Someone who abstains has no
+ * dots, and nobody more than #StapleSession:dots-per-participant.
+ */
+gboolean
+staple_editor_set_dots (StapleEditor       *self,
+                        StapleParticipant  *participant,
+                        const gint64       *friction_ids,
+                        guint               n_ids,
+                        GError            **error)
+{
+  GListModel *votes;
+  g_autoptr(GArray) surplus = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gint64 *missing = NULL;
+  guint n_missing = 0, n_votes;
+  gint64 participant_id;
+  GroupCommand *command;
+  int dots;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (STAPLE_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (friction_ids != NULL || n_ids == 0, FALSE);
+
+  participant_id = staple_participant_get_id (participant);
+  g_return_val_if_fail (staple_session_find_participant (self->session, participant_id,
+                                                         NULL) == participant, FALSE);
+  dots = staple_session_get_dots_per_participant (self->session);
+
+  if (n_ids > 0 && staple_participant_get_abstains (participant))
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   _("%s abstains from voting, so they have no dots to place."),
+                   staple_participant_get_name (participant));
+      return FALSE;
+    }
+  if (n_ids > (guint) MAX (dots, 0))
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s has %d dot to place.",
+                                "%s has %d dots to place.",
+                                dots),
+                   staple_participant_get_name (participant), dots);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (staple_session_find_friction (self->session, friction_ids[i], NULL, NULL) == NULL)
+        {
+          g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                               _("A dot was for a friction point this session does not have."));
+          return FALSE;
+        }
+    }
+
+  /* What stays: the oldest of each friction point's dots, up to the number
+   * wanted there; the rest is surplus. */
+  missing = g_memdup2 (friction_ids, MAX (n_ids, 1) * sizeof (gint64));
+  n_missing = n_ids;
+  votes = G_LIST_MODEL (staple_session_get_votes (self->session));
+  n_votes = g_list_model_get_n_items (votes);
+  for (guint i = 0; i < n_votes; i++)
+    {
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, i);
+      gint64 id = staple_vote_get_friction_id (vote);
+      gboolean kept = FALSE;
+
+      if (staple_vote_get_participant_id (vote) != participant_id)
+        continue;
+      for (guint j = 0; j < n_missing && !kept; j++)
+        {
+          if (missing[j] == id)
+            {
+              missing[j] = missing[--n_missing];
+              kept = TRUE;
+            }
+        }
+      if (!kept)
+        g_array_append_val (surplus, i);
+    }
+
+  if (surplus->len == 0 && n_missing == 0)
+    return TRUE;
+
+  command = g_new0 (GroupCommand, 1);
+  command->parent.klass = &group_command_class;
+  command->parent.label = _("Place Dots");
+  command->commands = g_ptr_array_new_with_free_func (command_free);
+
+  /* The surplus goes from the end of the list back, so that undo puts each
+   * dot back where it was. */
+  g_array_sort (surplus, compare_positions);
+  for (guint i = 0; i < surplus->len; i++)
+    {
+      guint position = g_array_index (surplus, guint, i);
+      g_autoptr(StapleVote) vote = g_list_model_get_item (votes, position);
+      RowCommand *child = row_command_new (FALSE, vote, NULL, position, _("Remove Dot"));
+
+      g_ptr_array_add (command->commands, &child->parent);
+    }
+  for (guint i = 0; i < n_missing; i++)
+    {
+      g_autoptr(StapleVote) vote = staple_vote_new ();
+      RowCommand *child;
+
+      staple_vote_set_participant_id (vote, participant_id);
+      staple_vote_set_friction_id (vote, missing[i]);
+      child = row_command_new (TRUE, vote, NULL, n_votes - surplus->len + i, _("Add Dot"));
+      g_ptr_array_add (command->commands, &child->parent);
+    }
+
+  return push_command (self, &command->parent, error);
+}
 
 /**
  * staple_editor_add_stages:

@@ -63,6 +63,12 @@ StapleFriction *staple_editor_add_friction  (StapleEditor    *self,
                                              guint            index,
                                              const char      *text,
                                              GError         **error);
+StapleFriction *staple_editor_add_friction_of_kind (StapleEditor      *self,
+                                                    StapleStage       *stage,
+                                                    guint              index,
+                                                    const char        *text,
+                                                    StapleFrictionKind kind,
+                                                    GError           **error);
 gboolean        staple_editor_delete_stage  (StapleEditor    *self,
                                              StapleStage     *stage,
                                              GError         **error);
@@ -94,6 +100,11 @@ StapleVote     *staple_editor_add_vote      (StapleEditor      *self,
 gboolean        staple_editor_remove_vote   (StapleEditor      *self,
                                              StapleParticipant *participant,
                                              StapleFriction    *friction,
+                                             GError           **error);
+gboolean        staple_editor_set_dots      (StapleEditor      *self,
+                                             StapleParticipant *participant,
+                                             const gint64      *friction_ids,
+                                             guint              n_ids,
                                              GError           **error);
 StapleAction   *staple_editor_add_action    (StapleEditor    *self,
                                              guint            index,

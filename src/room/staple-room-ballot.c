@@ -45,60 +45,16 @@ voter_of (StapleRoom       *self,
   return staple_session_find_participant (self->session, device->voter_id, NULL);
 }
 
-static guint
-count_in (GArray *ids,
-          gint64  id)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < ids->len; i++)
-    n += g_array_index (ids, gint64, i) == id;
-  return n;
-}
-
-/* Makes @participant's dots those of @wanted: first takes back the
- * surplus, so that the limit of dots is never crossed on the way. */
+/* Makes @participant's dots those of @wanted, as one undo step and one
+ * transaction: all of the ballot, or none of it. */
 static gboolean
 set_ballot (StapleRoom        *self,
             StapleParticipant *participant,
             GArray            *wanted,
             GError           **error)
 {
-  g_autoptr(GArray) current = staple_room_list_ballot (self,
-                                                       staple_participant_get_id (participant));
-
-  for (guint i = 0; i < current->len; i++)
-    {
-      gint64 id = g_array_index (current, gint64, i);
-      StapleFriction *friction;
-
-      if (i > 0 && g_array_index (current, gint64, i - 1) == id)
-        continue;
-      friction = staple_session_find_friction (self->session, id, NULL, NULL);
-      for (guint n = count_in (current, id); n > count_in (wanted, id); n--)
-        {
-          if (friction == NULL ||
-              !staple_editor_remove_vote (self->editor, participant, friction, error))
-            return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      gint64 id = g_array_index (wanted, gint64, i);
-      StapleFriction *friction;
-
-      if (i > 0 && g_array_index (wanted, gint64, i - 1) == id)
-        continue;
-      friction = staple_session_find_friction (self->session, id, NULL, NULL);
-      for (guint n = count_in (current, id); n < count_in (wanted, id); n++)
-        {
-          if (staple_editor_add_vote (self->editor, participant, friction, error) == NULL)
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  return staple_editor_set_dots (self->editor, participant, (const gint64 *) wanted->data,
+                                 wanted->len, error);
 }
 
 static void
@@ -321,14 +277,12 @@ staple_room_accept_suggestion (StapleRoom            *self,
       return NULL;
     }
 
+  /* One undo step, which no later edit merges into. */
   staple_editor_break_merge (self->editor);
-  friction = staple_editor_add_friction (self->editor, stage, G_MAXUINT,
-                                         staple_room_suggestion_get_text (suggestion), error);
+  friction = staple_editor_add_friction_of_kind (self->editor, stage, G_MAXUINT,
+                                                 staple_room_suggestion_get_text (suggestion),
+                                                 kind, error);
   if (friction == NULL)
-    return NULL;
-
-  if (staple_friction_get_kind (friction) != kind &&
-      !staple_editor_set_enum (self->editor, friction, "kind", (int) kind, error))
     return NULL;
   staple_editor_break_merge (self->editor);
 
