@@ -53,7 +53,8 @@ set_ballot (StapleRoom        *self,
             GArray            *wanted,
             GError           **error)
 {
-  return staple_editor_set_dots (self->editor, participant, (const gint64 *) wanted->data,
+  return staple_editor_set_dots (self->editor, participant,
+                                 wanted->len > 0 ? &g_array_index (wanted, gint64, 0) : NULL,
                                  wanted->len, error);
 }
 
