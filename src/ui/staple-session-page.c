@@ -386,25 +386,62 @@ abstain_toggled_cb (GtkCheckButton    *button,
                               g_variant_new_boolean (gtk_check_button_get_active (button)));
 }
 
+/* A voter's row: a check to vote as them, their name and dots left, and
+ * whether they abstain. */
+static GtkWidget *
+voter_row_new (StapleSessionPage *self,
+               guint              index)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *abstain = gtk_check_button_new_with_label (_("Abstains"));
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->voters_list));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (first != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check),
+                                g_object_get_data (G_OBJECT (first), "check"));
+  g_object_set_data (G_OBJECT (check), "index", GINT_TO_POINTER (index));
+  g_signal_connect (check, "toggled", G_CALLBACK (voter_toggled_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  g_object_set_data (G_OBJECT (abstain), "index", GINT_TO_POINTER (index));
+  g_signal_connect (abstain, "toggled", G_CALLBACK (abstain_toggled_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), abstain);
+
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data (G_OBJECT (row), "abstain", abstain);
+  return row;
+}
+
+/* The rows are kept and only what changed is set: a vote arriving from a
+ * phone every few hundred milliseconds changes one row's dots, and a row
+ * built anew is measured anew, text by text. */
 static void
 update_voters (StapleSessionPage *self)
 {
   StapleSession *session = session_of (self);
-  GListModel *people;
-  GtkWidget *child;
-  GtkCheckButton *group = NULL;
+  GListModel *people = session != NULL ? G_LIST_MODEL (staple_session_get_participants (session))
+                                       : NULL;
+  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
   int voter = staple_map_view_get_voter (self->map_view);
+  GtkListBoxRow *extra;
+  guint n_rows = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->voters_list))) != NULL)
-    gtk_list_box_remove (self->voters_list, child);
+  while (gtk_list_box_get_row_at_index (self->voters_list, n_rows) != NULL)
+    n_rows++;
+  while (n_rows > n && (extra = gtk_list_box_get_row_at_index (self->voters_list, --n_rows)))
+    gtk_list_box_remove (self->voters_list, GTK_WIDGET (extra));
+  for (; n_rows < n; n_rows++)
+    gtk_list_box_append (self->voters_list, voter_row_new (self, n_rows));
 
-  if (session == NULL)
-    return;
-
-  people = G_LIST_MODEL (staple_session_get_participants (session));
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(StapleParticipant) person = g_list_model_get_item (people, i);
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->voters_list, i));
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      GtkCheckButton *abstain = g_object_get_data (G_OBJECT (row), "abstain");
       guint used = staple_session_count_dots_of (session, staple_participant_get_id (person));
       int dots = staple_session_get_dots_per_participant (session);
       gboolean abstains = staple_participant_get_abstains (person);
@@ -415,45 +452,46 @@ update_voters (StapleSessionPage *self)
                                            : g_strdup_printf (ngettext ("%d dot left",
                                                                         "%d dots left", left),
                                                               left);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *abstain = gtk_check_button_new_with_label (_("Abstains"));
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* Set here, not by the coach: nothing to do on their toggles. */
+      g_signal_handlers_block_by_func (check, voter_toggled_cb, self);
+      g_signal_handlers_block_by_func (abstain, abstain_toggled_cb, self);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      group = GTK_CHECK_BUTTON (check);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), voter == (int) i);
-      gtk_widget_set_sensitive (check, !abstains);
-      g_object_set_data (G_OBJECT (check), "index", GINT_TO_POINTER (i));
-      g_signal_connect (check, "toggled", G_CALLBACK (voter_toggled_cb), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (abstain), abstains);
-      g_object_set_data (G_OBJECT (abstain), "index", GINT_TO_POINTER (i));
-      g_signal_connect (abstain, "toggled", G_CALLBACK (abstain_toggled_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), abstain);
-      gtk_list_box_append (self->voters_list, row);
+      gtk_check_button_set_active (check, voter == (int) i);
+      gtk_widget_set_sensitive (GTK_WIDGET (check), !abstains);
+      gtk_check_button_set_active (abstain, abstains);
+      g_signal_handlers_unblock_by_func (abstain, abstain_toggled_cb, self);
+      g_signal_handlers_unblock_by_func (check, voter_toggled_cb, self);
     }
 }
 
+/* The ten friction points with most votes, their rows kept as they are. */
 static void
 update_ranking (StapleSessionPage *self)
 {
   StapleSession *session = session_of (self);
-  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GPtrArray) ranked = session != NULL ? staple_summary_rank_frictions (session) : NULL;
+  guint n = ranked != NULL ? MIN (ranked->len, 10) : 0;
 
-  for (guint i = 0; i < self->ranking_rows->len; i++)
-    adw_preferences_group_remove (self->ranking_group, g_ptr_array_index (self->ranking_rows, i));
-  g_ptr_array_set_size (self->ranking_rows, 0);
+  while (self->ranking_rows->len > n)
+    {
+      adw_preferences_group_remove (self->ranking_group,
+                                    g_ptr_array_index (self->ranking_rows,
+                                                       self->ranking_rows->len - 1));
+      g_ptr_array_set_size (self->ranking_rows, self->ranking_rows->len - 1);
+    }
+  while (self->ranking_rows->len < n)
+    {
+      GtkWidget *row = adw_action_row_new ();
 
-  if (session == NULL)
-    return;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      adw_preferences_group_add (self->ranking_group, row);
+      g_ptr_array_add (self->ranking_rows, row);
+    }
 
-  ranked = staple_summary_rank_frictions (session);
-  for (guint i = 0; i < MIN (ranked->len, 10); i++)
+  for (guint i = 0; i < n; i++)
     {
       StapleFriction *friction = g_ptr_array_index (ranked, i);
       guint votes = staple_summary_count_votes (session, friction);
@@ -462,14 +500,10 @@ update_ranking (StapleSessionPage *self)
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u vote · severity %d",
                                                              "%u votes · severity %d", votes),
                                                    votes, staple_friction_get_severity (friction));
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = g_ptr_array_index (self->ranking_rows, i);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (self->ranking_group, row);
-      g_ptr_array_add (self->ranking_rows, row);
     }
 }
 
