@@ -14,10 +14,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "staple-audience.h"
 #include "staple-presenter-screen.h"
 #include "staple-presenter.h"
+#include "staple-qr.h"
 
 struct _StaplePresenter
 {
@@ -39,6 +41,10 @@ struct _StaplePresenter
   gint64          known_stage_id;
   GArray         *known_frictions;  /* gint64 */
   gint64          focus_friction;
+
+  /* The room's code, while phones may join (see room_code()) */
+  char           *room_url;
+  StapleQr       *room_qr;
 };
 
 G_DEFINE_FINAL_TYPE (StaplePresenter, staple_presenter, GTK_TYPE_WINDOW)
@@ -74,6 +80,143 @@ votes_hidden (StaplePresenter *self)
          g_variant_get_boolean (state);
 }
 
+/* The address of the room's code when the room should see it: while the
+ * room is open (the owner's `room` state), in the Frame, and whenever the
+ * coach shows it (`room-show-code`: the coach's room dialog is open). */
+static StapleQr *
+room_code (StaplePresenter *self)
+{
+  g_autoptr(GVariant) url = NULL;
+  g_autoptr(GVariant) shown = NULL;
+  const char *text;
+
+  if (self->owner == NULL)
+    return NULL;
+
+  url = g_action_group_get_action_state (G_ACTION_GROUP (self->owner), "room");
+  shown = g_action_group_get_action_state (G_ACTION_GROUP (self->owner), "room-show-code");
+  text = url != NULL && g_variant_is_of_type (url, G_VARIANT_TYPE_STRING)
+         ? g_variant_get_string (url, NULL) : "";
+  if (*text == '\0' ||
+      (self->phase != STAPLE_PHASE_FRAME &&
+       !(shown != NULL && g_variant_is_of_type (shown, G_VARIANT_TYPE_BOOLEAN) &&
+         g_variant_get_boolean (shown))))
+    return NULL;
+
+  if (g_strcmp0 (self->room_url, text) != 0)
+    {
+      g_free (self->room_url);
+      self->room_url = g_strdup (text);
+      g_clear_pointer (&self->room_qr, staple_qr_free);
+      self->room_qr = staple_qr_new (text, NULL);
+    }
+  return self->room_qr;
+}
+
+/* The address on two lines: the host and its port, then the key. */
+static char *
+split_address (const char *url)
+{
+  const char *slash = strchr (url, '/');
+
+  /* "http://", then the host's "/" */
+  if (slash != NULL && slash[1] == '/' && (slash = strchr (slash + 2, '/')) != NULL)
+    return g_strdup_printf ("%.*s\n%s", (int) (slash + 1 - url), url, slash + 1);
+  return g_strdup (url);
+}
+
+static PangoLayout *
+code_layout (cairo_t    *cr,
+             const char *family,
+             double      size_px,
+             PangoWeight weight,
+             double      width,
+             const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+
+  pango_font_description_set_absolute_size (font, size_px * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* The code at the right of the screen, as large as it may be beside what
+ * the room sees, the address under it for those who type it; returns the
+ * width it takes. */
+static int
+draw_room_code (StaplePresenter *self,
+                StapleQr        *qr,
+                cairo_t         *cr,
+                int              width,
+                int              height,
+                gboolean         dark)
+{
+  int panel = (int) MIN (height * 0.72, width * 0.45);
+  double margin = panel * 0.06;
+  double x = width - panel;
+  double size, top;
+  g_autofree char *address = split_address (self->room_url);
+  g_autoptr(PangoLayout) heading = code_layout (cr, "Cantarell, sans", MAX (height / 22.0, 12),
+                                                PANGO_WEIGHT_BOLD, panel - 2 * margin,
+                                                _("Join from your phone"));
+  g_autoptr(PangoLayout) text = code_layout (cr, "monospace", MAX (height / 36.0, 10),
+                                             PANGO_WEIGHT_NORMAL, panel - margin, address);
+  g_autoptr(GVariant) phones = self->owner != NULL
+    ? g_action_group_get_action_state (G_ACTION_GROUP (self->owner), "room-phones") : NULL;
+  guint n_phones = phones != NULL && g_variant_is_of_type (phones, G_VARIANT_TYPE_UINT32)
+                   ? g_variant_get_uint32 (phones) : 0;
+  g_autofree char *joined = g_strdup_printf (ngettext ("%u phone has joined",
+                                                       "%u phones have joined", n_phones),
+                                             n_phones);
+  g_autoptr(PangoLayout) count = code_layout (cr, "Cantarell, sans", MAX (height / 36.0, 10),
+                                              PANGO_WEIGHT_NORMAL, panel - margin, joined);
+  int heading_height, text_height, count_height;
+
+  pango_layout_get_pixel_size (heading, NULL, &heading_height);
+  pango_layout_get_pixel_size (text, NULL, &text_height);
+  pango_layout_get_pixel_size (count, NULL, &count_height);
+  text_height += count_height + margin / 2;
+  size = MIN (panel - 2 * margin, height - 2 * margin - heading_height - text_height);
+  top = MAX ((height - heading_height - size - text_height) / 2, 0);
+
+  cairo_save (cr);
+  if (dark)
+    cairo_set_source_rgb (cr, 0.19, 0.19, 0.19);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, 0, panel, height);
+  cairo_fill (cr);
+
+  if (dark)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else
+    cairo_set_source_rgb (cr, 0.10, 0.09, 0.13);
+  cairo_move_to (cr, x + margin, top);
+  pango_cairo_show_layout (cr, heading);
+  /* The code's own quiet zone keeps it clear of the heading and address. */
+  staple_qr_draw (qr, cr, x + (panel - size) / 2, top + heading_height, size);
+  cairo_move_to (cr, x + margin / 2, top + heading_height + size);
+  pango_cairo_show_layout (cr, text);
+  if (n_phones > 0)
+    {
+      if (dark)
+        cairo_set_source_rgb (cr, 0.78, 0.78, 0.78);
+      else
+        cairo_set_source_rgb (cr, 0.33, 0.32, 0.36);
+      cairo_move_to (cr, x + margin / 2, top + heading_height + size + text_height - count_height);
+      pango_cairo_show_layout (cr, count);
+    }
+  cairo_restore (cr);
+
+  return panel;
+}
+
 /* Where a phase opens: the Map on the page with the walk's stage, the
  * others at their start. */
 static guint
@@ -98,6 +241,7 @@ draw_cb (GtkDrawingArea *area,
   g_autofree char *clock = self->timer != NULL ? staple_timer_format (self->timer) : NULL;
   StapleAudienceOptions options;
   StapleAudienceStats stats = { 0 };
+  StapleQr *qr = room_code (self);
 
   /* A new stage of the walk starts on its first page (on its last when the
    * coach stepped back into it); on the Map, the page it is on. */
@@ -119,6 +263,8 @@ draw_cb (GtkDrawingArea *area,
   options.timer = clock;
   options.timer_expired = self->timer != NULL && staple_timer_get_expired (self->timer);
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (qr != NULL)
+    width -= draw_room_code (self, qr, cr, width, height, options.dark);
   staple_audience_draw (cr, width, height, &options, &stats);
 
   self->n_pages = stats.n_pages;
@@ -406,6 +552,8 @@ staple_presenter_dispose (GObject *object)
   g_clear_object (&self->editor);
   g_clear_weak_pointer (&self->owner);
   g_clear_pointer (&self->known_frictions, g_array_unref);
+  g_clear_pointer (&self->room_qr, staple_qr_free);
+  g_clear_pointer (&self->room_url, g_free);
 
   G_OBJECT_CLASS (staple_presenter_parent_class)->dispose (object);
 }
@@ -471,6 +619,13 @@ staple_presenter_new (gpointer      owner,
    * hide the votes. */
   g_signal_connect_object (timer, "notify", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (owner, "action-state-changed::hide-votes", G_CALLBACK (redraw),
+                           self, G_CONNECT_SWAPPED);
+  /* The room's code: its address, the coach showing it, the phones in. */
+  g_signal_connect_object (owner, "action-state-changed::room", G_CALLBACK (redraw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (owner, "action-state-changed::room-show-code", G_CALLBACK (redraw),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (owner, "action-state-changed::room-phones", G_CALLBACK (redraw),
                            self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

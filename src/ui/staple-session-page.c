@@ -46,6 +46,7 @@ struct _StapleSessionPage
   AdwPreferencesGroup  *ranking_group;
   GtkListBox           *commit_ranking_list;
   StapleSummaryView    *summary_view;
+  GtkBox               *room_slot;      /* the room's suggestions, in the Walk's panel */
   GtkListBox           *stages_list;
   GtkViewport          *list_viewport;
   GtkListBox           *participants_list;
@@ -1291,6 +1292,27 @@ staple_session_page_set_editor (StapleSessionPage *self,
 }
 
 /**
+ * staple_session_page_set_room_panel:
+ * @panel: (nullable): what the room's phones sent, for the Walk's side panel
+ *
+ * Shows @panel above the Walk's inspector, in place of the one before.
+ */
+void
+staple_session_page_set_room_panel (StapleSessionPage *self,
+                                    GtkWidget         *panel)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (STAPLE_IS_SESSION_PAGE (self));
+  g_return_if_fail (panel == NULL || GTK_IS_WIDGET (panel));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->room_slot))) != NULL)
+    gtk_box_remove (self->room_slot, child);
+  if (panel != NULL)
+    gtk_box_append (self->room_slot, panel);
+}
+
+/**
  * staple_session_page_focus_title:
  *
  * Puts the keyboard focus on the session's title, its text selected, as
@@ -1428,6 +1450,7 @@ staple_session_page_class_init (StapleSessionPageClass *klass)
                                                RESOURCE_PREFIX "/ui/staple-session-page.ui");
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, children[i], FALSE, offsets[i]);
+  gtk_widget_class_bind_template_child (widget_class, StapleSessionPage, room_slot);
 
   gtk_widget_class_bind_template_callback (widget_class, add_stage_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_participant_cb);

@@ -19,6 +19,8 @@ void staple_session_page_set_timer    (StapleSessionPage *self,
 void staple_session_page_set_phase    (StapleSessionPage *self,
                                        StaplePhase        phase);
 void staple_session_page_focus_title  (StapleSessionPage *self);
+void staple_session_page_set_room_panel (StapleSessionPage *self,
+                                         GtkWidget         *panel);
 
 void               staple_session_page_restore_draft (StapleSessionPage *self,
                                                       const char        *target,

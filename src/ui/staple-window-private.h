@@ -2,6 +2,7 @@
 #pragma once
 
 #include "staple-library-page.h"
+#include "staple-room.h"
 #include "staple-session-page.h"
 #include "staple-timer.h"
 #include "staple-window.h"
@@ -35,6 +36,11 @@ struct _StapleWindow
   gboolean             last_error_set;
   GDBusConnection     *dbus_connection;
   guint                dbus_id;
+
+  /* The room (staple-window-room.c) */
+  StapleRoom          *room;          /* of the open session, open or not */
+  GtkWindow           *room_dialog;   /* weak: the code, while it is shown */
+  GtkWidget           *room_panel;    /* its suggestions, in the Walk's side panel */
 };
 
 
@@ -60,6 +66,10 @@ void            staple_window_workshop_session_changed (StapleWindow *self);
 void            staple_window_workshop_update_actions  (StapleWindow *self);
 void            staple_window_export_init       (StapleWindow   *self);
 void            staple_window_export_update_actions    (StapleWindow *self);
+
+void            staple_window_room_init         (StapleWindow   *self);
+void            staple_window_room_dispose      (StapleWindow   *self);
+void            staple_window_room_session_changed (StapleWindow *self);
 
 void            staple_window_safety_init       (StapleWindow   *self);
 void            staple_window_safety_attach     (StapleWindow   *self);

@@ -98,6 +98,7 @@ set_editor (StapleWindow *self,
   staple_window_safety_editor_changed (self);
   staple_window_workshop_session_changed (self);
   staple_window_export_update_actions (self);
+  staple_window_room_session_changed (self);
   update_actions (self);
 }
 
@@ -849,6 +850,7 @@ staple_window_dispose (GObject *object)
 {
   StapleWindow *self = STAPLE_WINDOW (object);
 
+  staple_window_room_dispose (self);
   staple_window_workshop_dispose (self);
   staple_window_safety_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_WINDOW);
@@ -892,6 +894,7 @@ staple_window_init (StapleWindow *self)
                                    G_N_ELEMENTS (win_actions), self);
   staple_window_workshop_init (self);
   staple_window_export_init (self);
+  staple_window_room_init (self);
   staple_window_safety_init (self);
 
   if (self->settings != NULL)
