@@ -94,14 +94,40 @@ def copied_text():
                           text=True, timeout=10).stdout
 
 
+def popups():
+    """The app's windows on screen: the main window, and a popover while one
+    is open (GTK shows it as a window of its own)."""
+    return len(e2e.xdotool("search", "--onlyvisible", "--class", "staple", check=False).split())
+
+
+def until_popup(before, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if popups() > before:
+            time.sleep(0.2)
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def pick_principle(app):
     e2e.activate("set-phase", "<'map'>")
     time.sleep(0.8)
-    app.click(*LIST_BUTTON)
-    time.sleep(0.8)
 
-    app.click(*FIRST_PRINCIPLE)
-    time.sleep(0.5)
+    # The window laid out at its new size, the List page and its rows, and
+    # the picker are all made when needed: on a busy machine a click may
+    # land before what it aims at is there. Keys typed before the picker
+    # shows would go elsewhere, so the coach's keys wait for it, as a
+    # person's eyes would.
+    for _ in range(4):
+        app.click(*LIST_BUTTON)
+        time.sleep(1.0)
+        before = popups()
+        app.click(*FIRST_PRINCIPLE)
+        if until_popup(before, timeout=6.0):
+            break
+    else:
+        e2e.fail("a click on the first card's principle opened no picker")
     e2e.KEYS.reset()
     e2e.type_text("cust back")
     e2e.keys("Return")
@@ -111,7 +137,10 @@ def pick_principle(app):
 
     # The focus is back on the button: Space opens it again, then a number.
     e2e.KEYS.reset()
-    e2e.keys("space", settle=0.6)
+    before = popups()
+    e2e.keys("space", settle=0.2)
+    if not until_popup(before):
+        e2e.fail("Space on the principle's button opened no picker")
     e2e.type_text("7")
     e2e.keys("Return")
     e2e.expect_soon("its number picks a principle", lambda: principle_of(app.db, 0, 0),
@@ -119,7 +148,10 @@ def pick_principle(app):
     print(f"# keystrokes for a principle by number, the picker opened by key: {e2e.KEYS.count}")
 
     # Nothing matches: Enter takes nothing, Escape leaves it as it was.
-    e2e.keys("space", settle=0.6)
+    before = popups()
+    e2e.keys("space", settle=0.2)
+    if not until_popup(before):
+        e2e.fail("Space on the principle's button opened no picker again")
     e2e.type_text("zzz")
     e2e.keys("Return", "Escape", "Escape")
     e2e.expect("a search matching nothing changes nothing", principle_of(app.db, 0, 0),

@@ -81,7 +81,9 @@ def main():
         shown = shown_phase()
 
         pictures = {}
-        previous = None
+        # Each phase must differ from the one before; the first from the
+        # view F5 opened on (the example's Close, not the first phase).
+        previous = opened
         for phase in PHASES:
             e2e.activate("set-phase", f"<'{phase}'>")
             path = os.path.join(shots or workdir, f"presenter-{PHASES.index(phase) + 1}-{phase}.png")
@@ -91,8 +93,7 @@ def main():
             while True:
                 time.sleep(0.5)
                 shoot(window, path)
-                if previous is None or differing_pixels(previous, path) >= 2000 \
-                        or time.monotonic() > deadline:
+                if differing_pixels(previous, path) >= 2000 or time.monotonic() > deadline:
                     break
             pictures[phase] = previous = path
         for i, a in enumerate(PHASES):

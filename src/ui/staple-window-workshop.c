@@ -225,10 +225,12 @@ enter_phase (StapleWindow *self,
   if (!review)
     save_clock (self);
 
-  if (self->session_page != NULL)
-    staple_session_page_set_phase (self->session_page, phase);
+  /* The room's screen first: it need not wait for the coach's page to
+   * make the rows it shows the first time. */
   if (self->presenter != NULL)
     staple_presenter_set_phase (STAPLE_PRESENTER (self->presenter), phase);
+  if (self->session_page != NULL)
+    staple_session_page_set_phase (self->session_page, phase);
 }
 
 static void
