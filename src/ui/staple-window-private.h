@@ -60,6 +60,7 @@ void            staple_window_set_field    (StapleWindow        *self,
                                             const char          *field,
                                             GVariant            *variant);
 
+gboolean        staple_window_session_is_past   (StapleSession  *session);
 void            staple_window_workshop_init     (StapleWindow   *self);
 void            staple_window_workshop_dispose  (StapleWindow   *self);
 void            staple_window_workshop_session_changed (StapleWindow *self);

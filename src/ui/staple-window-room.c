@@ -26,17 +26,6 @@ session_of (StapleWindow *self)
   return self->editor != NULL ? staple_editor_get_session (self->editor) : NULL;
 }
 
-/* As the workshop's: a session dated before today is open for review. */
-static gboolean
-is_past (StapleSession *session)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  const char *date = staple_session_get_date (session);
-
-  return staple_date_is_valid (date) && *date != '\0' && strcmp (date, today) < 0;
-}
-
 static void
 set_state (StapleWindow *self,
            const char   *name,
@@ -281,7 +270,7 @@ room_open_action (GSimpleAction *action,
       return;
     }
 
-  if (is_past (session))
+  if (staple_window_session_is_past (session))
     {
       g_set_error_literal (&error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_LISTEN,
                            _("This session is dated before today, so it is open for review: "

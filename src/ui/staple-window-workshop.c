@@ -87,8 +87,14 @@ phase_clock_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-is_past (StapleSession *session)
+/**
+ * staple_window_session_is_past:
+ *
+ * Returns: whether @session is dated before today: open for review, its
+ *   clock and its room closed
+ */
+gboolean
+staple_window_session_is_past (StapleSession *session)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -212,7 +218,7 @@ enter_phase (StapleWindow *self,
              gboolean      opening)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "set-phase");
-  gboolean review = is_past (session_of (self));
+  gboolean review = staple_window_session_is_past (session_of (self));
   gboolean start = !review && !opening && self->settings != NULL &&
                    g_settings_get_boolean (self->settings, "timer-starts-with-phase");
 
@@ -331,7 +337,7 @@ settings_changed_cb (StapleWindow *self,
     return;
 
   staple_timer_set_timebox (self->timer, g_settings_get_int (self->settings, key) * 60);
-  if (!is_past (session_of (self)))
+  if (!staple_window_session_is_past (session_of (self)))
     save_clock (self);
 }
 
@@ -890,7 +896,7 @@ staple_window_workshop_session_changed (StapleWindow *self)
   /* On the day, a session opens in the phase it was left in; a past one
    * opens for review, on its Close summary (the stored phase is kept). */
   if (session != NULL)
-    enter_phase (self, is_past (session) ? STAPLE_PHASE_CLOSE
+    enter_phase (self, staple_window_session_is_past (session) ? STAPLE_PHASE_CLOSE
                                          : staple_session_get_phase (session), TRUE);
 
   staple_window_workshop_update_actions (self);
