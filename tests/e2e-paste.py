@@ -397,13 +397,36 @@ def row_menu_button():
     return (903, 55 + int(y) + height // 2)
 
 
+def windows():
+    """The app's windows on screen (a popover and a dialog are windows too)."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "staple"],
+                           capture_output=True, text=True, timeout=60).stdout
+    return len(found.split())
+
+
+def until(condition, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def rename(p):
+    # On a busy machine the row's menu and the dialog take a while to show:
+    # the paste waits for the dialog, as the coach's eyes would.
+    shown = windows()
     p.app.click(row_menu_button())
-    keys("Down", "Return", settle=0.8)
+    until(lambda: windows() > shown, timeout=5.0)
+    keys("Down", "Return", settle=0.3)
+    until(lambda: windows() > shown, timeout=10.0)
+    time.sleep(0.3)
     tag, text = p.paste()
     time.sleep(1)
     keys("alt+r")  # _Rename
     p.app.answers()
+    until(lambda: p.db.where(tag), timeout=10.0)
     return tag, text
 
 
@@ -412,9 +435,9 @@ def library(p, session_id):
     app.activate("show-library")
 
     # The rename dialog, from the row's menu: its second item.
-    for attempt in range(2):
+    for attempt in range(3):
         tag, text = rename(p)
-        if p.db.where(tag) or attempt == 1:
+        if p.db.where(tag) or attempt == 2:
             break
         print(f"# [{app.renderer}] the rename did not take; once more")
         keys("Escape", "Escape")

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* staple-room-http: the room's requests (notes/room-api.md). Everything a
+/* staple-room-http: the room's requests (src/room/README.md). Everything a
  * phone sends is checked as strictly as the .staple importer checks a file:
  * exact JSON types, no unknown members, valid UTF-8, lengths in characters,
  * ids that must be the session's; a request refused stores nothing. */
@@ -11,13 +11,7 @@
 #include <string.h>
 
 #include "staple-room-private.h"
-
-#if defined(__has_include)
-#if __has_include("staple-room-strings.h")
 #include "staple-room-strings.h"
-#define HAVE_ROOM_STRINGS 1
-#endif
-#endif
 
 #define RESOURCE_DIR "/io/github/stapleapp/Staple/room/"
 
@@ -38,12 +32,7 @@ typedef enum
 static char *
 strings_json (void)
 {
-#ifdef HAVE_ROOM_STRINGS
   return staple_room_strings_json ();
-#else
-  /* Until the page's texts exist (src/room/staple-room-strings.c). */
-  return g_strdup ("{}");
-#endif
 }
 
 /* Answers */

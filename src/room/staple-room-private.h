@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Limits, from the room's HTTP contract (notes/room-api.md) */
+/* Limits, from the room's HTTP contract (src/room/README.md) */
 #define ROOM_MAX_BODY          (8 * 1024)
 #define ROOM_MAX_TEXT_CHARS    2000
 #define ROOM_MAX_DEVICES       100
