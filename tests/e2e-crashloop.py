@@ -15,6 +15,7 @@ Usage: e2e-crashloop.py PATH/TO/staple [TRIALS] [SEED]
 """
 
 import os
+import re
 import collections
 import difflib
 import random
@@ -489,6 +490,12 @@ def clean_quit(staple, database, session_id, model, r):
                     if "LeakSanitizer" in messages(process) else "")
             fail(f"after app.quit the app exited with {process.returncode}:\n"
                  f"{messages(process)}{hint}")
+        # What GTK or GLib says while the window is taken apart (a widget
+        # finalized with children left, a critical) is a defect too.
+        complaints = [line for line in messages(process).splitlines()
+                      if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
+        if complaints:
+            fail("app.quit exited 0 but the app complained:\n" + "\n".join(complaints[:10]))
     finally:
         if process.poll() is None:
             process.kill()

@@ -529,11 +529,16 @@ static void
 staple_room_panel_dispose (GObject *object)
 {
   StapleRoomPanel *self = STAPLE_ROOM_PANEL (object);
+  GtkWidget *child;
 
   disconnect_room (self);
   g_clear_handle_id (&self->refocus_id, g_source_remove);
   g_clear_weak_pointer (&self->return_focus);
   gtk_widget_dispose_template (GTK_WIDGET (self), STAPLE_TYPE_ROOM_PANEL);
+  /* GTK 4.8 unparents only the children bound by name; the header's box
+   * has none. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (staple_room_panel_parent_class)->dispose (object);
 }
