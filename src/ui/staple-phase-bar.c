@@ -9,6 +9,7 @@
 
 #include "staple-label.h"
 #include "staple-phase-bar.h"
+#include "staple-text-column.h"
 
 struct _StaplePhaseBar
 {
@@ -226,7 +227,7 @@ static void
 staple_phase_bar_init (StaplePhaseBar *self)
 {
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = staple_text_column_new (2);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -240,8 +241,8 @@ staple_phase_bar_init (StaplePhaseBar *self)
   gtk_label_set_xalign (self->purpose, 0);
   staple_label_set_wrap (self->purpose);
   gtk_widget_add_css_class (GTK_WIDGET (self->purpose), "dim-label");
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->purpose));
+  staple_text_column_append (STAPLE_TEXT_COLUMN (text), GTK_WIDGET (self->title));
+  staple_text_column_append (STAPLE_TEXT_COLUMN (text), GTK_WIDGET (self->purpose));
   gtk_widget_set_hexpand (text, TRUE);
 
   gtk_box_append (GTK_BOX (line), text);

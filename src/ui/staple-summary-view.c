@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "staple-summary.h"
+#include "staple-info-row.h"
 #include "staple-label.h"
 #include "staple-summary-view.h"
 #include "staple-text.h"
@@ -45,31 +46,23 @@ add_group (StapleSummaryView *self,
 
 /* A read-only row: user text is shown as it is, never as markup, and no
  * more of it than a few lines hold. */
-static AdwActionRow *
+static StapleInfoRow *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *shown = staple_text_bound (title, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_NONE);
+  g_autofree char *shown_subtitle = subtitle != NULL
+    ? staple_text_bound (subtitle, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_NONE)
+    : NULL;
+  GtkWidget *row = staple_info_row_new (shown, shown_subtitle, TITLE_LINES);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), TITLE_LINES);
-  if (subtitle != NULL)
-    {
-      g_autofree char *shown_subtitle = staple_text_bound (subtitle, STAPLE_TEXT_LONG,
-                                                           STAPLE_TEXT_BOUND_NONE);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), TITLE_LINES);
-    }
   adw_preferences_group_add (group, row);
-  return ADW_ACTION_ROW (row);
+  return STAPLE_INFO_ROW (row);
 }
 
 static GtkWidget *
-add_value (AdwActionRow *row,
+add_value (StapleInfoRow *row,
            const char   *value)
 {
   GtkWidget *label = gtk_label_new (value);
@@ -77,7 +70,7 @@ add_value (AdwActionRow *row,
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (row, label);
+  staple_info_row_add_suffix (row, label);
   return label;
 }
 
@@ -94,7 +87,7 @@ add_count_row (AdwPreferencesGroup *group,
 static void
 add_nothing_yet (AdwPreferencesGroup *group)
 {
-  AdwActionRow *row = add_row (group, _("Nothing yet"), NULL);
+  StapleInfoRow *row = add_row (group, _("Nothing yet"), NULL);
 
   gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
 }
@@ -232,7 +225,7 @@ add_top_frictions (StapleSummaryView *self)
                                                      votes);
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
       GtkWidget *rank_label = gtk_label_new (rank);
-      AdwActionRow *row;
+      StapleInfoRow *row;
 
       staple_session_find_friction (self->session, staple_friction_get_id (friction), &stage,
                                     NULL);
@@ -249,7 +242,7 @@ add_top_frictions (StapleSummaryView *self)
       gtk_widget_add_css_class (rank_label, "title-3");
       gtk_widget_add_css_class (rank_label, "numeric");
       gtk_widget_set_size_request (rank_label, 24, -1);
-      adw_action_row_add_prefix (row, rank_label);
+      staple_info_row_add_prefix (row, rank_label);
       add_value (row, votes_text);
     }
 }
@@ -281,7 +274,7 @@ add_principles (StapleSummaryView *self)
                                                 count->n_votes);
       /* Translators: e.g. "3 friction points, 7 votes" */
       g_autofree char *value = g_strdup_printf (_("%s, %s"), frictions, votes);
-      AdwActionRow *row = add_row (group, staple_principle_get_label (count->principle),
+      StapleInfoRow *row = add_row (group, staple_principle_get_label (count->principle),
                                    staple_principle_get_explanation (count->principle));
 
       add_value (row, value);
@@ -323,7 +316,7 @@ add_actions (StapleSummaryView *self)
       g_autofree char *due = staple_action_format_due (staple_action_get_due (action), NULL);
       g_autofree char *subtitle = NULL;
       GtkWidget *status;
-      AdwActionRow *row;
+      StapleInfoRow *row;
       GtkWidget *done;
 
       if (*due != '\0')
@@ -347,7 +340,7 @@ add_actions (StapleSummaryView *self)
                                       _("Done"), -1);
       g_object_set_data (G_OBJECT (done), "index", GUINT_TO_POINTER (i));
       g_signal_connect (done, "toggled", G_CALLBACK (done_toggled_cb), NULL);
-      adw_action_row_add_prefix (row, done);
+      staple_info_row_add_prefix (row, done);
       if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_DONE)
         gtk_widget_add_css_class (status, "success");
       else if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_OPEN)
@@ -374,12 +367,12 @@ add_empowerments (StapleSummaryView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(StapleEmpowerment) item = g_list_model_get_item (items, i);
-      AdwActionRow *row = add_row (group, staple_empowerment_get_text (item), NULL);
+      StapleInfoRow *row = add_row (group, staple_empowerment_get_text (item), NULL);
       GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Allowed"), -1);
-      adw_action_row_add_prefix (row, icon);
+      staple_info_row_add_prefix (row, icon);
     }
 }
 
