@@ -17,7 +17,9 @@ D-Bus; each is a friction point in the database, and one undo takes it away;
 one is merged into a card, one discarded; in Prioritise the phones vote,
 named and then anonymously, and the database has their dots; closing the
 room ends the phones' event streams at once and the state is "" again; a
-room closes when another session opens. Screenshots of the window, the
+room listens only on the networks switched on in Preferences › Room (the
+`room-networks` state), and refuses to open when none of them is connected; a room closes when another session
+opens. Screenshots of the window, the
 room's dialog, the Walk's panel and the presenter in SHOT_DIR (or a
 temporary folder)."""
 
@@ -464,6 +466,39 @@ def run(app, phones, session_id, stages, port, holder, shots):
     phones.do("closed")
     phones.do("shot", phone=1, path=os.path.join(shots, "phone-closed.png"))
     e2e.expect("the dialog went with the room", window_of("Let the Room Join"), None)
+
+    # Only the networks the coach allows: in Preferences › Room, a click
+    # turns room1's switch off (the rows come in the system's order, room1
+    # first, in the preferences window at the screen's corner); room0's,
+    # the last one on, cannot be turned off.
+    e2e.gdbus(APP_PATH, "org.gtk.Actions.Activate", "preferences", "[]", "{}")
+    time.sleep(1.5)
+    e2e.xdotool("mousemove", "380", "27", "click", "1")
+    time.sleep(1.0)
+    e2e.screenshot(os.path.join(shots, "preferences-room.png"))
+    e2e.xdotool("mousemove", "545", "178", "click", "1")
+    e2e.expect_soon("a click on room1's switch leaves room0 alone allowed",
+                    lambda: "['room0']" in state("room-networks"), True)
+    e2e.xdotool("mousemove", "545", "233", "click", "1")
+    time.sleep(0.5)
+    e2e.expect("room0's switch, the last one on, stays on",
+               "['room0']" in state("room-networks"), True)
+    e2e.screenshot(os.path.join(shots, "preferences-room-one-off.png"))
+    e2e.keys("Escape", settle=0.8)
+    e2e.activate("room-open")
+    only = room_url()
+    e2e.expect("the room listens on room0's address", bool(re.match(
+        r"^http://192\.168\.77\.1:\d+/", only)), True)
+    e2e.expect("the room does not listen on room1's address",
+               refuses_connections(only.replace("192.168.77.1", "192.168.77.2")), True)
+    print(f"ok - with room1 switched off the room listens at {only} only")
+    e2e.activate("room-close")
+    e2e.gdbus(e2e.WINDOW_PATH, "org.gtk.Actions.SetState", "room-networks",
+              "<['wlan-elsewhere']>", "{}")
+    expect_refused("only a network that is not connected", activate_checked("room-open"),
+                   r"wlan-elsewhere")
+    e2e.expect("the room's state after the refusal", room_url(), "")
+    e2e.gdbus(e2e.WINDOW_PATH, "org.gtk.Actions.SetState", "room-networks", "<@as []>", "{}")
 
     # A room closes when another session opens.
     e2e.activate("room-open")

@@ -922,6 +922,60 @@ test_port (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->room, &n_notified);
 }
 
+/* The networks the coach allows: an interface not named is never listened
+ * on, and naming only absent ones opens nothing, with the reason. */
+static void
+test_networks (Fixture       *f,
+               gconstpointer  data)
+{
+  const char * const only_room1[] = { "room1", NULL };
+  const char * const absent[] = { "wlan-elsewhere", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) refused = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *answer = NULL;
+  const char * const *urls;
+  guint status;
+
+  staple_room_close (f->room);
+  staple_room_set_networks (f->room, only_room1);
+  g_assert_true (g_strv_equal (staple_room_get_networks (f->room), only_room1));
+  g_assert_true (staple_room_open (f->room, &error));
+  g_assert_no_error (error);
+  urls = staple_room_get_urls (f->room);
+  g_assert_cmpuint (g_strv_length ((char **) urls), ==, 1);
+  g_assert_true (g_str_has_prefix (urls[0], "http://192.168.77.2:"));
+  f->url = staple_room_get_url (f->room);
+  answer = request (f, "GET", "room.js", NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  /* The same port on room0's address: nothing listens there. */
+  uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
+  refused = g_socket_client_connect_to_host (client, "192.168.77.1",
+                                             (guint16) g_uri_get_port (uri), NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_clear_error (&error);
+
+  staple_room_close (f->room);
+  staple_room_set_networks (f->room, absent);
+  g_assert_false (staple_room_open (f->room, &error));
+  g_assert_error (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_NO_NETWORK);
+  g_assert_nonnull (strstr (error->message, "wlan-elsewhere"));
+  g_assert_false (staple_room_get_is_open (f->room));
+  g_assert_cmpstr (staple_room_get_url (f->room), ==, "");
+  g_clear_error (&error);
+
+  /* None named (or an empty list): every local network again. */
+  staple_room_set_networks (f->room, (const char * const[]) { NULL });
+  g_assert_null (staple_room_get_networks (f->room));
+  g_assert_true (staple_room_open (f->room, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **) staple_room_get_urls (f->room)), ==, 2);
+  f->url = staple_room_get_url (f->room);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -934,6 +988,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/room/open", test_open);
   ADD ("/room/port", test_port);
+  ADD ("/room/networks", test_networks);
   ADD ("/room/join", test_join);
   ADD ("/room/suggestion", test_suggestion);
   ADD ("/room/vote", test_vote);

@@ -37,6 +37,19 @@ staple_room_address_is_local (GInetAddress *address)
          (b[0] == 169 && b[1] == 254);
 }
 
+/**
+ * staple_room_network_free:
+ */
+void
+staple_room_network_free (StapleRoomNetwork *network)
+{
+  if (network == NULL)
+    return;
+  g_free (network->interface);
+  g_clear_object (&network->address);
+  g_free (network);
+}
+
 static gboolean
 is_link_local (GInetAddress *address)
 {
@@ -50,8 +63,8 @@ static int
 compare_link_local_last (gconstpointer a,
                          gconstpointer b)
 {
-  GInetAddress *x = *(GInetAddress * const *) a;
-  GInetAddress *y = *(GInetAddress * const *) b;
+  GInetAddress *x = (*(StapleRoomNetwork * const *) a)->address;
+  GInetAddress *y = (*(StapleRoomNetwork * const *) b)->address;
 
   if (is_link_local (x) != is_link_local (y))
     return is_link_local (x) ? 1 : -1;
@@ -65,15 +78,16 @@ compare_link_local_last (gconstpointer a,
  * behind it (docker0, virbr0 with no container or machine running) has no
  * carrier, and phones could not reach its address.
  *
- * Returns: (transfer full) (element-type GInetAddress): the laptop's
- *   addresses on a local network, in the order the system lists them but
+ * Returns: (transfer full) (element-type StapleRoomNetwork): the laptop's
+ *   addresses on a local network with their interfaces, in the order the
+ *   system lists them but
  *   link-local ones (169.254/16) last: a phone is more likely to share the
  *   network that gave the laptop its address
  */
 GPtrArray *
 staple_room_address_list_local (void)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) staple_room_network_free);
   struct ifaddrs *all = NULL;
 
   if (getifaddrs (&all) != 0)
@@ -92,7 +106,13 @@ staple_room_address_list_local (void)
       address = g_inet_address_new_from_bytes ((const guint8 *) &inet.sin_addr,
                                                G_SOCKET_FAMILY_IPV4);
       if (staple_room_address_is_local (address))
-        g_ptr_array_add (list, g_steal_pointer (&address));
+        {
+          StapleRoomNetwork *network = g_new0 (StapleRoomNetwork, 1);
+
+          network->interface = g_strdup (i->ifa_name);
+          network->address = g_steal_pointer (&address);
+          g_ptr_array_add (list, network);
+        }
     }
   freeifaddrs (all);
   g_ptr_array_sort (list, compare_link_local_last);

@@ -67,6 +67,7 @@ struct _StapleRoom
   StapleEditor    *editor;
   StapleSession   *session;
   guint            port;
+  GStrv            networks;     /* interfaces allowed; NULL: every local one */
   gboolean         anonymous;
   gboolean         show_totals;
 

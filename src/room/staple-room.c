@@ -26,6 +26,7 @@ enum {
   PROP_0,
   PROP_EDITOR,
   PROP_PORT,
+  PROP_NETWORKS,
   PROP_IS_OPEN,
   PROP_URL,
   PROP_URLS,
@@ -307,7 +308,8 @@ set_urls (StapleRoom *self,
  * staple_room_open:
  *
  * Starts listening on every address of the laptop on a local network
- * (see staple_room_address_list_local()), never on loopback or a public
+ * (see staple_room_address_list_local()) and on an interface of
+ * #StapleRoom:networks, never on loopback or a public
  * address, behind a new key. The port is #StapleRoom:port on each, or one
  * the system picks (the same on all when it can) if that is 0. Opening an
  * open room does nothing.
@@ -336,13 +338,33 @@ staple_room_open (StapleRoom  *self,
                              "room’s Wi-Fi or network, then open the room again."));
       return FALSE;
     }
+  if (self->networks != NULL)
+    {
+      for (guint i = addresses->len; i > 0; i--)
+        {
+          StapleRoomNetwork *network = g_ptr_array_index (addresses, i - 1);
+
+          if (!g_strv_contains ((const char * const *) self->networks, network->interface))
+            g_ptr_array_remove_index (addresses, i - 1);
+        }
+      if (addresses->len == 0)
+        {
+          g_autofree char *allowed = g_strjoinv (", ", self->networks);
+
+          g_set_error (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_NO_NETWORK,
+                       _("None of the networks the room may use (%s) is connected. Connect "
+                         "one of them, or allow another in Preferences, then open the room "
+                         "again."), allowed);
+          return FALSE;
+        }
+    }
 
   staple_room_make_token (self->key);
   self->service = g_socket_service_new ();
   g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);
   for (guint i = 0; i < addresses->len; i++)
     {
-      GInetAddress *address = g_ptr_array_index (addresses, i);
+      GInetAddress *address = ((StapleRoomNetwork *) g_ptr_array_index (addresses, i))->address;
       g_autoptr(GError) local_error = NULL;
       guint wanted = self->port != 0 ? self->port : port;
 
@@ -466,6 +488,7 @@ staple_room_finalize (GObject *object)
   g_clear_object (&self->suggestions);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->urls, g_strfreev);
+  g_clear_pointer (&self->networks, g_strfreev);
 
   G_OBJECT_CLASS (staple_room_parent_class)->finalize (object);
 }
@@ -485,6 +508,9 @@ staple_room_get_property (GObject    *object,
       break;
     case PROP_PORT:
       g_value_set_uint (value, self->port);
+      break;
+    case PROP_NETWORKS:
+      g_value_set_boxed (value, self->networks);
       break;
     case PROP_IS_OPEN:
       g_value_set_boolean (value, staple_room_get_is_open (self));
@@ -525,6 +551,9 @@ staple_room_set_property (GObject      *object,
       break;
     case PROP_PORT:
       staple_room_set_port (self, g_value_get_uint (value));
+      break;
+    case PROP_NETWORKS:
+      staple_room_set_networks (self, g_value_get_boxed (value));
       break;
     case PROP_ANONYMOUS:
       staple_room_set_anonymous (self, g_value_get_boolean (value));
@@ -572,6 +601,17 @@ staple_room_class_init (StapleRoomClass *klass)
   properties[PROP_PORT] =
     g_param_spec_uint ("port", NULL, NULL, 0, G_MAXUINT16, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StapleRoom:networks:
+   *
+   * The interfaces ("wlp2s0") the room may listen on the next time it
+   * opens, of those on a local network; %NULL or empty for every one.
+   * An interface not named here is never listened on, even if it joins
+   * a local network later.
+   */
+  properties[PROP_NETWORKS] =
+    g_param_spec_boxed ("networks", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_OPEN] =
     g_param_spec_boolean ("is-open", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -682,6 +722,45 @@ staple_room_set_port (StapleRoom *self,
 
   self->port = port;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
+}
+
+/**
+ * staple_room_get_networks:
+ *
+ * Returns: (nullable): the interfaces the room may listen on; %NULL for
+ *   every one on a local network
+ */
+const char * const *
+staple_room_get_networks (StapleRoom *self)
+{
+  g_return_val_if_fail (STAPLE_IS_ROOM (self), NULL);
+
+  return (const char * const *) self->networks;
+}
+
+/**
+ * staple_room_set_networks:
+ * @networks: (nullable): interface names; %NULL or empty for every
+ *   interface on a local network
+ *
+ * Takes effect the next time the room opens.
+ */
+void
+staple_room_set_networks (StapleRoom         *self,
+                          const char * const *networks)
+{
+  g_return_if_fail (STAPLE_IS_ROOM (self));
+
+  if (networks != NULL && networks[0] == NULL)
+    networks = NULL;
+  if ((networks == NULL && self->networks == NULL) ||
+      (networks != NULL && self->networks != NULL &&
+       g_strv_equal (networks, (const char * const *) self->networks)))
+    return;
+
+  g_strfreev (self->networks);
+  self->networks = g_strdupv ((char **) networks);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORKS]);
 }
 
 /**

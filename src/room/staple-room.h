@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "staple-editor.h"
+#include "staple-room-address.h"
 #include "staple-room-suggestion.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,9 @@ gboolean            staple_room_get_is_open       (StapleRoom           *self);
 guint               staple_room_get_port          (StapleRoom           *self);
 void                staple_room_set_port          (StapleRoom           *self,
                                                    guint                 port);
+const char * const *staple_room_get_networks      (StapleRoom           *self);
+void                staple_room_set_networks      (StapleRoom           *self,
+                                                   const char * const   *networks);
 const char         *staple_room_get_url           (StapleRoom           *self);
 const char * const *staple_room_get_urls          (StapleRoom           *self);
 guint               staple_room_get_n_devices     (StapleRoom           *self);

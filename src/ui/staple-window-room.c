@@ -280,6 +280,14 @@ room_open_action (GSimpleAction *action,
       return;
     }
 
+  {
+    g_autoptr(GVariant) networks = g_action_group_get_action_state (G_ACTION_GROUP (self),
+                                                                     "room-networks");
+    g_autofree const char **names = g_variant_get_strv (networks, NULL);
+
+    staple_room_set_networks (self->room, names);
+  }
+
   /* A firewall that lets one port through: STAPLE_ROOM_PORT names it. */
   if (port != NULL)
     staple_room_set_port (self->room, (guint) MIN (g_ascii_strtoull (port, NULL, 10),
@@ -432,6 +440,27 @@ room_discard_action (GSimpleAction *action,
     staple_room_discard_suggestion (self->room, suggestion);
 }
 
+/* The networks phones may join on, kept in the settings: they apply the
+ * next time the room opens. */
+static void
+room_networks_change (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+
+  if (self->settings != NULL)
+    g_settings_set_value (self->settings, "room-networks", value);
+  else
+    g_simple_action_set_state (action, value);
+}
+
+static void
+room_networks_setting_cb (StapleWindow *self)
+{
+  set_state (self, "room-networks", g_settings_get_value (self->settings, "room-networks"));
+}
+
 static const GActionEntry room_actions[] = {
   { "room-open", room_open_action },
   { "room-close", room_close_action },
@@ -441,6 +470,7 @@ static const GActionEntry room_actions[] = {
   { "room-anonymous", NULL, NULL, "false", room_anonymous_change },
   { "room-show-totals", NULL, NULL, "false", room_show_totals_change },
   { "room-show-code", NULL, NULL, "false", room_show_code_change },
+  { "room-networks", NULL, NULL, "@as []", room_networks_change },
   { "room-accept", room_accept_action, "(us)" },
   { "room-merge", room_merge_action, "(uii)" },
   { "room-discard", room_discard_action, "u" },
@@ -556,6 +586,12 @@ staple_window_room_init (StapleWindow *self)
                       gtk_callback_action_new (focus_suggestions_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::room-networks",
+                               G_CALLBACK (room_networks_setting_cb), self, G_CONNECT_SWAPPED);
+      room_networks_setting_cb (self);
+    }
   update_actions (self);
 }
 
