@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "staple-info-row.h"
+#include "staple-label.h"
 #include "staple-text-column.h"
 
 struct _StapleInfoRow
@@ -37,11 +38,8 @@ text_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  staple_label_set_wrap (GTK_LABEL (label));
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* The width of the text on one line, measured in one layout: it wraps
-   * the same wherever the row is narrower than that (see staple-label.c). */
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   if (lines > 0)
     {
       gtk_label_set_lines (GTK_LABEL (label), lines);
