@@ -694,8 +694,11 @@ staple_map_view_set_for_audience (StapleMapView *self,
 static void
 update_empty (StapleMapView *self)
 {
-  gboolean empty = staple_map_layout_get_session (self->layout) != NULL &&
-                   staple_map_layout_get_n_columns (self->layout) == 0;
+  StapleSession *session = staple_map_layout_get_session (self->layout);
+  /* A column a stage: counted without measuring the map, which may not
+   * be on screen at all (a session opening at another phase). */
+  gboolean empty = session != NULL &&
+                   g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_stages (session))) == 0;
 
   if (self->empty == NULL || empty == gtk_widget_get_visible (self->empty))
     return;

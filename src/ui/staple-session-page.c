@@ -736,7 +736,11 @@ staple_session_page_set_editor (StapleSessionPage *self,
   bind_frame (self, session);
   watch_session (self, session);
   bind_stages (self);
-  bind_phase_lists (self);
+  /* A page not yet on screen binds the lists of the phase it is given
+   * next (the window sets it after the editor), not those of the page its
+   * stack happens to show first. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bind_phase_lists (self);
   update_title (self);
 }
 

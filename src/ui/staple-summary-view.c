@@ -26,6 +26,7 @@ struct _StapleSummaryView
   GtkBox        *box;
   StapleSession *session;
   guint          refresh_id;
+  guint          rest_id;  /* the sections below the first screen, to come */
   gboolean       stale;  /* changed while not on screen */
 };
 
@@ -413,12 +414,53 @@ clear (StapleSummaryView *self)
 {
   GtkWidget *child;
 
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
 }
 
+/* In the order they are shown. The first ones fill the first screen of
+ * any window; the rest are made once that screen is on it, so the frame
+ * that shows the Close page (the first one of a past session) does not
+ * wait for rows below it: some 450 of its 610 text layouts. */
+static void (* const sections[]) (StapleSummaryView *) = {
+  add_heading, add_journey, add_top_frictions,
+  add_principles, add_actions, add_empowerments, add_time_spent,
+};
+#define FIRST_SECTIONS 3
+
 static void
-rebuild (StapleSummaryView *self)
+add_sections (StapleSummaryView *self,
+              guint              from,
+              guint              to)
+{
+  GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->box));
+
+  for (guint i = from; i < to; i++)
+    sections[i] (self);
+
+  for (GtkWidget *child = last != NULL ? gtk_widget_get_next_sibling (last)
+                                       : gtk_widget_get_first_child (GTK_WIDGET (self->box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    staple_label_tree_quick_wrap (child);
+}
+
+static gboolean
+add_rest_cb (gpointer data)
+{
+  StapleSummaryView *self = data;
+
+  self->rest_id = 0;
+  add_sections (self, FIRST_SECTIONS, G_N_ELEMENTS (sections));
+  return G_SOURCE_REMOVE;
+}
+
+/* @whole: for a view on screen (an edit, an undo), whose rows must not
+ * shrink under the reader for a frame; otherwise the view is about to be
+ * shown. */
+static void
+rebuild (StapleSummaryView *self,
+         gboolean           whole)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
@@ -427,14 +469,16 @@ rebuild (StapleSummaryView *self)
   if (self->session == NULL)
     return;
 
-  add_heading (self);
-  add_journey (self);
-  add_top_frictions (self);
-  add_principles (self);
-  add_actions (self);
-  add_empowerments (self);
-  add_time_spent (self);
-  staple_label_tree_quick_wrap (GTK_WIDGET (self->box));
+  if (whole)
+    {
+      add_sections (self, 0, G_N_ELEMENTS (sections));
+      return;
+    }
+
+  add_sections (self, 0, FIRST_SECTIONS);
+  /* After the frame that shows the view: the frame clock paints at
+   * GDK_PRIORITY_REDRAW, before default idles. */
+  self->rest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_rest_cb, self, NULL);
 }
 
 static gboolean
@@ -443,7 +487,7 @@ refresh_cb (gpointer data)
   StapleSummaryView *self = data;
 
   self->refresh_id = 0;
-  rebuild (self);
+  rebuild (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -469,9 +513,9 @@ staple_summary_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (staple_summary_view_parent_class)->map (widget);
 
-  /* Built now, so that the frame that shows the view shows it whole. */
+  /* Built now, so that the frame that shows the view shows its top. */
   if (self->stale)
-    rebuild (self);
+    rebuild (self, FALSE);
 }
 
 /**
@@ -500,7 +544,7 @@ staple_summary_view_update (StapleSummaryView *self)
   g_return_if_fail (STAPLE_IS_SUMMARY_VIEW (self));
 
   if (self->stale)
-    rebuild (self);
+    rebuild (self, FALSE);
 }
 
 /* The lists whose changes the summary follows. */
@@ -562,6 +606,7 @@ staple_summary_view_dispose (GObject *object)
   StapleSummaryView *self = STAPLE_SUMMARY_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (staple_summary_view_parent_class)->dispose (object);
