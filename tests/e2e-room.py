@@ -445,6 +445,28 @@ def run(app, phones, session_id, stages, port, holder, shots):
     time.sleep(0.5)
     e2e.screenshot(os.path.join(shots, "window-prioritise.png"))
 
+    # The coach's Ctrl+Z takes back the coach's last edit (accepting the
+    # suggestion as Process, with any dot a phone put on it), never a
+    # phone's ballot nor the anonymous voter; redo brings the card back
+    # with its dots.
+    def all_dots():
+        return sorted(app.db.query(
+            "SELECT p.name, f.text FROM votes v JOIN participants p ON p.id = v.participant_id"
+            " JOIN frictions f ON f.id = v.friction_id"))
+
+    cast = all_dots()
+    n_participants = app.db.query("SELECT count(*) FROM participants")[0][0]
+    e2e.xdotool("windowactivate", "--sync", app.window, check=False)
+    e2e.keys("ctrl+z")
+    e2e.expect_soon("Ctrl+Z takes back the coach's last edit",
+                    lambda: frictions(app, waiting[3][2]), [])
+    e2e.expect("Ctrl+Z leaves every other dot the phones placed",
+               all_dots(), [d for d in cast if d[1] != waiting[3][2]])
+    e2e.expect("Ctrl+Z leaves the anonymous voter",
+               app.db.query("SELECT count(*) FROM participants")[0][0], n_participants)
+    e2e.keys("ctrl+shift+z")
+    e2e.expect_soon("redo brings the card back with its dots", all_dots, cast)
+
     # Closing: every stream ends at once; the state is "" again.
     stream = open_stream(url)
     e2e.activate("room-open")  # shows the code again, the room already open

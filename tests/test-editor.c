@@ -1492,6 +1492,56 @@ test_vote_set_dots (Fixture       *f,
   assert_saved (f);
 }
 
+/* Edits that are not the user's (a phone's ballot) are written, but the
+ * user's undo and redo pass them by. */
+static void
+test_unrecorded (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ana = participant_at (f, 0);
+  StapleFriction *form = friction_at (stage_at (f, 0), 0);
+  StapleFriction *box = friction_at (stage_at (f, 1), 1);
+  gint64 ballot[] = { staple_friction_get_id (box) };
+  g_autofree char *text = g_strdup (staple_friction_get_text (form));
+
+  g_assert_true (staple_editor_set_string (f->editor, form, "text", "The user's", &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_set_string (f->editor, box, "text", "And again", &error));
+  g_assert_no_error (error);
+  undo (f);
+  g_assert_true (staple_editor_can_redo (f->editor));
+
+  staple_editor_begin_unrecorded (f->editor);
+  staple_editor_begin_unrecorded (f->editor);
+  g_assert_true (staple_editor_set_dots (f->editor, ana, ballot, 1, &error));
+  g_assert_no_error (error);
+  staple_editor_end_unrecorded (f->editor);
+  /* Typing while unrecorded never joins the user's last step either. */
+  g_assert_true (staple_editor_set_string (f->editor, form, "text", "Not the user's", &error));
+  g_assert_no_error (error);
+  staple_editor_end_unrecorded (f->editor);
+
+  g_assert_cmpint (db_votes (f, ana, box), ==, 1);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, staple_participant_get_id (ana)),
+                    ==, 1);
+  g_assert_true (staple_editor_can_redo (f->editor));
+  g_assert_cmpstr (staple_editor_get_undo_label (f->editor), ==, "Edit");
+
+  /* Undo takes the user's edit back to what it replaced, past the
+   * unrecorded one; the ballot stays. */
+  undo (f);
+  g_assert_cmpstr (staple_friction_get_text (form), ==, text);
+  g_assert_false (staple_editor_can_undo (f->editor));
+  g_assert_cmpint (db_votes (f, ana, box), ==, 1);
+
+  /* Recording again: the next edit is the user's. */
+  g_assert_true (staple_editor_set_string (f->editor, box, "text", "Recorded", &error));
+  g_assert_no_error (error);
+  g_assert_true (staple_editor_can_undo (f->editor));
+  assert_saved (f);
+}
+
 static void
 test_vote_remove (Fixture       *f,
                   gconstpointer  data)
@@ -2064,6 +2114,7 @@ main (int   argc,
   ADD_TEST ("/editor/vote/abstain", test_vote_abstain);
   ADD_TEST ("/editor/vote/remove", test_vote_remove);
   ADD_TEST ("/editor/vote/set-dots", test_vote_set_dots);
+  ADD_TEST ("/editor/unrecorded", test_unrecorded);
   ADD_TEST ("/editor/add/action", test_add_action);
   ADD_TEST ("/editor/delete/action", test_delete_action);
   ADD_TEST ("/editor/set/action-frictions", test_set_action_frictions);

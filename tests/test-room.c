@@ -599,6 +599,18 @@ test_vote (Fixture       *f,
   set_phase (f, STAPLE_PHASE_PRIORITISE);
   events = events_open (f, ana);
 
+  /* The coach's last edit before the room votes. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (staple_editor_set_string (f->editor,
+                                             staple_session_find_friction (f->session, 2, NULL,
+                                                                           NULL),
+                                             "text", "Edited by the coach", &error));
+    g_assert_no_error (error);
+    staple_editor_break_merge (f->editor);
+  }
+
   g_assert_cmpuint (vote (f, ana, "1", "[1,1,3]"), ==, 200);
   g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = 1"),
                    ==, 3);
@@ -638,10 +650,25 @@ test_vote (Fixture       *f,
     g_autoptr(GError) error = NULL;
     StapleParticipant *ben = staple_session_find_participant (f->session, 2, NULL);
     StapleFriction *friction = staple_session_find_friction (f->session, 1, NULL, NULL);
+    StapleFriction *edited = staple_session_find_friction (f->session, 2, NULL, NULL);
 
     g_assert_nonnull (staple_editor_add_vote (f->editor, ben, friction, &error));
     g_assert_no_error (error);
     g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 3);
+    g_assert_true (staple_editor_undo (f->editor, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 2);
+
+    /* The ballots from the phone are not the coach's to undo: the next
+     * undo is the coach's edit before them, and Ana's dots stay. */
+    g_assert_cmpstr (staple_friction_get_text (edited), ==, "Edited by the coach");
+    g_assert_true (staple_editor_undo (f->editor, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (staple_friction_get_text (edited), !=, "Edited by the coach");
+    g_assert_false (staple_editor_can_undo (f->editor));
+    g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = 1 "
+                                 "AND friction_id IN (3, 4)"), ==, 2);
+    g_assert_cmpuint (staple_session_count_dots_of (f->session, 1), ==, 2);
   }
   events_free (events);
 }
@@ -690,6 +717,9 @@ test_anonymous (Fixture       *f,
   g_assert_true (json_object_get_null_member (voting, "me"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (voting, "mine")), ==, 3);
 
+  /* Neither the anonymous voters nor their dots are the coach's to undo. */
+  g_assert_false (staple_editor_can_undo (f->editor));
+
   /* The coach's own voting for the real participants still works. */
   g_assert_nonnull (staple_editor_add_vote (f->editor,
                                             staple_session_find_participant (f->session, 1, NULL),
@@ -698,6 +728,11 @@ test_anonymous (Fixture       *f,
                                             &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 5);
+  g_assert_true (staple_editor_undo (f->editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 5);
+  g_assert_false (staple_editor_can_undo (f->editor));
   events_free (events);
 }
 

@@ -53,6 +53,7 @@ struct _StapleEditor
   GPtrArray     *redo_stack;
   gint64         last_set_time;
   gboolean       may_merge;
+  guint          unrecorded;    /* depth of staple_editor_begin_unrecorded() */
   GArray        *pending;       /* of Pending, oldest first */
   GError        *unsaved_error; /* why the pending edits are not written */
   guint          retry_id;

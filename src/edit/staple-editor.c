@@ -437,8 +437,8 @@ notify_history (StapleEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-/* Runs a new command and, if it was written, puts it on the undo stack.
- * Takes ownership of @command either way. */
+/* Runs a new command and, if it was written, puts it on the undo stack
+ * (unless recording is off). Takes ownership of @command either way. */
 gboolean
 staple_editor_push_command (StapleEditor *self,
               Command      *command,
@@ -448,6 +448,15 @@ staple_editor_push_command (StapleEditor *self,
     {
       command_free (command);
       return FALSE;
+    }
+
+  if (self->unrecorded > 0)
+    {
+      /* Written, and kept for a retry if need be, but nobody's to undo;
+       * what the user may redo stays. */
+      command_free (command);
+      self->may_merge = FALSE;
+      return TRUE;
     }
 
   g_ptr_array_add (self->undo_stack, command);
@@ -623,7 +632,7 @@ try_merge (StapleEditor  *self,
   SetCommand *top;
   SetCommand step = { { &set_command_class, NULL } };
 
-  if (!self->may_merge || self->undo_stack->len == 0 ||
+  if (!self->may_merge || self->unrecorded > 0 || self->undo_stack->len == 0 ||
       g_get_monotonic_time () - self->last_set_time > MERGE_WINDOW_USEC)
     return FALSE;
 
@@ -978,6 +987,37 @@ staple_editor_add_phase_seconds (StapleEditor  *self,
 }
 
 /* History */
+
+/**
+ * staple_editor_begin_unrecorded:
+ *
+ * Until the matching staple_editor_end_unrecorded(), edits are applied and
+ * written as usual but are not in the undo history: edits that are not the
+ * user's to take back, such as a ballot cast from a phone in the room or
+ * the anonymous voter it votes as. The user's Ctrl+Z then takes back the
+ * user's own last edit, and what the user may redo stays. Calls nest.
+ */
+void
+staple_editor_begin_unrecorded (StapleEditor *self)
+{
+  g_return_if_fail (STAPLE_IS_EDITOR (self));
+
+  self->unrecorded++;
+}
+
+/**
+ * staple_editor_end_unrecorded:
+ *
+ * Ends what staple_editor_begin_unrecorded() began.
+ */
+void
+staple_editor_end_unrecorded (StapleEditor *self)
+{
+  g_return_if_fail (STAPLE_IS_EDITOR (self));
+  g_return_if_fail (self->unrecorded > 0);
+
+  self->unrecorded--;
+}
 
 /**
  * staple_editor_can_undo:

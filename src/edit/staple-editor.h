@@ -150,5 +150,7 @@ gboolean        staple_editor_undo          (StapleEditor    *self,
 gboolean        staple_editor_redo          (StapleEditor    *self,
                                              GError         **error);
 void            staple_editor_break_merge   (StapleEditor    *self);
+void            staple_editor_begin_unrecorded (StapleEditor *self);
+void            staple_editor_end_unrecorded (StapleEditor   *self);
 
 G_END_DECLS

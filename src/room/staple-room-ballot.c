@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-room-ballot: what phones change in the session, always through
- * the editor, so that it is saved and undoable like the window's edits.
+ * the editor, so that it is saved like the window's edits.
+ *
+ * A ballot is the participant's, not the coach's: it is written outside
+ * the undo history (staple_editor_begin_unrecorded()), so the coach's
+ * Ctrl+Z never takes back a vote cast from a phone, nor the anonymous
+ * voter it was cast as; the phone corrects its ballot itself. What the
+ * coach does with suggestions (accept, merge) is the coach's, and undoable.
  *
  * Ballots. A phone votes as a participant it claims (one phone each), or,
  * when the room votes anonymously, as a participant of its own that the
@@ -45,8 +51,8 @@ voter_of (StapleRoom       *self,
   return staple_session_find_participant (self->session, device->voter_id, NULL);
 }
 
-/* Makes @participant's dots those of @wanted, as one undo step and one
- * transaction: all of the ballot, or none of it. */
+/* Makes @participant's dots those of @wanted, in one transaction: all of
+ * the ballot, or none of it. */
 static gboolean
 set_ballot (StapleRoom        *self,
             StapleParticipant *participant,
@@ -169,6 +175,7 @@ staple_room_vote (StapleRoom        *self,
     return status;
 
   /* Everything is checked: from here on, only the editor may refuse. */
+  staple_editor_begin_unrecorded (self->editor);
   if (old != NULL && old != voter)
     {
       g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -183,7 +190,10 @@ staple_room_vote (StapleRoom        *self,
   if (voter == NULL && self->anonymous)
     {
       if (n_frictions == 0)
-        return 0;
+        {
+          staple_editor_end_unrecorded (self->editor);
+          return 0;
+        }
       voter = staple_editor_add_participant (self->editor, G_MAXUINT, _("Anonymous voter"),
                                              _("Voted from a phone"), &error);
       if (voter == NULL)
@@ -201,10 +211,12 @@ staple_room_vote (StapleRoom        *self,
   if (!set_ballot (self, voter, wanted, &error))
     goto failed;
 
+  staple_editor_end_unrecorded (self->editor);
   staple_room_state_changed (self);
   return 0;
 
 failed:
+  staple_editor_end_unrecorded (self->editor);
   g_warning ("A ballot from a phone could not be applied: %s", error->message);
   staple_room_state_changed (self);
   *code = "failed";
