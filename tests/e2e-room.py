@@ -376,6 +376,18 @@ def run(app, phones, session_id, stages, port, holder, shots):
     e2e.expect("Delete discards the next one", [i for i, _, _ in suggestions()],
                [i for i, _, _ in waiting[2:]])
     e2e.expect("a discarded suggestion is stored nowhere", frictions(app, waiting[1][2]), [])
+    e2e.screenshot(os.path.join(shots, "window-discarded.png"))
+    # A slip of the Delete key: the toast's Undo (a real click, where the
+    # toast shows at 1280×800) brings it back where it was, once.
+    app.click(772, 747)
+    e2e.expect_soon("the toast's Undo brings the discarded one back where it was",
+                    lambda: [i for i, _, _ in suggestions()], [i for i, _, _ in waiting[1:]])
+    expect_refused("bringing it back twice",
+                   activate_checked("room-restore", f"<uint32 {waiting[1][0]}>"),
+                   r"no longer")
+    e2e.activate("room-discard", f"<uint32 {waiting[1][0]}>")
+    e2e.expect_soon("discarded again, over D-Bus", lambda: [i for i, _, _ in suggestions()],
+                    [i for i, _, _ in waiting[2:]])
     e2e.keys("Escape")
 
     # Over D-Bus: accepted as Policy; an unknown id and kind are refused.

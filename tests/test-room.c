@@ -580,6 +580,38 @@ test_suggestion (Fixture       *f,
                                "'Asks for the email again'"), ==, 1);
   g_assert_true (staple_editor_undo (f->editor, &error));
   g_assert_cmpstr (staple_friction_get_text (friction), ==, "Form asks twice");
+
+  /* Discarded, it is stored nowhere, and comes back where it was. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (post (f, "friction",
+                            g_strdup_printf ("{\"device\":\"%s\",\"stage\":1,"
+                                             "\"text\":\"Sent %u\"}", token, i)), ==, 202);
+  g_clear_object (&suggestion);
+  suggestion = g_list_model_get_item (suggestions, 1);
+  g_assert_cmpstr (staple_room_suggestion_get_text (suggestion), ==, "Sent 1");
+  staple_room_discard_suggestion (f->room, suggestion);
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), ==, 2);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions WHERE text LIKE 'Sent%%'"),
+                   ==, 0);
+  g_assert_true (staple_room_restore_suggestion (f->room,
+                                                 staple_room_suggestion_get_id (suggestion),
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), ==, 3);
+  {
+    g_autoptr(StapleRoomSuggestion) back = g_list_model_get_item (suggestions, 1);
+
+    g_assert_true (back == suggestion);
+  }
+  /* Once only; an id never discarded is refused as well. */
+  g_assert_false (staple_room_restore_suggestion (f->room,
+                                                  staple_room_suggestion_get_id (suggestion),
+                                                  &error));
+  g_assert_error (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_GONE);
+  g_clear_error (&error);
+  g_assert_false (staple_room_restore_suggestion (f->room, 4242, &error));
+  g_assert_error (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_GONE);
+  g_clear_error (&error);
   events_free (events);
 }
 

@@ -346,20 +346,76 @@ staple_room_merge_suggestion (StapleRoom            *self,
   return TRUE;
 }
 
+void
+staple_room_discarded_free (gpointer data)
+{
+  StapleRoomDiscarded *discarded = data;
+
+  g_object_unref (discarded->suggestion);
+  g_free (discarded);
+}
+
 /**
  * staple_room_discard_suggestion:
  *
- * Takes @suggestion off the list; nothing is stored.
+ * Takes @suggestion off the list; nothing is stored. The room keeps it
+ * aside a while (its last hundred discards), for
+ * staple_room_restore_suggestion().
  */
 void
 staple_room_discard_suggestion (StapleRoom           *self,
                                 StapleRoomSuggestion *suggestion)
 {
+  StapleRoomDiscarded *discarded;
   guint position;
 
   g_return_if_fail (STAPLE_IS_ROOM (self));
   g_return_if_fail (STAPLE_IS_ROOM_SUGGESTION (suggestion));
 
-  if (g_list_store_find (self->suggestions, suggestion, &position))
-    g_list_store_remove (self->suggestions, position);
+  if (!g_list_store_find (self->suggestions, suggestion, &position))
+    return;
+
+  discarded = g_new0 (StapleRoomDiscarded, 1);
+  discarded->suggestion = g_object_ref (suggestion);
+  discarded->position = position;
+  if (self->discarded->len == ROOM_MAX_DISCARDED)
+    g_ptr_array_remove_index (self->discarded, 0);
+  g_ptr_array_add (self->discarded, discarded);
+  g_list_store_remove (self->suggestions, position);
+}
+
+/**
+ * staple_room_restore_suggestion:
+ * @id: the id of a suggestion discarded
+ *
+ * Puts a suggestion the coach discarded back where it was on the list: the
+ * Undo of the toast that says it was discarded.
+ *
+ * Returns: whether it is back; %FALSE with @error set when the room has
+ *   not kept it
+ */
+gboolean
+staple_room_restore_suggestion (StapleRoom  *self,
+                                guint        id,
+                                GError     **error)
+{
+  g_return_val_if_fail (STAPLE_IS_ROOM (self), FALSE);
+
+  for (guint i = self->discarded->len; i > 0; i--)
+    {
+      StapleRoomDiscarded *discarded = g_ptr_array_index (self->discarded, i - 1);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
+
+      if (staple_room_suggestion_get_id (discarded->suggestion) != id)
+        continue;
+
+      g_list_store_insert (self->suggestions, MIN (discarded->position, n),
+                           discarded->suggestion);
+      g_ptr_array_remove_index (self->discarded, i - 1);
+      return TRUE;
+    }
+
+  g_set_error_literal (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_GONE,
+                       _("That suggestion can no longer be brought back."));
+  return FALSE;
 }

@@ -86,11 +86,24 @@ struct _StapleRoom
   GHashTable      *anonymous_ids; /* participants made for anonymous ballots */
 
   GListStore      *suggestions;
+  GPtrArray       *discarded;    /* of StapleRoomDiscarded, the latest last */
   guint            next_suggestion_id;
 
   guint            flush_id;
   guint            keepalive_id;
 };
+
+/* A suggestion the coach discarded, and where it was: its toast's Undo
+ * puts it back. */
+typedef struct
+{
+  StapleRoomSuggestion *suggestion;
+  guint                 position;
+} StapleRoomDiscarded;
+
+#define ROOM_MAX_DISCARDED 100
+
+void               staple_room_discarded_free   (gpointer           data);
 
 /* staple-room.c */
 gboolean           staple_room_fill_random      (guint8            *bytes,

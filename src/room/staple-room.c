@@ -470,6 +470,8 @@ staple_room_dispose (GObject *object)
   g_clear_object (&self->editor);
   if (self->suggestions != NULL)
     g_list_store_remove_all (self->suggestions);
+  if (self->discarded != NULL)
+    g_ptr_array_set_size (self->discarded, 0);
 
   G_OBJECT_CLASS (staple_room_parent_class)->dispose (object);
 }
@@ -486,6 +488,7 @@ staple_room_finalize (GObject *object)
   g_clear_pointer (&self->claims, g_hash_table_unref);
   g_clear_pointer (&self->anonymous_ids, g_hash_table_unref);
   g_clear_object (&self->suggestions);
+  g_clear_pointer (&self->discarded, g_ptr_array_unref);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->urls, g_strfreev);
   g_clear_pointer (&self->networks, g_strfreev);
@@ -662,6 +665,7 @@ staple_room_init (StapleRoom *self)
   self->claims = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->anonymous_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->suggestions = g_list_store_new (STAPLE_TYPE_ROOM_SUGGESTION);
+  self->discarded = g_ptr_array_new_with_free_func (staple_room_discarded_free);
   self->next_suggestion_id = 1;
   self->urls = g_new0 (char *, 1);
   self->url = g_strdup ("");

@@ -61,5 +61,8 @@ gboolean            staple_room_merge_suggestion  (StapleRoom           *self,
                                                    GError              **error);
 void                staple_room_discard_suggestion (StapleRoom          *self,
                                                    StapleRoomSuggestion *suggestion);
+gboolean            staple_room_restore_suggestion (StapleRoom          *self,
+                                                   guint                 id,
+                                                   GError              **error);
 
 G_END_DECLS

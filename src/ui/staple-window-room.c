@@ -51,7 +51,7 @@ update_actions (StapleWindow *self)
 {
   static const char * const session_actions[] = {
     "room-open", "room-anonymous", "room-show-totals", "room-show-code", "room-accept",
-    "room-merge", "room-discard",
+    "room-merge", "room-discard", "room-restore",
   };
   gboolean open = self->room != NULL && staple_room_get_is_open (self->room);
 
@@ -436,8 +436,35 @@ room_discard_action (GSimpleAction *action,
   StapleRoomSuggestion *suggestion = find_suggestion (self, g_variant_get_uint32 (parameter),
                                                       &error);
 
-  if (staple_window_report (self, suggestion != NULL, &error))
-    staple_room_discard_suggestion (self->room, suggestion);
+  AdwToast *toast;
+
+  if (!staple_window_report (self, suggestion != NULL, &error))
+    return;
+
+  /* Nothing of it was stored, and nothing else brings it back: the toast
+   * does, where the coach looks after a slip of the Delete key. */
+  staple_room_discard_suggestion (self->room, suggestion);
+  toast = adw_toast_new (_("Suggestion discarded"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.room-restore");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (g_variant_get_uint32 (parameter)));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+room_restore_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  GError *error = NULL;
+
+  staple_window_report (self, self->room != NULL &&
+                              staple_room_restore_suggestion (self->room,
+                                                              g_variant_get_uint32 (parameter),
+                                                              &error),
+                        &error);
 }
 
 /* The networks phones may join on, kept in the settings: they apply the
@@ -474,6 +501,7 @@ static const GActionEntry room_actions[] = {
   { "room-accept", room_accept_action, "(us)" },
   { "room-merge", room_merge_action, "(uii)" },
   { "room-discard", room_discard_action, "u" },
+  { "room-restore", room_restore_action, "u" },
 };
 
 /* Ctrl+R: to the first suggestion waiting, from wherever the coach types. */
