@@ -9,8 +9,9 @@
  * heading says that some arrived, and Ctrl+R (the window's) brings the
  * coach to the first. On a suggestion: 1–8 accept it as that kind (the
  * numbers its Accept menu shows), Enter opens that menu, M the Merge menu,
- * Delete discards it (the toast it shows has Undo); the next one then has the keyboard, and after the
- * last, what the coach was typing in before. Escape goes back there too. */
+ * Delete discards it (the toast it shows has Undo); the next one then has
+ * the keyboard, and after the last, what the coach was typing in before.
+ * Escape goes back there too. */
 #define G_LOG_DOMAIN "staple-room-panel"
 
 #include "config.h"
