@@ -865,6 +865,9 @@ staple_map_view_set_session (StapleMapView *self,
                              G_CALLBACK (current_stage_changed_cb), self, G_CONNECT_SWAPPED);
   self->fit_on_allocate = TRUE;
   update_empty (self);
+  /* On screen, measured now as when it is shown (see map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    staple_map_layout_update (self->layout);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -1161,6 +1164,10 @@ staple_map_view_map (GtkWidget *widget)
   StapleMapView *self = STAPLE_MAP_VIEW (widget);
 
   GTK_WIDGET_CLASS (staple_map_view_parent_class)->map (widget);
+  /* Measured now, before the frame that shows it, not by that frame's
+   * layout or drawing: a map that is not shown (a session opening on
+   * another phase) is not measured at all. */
+  staple_map_layout_update (self->layout);
   if (self->focus_id == 0)
     self->focus_id = g_idle_add (take_focus_cb, self);
 }
