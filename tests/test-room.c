@@ -766,6 +766,58 @@ test_anonymous (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 5);
   g_assert_false (staple_editor_can_undo (f->editor));
   events_free (events);
+
+  /* The anonymous voters are marked in the file, after the people: the
+   * people are counted without them. */
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM participants WHERE anonymous = 1 "
+                               "AND position >= 3"), ==, 2);
+  g_assert_cmpuint (staple_session_count_people (f->session), ==, 3);
+
+  /* Opened again (another day, a restart), with names asked for: the
+   * phones are offered the two people who vote, not the anonymous voters,
+   * and may not vote as one. */
+  {
+    g_autofree char *three = NULL;
+    g_autoptr(JsonNode) again = NULL;
+    gint64 anonymous_id = 0;
+    gint64 session_id = staple_session_get_id (f->session);
+
+    for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+      {
+        g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+
+        if (staple_participant_get_anonymous (participant))
+          anonymous_id = staple_participant_get_id (participant);
+      }
+    g_assert_cmpint (anonymous_id, >, 3);
+    g_clear_object (&f->room);
+    g_clear_object (&f->editor);
+    g_clear_object (&f->session);
+    f->session = staple_store_load_session (f->store, session_id, &error);
+    g_assert_no_error (error);
+    f->editor = staple_editor_new (f->store, f->session);
+    f->room = staple_room_new (f->editor);
+    g_assert_true (staple_room_open (f->room, &error));
+    g_assert_no_error (error);
+    f->url = staple_room_get_url (f->room);
+
+    three = join (f, NULL);
+    events = events_open (f, three);
+    again = events_last (events, 300, &n_events);
+    g_assert_nonnull (again);
+    voting = voting_of (again);
+    g_assert_false (json_object_get_boolean_member (voting, "anonymous"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (voting,
+                                                                           "participants")),
+                      ==, 2);
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, anonymous_id);
+
+      g_assert_cmpuint (vote (f, three, id, "[1]"), ==, 422);
+    }
+    g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes"), ==, 4);
+    events_free (events);
+  }
 }
 
 static void

@@ -612,7 +612,8 @@ staple_editor_delete_friction (StapleEditor    *self,
 
 /**
  * staple_editor_add_participant:
- * @index: where the participant goes in the list; past the end appends
+ * @index: where the participant goes in the list; past the last person
+ *   (the room's anonymous voters come after the people) appends
  * @name: the participant's name, not empty
  * @role: (nullable): their role, such as “team lead”
  *
@@ -643,7 +644,38 @@ staple_editor_add_participant (StapleEditor  *self,
   staple_participant_set_name (participant, name);
   staple_participant_set_role (participant, role);
 
+  /* People before the room's anonymous voters, which are no people. */
+  index = MIN (index, staple_session_count_people (self->session));
   if (!push_insert (self, participant, NULL, index, _("Add Participant"), error))
+    return NULL;
+
+  return participant;
+}
+
+/**
+ * staple_editor_add_anonymous_voter:
+ *
+ * Adds a voter of the room's own, for a phone voting anonymously: no
+ * person, so no list of the people in the room shows it
+ * (#StapleParticipant:anonymous). It goes at the end of the list, after the
+ * people, whose places it leaves as they were.
+ *
+ * Returns: (transfer none): the new voter, or %NULL with @error set
+ */
+StapleParticipant *
+staple_editor_add_anonymous_voter (StapleEditor  *self,
+                                   GError       **error)
+{
+  g_autoptr(StapleParticipant) participant = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
+
+  participant = staple_participant_new ();
+  staple_participant_set_name (participant, _("Anonymous voter"));
+  staple_participant_set_role (participant, _("Voted from a phone"));
+  staple_participant_set_anonymous (participant, TRUE);
+
+  if (!push_insert (self, participant, NULL, G_MAXUINT, _("Add Participant"), error))
     return NULL;
 
   return participant;

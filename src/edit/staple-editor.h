@@ -90,6 +90,8 @@ StapleParticipant *staple_editor_add_participant (StapleEditor *self,
                                                   const char   *name,
                                                   const char   *role,
                                                   GError      **error);
+StapleParticipant *staple_editor_add_anonymous_voter (StapleEditor  *self,
+                                                     GError       **error);
 gboolean        staple_editor_delete_participant (StapleEditor      *self,
                                                   StapleParticipant *participant,
                                                   GError           **error);

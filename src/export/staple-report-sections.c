@@ -34,7 +34,8 @@ _staple_report_add_title_page (StapleReport *self)
     { _("Question"), staple_session_get_question (session) },
   };
   GListModel *participants = G_LIST_MODEL (staple_session_get_participants (session));
-  guint n_participants = g_list_model_get_n_items (participants);
+  /* The people, who come first: not the room's anonymous voters. */
+  guint n_participants = staple_session_count_people (session);
   const char *organisation = staple_session_get_organisation (session);
   double label_width = MIN (150, _staple_report_body_width (self) * 0.3);
 

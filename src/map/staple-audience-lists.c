@@ -555,7 +555,8 @@ paginate_room (AudienceContext         *ctx,
 {
   GListModel *participants =
     G_LIST_MODEL (staple_session_get_participants (ctx->options->session));
-  guint n = g_list_model_get_n_items (participants);
+  /* The people, who come first: not the room's anonymous voters. */
+  guint n = staple_session_count_people (ctx->options->session);
   double title = draw_room_title (ctx, n, 0, 0, column->width, FALSE);
   cairo_rectangle_t names = { column->x, column->y + title, column->width,
                               column->height - title };
@@ -604,7 +605,8 @@ draw_room (AudienceContext         *ctx,
 {
   GListModel *participants =
     G_LIST_MODEL (staple_session_get_participants (ctx->options->session));
-  guint n = g_list_model_get_n_items (participants);
+  /* The people, who come first: not the room's anonymous voters. */
+  guint n = staple_session_count_people (ctx->options->session);
   guint n_pages = pages->starts->len;
   guint page = MIN (ctx->options->page, n_pages - 1);
   const cairo_rectangle_t *area = page == 0 ? column : body;

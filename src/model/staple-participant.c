@@ -19,6 +19,7 @@ struct _StapleParticipant
   char     *name;
   char     *role;
   gboolean  abstains;
+  gboolean  anonymous;
 };
 
 G_DEFINE_FINAL_TYPE (StapleParticipant, staple_participant, G_TYPE_OBJECT)
@@ -29,6 +30,7 @@ enum {
   PROP_NAME,
   PROP_ROLE,
   PROP_ABSTAINS,
+  PROP_ANONYMOUS,
   N_PROPS
 };
 
@@ -68,6 +70,10 @@ staple_participant_get_property (GObject    *object,
       g_value_set_boolean (value, self->abstains);
       break;
 
+    case PROP_ANONYMOUS:
+      g_value_set_boolean (value, self->anonymous);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -94,6 +100,10 @@ staple_participant_set_property (GObject      *object,
       break;
     case PROP_ABSTAINS:
       staple_participant_set_abstains (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ANONYMOUS:
+      staple_participant_set_anonymous (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -153,6 +163,21 @@ staple_participant_class_init (StapleParticipantClass *klass)
    */
   properties[PROP_ABSTAINS] =
     g_param_spec_boolean ("abstains", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StapleParticipant:anonymous:
+   *
+   * Whether this is no person but a voter the room made for a phone voting
+   * anonymously: its dots count in the totals, and it is not one of the
+   * people in the room (lists of participants, owners and voters leave it
+   * out).
+   */
+  properties[PROP_ANONYMOUS] =
+    g_param_spec_boolean ("anonymous", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
                            G_PARAM_EXPLICIT_NOTIFY |
@@ -342,4 +367,40 @@ staple_participant_set_abstains (StapleParticipant *self,
 
   self->abstains = abstains;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ABSTAINS]);
+}
+
+/**
+ * staple_participant_get_anonymous:
+ * @self: a #StapleParticipant
+ *
+ * Returns: %TRUE if this is an anonymous voter of the room, no person
+ */
+gboolean
+staple_participant_get_anonymous (StapleParticipant *self)
+{
+  g_return_val_if_fail (STAPLE_IS_PARTICIPANT (self), FALSE);
+
+  return self->anonymous;
+}
+
+/**
+ * staple_participant_set_anonymous:
+ * @self: a #StapleParticipant
+ * @anonymous: whether this is an anonymous voter of the room
+ *
+ * Sets whether this is an anonymous voter of the room, no person.
+ */
+void
+staple_participant_set_anonymous (StapleParticipant *self,
+                                  gboolean           anonymous)
+{
+  g_return_if_fail (STAPLE_IS_PARTICIPANT (self));
+
+  anonymous = !!anonymous;
+
+  if (self->anonymous == anonymous)
+    return;
+
+  self->anonymous = anonymous;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
 }

@@ -22,5 +22,8 @@ void               staple_participant_set_role     (StapleParticipant *self,
 gboolean           staple_participant_get_abstains (StapleParticipant *self);
 void               staple_participant_set_abstains (StapleParticipant *self,
                                                     gboolean           abstains);
+gboolean           staple_participant_get_anonymous (StapleParticipant *self);
+void               staple_participant_set_anonymous (StapleParticipant *self,
+                                                     gboolean           anonymous);
 
 G_END_DECLS

@@ -1392,6 +1392,37 @@ staple_session_count_votes_for (StapleSession *self,
 }
 
 /**
+ * staple_session_count_people:
+ * @self: a #StapleSession
+ *
+ * Counts the participants who are people, not the room's anonymous
+ * voters (#StapleParticipant:anonymous). The people come first in
+ * #StapleSession:participants: they are its first this many items.
+ *
+ * Returns: the number of people taking part
+ */
+guint
+staple_session_count_people (StapleSession *self)
+{
+  GListModel *participants;
+  guint n, count = 0;
+
+  g_return_val_if_fail (STAPLE_IS_SESSION (self), 0);
+
+  participants = G_LIST_MODEL (self->participants);
+  n = g_list_model_get_n_items (participants);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
+
+      if (!staple_participant_get_anonymous (participant))
+        count++;
+    }
+
+  return count;
+}
+
+/**
  * staple_session_count_dots_of:
  * @self: a #StapleSession
  * @participant_id: the id of a participant

@@ -80,6 +80,7 @@ StapleParticipant *staple_session_find_participant (StapleSession  *self,
 guint              staple_session_count_frictions  (StapleSession  *self);
 guint              staple_session_count_votes_for  (StapleSession  *self,
                                                     gint64          friction_id);
+guint              staple_session_count_people     (StapleSession  *self);
 guint              staple_session_count_dots_of    (StapleSession  *self,
                                                     gint64          participant_id);
 

@@ -194,14 +194,10 @@ staple_room_vote (StapleRoom        *self,
           staple_editor_end_unrecorded (self->editor);
           return 0;
         }
-      voter = staple_editor_add_participant (self->editor, G_MAXUINT, _("Anonymous voter"),
-                                             _("Voted from a phone"), &error);
+      voter = staple_editor_add_anonymous_voter (self->editor, &error);
       if (voter == NULL)
         goto failed;
       device->voter_anonymous = TRUE;
-      g_hash_table_add (self->anonymous_ids,
-                        g_memdup2 (&(gint64) { staple_participant_get_id (voter) },
-                                   sizeof (gint64)));
     }
 
   device->voter_id = staple_participant_get_id (voter);

@@ -83,7 +83,6 @@ struct _StapleRoom
   GHashTable      *pending;      /* host → connections still sending a request */
   GPtrArray       *streams;      /* of StapleRoomClient, unowned */
   GHashTable      *claims;       /* participant id → StapleRoomDevice */
-  GHashTable      *anonymous_ids; /* participants made for anonymous ballots */
 
   GListStore      *suggestions;
   GPtrArray       *discarded;    /* of StapleRoomDiscarded, the latest last */

@@ -30,10 +30,8 @@ staple_room_list_voters (StapleRoom *self)
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
-      gint64 id = staple_participant_get_id (participant);
-
       if (!staple_participant_get_abstains (participant) &&
-          !g_hash_table_contains (self->anonymous_ids, &id))
+          !staple_participant_get_anonymous (participant))
         g_ptr_array_add (voters, g_steal_pointer (&participant));
     }
   return voters;

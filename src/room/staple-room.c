@@ -486,7 +486,6 @@ staple_room_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->streams, g_ptr_array_unref);
   g_clear_pointer (&self->claims, g_hash_table_unref);
-  g_clear_pointer (&self->anonymous_ids, g_hash_table_unref);
   g_clear_object (&self->suggestions);
   g_clear_pointer (&self->discarded, g_ptr_array_unref);
   g_clear_pointer (&self->url, g_free);
@@ -663,7 +662,6 @@ staple_room_init (StapleRoom *self)
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->streams = g_ptr_array_new ();
   self->claims = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->anonymous_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->suggestions = g_list_store_new (STAPLE_TYPE_ROOM_SUGGESTION);
   self->discarded = g_ptr_array_new_with_free_func (staple_room_discarded_free);
   self->next_suggestion_id = 1;

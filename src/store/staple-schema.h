@@ -194,6 +194,12 @@ static const char * const staple_schema_migrations[] = {
   "      WHERE session_id = s.id), '')"
   "  FROM sessions s WHERE s.trashed = 0;"
   "DELETE FROM app_state WHERE key >= 'search-stale ' AND key < 'search-stale!';",
+
+  /* 5 → 6: the voters the room makes for phones voting anonymously, which
+   * are no people: their dots count, and no list of the people in the
+   * room shows them (nor offers them to phones as names, after a restart) */
+  "ALTER TABLE participants ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (anonymous IN (0, 1));",
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

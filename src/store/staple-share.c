@@ -1124,18 +1124,21 @@ participant_row (Reader        *reader,
 {
   g_autoptr(StapleParticipant) participant = staple_participant_new ();
   const char *name = NULL, *role = NULL;
-  gint64 id = 0, abstains = 0;
+  gint64 id = 0, abstains = 0, anonymous = 0;
 
   if (!read_own_id (reader, stmt, 0, _("a participant id"), &id, error) ||
       !read_text (reader, stmt, 1, _("a participant’s name"), &name, error) ||
       !read_text (reader, stmt, 2, _("a participant’s role"), &role, error) ||
-      !read_int (reader, stmt, 3, _("a participant’s abstention"), 0, 1, &abstains, error))
+      !read_int (reader, stmt, 3, _("a participant’s abstention"), 0, 1, &abstains, error) ||
+      !read_int (reader, stmt, 4, _("whether a participant is an anonymous voter"), 0, 1,
+                 &anonymous, error))
     return FALSE;
 
   staple_participant_set_id (participant, id);
   staple_participant_set_name (participant, name);
   staple_participant_set_role (participant, role);
   staple_participant_set_abstains (participant, abstains != 0);
+  staple_participant_set_anonymous (participant, anonymous != 0);
   if (!remember (reader, reader->participants, id, participant, _("participants"), error))
     return FALSE;
   g_list_store_append (staple_session_get_participants (session), participant);
@@ -1398,10 +1401,13 @@ read_session (Reader         *reader,
   if (!read_session_row (reader, session, &current_stage, error) ||
       !check_strays (reader, error) ||
       !read_rows (reader, session,
-                  v2 ? "SELECT id, name, role, abstains FROM participants NOT INDEXED"
-                       " ORDER BY position, id"
-                     : "SELECT id, name, role, 0 FROM participants NOT INDEXED"
-                       " ORDER BY position, id",
+                  reader->version >= 6
+                    ? "SELECT id, name, role, abstains, anonymous FROM participants NOT INDEXED"
+                      " ORDER BY position, id"
+                    : v2 ? "SELECT id, name, role, abstains, 0 FROM participants NOT INDEXED"
+                           " ORDER BY position, id"
+                         : "SELECT id, name, role, 0, 0 FROM participants NOT INDEXED"
+                           " ORDER BY position, id",
                   _("participants"), MAX_PARTICIPANTS, participant_row, error) ||
       !read_rows (reader, session,
                   "SELECT id, name, team, channel, work_minutes, wait_minutes, handoff,"

@@ -204,8 +204,8 @@ staple_store_insert_participant (StapleStore        *self,
   g_return_val_if_fail (IN_TRANSACTION (self), FALSE);
 
   stmt = prepare (self,
-                  "INSERT INTO participants (id, session_id, position, name, role, abstains)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                  "INSERT INTO participants (id, session_id, position, name, role, abstains,"
+                  " anonymous) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -216,6 +216,7 @@ staple_store_insert_participant (StapleStore        *self,
   bind_text (stmt, 4, staple_participant_get_name (participant));
   bind_text (stmt, 5, staple_participant_get_role (participant));
   sqlite3_bind_int (stmt, 6, staple_participant_get_abstains (participant));
+  sqlite3_bind_int (stmt, 7, staple_participant_get_anonymous (participant));
 
   return insert_done (self, stmt, G_OBJECT (participant), error);
 }
@@ -1112,8 +1113,13 @@ follow_up_of (StapleSession *old,
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(StapleParticipant) person = g_list_model_get_item (list, i);
-      g_autoptr(StapleParticipant) copy = staple_participant_new ();
+      g_autoptr(StapleParticipant) copy = NULL;
 
+      /* The room's anonymous voters were the last walk's phones. */
+      if (staple_participant_get_anonymous (person))
+        continue;
+
+      copy = staple_participant_new ();
       staple_participant_set_id (copy, staple_participant_get_id (person));
       staple_participant_set_name (copy, staple_participant_get_name (person));
       staple_participant_set_role (copy, staple_participant_get_role (person));

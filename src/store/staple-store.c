@@ -369,7 +369,7 @@ load_participants (StapleStore   *self,
   int rc;
 
   stmt = prepare (self,
-                  "SELECT id, name, role, abstains FROM participants"
+                  "SELECT id, name, role, abstains, anonymous FROM participants"
                   " WHERE session_id = ?1 ORDER BY position, id",
                   error);
   if (stmt == NULL)
@@ -385,6 +385,7 @@ load_participants (StapleStore   *self,
       staple_participant_set_name (participant, column_text (stmt, 1));
       staple_participant_set_role (participant, column_text (stmt, 2));
       staple_participant_set_abstains (participant, sqlite3_column_int (stmt, 3) != 0);
+      staple_participant_set_anonymous (participant, sqlite3_column_int (stmt, 4) != 0);
       g_list_store_append (list, participant);
     }
 

@@ -125,7 +125,8 @@ static void
 update_owner_names (StapleActionRow *self)
 {
   GListModel *participants = G_LIST_MODEL (staple_session_get_participants (self->session));
-  guint n = g_list_model_get_n_items (participants);
+  /* The people, who come first: the room's anonymous voters own nothing. */
+  guint n = staple_session_count_people (self->session);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->owner_names));
   g_autofree const char **names = g_new0 (const char *, n + 1);
 

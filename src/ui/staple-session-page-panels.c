@@ -151,7 +151,7 @@ update_voters (StapleSessionPage *self)
   StapleSession *session = session_of (self);
   GListModel *people = session != NULL ? G_LIST_MODEL (staple_session_get_participants (session))
                                        : NULL;
-  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
+  guint n = session != NULL ? staple_session_count_people (session) : 0;  /* the people first */
   int voter = staple_map_view_get_voter (self->map_view);
   GtkListBoxRow *extra;
   guint n_rows = 0;

@@ -483,6 +483,24 @@ bind_stages (StapleSessionPage *self)
   queue_make_cards (self);
 }
 
+static gboolean
+is_person (gpointer item,
+           gpointer user_data)
+{
+  return !staple_participant_get_anonymous (item);
+}
+
+/* The session's participants without the room's anonymous voters, which
+ * are nobody to list, name or edit. */
+static GListModel *
+people_of (StapleSession *session)
+{
+  GListModel *participants = G_LIST_MODEL (staple_session_get_participants (session));
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (
+    g_object_ref (participants), GTK_FILTER (gtk_custom_filter_new (is_person, NULL, NULL))));
+}
+
 /* The Frame's participants and the Commit page's actions and decisions
  * handed on are made when their page first shows: a session that opens on
  * its map makes none of their rows (with their menus and pickers). */
@@ -497,10 +515,11 @@ bind_phase_lists (StapleSessionPage *self)
 
   if (!self->frame_bound && g_strcmp0 (page, "frame") == 0)
     {
+      g_autoptr(GListModel) people = people_of (session);
+
       self->frame_bound = TRUE;
-      gtk_list_box_bind_model (self->participants_list,
-                               G_LIST_MODEL (staple_session_get_participants (session)),
-                               create_participant_row, self, NULL);
+      gtk_list_box_bind_model (self->participants_list, people, create_participant_row, self,
+                               NULL);
     }
 
   if (!self->commit_bound && g_strcmp0 (page, "commit") == 0)

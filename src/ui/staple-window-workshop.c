@@ -21,15 +21,17 @@ session_of (StapleWindow *self)
   return self->editor != NULL ? staple_editor_get_session (self->editor) : NULL;
 }
 
+/* The item at @index of the first @n_items of @list. */
 static gpointer
-nth_item (StapleWindow *self,
-          GListModel   *list,
-          int           index,
-          const char   *what)
+nth_of_first (StapleWindow *self,
+              GListModel   *list,
+              guint         n_items,
+              int           index,
+              const char   *what)
 {
   gpointer item;
 
-  if (index < 0 || (guint) index >= g_list_model_get_n_items (list))
+  if (index < 0 || (guint) index >= MIN (n_items, g_list_model_get_n_items (list)))
     {
       /* Translators: e.g. "There is no participant 9 in this session." */
       g_autofree char *message = g_strdup_printf (_("There is no %s %d in this session."), what,
@@ -42,6 +44,15 @@ nth_item (StapleWindow *self,
   item = g_list_model_get_item (list, (guint) index);
   g_object_unref (item); /* the list keeps it alive */
   return item;
+}
+
+static gpointer
+nth_item (StapleWindow *self,
+          GListModel   *list,
+          int           index,
+          const char   *what)
+{
+  return nth_of_first (self, list, G_MAXUINT, index, what);
 }
 
 /* Phases and time */
@@ -365,12 +376,15 @@ add_participant_action (GSimpleAction *action,
                                                              &error) != NULL, &error);
 }
 
+/* The people only, as the Frame and the Vote page number them: the room's
+ * anonymous voters come after them and are nobody's to edit. */
 static StapleParticipant *
 nth_participant (StapleWindow *self,
                  int           index)
 {
-  return nth_item (self, G_LIST_MODEL (staple_session_get_participants (session_of (self))),
-                   index, _("participant"));
+  return nth_of_first (self, G_LIST_MODEL (staple_session_get_participants (session_of (self))),
+                       staple_session_count_people (session_of (self)), index,
+                       _("participant"));
 }
 
 static void
