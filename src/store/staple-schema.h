@@ -198,8 +198,8 @@ static const char * const staple_schema_migrations[] = {
   /* 5 → 6: the voters the room makes for phones voting anonymously, which
    * are no people: their dots count, and no list of the people in the
    * room shows them (nor offers them to phones as names, after a restart) */
-  "ALTER TABLE participants ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0"
-  "  CHECK (anonymous IN (0, 1));",
+  ("ALTER TABLE participants ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0"
+   "  CHECK (anonymous IN (0, 1));"),
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))
