@@ -1095,6 +1095,121 @@ test_networks (Fixture       *f,
   f->url = staple_room_get_url (f->room);
 }
 
+static void
+run_ip (const char *command)
+{
+  g_autofree char *line = g_strconcat ("ip ", command, NULL);
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (line, NULL, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Whether the room comes to list an address starting with @prefix (or,
+ * with @present FALSE, to list none) within five seconds. */
+static gboolean
+urls_come_to (Fixture    *f,
+              const char *prefix,
+              gboolean    present)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+  gboolean found = !present;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      const char * const *urls = staple_room_get_urls (f->room);
+
+      found = FALSE;
+      for (guint i = 0; urls[i] != NULL; i++)
+        found = found || g_str_has_prefix (urls[i], prefix);
+      if (found == present)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  return found == present;
+}
+
+/* The laptop's address changes while the room is open (a new lease, a
+ * Wi-Fi that came back): the room listens on the new one, behind the same
+ * key and port, and no longer lists the one gone; a phone connected on an
+ * address that stays goes on. */
+static void
+test_follow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
+  /* The phone joins on the first address; the other one goes away. */
+  gboolean first_is_1 = g_str_equal (g_uri_get_host (uri), "192.168.77.1");
+  const char *gone = first_is_1 ? "192.168.77.2/24 dev room1" : "192.168.77.1/24 dev room0";
+  /* On the first address's interface: removing an interface's first
+   * address of a subnet removes the others of it there too. */
+  const char *device = first_is_1 ? "room0" : "room1";
+  g_autofree char *on_first = g_strdup (f->url);
+  const char *key_path = g_uri_get_path (uri);
+  g_autofree char *token = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *add_third = g_strdup_printf ("addr add 192.168.77.3/24 dev %s", device);
+  g_autofree char *del_third = g_strdup_printf ("addr del 192.168.77.3/24 dev %s", device);
+  g_autofree char *add_gone = g_strconcat ("addr add ", gone, NULL);
+  g_autofree char *del_gone = g_strconcat ("addr del ", gone, NULL);
+  g_autofree char *third = g_strdup_printf ("http://192.168.77.3:%d/", g_uri_get_port (uri));
+  g_autofree char *gone_url = g_strdup_printf ("http://192.168.77.%c:%d/",
+                                               first_is_1 ? '2' : '1', g_uri_get_port (uri));
+  g_autoptr(JsonNode) state = NULL;
+  Events *events;
+  guint status, n_events;
+
+  g_assert_cmpuint (g_strv_length ((char **) staple_room_get_urls (f->room)), ==, 2);
+  token = join (f, NULL);
+  events = events_open (f, token);
+
+  /* A new address: listened on, behind the same key and port. */
+  run_ip (add_third);
+  g_assert_true (urls_come_to (f, third, TRUE));
+  moved = g_strconcat (third, key_path + 1, NULL);
+  g_assert_true (g_strv_contains (staple_room_get_urls (f->room), moved));
+  f->url = moved;
+  answer = request (f, "GET", "room.js", NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_clear_pointer (&answer, g_free);
+
+  /* An address gone: no longer shown. */
+  run_ip (del_gone);
+  g_assert_true (urls_come_to (f, gone_url, FALSE));
+  g_assert_cmpuint (g_strv_length ((char **) staple_room_get_urls (f->room)), ==, 2);
+
+  /* The phone on the first address still hears the session change. */
+  f->url = on_first;
+  set_phase (f, STAPLE_PHASE_WALK);
+  state = events_last (events, 300, &n_events);
+  g_assert_nonnull (state);
+  g_assert_cmpuint (n_events, >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (state), "phase"), ==,
+                   "walk");
+  events_free (events);
+
+  /* Back as it was, for the tests after this one: the address that came
+   * back is listened on as before. */
+  run_ip (add_gone);
+  run_ip (del_third);
+  g_assert_true (urls_come_to (f, third, FALSE));
+  g_assert_true (urls_come_to (f, gone_url, TRUE));
+  f->url = staple_room_get_url (f->room);
+  answer = request (f, "GET", "room.js", NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1107,6 +1222,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/room/open", test_open);
   ADD ("/room/port", test_port);
+  ADD ("/room/follow", test_follow);
   ADD ("/room/networks", test_networks);
   ADD ("/room/join", test_join);
   ADD ("/room/suggestion", test_suggestion);

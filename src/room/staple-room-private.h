@@ -31,6 +31,8 @@ G_BEGIN_DECLS
 #define ROOM_IDLE_SECONDS      30
 #define ROOM_KEEPALIVE_SECONDS 15
 #define ROOM_COALESCE_MSEC     50
+/* After a change of the laptop's network, before listening again. */
+#define ROOM_FOLLOW_NETWORK_MS 500
 /* 128 bits written as base64url without padding */
 #define ROOM_TOKEN_CHARS       22
 
@@ -73,6 +75,8 @@ struct _StapleRoom
 
   SoupServer      *server;
   GSocketService  *service;
+  GHashTable      *bound;        /* host → the room's URL there: every address listened on */
+  guint            follow_id;    /* the network changed: listen on it soon */
   char             key[ROOM_TOKEN_CHARS + 1];
   char            *url;
   GStrv            urls;

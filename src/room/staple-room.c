@@ -270,8 +270,9 @@ make_url (GInetSocketAddress *address,
 }
 
 static gboolean
-listen_on (StapleRoom    *self,
-           GInetAddress  *address,
+listen_on (StapleRoom      *self,
+           GSocketListener *listener,
+           GInetAddress    *address,
            guint          port,
            GStrvBuilder  *urls,
            guint         *out_port,
@@ -281,7 +282,7 @@ listen_on (StapleRoom    *self,
   g_autoptr(GSocketAddress) effective = NULL;
   g_autofree char *url = NULL;
 
-  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), wanted,
+  if (!g_socket_listener_add_address (listener, wanted,
                                       G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
                                       &effective, error))
     return FALSE;
@@ -304,39 +305,20 @@ set_urls (StapleRoom *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
 
-/**
- * staple_room_open:
- *
- * Starts listening on every address of the laptop on a local network
- * (see staple_room_address_list_local()) and on an interface of
- * #StapleRoom:networks, never on loopback or a public
- * address, behind a new key. The port is #StapleRoom:port on each, or one
- * the system picks (the same on all when it can) if that is 0. Opening an
- * open room does nothing.
- *
- * Returns: whether the room listens, with @error set if not
- */
-gboolean
-staple_room_open (StapleRoom  *self,
-                  GError     **error)
+/* The addresses the room may listen on now: the laptop's on a local
+ * network, on the interfaces allowed. */
+static GPtrArray *
+allowed_addresses (StapleRoom  *self,
+                   GError     **error)
 {
-  g_autoptr(GPtrArray) addresses = NULL;
-  g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
-  g_autoptr(GError) first_error = NULL;
-  guint port = 0, n_listening = 0;
+  g_autoptr(GPtrArray) addresses = staple_room_address_list_local ();
 
-  g_return_val_if_fail (STAPLE_IS_ROOM (self), FALSE);
-
-  if (self->server != NULL)
-    return TRUE;
-
-  addresses = staple_room_address_list_local ();
   if (addresses->len == 0)
     {
       g_set_error_literal (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_NO_NETWORK,
                            _("This computer is not on a local network. Connect it to the "
                              "room’s Wi-Fi or network, then open the room again."));
-      return FALSE;
+      return NULL;
     }
   if (self->networks != NULL)
     {
@@ -355,22 +337,40 @@ staple_room_open (StapleRoom  *self,
                        _("None of the networks the room may use (%s) is connected. Connect "
                          "one of them, or allow another in Preferences, then open the room "
                          "again."), allowed);
-          return FALSE;
+          return NULL;
         }
     }
 
-  staple_room_make_token (self->key);
-  self->service = g_socket_service_new ();
-  g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);
+  return g_steal_pointer (&addresses);
+}
+
+/* A service listening on each of @addresses behind the room's key, not
+ * yet started, and the address of each in @out_urls. @port is the port
+ * wanted first (0: any); another address may have its own port if that
+ * one is taken there, unless #StapleRoom:port asks for one. */
+static GSocketService *
+listen_all (StapleRoom  *self,
+            GPtrArray   *addresses,
+            guint        port,
+            GStrv       *out_urls,
+            GError     **error)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
+  g_autoptr(GError) first_error = NULL;
+  GSocketListener *listener = G_SOCKET_LISTENER (service);
+  guint n_listening = 0;
+
+  g_socket_listener_set_backlog (listener, 128);
   for (guint i = 0; i < addresses->len; i++)
     {
       GInetAddress *address = ((StapleRoomNetwork *) g_ptr_array_index (addresses, i))->address;
       g_autoptr(GError) local_error = NULL;
       guint wanted = self->port != 0 ? self->port : port;
 
-      /* Another address may have its own port if the first one's is taken there. */
-      if (listen_on (self, address, wanted, urls, &port, &local_error) ||
-          (self->port == 0 && wanted != 0 && listen_on (self, address, 0, urls, &port, NULL)))
+      if (listen_on (self, listener, address, wanted, urls, &port, &local_error) ||
+          (self->port == 0 && wanted != 0 &&
+           listen_on (self, listener, address, 0, urls, &port, NULL)))
         {
           n_listening++;
           continue;
@@ -385,7 +385,169 @@ staple_room_open (StapleRoom  *self,
     {
       g_set_error (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_LISTEN,
                    _("The room could not be opened: %s"), first_error->message);
-      g_clear_object (&self->service);
+      return NULL;
+    }
+
+  g_signal_connect (service, "incoming", G_CALLBACK (incoming_cb), self);
+  *out_urls = g_strv_builder_end (urls);
+  return g_steal_pointer (&service);
+}
+
+static void
+stop_service (StapleRoom *self)
+{
+  if (self->service == NULL)
+    return;
+
+  g_socket_service_stop (self->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+  g_signal_handlers_disconnect_by_data (self->service, self);
+  g_clear_object (&self->service);
+}
+
+static char *
+host_of (GInetAddress *address)
+{
+  return g_inet_address_to_string (address);
+}
+
+/* The host each of @urls is on, its address: what the room listens on. */
+static GHashTable *
+bound_of (GStrv urls)
+{
+  GHashTable *bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; urls[i] != NULL; i++)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (urls[i], G_URI_FLAGS_NONE, NULL);
+
+      if (uri != NULL && g_uri_get_host (uri) != NULL)
+        g_hash_table_insert (bound, g_strdup (g_uri_get_host (uri)), g_strdup (urls[i]));
+    }
+  return bound;
+}
+
+/* The laptop's addresses changed while the room is open (a new lease, a
+ * Wi-Fi that came back, another network allowed in it): the room listens
+ * on those it has now as well, behind the same key and on the same port
+ * when it can, and shows only those. It goes on listening on an address
+ * that went away (a socket there costs nothing, and the address may come
+ * back), so the phones on the addresses that stay keep their connections.
+ * With no local network left, it shows what it showed, for the network to
+ * come back. */
+static gboolean
+follow_network_cb (gpointer data)
+{
+  StapleRoom *self = data;
+  g_autoptr(GPtrArray) addresses = NULL;
+  g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) shown = NULL;
+  guint port = 0;
+
+  self->follow_id = 0;
+  if (self->server == NULL)
+    return G_SOURCE_REMOVE;
+
+  addresses = allowed_addresses (self, &error);
+  if (addresses == NULL)
+    {
+      g_debug ("The room keeps the addresses it shows: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The port of the addresses already listened on, for the new ones. */
+  if (self->urls[0] != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (self->urls[0], G_URI_FLAGS_NONE, NULL);
+
+      port = uri != NULL && g_uri_get_port (uri) > 0 ? (guint) g_uri_get_port (uri) : 0;
+    }
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      GInetAddress *address = ((StapleRoomNetwork *) g_ptr_array_index (addresses, i))->address;
+      g_autofree char *host = host_of (address);
+      const char *url = g_hash_table_lookup (self->bound, host);
+      g_autoptr(GStrvBuilder) one = NULL;
+      g_auto(GStrv) added = NULL;
+      g_autoptr(GError) local_error = NULL;
+      guint wanted = self->port != 0 ? self->port : port;
+      guint effective = 0;
+
+      if (url != NULL)
+        {
+          g_strv_builder_add (urls, url);
+          continue;
+        }
+
+      one = g_strv_builder_new ();
+      if (!listen_on (self, G_SOCKET_LISTENER (self->service), address, wanted, one, &effective,
+                      &local_error) &&
+          !(self->port == 0 && wanted != 0 &&
+            listen_on (self, G_SOCKET_LISTENER (self->service), address, 0, one, &effective,
+                       NULL)))
+        {
+          g_debug ("Not listening on a new address: %s", local_error->message);
+          continue;
+        }
+      added = g_strv_builder_end (one);
+      g_hash_table_insert (self->bound, g_steal_pointer (&host), g_strdup (added[0]));
+      g_strv_builder_add (urls, added[0]);
+    }
+
+  shown = g_strv_builder_end (urls);
+  if (shown[0] == NULL)
+    return G_SOURCE_REMOVE;
+  if (!g_strv_equal ((const char * const *) shown, (const char * const *) self->urls))
+    set_urls (self, g_steal_pointer (&shown));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    StapleRoom      *self)
+{
+  /* Changes come in bursts (an address, then its routes). */
+  if (self->server != NULL && self->follow_id == 0)
+    self->follow_id = g_timeout_add (ROOM_FOLLOW_NETWORK_MS, follow_network_cb, self);
+}
+
+/**
+ * staple_room_open:
+ *
+ * Starts listening on every address of the laptop on a local network
+ * (see staple_room_address_list_local()) and on an interface of
+ * #StapleRoom:networks, never on loopback or a public
+ * address, behind a new key. The port is #StapleRoom:port on each, or one
+ * the system picks (the same on all when it can) if that is 0. Opening an
+ * open room does nothing. While it is open, the room follows the laptop's
+ * network: when its addresses change, it listens on the new ones too, and
+ * #StapleRoom:urls lists those it has then.
+ *
+ * Returns: whether the room listens, with @error set if not
+ */
+gboolean
+staple_room_open (StapleRoom  *self,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) addresses = NULL;
+  GStrv urls = NULL;
+
+  g_return_val_if_fail (STAPLE_IS_ROOM (self), FALSE);
+
+  if (self->server != NULL)
+    return TRUE;
+
+  addresses = allowed_addresses (self, error);
+  if (addresses == NULL)
+    return FALSE;
+
+  staple_room_make_token (self->key);
+  self->service = listen_all (self, addresses, 0, &urls, error);
+  if (self->service == NULL)
+    {
       explicit_bzero (self->key, sizeof self->key);
       return FALSE;
     }
@@ -395,13 +557,16 @@ staple_room_open (StapleRoom  *self,
   g_signal_connect (self->server, "request-finished", G_CALLBACK (request_done_cb), self);
   g_signal_connect (self->server, "request-aborted", G_CALLBACK (request_done_cb), self);
   staple_room_http_setup (self);
-  g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
   g_socket_service_start (self->service);
   staple_room_state_start (self);
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (network_changed_cb), self, 0);
+
+  self->bound = bound_of (urls);
 
   /* Open, with its addresses, before anyone hears of either. */
   g_object_freeze_notify (G_OBJECT (self));
-  set_urls (self, g_strv_builder_end (urls));
+  set_urls (self, urls);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_OPEN]);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
@@ -428,10 +593,11 @@ staple_room_close (StapleRoom *self)
   staple_room_state_stop (self);
   staple_room_streams_end (self);
 
-  g_socket_service_stop (self->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
-  g_signal_handlers_disconnect_by_data (self->service, self);
-  g_clear_object (&self->service);
+  g_signal_handlers_disconnect_by_func (g_network_monitor_get_default (), network_changed_cb,
+                                        self);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  stop_service (self);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   g_signal_handlers_disconnect_by_data (self->server, self);
   soup_server_disconnect (self->server);
