@@ -69,6 +69,43 @@ dialog_destroyed_cb (StapleWindow *self)
   set_state (self, "room-show-code", g_variant_new_boolean (FALSE));
 }
 
+/* The room's other addresses (a laptop on Wi-Fi and a cable at once): the
+ * code holds the first; a phone on the other network types one of these. */
+static gboolean
+other_urls_text (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  const char * const *urls = g_value_get_boxed (from);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 1; urls != NULL && urls[i] != NULL; i++, n++)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, urls[i]);
+    }
+
+  /* Translators: above the room's addresses on the laptop's other networks */
+  g_string_prepend (text, n > 0 ? ngettext ("On another network:", "On other networks:", n)
+                                : "");
+  g_value_set_string (to, text->str);
+  return TRUE;
+}
+
+static gboolean
+has_other_urls (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char * const *urls = g_value_get_boxed (from);
+
+  g_value_set_boolean (to, urls != NULL && urls[0] != NULL && urls[1] != NULL);
+  return TRUE;
+}
+
 static GtkWidget *
 switch_row (const char *title,
             const char *subtitle,
@@ -98,7 +135,7 @@ room_dialog_new (StapleWindow *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *intro, *code, *group, *anonymous, *close;
+  GtkWidget *intro, *code, *others, *group, *anonymous, *close;
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
   gtk_window_set_title (GTK_WINDOW (window), _("Let the Room Join"));
@@ -117,6 +154,18 @@ room_dialog_new (StapleWindow *self)
   g_object_bind_property (self->room, "url", code, "url", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->room, "n-devices", code, "n-devices", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), code);
+
+  others = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (others), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (others), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (others), GTK_JUSTIFY_CENTER);
+  gtk_label_set_selectable (GTK_LABEL (others), TRUE);
+  gtk_widget_add_css_class (others, "dim-label");
+  g_object_bind_property_full (self->room, "urls", others, "label", G_BINDING_SYNC_CREATE,
+                               other_urls_text, NULL, NULL, NULL);
+  g_object_bind_property_full (self->room, "urls", others, "visible", G_BINDING_SYNC_CREATE,
+                               has_other_urls, NULL, NULL, NULL);
+  gtk_box_append (GTK_BOX (box), others);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Dot Voting from Phones"));
