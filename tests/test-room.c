@@ -73,6 +73,26 @@ make_session (void)
   return session;
 }
 
+/* The session @id read from the file, its editor, and its room open; the
+ * ones before let go. */
+static void
+open_session_room (Fixture *f,
+                   gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->room);
+  g_clear_object (&f->editor);
+  g_clear_object (&f->session);
+  f->session = staple_store_load_session (f->store, id, &error);
+  g_assert_no_error (error);
+  f->editor = staple_editor_new (f->store, f->session);
+  f->room = staple_room_new (f->editor);
+  g_assert_true (staple_room_open (f->room, &error));
+  g_assert_no_error (error);
+  f->url = staple_room_get_url (f->room);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -85,13 +105,7 @@ fixture_set_up (Fixture       *f,
   f->store = staple_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_true (staple_store_add_session (f->store, session, &error));
-  f->session = staple_store_load_session (f->store, staple_session_get_id (session), &error);
-  g_assert_no_error (error);
-  f->editor = staple_editor_new (f->store, f->session);
-  f->room = staple_room_new (f->editor);
-  g_assert_true (staple_room_open (f->room, &error));
-  g_assert_no_error (error);
-  f->url = staple_room_get_url (f->room);
+  open_session_room (f, staple_session_get_id (session));
   f->client = soup_session_new_with_options ("max-conns-per-host", 64, "max-conns", 64, NULL);
 }
 
@@ -790,16 +804,7 @@ test_anonymous (Fixture       *f,
           anonymous_id = staple_participant_get_id (participant);
       }
     g_assert_cmpint (anonymous_id, >, 3);
-    g_clear_object (&f->room);
-    g_clear_object (&f->editor);
-    g_clear_object (&f->session);
-    f->session = staple_store_load_session (f->store, session_id, &error);
-    g_assert_no_error (error);
-    f->editor = staple_editor_new (f->store, f->session);
-    f->room = staple_room_new (f->editor);
-    g_assert_true (staple_room_open (f->room, &error));
-    g_assert_no_error (error);
-    f->url = staple_room_get_url (f->room);
+    open_session_room (f, session_id);
 
     three = join (f, NULL);
     events = events_open (f, three);
