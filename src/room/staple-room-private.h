@@ -70,6 +70,7 @@ struct _StapleRoom
   StapleSession   *session;
   guint            port;
   GStrv            networks;     /* interfaces allowed; NULL: every local one */
+  GStrv            open_networks; /* those allowed when the room opened */
   gboolean         anonymous;
   gboolean         show_totals;
 

@@ -306,10 +306,10 @@ set_urls (StapleRoom *self,
 }
 
 /* The addresses the room may listen on now: the laptop's on a local
- * network, on the interfaces allowed. */
+ * network, on the interfaces @networks allows (NULL: all of them). */
 static GPtrArray *
-allowed_addresses (StapleRoom  *self,
-                   GError     **error)
+allowed_addresses (GStrv    networks,
+                   GError **error)
 {
   g_autoptr(GPtrArray) addresses = staple_room_address_list_local ();
 
@@ -320,18 +320,18 @@ allowed_addresses (StapleRoom  *self,
                              "room’s Wi-Fi or network, then open the room again."));
       return NULL;
     }
-  if (self->networks != NULL)
+  if (networks != NULL)
     {
       for (guint i = addresses->len; i > 0; i--)
         {
           StapleRoomNetwork *network = g_ptr_array_index (addresses, i - 1);
 
-          if (!g_strv_contains ((const char * const *) self->networks, network->interface))
+          if (!g_strv_contains ((const char * const *) networks, network->interface))
             g_ptr_array_remove_index (addresses, i - 1);
         }
       if (addresses->len == 0)
         {
-          g_autofree char *allowed = g_strjoinv (", ", self->networks);
+          g_autofree char *allowed = g_strjoinv (", ", networks);
 
           g_set_error (error, STAPLE_ROOM_ERROR, STAPLE_ROOM_ERROR_NO_NETWORK,
                        _("None of the networks the room may use (%s) is connected. Connect "
@@ -449,7 +449,9 @@ follow_network_cb (gpointer data)
   if (self->server == NULL)
     return G_SOURCE_REMOVE;
 
-  addresses = allowed_addresses (self, &error);
+  /* The networks allowed when it opened: a change applies at the next
+   * opening, as the preference says. */
+  addresses = allowed_addresses (self->open_networks, &error);
   if (addresses == NULL)
     {
       g_debug ("The room keeps the addresses it shows: %s", error->message);
@@ -540,9 +542,11 @@ staple_room_open (StapleRoom  *self,
   if (self->server != NULL)
     return TRUE;
 
-  addresses = allowed_addresses (self, error);
+  addresses = allowed_addresses (self->networks, error);
   if (addresses == NULL)
     return FALSE;
+  g_strfreev (self->open_networks);
+  self->open_networks = g_strdupv (self->networks);
 
   staple_room_make_token (self->key);
   self->service = listen_all (self, addresses, 0, &urls, error);
@@ -657,6 +661,7 @@ staple_room_finalize (GObject *object)
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->urls, g_strfreev);
   g_clear_pointer (&self->networks, g_strfreev);
+  g_clear_pointer (&self->open_networks, g_strfreev);
 
   G_OBJECT_CLASS (staple_room_parent_class)->finalize (object);
 }
