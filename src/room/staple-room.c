@@ -405,12 +405,6 @@ stop_service (StapleRoom *self)
   g_clear_object (&self->service);
 }
 
-static char *
-host_of (GInetAddress *address)
-{
-  return g_inet_address_to_string (address);
-}
-
 /* The host each of @urls is on, its address: what the room listens on. */
 static GHashTable *
 bound_of (GStrv urls)
@@ -428,9 +422,9 @@ bound_of (GStrv urls)
 }
 
 /* The laptop's addresses changed while the room is open (a new lease, a
- * Wi-Fi that came back, another network allowed in it): the room listens
- * on those it has now as well, behind the same key and on the same port
- * when it can, and shows only those. It goes on listening on an address
+ * Wi-Fi that came back), on the networks allowed when it opened: the room
+ * listens on those it has now as well, behind the same key and on the same
+ * port when it can, and shows only those. It goes on listening on an address
  * that went away (a socket there costs nothing, and the address may come
  * back), so the phones on the addresses that stay keep their connections.
  * With no local network left, it shows what it showed, for the network to
@@ -469,7 +463,7 @@ follow_network_cb (gpointer data)
   for (guint i = 0; i < addresses->len; i++)
     {
       GInetAddress *address = ((StapleRoomNetwork *) g_ptr_array_index (addresses, i))->address;
-      g_autofree char *host = host_of (address);
+      g_autofree char *host = g_inet_address_to_string (address);
       const char *url = g_hash_table_lookup (self->bound, host);
       g_autoptr(GStrvBuilder) one = NULL;
       g_auto(GStrv) added = NULL;
