@@ -1542,6 +1542,117 @@ test_unrecorded (Fixture       *f,
   assert_saved (f);
 }
 
+/* A dot the user's redo or undo would bring back, after a phone placed
+ * the same voter's dots outside the history, must still fit: it is
+ * refused, and the step let go so that the ones under it still run. */
+static void
+test_unrecorded_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ben = participant_at (f, 1);
+  gint64 ben_id = staple_participant_get_id (ben);
+  StapleFriction *form = friction_at (stage_at (f, 0), 0);
+  StapleFriction *box = friction_at (stage_at (f, 1), 1);
+  gint64 ballot[] = { staple_friction_get_id (box), staple_friction_get_id (box),
+                      staple_friction_get_id (form) };
+
+  g_assert_true (staple_editor_set_string (f->editor, form, "text", "Before the dots", &error));
+  g_assert_no_error (error);
+  add_vote (f, ben, box);
+  undo (f);
+  g_assert_true (staple_editor_can_redo (f->editor));
+
+  /* Ben's phone places all three. */
+  staple_editor_begin_unrecorded (f->editor);
+  g_assert_true (staple_editor_set_dots (f->editor, ben, ballot, G_N_ELEMENTS (ballot), &error));
+  g_assert_no_error (error);
+  staple_editor_end_unrecorded (f->editor);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ben_id), ==, 3);
+
+  g_assert_false (staple_editor_redo (f->editor, &error));
+  assert_invalid (error, "Ben");
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ben_id), ==, 3);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                               G_GINT64_FORMAT, ben_id), ==, 3);
+  g_assert_false (staple_editor_can_redo (f->editor));
+
+  /* Undo the same way: the user takes one of Ben's dots back, his phone
+   * places it again, and undoing the taking back would be a fourth. */
+  g_assert_true (staple_editor_remove_vote (f->editor, ben, form, &error));
+  g_assert_no_error (error);
+  staple_editor_begin_unrecorded (f->editor);
+  g_assert_true (staple_editor_set_dots (f->editor, ben, ballot, G_N_ELEMENTS (ballot), &error));
+  g_assert_no_error (error);
+  staple_editor_end_unrecorded (f->editor);
+  g_assert_false (staple_editor_undo (f->editor, &error));
+  assert_invalid (error, "Ben");
+  g_clear_error (&error);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ben_id), ==, 3);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE participant_id = %"
+                               G_GINT64_FORMAT, ben_id), ==, 3);
+
+  /* The step under it is the user's text, and still undoes. */
+  g_assert_cmpstr (staple_editor_get_undo_label (f->editor), ==, "Edit");
+  undo (f);
+  g_assert_cmpstr (staple_friction_get_text (form), !=, "Before the dots");
+  assert_saved (f);
+}
+
+/* Rows a phone adds never take the id of a row the user's undo or redo may
+ * bring back, and the user's undo never deletes a phone's row. */
+static void
+test_unrecorded_ids (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  StapleParticipant *ben = participant_at (f, 1);
+  gint64 ben_id = staple_participant_get_id (ben);
+  StapleFriction *form = friction_at (stage_at (f, 0), 0);
+  StapleFriction *box = friction_at (stage_at (f, 1), 1);
+  gint64 ballot[] = { staple_friction_get_id (form) };
+  StapleParticipant *voter;
+  StapleVote *dot;
+  gint64 dot_id;
+
+  /* The user's dot for Ben is the newest row; his phone's ballot takes it
+   * away and places one elsewhere. */
+  dot = staple_editor_add_vote (f->editor, ben, box, &error);
+  g_assert_no_error (error);
+  dot_id = staple_vote_get_id (dot);
+  staple_editor_begin_unrecorded (f->editor);
+  g_assert_true (staple_editor_set_dots (f->editor, ben, ballot, 1, &error));
+  g_assert_no_error (error);
+  staple_editor_end_unrecorded (f->editor);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM votes WHERE id = %" G_GINT64_FORMAT,
+                               dot_id), ==, 0);
+
+  /* Undoing the user's dot cannot take the phone's. */
+  g_assert_false (staple_editor_undo (f->editor, &error));
+  assert_invalid (error, "Ben");
+  g_clear_error (&error);
+  g_assert_cmpint (db_votes (f, ben, form), ==, 1);
+  g_assert_cmpuint (staple_session_count_dots_of (f->session, ben_id), ==, 1);
+  assert_saved (f);
+
+  /* The user deletes Ben, the last row of the list; a phone's anonymous
+   * voter comes; undo brings Ben back under his id, with his dot. */
+  g_assert_true (staple_editor_delete_participant (f->editor, ben, &error));
+  g_assert_no_error (error);
+  staple_editor_begin_unrecorded (f->editor);
+  voter = staple_editor_add_anonymous_voter (f->editor, &error);
+  g_assert_no_error (error);
+  staple_editor_end_unrecorded (f->editor);
+  g_assert_cmpint (staple_participant_get_id (voter), >, ben_id);
+  undo (f);
+  g_assert_true (staple_session_find_participant (f->session, ben_id, NULL) == ben);
+  g_assert_cmpint (db_votes (f, ben, form), ==, 1);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM participants"), ==, 3);
+  assert_saved (f);
+}
+
 static void
 test_vote_remove (Fixture       *f,
                   gconstpointer  data)
@@ -2115,6 +2226,8 @@ main (int   argc,
   ADD_TEST ("/editor/vote/remove", test_vote_remove);
   ADD_TEST ("/editor/vote/set-dots", test_vote_set_dots);
   ADD_TEST ("/editor/unrecorded", test_unrecorded);
+  ADD_TEST ("/editor/unrecorded-full", test_unrecorded_full);
+  ADD_TEST ("/editor/unrecorded-ids", test_unrecorded_ids);
   ADD_TEST ("/editor/add/action", test_add_action);
   ADD_TEST ("/editor/delete/action", test_delete_action);
   ADD_TEST ("/editor/set/action-frictions", test_set_action_frictions);

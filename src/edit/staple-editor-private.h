@@ -20,6 +20,13 @@ typedef struct
                      gboolean      forward,
                      GError      **error);
   void     (*free)  (Command      *command);
+  /* Optional: whether the command may still run @forward (redo) or back
+   * (undo), now that edits outside the history (a phone's ballot) may
+   * have changed the session since it was recorded. */
+  gboolean (*check) (Command      *command,
+                     StapleEditor *editor,
+                     gboolean      forward,
+                     GError      **error);
 } CommandClass;
 
 struct _Command

@@ -300,8 +300,81 @@ row_command_free (Command *command)
   g_free (self);
 }
 
+/* Whether @participant has a dot left to place. */
+static gboolean
+check_dot_left (StapleEditor       *self,
+                StapleParticipant  *participant,
+                GError            **error)
+{
+  int dots = staple_session_get_dots_per_participant (self->session);
+
+  if (staple_participant_get_abstains (participant))
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   _("%s abstains from voting, so they have no dots to place."),
+                   staple_participant_get_name (participant));
+      return FALSE;
+    }
+
+  if (staple_session_count_dots_of (self->session, staple_participant_get_id (participant)) >=
+      (guint) MAX (dots, 0))
+    {
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s has already placed their %d dot.",
+                                "%s has already placed all %d dots.",
+                                dots),
+                   staple_participant_get_name (participant), dots);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A phone may place a voter's dots meanwhile, outside the history: a dot
+ * that goes (undoing its placing) must still be there, and one that comes
+ * back (redoing its placing, undoing its removal) must still fit. */
+static gboolean
+row_command_check (Command      *command,
+                   StapleEditor *editor,
+                   gboolean      forward,
+                   GError      **error)
+{
+  RowCommand *self = (RowCommand *) command;
+  StapleVote *vote;
+  StapleParticipant *participant;
+
+  if (!STAPLE_IS_VOTE (self->item))
+    return TRUE;
+
+  vote = STAPLE_VOTE (self->item);
+  participant = staple_session_find_participant (editor->session,
+                                                 staple_vote_get_participant_id (vote), NULL);
+  if (forward != self->insert)
+    {
+      if (g_list_store_find (staple_session_get_votes (editor->session), vote, NULL))
+        return TRUE;
+
+      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                   _("That dot is no longer there: %s placed their dots again from a phone."),
+                   participant != NULL ? staple_participant_get_name (participant) : "?");
+      return FALSE;
+    }
+
+  if (participant == NULL ||
+      staple_session_find_friction (editor->session,
+                                    staple_vote_get_friction_id (vote), NULL, NULL) == NULL)
+    {
+      g_set_error_literal (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
+                           _("That dot's voter or friction point is no longer in the session."));
+      return FALSE;
+    }
+
+  return check_dot_left (editor, participant, error);
+}
+
 static const CommandClass row_command_class = {
-  row_command_apply, row_command_write, row_command_free,
+  row_command_apply, row_command_write, row_command_free, row_command_check,
 };
 
 static gboolean
@@ -740,7 +813,6 @@ staple_editor_add_vote (StapleEditor       *self,
 {
   g_autoptr(StapleVote) vote = NULL;
   gint64 participant_id;
-  int dots;
 
   g_return_val_if_fail (STAPLE_IS_EDITOR (self), NULL);
   g_return_val_if_fail (STAPLE_IS_PARTICIPANT (participant), NULL);
@@ -748,26 +820,8 @@ staple_editor_add_vote (StapleEditor       *self,
   g_return_val_if_fail (is_in_session (self, participant, friction), NULL);
 
   participant_id = staple_participant_get_id (participant);
-  dots = staple_session_get_dots_per_participant (self->session);
-
-  if (staple_participant_get_abstains (participant))
-    {
-      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
-                   _("%s abstains from voting, so they have no dots to place."),
-                   staple_participant_get_name (participant));
-      return NULL;
-    }
-
-  if (staple_session_count_dots_of (self->session, participant_id) >= (guint) dots)
-    {
-      g_set_error (error, STAPLE_EDITOR_ERROR, STAPLE_EDITOR_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s has already placed their %d dot.",
-                                "%s has already placed all %d dots.",
-                                dots),
-                   staple_participant_get_name (participant), dots);
-      return NULL;
-    }
+  if (!check_dot_left (self, participant, error))
+    return NULL;
 
   vote = staple_vote_new ();
   staple_vote_set_participant_id (vote, participant_id);
@@ -962,7 +1016,7 @@ links_command_free (Command *command)
 }
 
 static const CommandClass links_command_class = {
-  links_command_apply, links_command_write, links_command_free,
+  links_command_apply, links_command_write, links_command_free, NULL,
 };
 
 /**
@@ -1078,7 +1132,7 @@ group_command_free (Command *command)
 }
 
 static const CommandClass group_command_class = {
-  group_command_apply, group_command_write, group_command_free,
+  group_command_apply, group_command_write, group_command_free, NULL,
 };
 
 /* A ballot */
@@ -1343,7 +1397,7 @@ move_command_free (Command *command)
 }
 
 static const CommandClass move_command_class = {
-  move_command_apply, move_command_write, move_command_free,
+  move_command_apply, move_command_write, move_command_free, NULL,
 };
 
 /**

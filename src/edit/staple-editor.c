@@ -522,7 +522,7 @@ set_command_free (Command *command)
 }
 
 static const CommandClass set_command_class = {
-  set_command_apply, set_command_write, set_command_free,
+  set_command_apply, set_command_write, set_command_free, NULL,
 };
 
 /* Whether @text (valid UTF-8 or NULL) has nothing but white space. */
@@ -858,7 +858,7 @@ write_command_free (Command *command)
 }
 
 static const CommandClass write_command_class = {
-  write_command_apply, write_command_write, write_command_free,
+  write_command_apply, write_command_write, write_command_free, NULL,
 };
 
 /* Writes one property of an object as it is now, in its own transaction;
@@ -1104,6 +1104,13 @@ replay (StapleEditor  *self,
     }
 
   command = g_ptr_array_index (from, from->len - 1);
+  if (command->klass->check != NULL && !command->klass->check (command, self, forward, error))
+    {
+      /* It can never run again: letting it go lets the steps under it run. */
+      g_ptr_array_remove_index (from, from->len - 1);
+      notify_history (self);
+      return FALSE;
+    }
   if (!run_command (self, command, forward, error))
     return FALSE;
 

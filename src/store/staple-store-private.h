@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* The tables of a session's rows, which edits insert and delete by id and
+ * undo brings back under the same id. */
+typedef enum
+{
+  STAPLE_ID_STAGES,
+  STAPLE_ID_FRICTIONS,
+  STAPLE_ID_PARTICIPANTS,
+  STAPLE_ID_VOTES,
+  STAPLE_ID_ACTIONS,
+  STAPLE_ID_EMPOWERMENTS,
+  STAPLE_N_ID_TABLES
+} StapleIdTable;
+
 struct _StapleStore
 {
   GObject     parent_instance;
@@ -23,6 +36,9 @@ struct _StapleStore
   dev_t       wal_dev;
   ino_t       wal_ino;
   gboolean    checked_on_open; /* the whole file was read: not closed cleanly */
+  /* The highest id each table has had since the store opened: new rows
+   * get ids above it, never those of rows deleted meanwhile. */
+  gint64      high_ids[STAPLE_N_ID_TABLES];
 };
 
 #define IN_TRANSACTION(self) (!sqlite3_get_autocommit ((self)->db))

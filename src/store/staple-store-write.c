@@ -18,9 +18,28 @@
 
 /* Writing rows */
 
+/* A new row's id, in an INSERT whose ?1 is the row's id if it has one and
+ * whose ?N is the table's high-water id: above every id the table has had
+ * since the store opened. SQLite alone would give a deleted last row's id
+ * again, and an undo may still bring that row back under it (a phone's
+ * dot, placed while the user's removed one waits on the undo stack). */
+#define NEW_ID(table, n) "ifnull(?1, max(?" n ", (SELECT ifnull(max(id), 0) FROM " table ")) + 1)"
+
+static void
+bind_new_id (StapleStore  *self,
+             sqlite3_stmt *stmt,
+             int           index,
+             StapleIdTable table,
+             gint64        id)
+{
+  bind_id (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, index, self->high_ids[table]);
+}
+
 static gboolean
 insert_done (StapleStore  *self,
              sqlite3_stmt *stmt,
+             StapleIdTable table,
              GObject      *object,
              GError      **error)
 {
@@ -31,7 +50,11 @@ insert_done (StapleStore  *self,
 
   g_object_get (object, "id", &id, NULL);
   if (id <= 0)
-    g_object_set (object, "id", sqlite3_last_insert_rowid (self->db), NULL);
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+      g_object_set (object, "id", id, NULL);
+    }
+  self->high_ids[table] = MAX (self->high_ids[table], id);
 
   return TRUE;
 }
@@ -112,12 +135,13 @@ staple_store_insert_friction (StapleStore     *self,
 
   stmt = prepare (self,
                   "INSERT INTO frictions (id, stage_id, position, text, kind, severity,"
-                  " principle, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  " principle, notes)"
+                  " VALUES (" NEW_ID ("frictions", "9") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_id (stmt, 1, staple_friction_get_id (friction));
+  bind_new_id (self, stmt, 9, STAPLE_ID_FRICTIONS, staple_friction_get_id (friction));
   sqlite3_bind_int64 (stmt, 2, staple_friction_get_stage_id (friction));
   sqlite3_bind_int (stmt, 3, staple_friction_get_position (friction));
   bind_text (stmt, 4, staple_friction_get_text (friction));
@@ -126,7 +150,7 @@ staple_store_insert_friction (StapleStore     *self,
   bind_enum (stmt, 7, STAPLE_TYPE_PRINCIPLE, staple_friction_get_principle (friction));
   bind_text (stmt, 8, staple_friction_get_notes (friction));
 
-  return insert_done (self, stmt, G_OBJECT (friction), error);
+  return insert_done (self, stmt, STAPLE_ID_FRICTIONS, G_OBJECT (friction), error);
 }
 
 /**
@@ -151,12 +175,13 @@ staple_store_insert_stage (StapleStore  *self,
                   "INSERT INTO stages (id, session_id, position, name, team, channel,"
                   " work_minutes, wait_minutes, handoff, dropped, customer_feeling,"
                   " staff_feeling, notes)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                  " VALUES (" NEW_ID ("stages", "14") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                  " ?11, ?12, ?13)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_id (stmt, 1, staple_stage_get_id (stage));
+  bind_new_id (self, stmt, 14, STAPLE_ID_STAGES, staple_stage_get_id (stage));
   sqlite3_bind_int64 (stmt, 2, staple_stage_get_session_id (stage));
   sqlite3_bind_int (stmt, 3, staple_stage_get_position (stage));
   bind_text (stmt, 4, staple_stage_get_name (stage));
@@ -170,7 +195,7 @@ staple_store_insert_stage (StapleStore  *self,
   sqlite3_bind_int (stmt, 12, staple_stage_get_staff_feeling (stage));
   bind_text (stmt, 13, staple_stage_get_notes (stage));
 
-  if (!insert_done (self, stmt, G_OBJECT (stage), error))
+  if (!insert_done (self, stmt, STAPLE_ID_STAGES, G_OBJECT (stage), error))
     return FALSE;
 
   frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
@@ -205,12 +230,12 @@ staple_store_insert_participant (StapleStore        *self,
 
   stmt = prepare (self,
                   "INSERT INTO participants (id, session_id, position, name, role, abstains,"
-                  " anonymous) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  " anonymous) VALUES (" NEW_ID ("participants", "8") ", ?2, ?3, ?4, ?5, ?6, ?7)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_id (stmt, 1, staple_participant_get_id (participant));
+  bind_new_id (self, stmt, 8, STAPLE_ID_PARTICIPANTS, staple_participant_get_id (participant));
   sqlite3_bind_int64 (stmt, 2, session_id);
   sqlite3_bind_int (stmt, 3, position);
   bind_text (stmt, 4, staple_participant_get_name (participant));
@@ -218,7 +243,7 @@ staple_store_insert_participant (StapleStore        *self,
   sqlite3_bind_int (stmt, 6, staple_participant_get_abstains (participant));
   sqlite3_bind_int (stmt, 7, staple_participant_get_anonymous (participant));
 
-  return insert_done (self, stmt, G_OBJECT (participant), error);
+  return insert_done (self, stmt, STAPLE_ID_PARTICIPANTS, G_OBJECT (participant), error);
 }
 
 /**
@@ -238,16 +263,17 @@ staple_store_insert_vote (StapleStore  *self,
   g_return_val_if_fail (IN_TRANSACTION (self), FALSE);
 
   stmt = prepare (self,
-                  "INSERT INTO votes (id, participant_id, friction_id) VALUES (?1, ?2, ?3)",
+                  "INSERT INTO votes (id, participant_id, friction_id)"
+                  " VALUES (" NEW_ID ("votes", "4") ", ?2, ?3)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_id (stmt, 1, staple_vote_get_id (vote));
+  bind_new_id (self, stmt, 4, STAPLE_ID_VOTES, staple_vote_get_id (vote));
   sqlite3_bind_int64 (stmt, 2, staple_vote_get_participant_id (vote));
   sqlite3_bind_int64 (stmt, 3, staple_vote_get_friction_id (vote));
 
-  return insert_done (self, stmt, G_OBJECT (vote), error);
+  return insert_done (self, stmt, STAPLE_ID_VOTES, G_OBJECT (vote), error);
 }
 
 /**
@@ -317,12 +343,12 @@ staple_store_insert_action (StapleStore   *self,
 
   stmt = prepare (self,
                   "INSERT INTO actions (id, session_id, position, text, owner_id, due, status)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  " VALUES (" NEW_ID ("actions", "8") ", ?2, ?3, ?4, ?5, ?6, ?7)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_id (stmt, 1, staple_action_get_id (action));
+  bind_new_id (self, stmt, 8, STAPLE_ID_ACTIONS, staple_action_get_id (action));
   sqlite3_bind_int64 (stmt, 2, session_id);
   sqlite3_bind_int (stmt, 3, position);
   bind_text (stmt, 4, staple_action_get_text (action));
@@ -330,7 +356,7 @@ staple_store_insert_action (StapleStore   *self,
   bind_text (stmt, 6, staple_action_get_due (action));
   bind_enum (stmt, 7, STAPLE_TYPE_ACTION_STATUS, staple_action_get_status (action));
 
-  return insert_done (self, stmt, G_OBJECT (action), error) &&
+  return insert_done (self, stmt, STAPLE_ID_ACTIONS, G_OBJECT (action), error) &&
          staple_store_set_action_frictions (self, action, error);
 }
 
@@ -353,17 +379,17 @@ staple_store_insert_empowerment (StapleStore        *self,
 
   stmt = prepare (self,
                   "INSERT INTO empowerments (id, session_id, position, text)"
-                  " VALUES (?1, ?2, ?3, ?4)",
+                  " VALUES (" NEW_ID ("empowerments", "5") ", ?2, ?3, ?4)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_id (stmt, 1, staple_empowerment_get_id (item));
+  bind_new_id (self, stmt, 5, STAPLE_ID_EMPOWERMENTS, staple_empowerment_get_id (item));
   sqlite3_bind_int64 (stmt, 2, session_id);
   sqlite3_bind_int (stmt, 3, position);
   bind_text (stmt, 4, staple_empowerment_get_text (item));
 
-  return insert_done (self, stmt, G_OBJECT (item), error);
+  return insert_done (self, stmt, STAPLE_ID_EMPOWERMENTS, G_OBJECT (item), error);
 }
 
 /* Generic row edits. The SQL text is put together only from the constant
