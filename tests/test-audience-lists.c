@@ -562,6 +562,40 @@ test_prioritise (void)
   g_assert_cmpuint (count_on_page (first_hidden, staple_friction_get_text (first_in_map)), ==, 1);
 }
 
+/* Phones voting anonymously are people of the room, not more of them:
+ * five of the eight, with three dots each, have placed 15 of 24. */
+static void
+test_prioritise_anonymous (void)
+{
+  g_autoptr(StapleSession) session = test_read_example ();
+  g_autoptr(GPtrArray) ranked = staple_summary_rank_frictions (session);
+  gint64 friction_id = staple_friction_get_id (g_ptr_array_index (ranked, 0));
+  g_auto(Phase) shown = { 0 };
+
+  g_list_store_remove_all (staple_session_get_votes (session));
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(StapleParticipant) voter = staple_participant_new ();
+
+      staple_participant_set_id (voter, 1000 + i);
+      staple_participant_set_name (voter, "Anonymous voter");
+      staple_participant_set_anonymous (voter, TRUE);
+      g_list_store_append (staple_session_get_participants (session), voter);
+      for (int j = 0; j < 3; j++)
+        {
+          g_autoptr(StapleVote) vote = staple_vote_new ();
+
+          staple_vote_set_participant_id (vote, 1000 + i);
+          staple_vote_set_friction_id (vote, friction_id);
+          g_list_store_append (staple_session_get_votes (session), vote);
+        }
+    }
+
+  shown = render_pages (session, STAPLE_PHASE_PRIORITISE, FALSE, "anonymous");
+  g_assert_cmpuint (count_on_page (g_ptr_array_index (shown.pages, 0), "15 of 24 dots placed"),
+                    ==, 1);
+}
+
 static void
 test_commit (void)
 {
@@ -942,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/audience-lists/diagnose", test_diagnose);
   g_test_add_func ("/audience-lists/diagnose-hidden-votes", test_diagnose_hidden_votes);
   g_test_add_func ("/audience-lists/prioritise", test_prioritise);
+  g_test_add_func ("/audience-lists/prioritise-anonymous", test_prioritise_anonymous);
   g_test_add_func ("/audience-lists/commit", test_commit);
   g_test_add_func ("/audience-lists/commit-rtl-owner", test_commit_rtl_owner);
   g_test_add_func ("/audience-lists/close", test_close);

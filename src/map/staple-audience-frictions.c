@@ -408,15 +408,17 @@ add_in_map_order (AudienceList *list,
     }
 }
 
-/* Dots placed of the dots the room has: each participant who votes has the
- * session's number of them. */
+/* Dots placed of the dots the room has: each person who votes has the
+ * session's number of them. Phones voting anonymously are people of the
+ * room too, perhaps some of those listed: the room is at least the people
+ * listed, and at least those who voted by name and the anonymous voters. */
 static char *
 describe_dots (StapleSession *session)
 {
   GListModel *participants = G_LIST_MODEL (staple_session_get_participants (session));
   guint n = g_list_model_get_n_items (participants);
   guint placed = g_list_model_get_n_items (G_LIST_MODEL (staple_session_get_votes (session)));
-  guint voters = 0;
+  guint people = 0, voted = 0;
   guint64 dots;
   g_autofree char *placed_text = NULL;
   g_autofree char *dots_text = NULL;
@@ -425,10 +427,17 @@ describe_dots (StapleSession *session)
     {
       g_autoptr(StapleParticipant) participant = g_list_model_get_item (participants, i);
 
-      if (!staple_participant_get_abstains (participant))
-        voters++;
+      if (staple_participant_get_anonymous (participant))
+        voted++;
+      else if (!staple_participant_get_abstains (participant))
+        {
+          people++;
+          if (staple_session_count_dots_of (session, staple_participant_get_id (participant)) > 0)
+            voted++;
+        }
     }
-  dots = (guint64) voters * (guint64) MAX (staple_session_get_dots_per_participant (session), 0);
+  dots = (guint64) MAX (people, voted) *
+         (guint64) MAX (staple_session_get_dots_per_participant (session), 0);
   placed_text = _staple_audience_format_count (placed);
   if (dots == 0)
     /* Translators: the dots the room has placed, when nobody is listed to vote */
