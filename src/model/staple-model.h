@@ -15,6 +15,7 @@
 #include "staple-session-json.h"
 #include "staple-session-summary.h"
 #include "staple-stage.h"
+#include "staple-review.h"
 #include "staple-summary.h"
 #include "staple-templates.h"
 #include "staple-vote.h"

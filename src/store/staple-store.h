@@ -135,6 +135,10 @@ gboolean      staple_store_set_session_trashed   (StapleStore     *self,
                                                   GError         **error);
 gboolean      staple_store_purge_trashed         (StapleStore     *self,
                                                   GError         **error);
+StapleReview *staple_store_review_organisation   (StapleStore     *self,
+                                                  const char      *organisation,
+                                                  const char      *today,
+                                                  GError         **error);
 gint64        staple_store_walk_again            (StapleStore     *self,
                                                   gint64           session_id,
                                                   const char      *date,

@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-review.c: the leadership review's figures, from generated histories
+ * of walks in a database. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "staple-store.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  StapleStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_make_tmp_dir ();
+  f->path = g_build_filename (f->dir, "sessions.db", NULL);
+  f->store = staple_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* A walk as the test writes it: its stages' waits, its friction points'
+ * principles (one card each, the kind "policy" unless given), its actions
+ * as "text|owner|due|status" and its decisions handed on. */
+typedef struct
+{
+  const char  *title;
+  const char  *organisation;
+  const char  *date;
+  guint        order_wait;
+  const char  *principles[6];
+  const char  *actions[4];
+  const char  *empowerments[3];
+} Walk;
+
+static gint64
+add_walk (Fixture    *f,
+          const Walk *walk,
+          gint64      previous_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleSession) session = staple_session_new ();
+  const char *stage_names[] = { "Order", "Ship" };
+  const guint waits[] = { walk->order_wait, 30 };
+
+  g_object_set (session, "title", walk->title, "organisation", walk->organisation,
+                "date", walk->date, NULL);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(StapleParticipant) person = staple_participant_new ();
+
+      staple_participant_set_id (person, i + 1);
+      staple_participant_set_name (person, i == 0 ? "Ana" : "Ben");
+      g_list_store_append (staple_session_get_participants (session), person);
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(StapleStage) stage = staple_stage_new ();
+
+      staple_stage_set_name (stage, stage_names[i]);
+      staple_stage_set_position (stage, i);
+      staple_stage_set_work_minutes (stage, 10 * (i + 1));
+      staple_stage_set_wait_minutes (stage, waits[i]);
+      for (guint j = 0; i == 0 && walk->principles[j] != NULL; j++)
+        {
+          g_autoptr(StapleFriction) friction = staple_friction_new ();
+          int principle;
+
+          g_assert_true (staple_enum_from_nick (STAPLE_TYPE_PRINCIPLE, walk->principles[j],
+                                                &principle));
+          staple_friction_set_text (friction, walk->principles[j]);
+          staple_friction_set_position (friction, (int) j);
+          staple_friction_set_principle (friction, principle);
+          staple_friction_set_kind (friction, j == 0 ? STAPLE_FRICTION_KIND_TOOLS
+                                                     : STAPLE_FRICTION_KIND_POLICY);
+          g_list_store_append (staple_stage_get_frictions (stage), friction);
+        }
+      g_list_store_append (staple_session_get_stages (session), stage);
+    }
+  for (guint i = 0; walk->actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (walk->actions[i], "|", 4);
+      g_autoptr(StapleAction) action = staple_action_new ();
+      int status;
+
+      g_assert_true (staple_enum_from_nick (STAPLE_TYPE_ACTION_STATUS, parts[3], &status));
+      staple_action_set_text (action, parts[0]);
+      staple_action_set_owner_id (action, g_str_equal (parts[1], "Ana") ? 1
+                                          : g_str_equal (parts[1], "Ben") ? 2 : 0);
+      staple_action_set_due (action, parts[2]);
+      staple_action_set_status (action, status);
+      g_list_store_append (staple_session_get_actions (session), action);
+    }
+  for (guint i = 0; walk->empowerments[i] != NULL; i++)
+    {
+      g_autoptr(StapleEmpowerment) item = staple_empowerment_new ();
+
+      staple_empowerment_set_text (item, walk->empowerments[i]);
+      g_list_store_append (staple_session_get_empowerments (session), item);
+    }
+
+  g_assert_true (staple_store_add_session (f->store, session, &error));
+  g_assert_no_error (error);
+  if (previous_id != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE sessions SET previous_id = %" G_GINT64_FORMAT
+                                              " WHERE id = %" G_GINT64_FORMAT, previous_id,
+                                              staple_session_get_id (session));
+      sqlite3 *db = test_raw_open (f->path);
+
+      test_raw_exec (db, sql);
+      sqlite3_close (db);
+    }
+
+  return staple_session_get_id (session);
+}
+
+/* Two journeys of Acme: the first walked in January and again in March,
+ * the second walked once in February; another organisation's walk and one
+ * of Acme's in the trash beside them. */
+static const Walk first = {
+  "Returns", "Acme", "2026-01-10", 180,
+  { "trust-judgement", "trust-judgement", "give-people-time", "hire-for-the-person" },
+  { "Fix the returns form|Ana|2026-02-01|open", "Publish the refund rules|Ben|2026-01-20|done" },
+  { "Refunds up to 50 € without asking" },
+};
+static const Walk again = {
+  "Returns — follow-up", "Acme", "2026-03-10", 60,
+  { "trust-judgement", "cooperate-across-silos" },
+  { "Fix the returns form|Ana|2026-02-01|open", "Train the desk|Ben|2026-12-01|in-progress" },
+  { "  refunds up to 50 € WITHOUT asking", "Replace a part on site" },
+};
+static const Walk other_journey = {
+  "Onboarding", "Acme", "2026-02-01", 90,
+  { "give-people-time", "fix-the-product-first" },
+  { "Write the welcome letter||2026-07-01|open", "Old idea|Ana|2026-01-01|dropped" },
+  { NULL },
+};
+static const Walk elsewhere = {
+  "Returns", "Acme Ltd", "2026-01-15", 500,
+  { "set-clear-expectations", "trust-judgement" },
+  { "Not ours|Ana|2026-01-01|open" },
+  { "Not ours either" },
+};
+
+static gint64
+add_history (Fixture *f,
+             gint64  *ids)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 trashed;
+
+  ids[0] = add_walk (f, &first, 0);
+  ids[1] = add_walk (f, &again, ids[0]);
+  ids[2] = add_walk (f, &other_journey, 0);
+  add_walk (f, &elsewhere, 0);
+  trashed = add_walk (f, &first, ids[1]);
+  g_assert_true (staple_store_set_session_trashed (f->store, trashed, TRUE, &error));
+  g_assert_no_error (error);
+  return trashed;
+}
+
+static StapleReview *
+review (Fixture    *f,
+        const char *organisation)
+{
+  g_autoptr(GError) error = NULL;
+  StapleReview *review = staple_store_review_organisation (f->store, organisation, "2026-06-01",
+                                                           &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (review);
+  return review;
+}
+
+#define WALK(r, i) (&g_array_index ((r)->walks, StapleReviewWalk, (i)))
+
+static void
+test_walks (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 ids[3];
+  g_autoptr(StapleReview) acme = NULL;
+
+  add_history (f, ids);
+  acme = review (f, "Acme");
+
+  /* By date, the trashed one and Acme Ltd's left out: the organisation is
+   * matched exactly. */
+  g_assert_cmpuint (acme->walks->len, ==, 3);
+  g_assert_cmpint (WALK (acme, 0)->session_id, ==, ids[0]);
+  g_assert_cmpint (WALK (acme, 1)->session_id, ==, ids[2]);
+  g_assert_cmpint (WALK (acme, 2)->session_id, ==, ids[1]);
+  g_assert_cmpuint (acme->n_journeys, ==, 2);
+  g_assert_cmpint (WALK (acme, 2)->journey_id, ==, ids[0]);
+  g_assert_cmpint (WALK (acme, 1)->journey_id, ==, ids[2]);
+  g_assert_false (WALK (acme, 0)->latest);
+  g_assert_true (WALK (acme, 1)->latest);
+  g_assert_true (WALK (acme, 2)->latest);
+
+  /* Lead time: work 10 + 20, waits 180 + 30, then 60 + 30. */
+  g_assert_cmpuint (WALK (acme, 0)->work_minutes, ==, 30);
+  g_assert_cmpuint (WALK (acme, 0)->lead_minutes, ==, 240);
+  g_assert_cmpuint (WALK (acme, 2)->lead_minutes, ==, 120);
+  g_assert_cmpuint (WALK (acme, 0)->n_frictions, ==, 4);
+  g_assert_cmpstr (WALK (acme, 2)->date, ==, "2026-03-10");
+
+  /* An organisation nobody walked has an empty review, not an error. */
+  {
+    g_autoptr(StapleReview) none = review (f, "Nobody");
+
+    g_assert_cmpuint (none->walks->len, ==, 0);
+    g_assert_cmpuint (none->principles->len, ==, 0);
+    g_assert_cmpuint (none->owners->len, ==, 0);
+  }
+}
+
+static const StapleReviewPrinciple *
+find_principle (StapleReview    *review,
+                StaplePrinciple  principle)
+{
+  for (guint i = 0; i < review->principles->len; i++)
+    {
+      const StapleReviewPrinciple *entry = &g_array_index (review->principles,
+                                                           StapleReviewPrinciple, i);
+
+      if (entry->principle == principle)
+        return entry;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_principles (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 ids[3];
+  g_autoptr(StapleReview) acme = NULL;
+  const StapleReviewPrinciple *trust, *time, *hire, *silos, *product;
+
+  add_history (f, ids);
+  acme = review (f, "Acme");
+  g_assert_cmpuint (acme->principles->len, ==, 5);
+
+  trust = find_principle (acme, STAPLE_PRINCIPLE_TRUST_JUDGEMENT);
+  time = find_principle (acme, STAPLE_PRINCIPLE_GIVE_PEOPLE_TIME);
+  hire = find_principle (acme, STAPLE_PRINCIPLE_HIRE_FOR_THE_PERSON);
+  silos = find_principle (acme, STAPLE_PRINCIPLE_COOPERATE_ACROSS_SILOS);
+  product = find_principle (acme, STAPLE_PRINCIPLE_FIX_THE_PRODUCT_FIRST);
+
+  /* Walk after walk: in the first walk and its follow-up; in both
+   * journeys' walks. */
+  g_assert_cmpint (trust->trend, ==, STAPLE_REVIEW_TREND_RECURRING);
+  g_assert_cmpuint (trust->n_walks, ==, 2);
+  g_assert_cmpuint (trust->n_frictions, ==, 3);
+  g_assert_cmpuint (g_array_index (trust->counts, guint, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (trust->counts, guint, 1), ==, 0);
+  g_assert_cmpuint (g_array_index (trust->counts, guint, 2), ==, 1);
+  g_assert_cmpint (trust->session_id, ==, ids[1]);
+  g_assert_cmpint (time->trend, ==, STAPLE_REVIEW_TREND_RECURRING);
+  /* Gone from the journey's follow-up; new in it; one walk, once. */
+  g_assert_cmpint (hire->trend, ==, STAPLE_REVIEW_TREND_GONE);
+  g_assert_cmpint (hire->session_id, ==, ids[0]);
+  g_assert_cmpint (silos->trend, ==, STAPLE_REVIEW_TREND_NEW);
+  g_assert_cmpint (product->trend, ==, STAPLE_REVIEW_TREND_ONCE);
+
+  /* Most walks first, then most friction points: trust before time. */
+  g_assert_cmpint (g_array_index (acme->principles, StapleReviewPrinciple, 0).principle, ==,
+                   STAPLE_PRINCIPLE_TRUST_JUDGEMENT);
+
+  /* Each links to a friction point of the walk it names. */
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions f JOIN stages s"
+                               " ON f.stage_id = s.id WHERE f.id = %" G_GINT64_FORMAT
+                               " AND s.session_id = %" G_GINT64_FORMAT
+                               " AND f.principle = 'trust-judgement'",
+                               trust->friction_id, ids[1]), ==, 1);
+}
+
+static void
+test_kinds_and_waits (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 ids[3];
+  g_autoptr(StapleReview) acme = NULL;
+  const StapleReviewKind *kind;
+  const StapleReviewWait *wait;
+
+  add_history (f, ids);
+  acme = review (f, "Acme");
+
+  /* Each walk's first card is "tools", the rest "policy": 8 cards. */
+  g_assert_cmpuint (acme->kinds->len, ==, 2);
+  kind = &g_array_index (acme->kinds, StapleReviewKind, 0);
+  g_assert_cmpint (kind->kind, ==, STAPLE_FRICTION_KIND_POLICY);
+  g_assert_cmpuint (kind->n_frictions, ==, 5);
+  g_assert_cmpuint (kind->n_walks, ==, 3);
+  kind = &g_array_index (acme->kinds, StapleReviewKind, 1);
+  g_assert_cmpint (kind->kind, ==, STAPLE_FRICTION_KIND_TOOLS);
+  g_assert_cmpuint (kind->n_frictions, ==, 3);
+
+  /* Order waits longest, 180 minutes in the first walk; 330 over three. */
+  g_assert_cmpuint (acme->waits->len, ==, 2);
+  wait = &g_array_index (acme->waits, StapleReviewWait, 0);
+  g_assert_cmpstr (wait->name, ==, "Order");
+  g_assert_cmpuint (wait->wait_minutes_max, ==, 180);
+  g_assert_cmpuint (wait->wait_minutes_total, ==, 330);
+  g_assert_cmpuint (wait->n_walks, ==, 3);
+  g_assert_cmpint (wait->session_id, ==, ids[0]);
+  wait = &g_array_index (acme->waits, StapleReviewWait, 1);
+  g_assert_cmpstr (wait->name, ==, "Ship");
+  g_assert_cmpuint (wait->wait_minutes_total, ==, 90);
+}
+
+static const StapleReviewOwner *
+owner_at (StapleReview *review,
+          guint         index)
+{
+  g_assert_cmpuint (index, <, review->owners->len);
+  return &g_array_index (review->owners, StapleReviewOwner, index);
+}
+
+static void
+test_promises (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 ids[3];
+  g_autoptr(StapleReview) acme = NULL;
+  guint n_counted = 0, n_overdue = 0;
+
+  add_history (f, ids);
+  acme = review (f, "Acme");
+
+  /* Six actions in the walks; the first walk's open one was carried into
+   * its follow-up and counts there only. */
+  g_assert_cmpuint (acme->actions->len, ==, 6);
+  for (guint i = 0; i < acme->actions->len; i++)
+    {
+      StapleReviewAction *action = &g_array_index (acme->actions, StapleReviewAction, i);
+
+      n_counted += action->counted;
+      n_overdue += action->overdue;
+      if (action->session_id == ids[0] && action->status == STAPLE_ACTION_STATUS_OPEN)
+        g_assert_false (action->counted);
+      if (action->overdue)
+        {
+          g_assert_cmpstr (action->text, ==, "Fix the returns form");
+          g_assert_cmpint (action->session_id, ==, ids[1]);
+        }
+    }
+  g_assert_cmpuint (n_counted, ==, 5);
+  g_assert_cmpuint (n_overdue, ==, 1);
+
+  /* By owner: overdue first, then open; nobody's last. */
+  g_assert_cmpuint (acme->owners->len, ==, 3);
+  g_assert_cmpstr (owner_at (acme, 0)->owner, ==, "Ana");
+  g_assert_cmpuint (owner_at (acme, 0)->n_open, ==, 1);
+  g_assert_cmpuint (owner_at (acme, 0)->n_overdue, ==, 1);
+  g_assert_cmpuint (owner_at (acme, 0)->n_dropped, ==, 1);
+  g_assert_cmpstr (owner_at (acme, 1)->owner, ==, "Ben");
+  g_assert_cmpuint (owner_at (acme, 1)->n_done, ==, 1);
+  g_assert_cmpuint (owner_at (acme, 1)->n_open, ==, 1);
+  g_assert_cmpuint (owner_at (acme, 1)->n_overdue, ==, 0);
+  g_assert_cmpstr (owner_at (acme, 2)->owner, ==, "");
+  g_assert_cmpuint (owner_at (acme, 2)->n_open, ==, 1);
+
+  /* The decisions handed on, once each, dated by the walk that first
+   * listed them, whatever case and spaces the follow-up wrote. */
+  g_assert_cmpuint (acme->empowerments->len, ==, 2);
+  g_assert_cmpstr (g_array_index (acme->empowerments, StapleReviewEmpowerment, 0).text, ==,
+                   "Refunds up to 50 € without asking");
+  g_assert_cmpstr (g_array_index (acme->empowerments, StapleReviewEmpowerment, 0).date, ==,
+                   "2026-01-10");
+  g_assert_cmpstr (g_array_index (acme->empowerments, StapleReviewEmpowerment, 1).date, ==,
+                   "2026-03-10");
+}
+
+/* A loop of Walk Again links, which only a hand-edited file makes, ends:
+ * each walk gets a journey. */
+static void
+test_loop (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 ids[3];
+  g_autoptr(StapleReview) acme = NULL;
+  sqlite3 *db;
+  g_autofree char *sql = NULL;
+
+  add_history (f, ids);
+  db = test_raw_open (f->path);
+  sql = g_strdup_printf ("UPDATE sessions SET previous_id = %" G_GINT64_FORMAT
+                         " WHERE id = %" G_GINT64_FORMAT, ids[1], ids[0]);
+  test_raw_exec (db, sql);
+  sqlite3_close (db);
+
+  acme = review (f, "Acme");
+  g_assert_cmpuint (acme->walks->len, ==, 3);
+  g_assert_cmpuint (acme->n_journeys, >=, 2);
+  g_assert_cmpint (WALK (acme, 0)->journey_id, !=, 0);
+  g_assert_cmpint (WALK (acme, 2)->journey_id, !=, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/review/walks", test_walks);
+  ADD_TEST ("/review/principles", test_principles);
+  ADD_TEST ("/review/kinds-and-waits", test_kinds_and_waits);
+  ADD_TEST ("/review/promises", test_promises);
+  ADD_TEST ("/review/loop", test_loop);
+
+  return g_test_run ();
+}
