@@ -325,6 +325,20 @@ def bad_calls(cli, session):
         ([s, f"--export-session={out('no/such/folder/a.staple')}"], 1,
          "an unwritable .staple path"),
         ([s, f"--export-session={out('dir')}"], 1, "a folder in the .staple file's way"),
+        (["--organisation=", f"--export-pdf={out('a.pdf')}"], 2, "an empty organisation"),
+        (["--organisation=Kettlewell", f"--export-pdf={out('a.pdf')}"], 1,
+         "an organisation nobody walked (matched exactly, not by a prefix)"),
+        (["--organisation=X"], 2, "--organisation without an export"),
+        ([s, "--organisation=X", f"--export-pdf={out('a.pdf')}"], 2,
+         "--organisation with --session"),
+        (["--organisation=X", f"--export-png={out('a.png')}"], 2,
+         "--organisation with a session's export"),
+        (["--organisation=X", f"--export-pdf={out('a.pdf')}", "--report=map"], 2,
+         "--organisation with a session's report"),
+        ([s, f"--export-pdf={out('a.pdf')}", "--report=review"], 2,
+         "--report=review of a session"),
+        ([s, "--export-ics="], 2, "an empty iCalendar file name"),
+        ([s, f"--export-ics={out('no/such/folder/a.ics')}"], 1, "an unwritable iCalendar path"),
         (["--import="], 2, "an empty file to import"),
         ([f"--import={out('a.staple')}", "--list"], 2, "--import with --list"),
         ([f"--import={out('a.staple')}", s, f"--export-csv={out('a.csv')}"], 2,
@@ -422,6 +436,43 @@ def check_invalid_utf8(cli, session):
     print("ok - a stored byte that is not UTF-8 is repaired: PDF, .staple export and import")
 
 
+def check_review(cli, session):
+    """The review of the example's organisation, as a PDF and its open
+    actions as iCalendar to-dos; the organisation is --list's last column."""
+    row = cli.run("--list").stdout.strip().split("\n")[0].split("\t")
+    organisation = "Kettlewell Coffee Systems Ltd"
+    if len(row) != 6 or row[5] != organisation:
+        fail(f"--list's row has no organisation column: {row!r}")
+    pdf, ics = cli.path("review.pdf"), cli.path("open.ics")
+    result = cli.run(f"--organisation={organisation}", f"--export-pdf={pdf}",
+                     "--report=review", "--paper=a4", "--orientation=portrait")
+    if result.returncode != 0 or result.stderr:
+        fail(f"--report=review: {result.returncode} {result.stderr!r}")
+    if shutil.which("pdftotext") is not None:
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                              timeout=60).stdout
+        for wanted in (f"Review of {organisation}", "1 walk", "The principles behind the friction",
+                       "Promises kept", "Decisions handed to front-line staff"):
+            if wanted not in text:
+                fail(f"the review's PDF lacks {wanted!r}")
+    result = cli.run(f"--organisation={organisation}", f"--export-ics={ics}")
+    session_ics = cli.path("session.ics")
+    result2 = cli.run(f"--session={session}", f"--export-ics={session_ics}")
+    if result.returncode != 0 or result2.returncode != 0:
+        fail(f"--export-ics: {result.stderr!r} {result2.stderr!r}")
+    with open(ics, "rb") as f:
+        data = f.read()
+    with open(session_ics, "rb") as f:
+        session_data = f.read()
+    # The example's open actions, and all of its actions with the one done.
+    if (not data.startswith(b"BEGIN:VCALENDAR\r\n") or data.count(b"BEGIN:VTODO") != 6
+            or b"STATUS:COMPLETED" in data or session_data.count(b"BEGIN:VTODO") != 8
+            or b"STATUS:COMPLETED" not in session_data):
+        fail(f"the iCalendar files: {data[:200]!r} / {session_data.count(b'BEGIN:VTODO')}")
+    cli.clean()
+    print("ok - --organisation: the review as a PDF, open actions and a session's as to-dos")
+
+
 def check_others(cli):
     result = cli.run("--list")
     if result.returncode != 0 or len(result.stdout.strip().split("\n")) != 1:
@@ -446,6 +497,7 @@ def main():
         check_big_png(cli, make_db)
         check_pdf(cli, session)
         check_share(cli, session)
+        check_review(cli, session)
         check_bad_calls(cli, bad_calls(cli, session))
         check_others(cli)
         check_invalid_utf8(cli, session)

@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
+#include "staple-export.h"
+#include "staple-report.h"
 #include "staple-store.h"
 #include "test-util.h"
 
@@ -419,6 +422,188 @@ test_loop (Fixture       *f,
   g_assert_cmpint (WALK (acme, 2)->journey_id, !=, 0);
 }
 
+/* The text of @path as pdftotext reads it. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* pdftotext may leave out a narrow space ("4 h" read as "4h"): whether
+ * @text holds @needle, spaces aside. */
+static gboolean
+has_squeezed (const char *text,
+              const char *needle)
+{
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (a, *p);
+  for (const char *p = needle; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (b, *p);
+  return strstr (a->str, b->str) != NULL;
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleReview) acme = NULL;
+  g_autoptr(StapleReport) report = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "review.pdf", NULL);
+  g_autofree char *text = NULL;
+  StapleReportOptions options;
+  gint64 ids[3];
+  const char *keep = g_getenv ("STAPLE_TEST_REVIEW_PDF");
+  g_autofree char *four_hours = staple_format_minutes (240);
+
+  add_history (f, ids);
+  acme = review (f, "Acme");
+  staple_report_options_init (&options);
+  options.orientation = STAPLE_ORIENTATION_PORTRAIT;
+  report = staple_report_new_review (acme, &options);
+  g_assert_cmpuint (staple_report_get_n_pages (report), >=, 2);
+  g_assert_true (staple_report_write_pdf (report, keep != NULL ? keep : path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (keep != NULL ? keep : path);
+
+  /* The title, and each walk with its times and its journey. */
+  g_assert_nonnull (strstr (text, "Review of Acme"));
+  g_assert_nonnull (strstr (text, "3 walks, from 2026-01-10 to 2026-03-10"));
+  g_assert_nonnull (strstr (text, "2 journeys"));
+  g_assert_nonnull (strstr (text, "Returns — follow-up"));
+  g_assert_nonnull (strstr (text, "Onboarding"));
+  g_assert_null (strstr (text, "Acme Ltd"));
+  g_assert_null (strstr (text, "Not ours"));
+  /* The chart's values as text: the first walk's lead time, 4 h. */
+  g_assert_true (has_squeezed (text, four_hours));
+  g_assert_nonnull (strstr (text, "lead time"));
+
+  /* Principles with their trend, the kinds, the waits, the promises. */
+  g_assert_nonnull (strstr (text, "Recurring"));
+  g_assert_nonnull (strstr (text, "Gone"));
+  g_assert_nonnull (strstr (text, "Where the work waits longest"));
+  g_assert_nonnull (strstr (text, "Order"));
+  g_assert_nonnull (strstr (text, "Promises kept"));
+  g_assert_nonnull (strstr (text, "1 done, 3 open, of which 1 overdue on 2026-06-01"));
+  g_assert_nonnull (strstr (text, "Fix the returns form"));
+  g_assert_nonnull (strstr (text, "Replace a part on site"));
+  g_assert_nonnull (strstr (text, "Refunds up to 50 € without asking"));
+}
+
+/* Each to-do of @path, as tests/validate-ics.py read it with Python's
+ * icalendar: an array of [summary, status, due, description]. */
+static JsonArray *
+read_ics (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "validate-ics.py", NULL);
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
+                       ? "/usr/bin/python3" : "python3";
+  const char *argv[] = { python, script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *todos = json_array_new ();
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s is not valid iCalendar: %s", path, err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], &error);
+
+      g_assert_no_error (error);
+      json_array_add_element (todos, g_steal_pointer (&node));
+    }
+
+  return todos;
+}
+
+static const char *
+todo_field (JsonArray *todos,
+            guint      index,
+            guint      field)
+{
+  return json_array_get_string_element (json_array_get_array_element (todos, index), field);
+}
+
+static void
+test_ics (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleReview) acme = NULL;
+  g_autoptr(StapleSession) session = NULL;
+  g_autoptr(JsonArray) todos = NULL;
+  g_autoptr(JsonArray) walk_todos = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "open.ics", NULL);
+  gint64 ids[3];
+
+  add_history (f, ids);
+  acme = review (f, "Acme");
+  g_assert_true (staple_export_review_ics (acme, path, &error));
+  g_assert_no_error (error);
+
+  /* The organisation's open actions, each once: the copy the follow-up
+   * carried, not the first walk's; nothing done or dropped. */
+  todos = read_ics (path);
+  g_assert_cmpuint (json_array_get_length (todos), ==, 3);
+  g_assert_cmpstr (todo_field (todos, 0, 0), ==, "Write the welcome letter");
+  g_assert_cmpstr (todo_field (todos, 0, 1), ==, "NEEDS-ACTION");
+  g_assert_cmpstr (todo_field (todos, 0, 2), ==, "20260701");
+  g_assert_cmpstr (todo_field (todos, 1, 0), ==, "Fix the returns form");
+  g_assert_cmpstr (todo_field (todos, 1, 2), ==, "20260201");
+  g_assert_nonnull (strstr (todo_field (todos, 1, 3), "Returns — follow-up"));
+  g_assert_nonnull (strstr (todo_field (todos, 1, 3), "Owner: Ana"));
+  g_assert_cmpstr (todo_field (todos, 2, 0), ==, "Train the desk");
+  g_assert_cmpstr (todo_field (todos, 2, 1), ==, "IN-PROCESS");
+
+  /* One walk's actions, whatever their status; a text no calendar line
+   * could hold as it is comes back whole. */
+  session = staple_store_load_session (f->store, ids[0], &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(StapleAction) odd = staple_action_new ();
+    g_autoptr(GString) long_text = g_string_new ("Call back, today; then \\ note\nit: ☕ ");
+
+    g_string_append (long_text, "שלום עולם ");
+    for (int i = 0; i < 400; i++)
+      g_string_append (long_text, "é😀");
+    staple_action_set_text (odd, long_text->str);
+    staple_action_set_due (odd, "2026-02-30");
+    g_list_store_append (staple_session_get_actions (session), odd);
+    g_assert_true (staple_export_actions_ics (session, path, &error));
+    g_assert_no_error (error);
+
+    walk_todos = read_ics (path);
+    g_assert_cmpuint (json_array_get_length (walk_todos), ==, 3);
+    g_assert_cmpstr (todo_field (walk_todos, 0, 0), ==, "Fix the returns form");
+    g_assert_cmpstr (todo_field (walk_todos, 1, 1), ==, "COMPLETED");
+    g_assert_cmpstr (todo_field (walk_todos, 2, 0), ==, long_text->str);
+    /* No such day: no DUE rather than a wrong one. */
+    g_assert_cmpstr (todo_field (walk_todos, 2, 2), ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +618,8 @@ main (int   argc,
   ADD_TEST ("/review/kinds-and-waits", test_kinds_and_waits);
   ADD_TEST ("/review/promises", test_promises);
   ADD_TEST ("/review/loop", test_loop);
+  ADD_TEST ("/review/pdf", test_pdf);
+  ADD_TEST ("/review/ics", test_ics);
 
   return g_test_run ();
 }

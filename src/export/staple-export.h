@@ -55,6 +55,12 @@ gboolean staple_export_stages_csv       (StapleSession  *session,
                                          const char     *path,
                                          GError        **error);
 char    *staple_export_stages_csv_path  (const char     *path);
+gboolean staple_export_actions_ics      (StapleSession  *session,
+                                         const char     *path,
+                                         GError        **error);
+gboolean staple_export_review_ics       (StapleReview   *review,
+                                         const char     *path,
+                                         GError        **error);
 
 gboolean staple_export_comparison_pdf   (StapleSession  *earlier,
                                          StapleSession  *later,

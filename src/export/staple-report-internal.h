@@ -102,7 +102,9 @@ struct _StapleReport
 {
   GObject              parent_instance;
 
-  StapleSession       *session;
+  StapleSession       *session;  /* NULL for a review */
+  StapleReview        *review;   /* borrowed; NULL for a session's report */
+  char                *review_title;
   StapleReportOptions  options;
   double               width;   /* the paper, in points */
   double               height;
@@ -245,5 +247,8 @@ void _staple_report_add_summary (StapleReport *self);
 
 /* Walk sheets: staple-report-walk.c */
 void _staple_report_add_walk_sheets (StapleReport *self);
+
+/* The leadership review of an organisation's walks: staple-report-review.c */
+void _staple_report_add_review (StapleReport *self);
 
 G_END_DECLS

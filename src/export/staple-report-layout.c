@@ -160,7 +160,12 @@ _staple_report_is_empty (const char *text)
 const char *
 _staple_report_session_title (StapleReport *self)
 {
-  const char *title = staple_session_get_title (self->session);
+  const char *title;
+
+  if (self->review_title != NULL)
+    return self->review_title;
+
+  title = staple_session_get_title (self->session);
 
   return _staple_report_is_empty (title) ? _("Untitled session") : title;
 }

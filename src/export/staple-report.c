@@ -167,7 +167,8 @@ report_paper (StaplePaper poster)
 static void
 add_footers (StapleReport *self)
 {
-  const char *date = staple_session_get_date (self->session);
+  const char *date = self->review != NULL ? self->review->today
+                                          : staple_session_get_date (self->session);
   g_autofree char *left = _staple_report_is_empty (date)
                           ? g_strdup (_staple_report_session_title (self))
                           : g_strdup_printf ("%s · %s", _staple_report_session_title (self), date);
@@ -211,6 +212,7 @@ staple_report_finalize (GObject *object)
   g_clear_object (&self->map);
   g_clear_object (&self->context);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->review_title, g_free);
 
   G_OBJECT_CLASS (staple_report_parent_class)->finalize (object);
 }
@@ -362,6 +364,57 @@ staple_report_new (StapleSession             *session,
 }
 
 /**
+ * staple_report_new_review:
+ * @review: (transfer none): the review to print; it must outlive the report
+ * @options: the paper (the kind and the poster are not used)
+ *
+ * Lays out the leadership review of an organisation's walks.
+ *
+ * Returns: (transfer full): the paginated review
+ */
+StapleReport *
+staple_report_new_review (StapleReview              *review,
+                          const StapleReportOptions *options)
+{
+  StapleReport *self;
+
+  g_return_val_if_fail (review != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail ((guint) options->paper < G_N_ELEMENTS (papers), NULL);
+
+  self = g_object_new (STAPLE_TYPE_REPORT, NULL);
+  self->review = review;
+  /* Translators: the title of the leadership review; %s is an organisation */
+  self->review_title = g_strdup_printf (_("Review of %s"), review->organisation);
+  self->options = *options;
+  self->options.poster_columns = self->options.poster_rows = 1;
+  set_up_paper (self, options->paper);
+
+  _staple_report_add_review (self);
+
+  add_footers (self);
+  self->page = NULL;
+  return self;
+}
+
+/**
+ * staple_report_write_review_pdf:
+ *
+ * Writes the leadership review of an organisation's walks as a PDF, whole
+ * or not at all.
+ */
+gboolean
+staple_report_write_review_pdf (StapleReview               *review,
+                                const StapleReportOptions  *options,
+                                const char                 *path,
+                                GError                    **error)
+{
+  g_autoptr(StapleReport) report = staple_report_new_review (review, options);
+
+  return staple_report_write_pdf (report, path, error);
+}
+
+/**
  * staple_report_get_n_pages:
  *
  * Returns: how many pages the report has
@@ -432,6 +485,12 @@ draw_item (StapleReport *self,
     case ITEM_CIRCLE:
       cairo_new_sub_path (cr);
       cairo_arc (cr, box->x, box->y, box->width, 0, 2 * G_PI);
+      if (item->fill >= 0)
+        {
+          cairo_set_source_rgb (cr, item->fill, item->fill, item->fill);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, item->ink, item->ink, item->ink);
+        }
       cairo_set_line_width (cr, item->line_width);
       cairo_stroke (cr);
       break;
@@ -529,8 +588,11 @@ static void
 set_metadata (StapleReport     *self,
               cairo_surface_t *surface)
 {
-  const char *facilitator = staple_session_get_facilitator (self->session);
-  const char *organisation = staple_session_get_organisation (self->session);
+  const char *facilitator = self->session != NULL
+                            ? staple_session_get_facilitator (self->session) : "";
+  const char *organisation = self->session != NULL
+                             ? staple_session_get_organisation (self->session)
+                             : self->review->organisation;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   /* cairo takes ISO 8601 without fractions of a second. */
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");

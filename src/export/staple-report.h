@@ -61,6 +61,12 @@ void          staple_paper_get_size       (StaplePaper                paper,
                                            double                    *height_pt);
 StapleReport *staple_report_new           (StapleSession             *session,
                                            const StapleReportOptions *options);
+StapleReport *staple_report_new_review    (StapleReview              *review,
+                                           const StapleReportOptions *options);
+gboolean      staple_report_write_review_pdf (StapleReview              *review,
+                                              const StapleReportOptions *options,
+                                              const char                *path,
+                                              GError                   **error);
 guint         staple_report_get_n_pages   (StapleReport              *self);
 void          staple_report_draw_page     (StapleReport              *self,
                                            cairo_t                   *cr,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "staple-application.h"
+#include "staple-command-line.h"
 #include "staple-example.h"
 #include "staple-export.h"
 #include "staple-file-guard.h"
@@ -38,7 +39,8 @@ static const GOptionEntry option_entries[] = {
   { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the bundled example workshop, adding it to the library first if needed"), NULL },
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print every saved session, one per line (id, title, date, stages, friction points)"),
+    N_("Print every saved session, one per line (id, title, date, stages, friction points, "
+       "organisation)"),
     NULL },
   { "session", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("The session to export, by its id (see --list)"), N_("ID") },
@@ -61,7 +63,15 @@ static const GOptionEntry option_entries[] = {
     N_("Tile the PDF's map over COLUMNS × ROWS pages, e.g. 3x2 (at most 20x20)"),
     N_("COLUMNSxROWS") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("What the PDF holds: full (default), map, summary or walk-sheets"), N_("KIND") },
+    N_("What the PDF holds: full (default), map, summary or walk-sheets; review with "
+       "--organisation"), N_("KIND") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the session's actions (or, with --organisation, every open action of its walks) "
+       "as iCalendar to-dos and exit"), N_("FILE") },
+  { "organisation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export the review of every walk of this organisation, named exactly as in the "
+       "sessions, instead of one session: with --export-pdf and --report=review, or "
+       "--export-ics"), N_("NAME") },
   { "export-session", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the session as a .staple file to share with another Staple, and exit"),
     N_("FILE") },
@@ -102,435 +112,6 @@ resolve_database (GVariantDict *options,
   return g_canonicalize_filename (path, cwd);
 }
 
-/* Tab-separated: id, title, date, stage count, friction point count. Tabs and
- * line breaks inside a title would break the columns, so they become spaces. */
-static int
-print_sessions (StapleStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) sessions = staple_store_list_sessions (store, &error);
-
-  if (sessions == NULL)
-    {
-      g_printerr ("staple: %s\n", error->message);
-      return 1;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sessions)); i++)
-    {
-      g_autoptr(StapleSessionSummary) summary =
-        g_list_model_get_item (G_LIST_MODEL (sessions), i);
-      g_autofree char *title = g_strdup (staple_session_summary_get_title (summary));
-
-      g_strdelimit (title, "\t\r\n", ' ');
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%u\n",
-               staple_session_summary_get_id (summary), title,
-               staple_session_summary_get_date (summary),
-               staple_session_summary_get_n_stages (summary),
-               staple_session_summary_get_n_frictions (summary));
-    }
-
-  return 0;
-}
-
-/* What the export options asked for, checked before anything is opened. */
-typedef struct
-{
-  gint64  session_id;
-  char   *csv;
-  char   *csv_actions;
-  char   *csv_stages;
-  char   *svg;
-  char   *png;
-  double  png_scale;
-  char   *pdf;
-  char   *staple;
-  StapleReportOptions report;
-} ExportRequest;
-
-static void
-export_request_clear (ExportRequest *request)
-{
-  g_clear_pointer (&request->csv, g_free);
-  g_clear_pointer (&request->csv_actions, g_free);
-  g_clear_pointer (&request->csv_stages, g_free);
-  g_clear_pointer (&request->svg, g_free);
-  g_clear_pointer (&request->png, g_free);
-  g_clear_pointer (&request->pdf, g_free);
-  g_clear_pointer (&request->staple, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
-
-static const char * const export_options[] = {
-  "export-csv", "export-svg", "export-png", "export-pdf", "export-session",
-};
-
-static gboolean
-has_export (GVariantDict *options)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (export_options); i++)
-    {
-      if (g_variant_dict_contains (options, export_options[i]))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* An option that only means something beside another one. */
-static gboolean
-check_companion (GVariantDict *options,
-                 const char   *name,
-                 const char   *needs)
-{
-  if (!g_variant_dict_contains (options, name) || g_variant_dict_contains (options, needs))
-    return TRUE;
-
-  g_printerr (_("staple: --%s is used with --%s\n"), name, needs);
-  return FALSE;
-}
-
-/* Returns FALSE, having said why, for an empty file name. */
-static gboolean
-lookup_file (GVariantDict  *options,
-             const char    *name,
-             char         **path)
-{
-  if (!g_variant_dict_lookup (options, name, "^ay", path))
-    return TRUE;
-
-  if (**path != '\0')
-    return TRUE;
-
-  g_printerr (_("staple: --%s needs a file name\n"), name);
-  return FALSE;
-}
-
-static gboolean
-parse_png_scale (GVariantDict *options,
-                 double       *scale)
-{
-  g_autofree char *text = NULL;
-  char *end = NULL;
-
-  *scale = 1.0;
-  if (!g_variant_dict_lookup (options, "png-scale", "s", &text))
-    return TRUE;
-
-  *scale = g_ascii_strtod (text, &end);
-  if (*text != '\0' && *end == '\0' && *scale >= 0.25 && *scale <= 4.0)
-    return TRUE;
-
-  g_printerr (_("staple: --png-scale takes a number from 0.25 to 4, not “%s”\n"), text);
-  return FALSE;
-}
-
-/* A poster of more than 20 × 20 sheets is surely a typing mistake. */
-#define POSTER_SIDE_MAX 20
-
-/* "3x2": columns across, rows down, each from 1 to POSTER_SIDE_MAX. */
-static gboolean
-parse_poster (const char *text,
-              guint      *columns,
-              guint      *rows)
-{
-  g_auto(GStrv) sides = g_strsplit (text, "x", -1);
-  guint64 across, down;
-
-  if (g_strv_length (sides) != 2 ||
-      !g_ascii_string_to_unsigned (sides[0], 10, 1, POSTER_SIDE_MAX, &across, NULL) ||
-      !g_ascii_string_to_unsigned (sides[1], 10, 1, POSTER_SIDE_MAX, &down, NULL))
-    return FALSE;
-
-  *columns = (guint) across;
-  *rows = (guint) down;
-  return TRUE;
-}
-
-static gboolean
-parse_choice (const char         *text,
-              const char * const *names,
-              guint               n_names,
-              guint              *value)
-{
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_ascii_strcasecmp (text, names[i]) == 0)
-        {
-          *value = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* --paper, --orientation, --poster and --report, into @report. */
-static gboolean
-parse_pdf_options (GVariantDict        *options,
-                   StapleReportOptions *report)
-{
-  static const char * const orientations[] = {
-    [STAPLE_ORIENTATION_LANDSCAPE] = "landscape",
-    [STAPLE_ORIENTATION_PORTRAIT] = "portrait",
-  };
-  static const char * const kinds[] = {
-    [STAPLE_REPORT_FULL] = "full",
-    [STAPLE_REPORT_MAP] = "map",
-    [STAPLE_REPORT_SUMMARY] = "summary",
-    [STAPLE_REPORT_WALK_SHEETS] = "walk-sheets",
-  };
-  const char *text;
-  guint value;
-
-  staple_report_options_init (report);
-
-  if (g_variant_dict_lookup (options, "paper", "&s", &text) &&
-      !staple_paper_from_string (text, &report->paper))
-    {
-      g_printerr (_("staple: unknown paper “%s”; use a4, a3, letter, tabloid, a1 or a0\n"),
-                  text);
-      return FALSE;
-    }
-
-  if (g_variant_dict_lookup (options, "orientation", "&s", &text))
-    {
-      if (!parse_choice (text, orientations, G_N_ELEMENTS (orientations), &value))
-        {
-          g_printerr (_("staple: unknown orientation “%s”; use landscape or portrait\n"), text);
-          return FALSE;
-        }
-      report->orientation = (StapleOrientation) value;
-    }
-
-  if (g_variant_dict_lookup (options, "poster", "&s", &text) &&
-      !parse_poster (text, &report->poster_columns, &report->poster_rows))
-    {
-      g_printerr (_("staple: --poster takes COLUMNSxROWS, each from 1 to %d, such as 3x2; "
-                    "not “%s”\n"), POSTER_SIDE_MAX, text);
-      return FALSE;
-    }
-
-  if (g_variant_dict_lookup (options, "report", "&s", &text))
-    {
-      if (!parse_choice (text, kinds, G_N_ELEMENTS (kinds), &value))
-        {
-          g_printerr (_("staple: unknown report “%s”; use full, map, summary or walk-sheets\n"),
-                      text);
-          return FALSE;
-        }
-      report->kind = (StapleReportKind) value;
-    }
-
-  return TRUE;
-}
-
-/* Two exports to one file would leave only the last; surely a slip. */
-static gboolean
-check_distinct (ExportRequest *request)
-{
-  const char *paths[] = {
-    request->csv, request->csv_actions, request->csv_stages, request->svg, request->png,
-    request->pdf, request->staple,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-    for (guint j = i + 1; j < G_N_ELEMENTS (paths); j++)
-      {
-        if (paths[i] != NULL && g_strcmp0 (paths[i], paths[j]) == 0)
-          {
-            g_autofree char *name = g_filename_display_name (paths[i]);
-
-            g_printerr (_("staple: two exports would write “%s”\n"), name);
-            return FALSE;
-          }
-      }
-
-  return TRUE;
-}
-
-/* Checks every export option without touching the database or a file.
- * Returns FALSE, having printed one line, when the command line is wrong. */
-static gboolean
-parse_exports (GVariantDict  *options,
-               ExportRequest *request)
-{
-  const char *session;
-
-  if (!check_companion (options, "png-scale", "export-png") ||
-      !check_companion (options, "paper", "export-pdf") ||
-      !check_companion (options, "orientation", "export-pdf") ||
-      !check_companion (options, "poster", "export-pdf") ||
-      !check_companion (options, "report", "export-pdf"))
-    return FALSE;
-
-  if (g_variant_dict_contains (options, "session") && !has_export (options))
-    {
-      g_printerr (_("staple: --session is used with an export option such as --export-png\n"));
-      return FALSE;
-    }
-
-  if (!has_export (options))
-    return TRUE;
-
-  if (!g_variant_dict_lookup (options, "session", "&s", &session))
-    {
-      g_printerr (_("staple: exporting needs --session=ID (see “staple --list”)\n"));
-      return FALSE;
-    }
-
-  /* Parsed here rather than by GOption, whose message would not say
-   * "staple:" and whose exit status would not be 2. */
-  if (!g_ascii_string_to_signed (session, 10, 1, G_MAXINT64, &request->session_id, NULL))
-    {
-      g_printerr (_("staple: --session takes a session id (see “staple --list”), "
-                    "not “%s”\n"),
-                  session);
-      return FALSE;
-    }
-
-  if (!lookup_file (options, "export-csv", &request->csv) ||
-      !lookup_file (options, "export-svg", &request->svg) ||
-      !lookup_file (options, "export-png", &request->png) ||
-      !lookup_file (options, "export-pdf", &request->pdf) ||
-      !lookup_file (options, "export-session", &request->staple) ||
-      !parse_png_scale (options, &request->png_scale) ||
-      !parse_pdf_options (options, &request->report))
-    return FALSE;
-
-  if (request->csv != NULL)
-    {
-      request->csv_actions = staple_export_actions_csv_path (request->csv);
-      request->csv_stages = staple_export_stages_csv_path (request->csv);
-    }
-
-  return check_distinct (request);
-}
-
-/* A map too large for one image is wrapped or drawn smaller: said on
- * stderr in one line, as the image is not what a script may expect. */
-static gboolean
-export_png (StapleSession        *session,
-            const ExportRequest  *request,
-            GError              **error)
-{
-  g_autofree char *note = NULL;
-  StapleExportPngInfo info;
-
-  if (!staple_export_map_png_full (session, request->png, request->png_scale, FALSE, &info,
-                                   error))
-    return FALSE;
-
-  note = staple_export_png_info_describe (&info);
-  if (note != NULL)
-    g_printerr ("staple: %s\n", note);
-  return TRUE;
-}
-
-static gboolean
-export_pdf (StapleSession        *session,
-            const ExportRequest  *request,
-            GError              **error)
-{
-  g_autoptr(StapleReport) report = staple_report_new (session, &request->report);
-
-  return staple_report_write_pdf (report, request->pdf, error);
-}
-
-/* The export options run here, without a display. The files are written
- * one after another, each whole or not at all; the first failure stops. */
-static int
-export_session (StapleStore   *store,
-                ExportRequest *request)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StapleSession) session = NULL;
-
-  session = staple_store_load_session (store, request->session_id, &error);
-  if (session == NULL ||
-      (request->csv != NULL &&
-       (!staple_export_frictions_csv (session, request->csv, &error) ||
-        !staple_export_actions_csv (session, request->csv_actions, &error) ||
-        !staple_export_stages_csv (session, request->csv_stages, &error))) ||
-      (request->svg != NULL && !staple_export_map_svg (session, request->svg, &error)) ||
-      (request->png != NULL && !export_png (session, request, &error)) ||
-      (request->pdf != NULL && !export_pdf (session, request, &error)) ||
-      (request->staple != NULL &&
-       !staple_store_export_session (store, request->session_id, request->staple, &error)))
-    {
-      g_printerr ("staple: %s\n", error->message);
-      return 1;
-    }
-
-  return 0;
-}
-
-static gboolean
-is_staple_file (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, ".staple");
-}
-
-/* Positional arguments are .staple files to import and open in the window;
- * --import is the same without a display. Returns FALSE, having printed one
- * line, when the command line is wrong. */
-static gboolean
-parse_imports (GVariantDict  *options,
-               const char   **remaining,
-               char         **import)
-{
-  gboolean has_files = remaining != NULL && remaining[0] != NULL;
-
-  for (guint i = 0; has_files && remaining[i] != NULL; i++)
-    {
-      if (!is_staple_file (remaining[i]))
-        {
-          g_autofree char *name = g_filename_display_name (remaining[i]);
-
-          g_printerr (_("staple: unexpected argument “%s”; Staple opens .staple files "
-                        "(see “staple --help”)\n"), name);
-          return FALSE;
-        }
-    }
-
-  if (!lookup_file (options, "import", import))
-    return FALSE;
-
-  if ((*import != NULL || has_files) &&
-      (has_export (options) || g_variant_dict_contains (options, "list")))
-    {
-      g_printerr (_("staple: importing is used without --list or an export option\n"));
-      return FALSE;
-    }
-
-  if (*import != NULL && has_files)
-    {
-      g_printerr (_("staple: use either --import=FILE or a .staple file to open, not both\n"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static int
-import_session (StapleStore *store,
-                const char  *file)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = staple_store_import_session (store, file, &error);
-
-  if (id <= 0)
-    {
-      g_printerr ("staple: %s\n", error->message);
-      return 1;
-    }
-
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return 0;
-}
 
 static int
 staple_application_handle_local_options (GApplication *app,
@@ -541,8 +122,7 @@ staple_application_handle_local_options (GApplication *app,
   g_autofree const char **remaining = NULL;
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *path = NULL;
-  g_autofree char *import = NULL;
-  g_auto(ExportRequest) request = { 0 };
+  g_autoptr(StapleCommandLine) command_line = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -559,7 +139,8 @@ staple_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!parse_exports (options, &request) || !parse_imports (options, remaining, &import))
+  command_line = staple_command_line_new (options, remaining);
+  if (command_line == NULL)
     return 2;
 
   /* Whatever else in this process opens the database (a file dialog
@@ -568,7 +149,7 @@ staple_application_handle_local_options (GApplication *app,
 
   /* A running Staple gets the rest of the command line; this process
    * leaves the database alone. */
-  if (!g_variant_dict_contains (options, "list") && !has_export (options) && import == NULL)
+  if (!staple_command_line_runs_alone (command_line))
     {
       if (!g_application_register (app, NULL, &error))
         {
@@ -602,16 +183,7 @@ staple_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if (g_variant_dict_contains (options, "list"))
-    return print_sessions (self->store);
-
-  if (has_export (options))
-    return export_session (self->store, &request);
-
-  if (import != NULL)
-    return import_session (self->store, import);
-
-  return -1;
+  return staple_command_line_run (command_line, self->store);
 }
 
 /* The main window; the active window may be a dialog. */

@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-report-review.c: the leadership review on paper: every walk of one
+ * organisation, its lead time over the dates, the principles that keep
+ * coming back, where the work waits, and the promises kept. Every figure
+ * is written as text beside its mark, so nothing needs colour to read. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "staple-report-internal.h"
+
+#define CHART_HEIGHT   170.0
+#define CHART_LABELS    52.0 /* the duration labels left of the chart */
+#define CHART_END       16.0 /* right of the last point, for its journey's number */
+#define MARKER_RADIUS    2.6
+#define MAX_POINT_LABELS 16  /* dated walks, beyond which only each journey's last is labelled */
+
+static const StapleReviewWalk *
+walk_of (StapleReport *self,
+         gint64        session_id)
+{
+  guint i = staple_review_find_walk (self->review, session_id);
+
+  return i == G_MAXUINT ? NULL : &g_array_index (self->review->walks, StapleReviewWalk, i);
+}
+
+/* "Returns — follow-up (2026-03-10)": which walk a line came from. */
+static char *
+walk_name (StapleReport *self,
+           gint64        session_id)
+{
+  const StapleReviewWalk *walk = walk_of (self, session_id);
+
+  if (walk == NULL)
+    return g_strdup ("—");
+  if (_staple_report_is_empty (walk->date))
+    return g_strdup (walk->title);
+  return g_strdup_printf ("%s (%s)", walk->title, walk->date);
+}
+
+static void
+table_columns (const TableColumn *columns,
+               TableColumn       *translated,
+               guint              n)
+{
+  for (guint i = 0; i < n; i++)
+    translated[i] = (TableColumn) { _(columns[i].title), columns[i].share };
+}
+
+/* The journeys, numbered in the order their first walk came. */
+static guint
+journey_number (StapleReport *self,
+                gint64        journey_id)
+{
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->review->walks->len; i++)
+    {
+      gint64 id = g_array_index (self->review->walks, StapleReviewWalk, i).journey_id;
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < seen->len && !known; j++)
+        known = g_array_index (seen, gint64, j) == id;
+      if (!known)
+        {
+          if (id == journey_id)
+            return seen->len + 1;
+          g_array_append_val (seen, id);
+        }
+    }
+
+  return 0;
+}
+
+static void
+add_title (StapleReport *self)
+{
+  StapleReview *review = self->review;
+  guint n_done = 0, n_open = 0, n_overdue = 0;
+  g_autofree char *walks = NULL;
+  g_autofree char *journeys = NULL;
+  g_autofree char *promises = NULL;
+  g_autofree char *decisions = NULL;
+  const char *first = "", *last = "";
+
+  for (guint i = 0; i < review->owners->len; i++)
+    {
+      StapleReviewOwner *owner = &g_array_index (review->owners, StapleReviewOwner, i);
+
+      n_done += owner->n_done;
+      n_open += owner->n_open;
+      n_overdue += owner->n_overdue;
+    }
+  for (guint i = 0; i < review->walks->len; i++)
+    {
+      const char *date = g_array_index (review->walks, StapleReviewWalk, i).date;
+
+      if (!staple_date_is_valid (date))
+        continue;
+      if (*first == '\0')
+        first = date;
+      last = date;
+    }
+
+  _staple_report_new_page (self, _("Review"), FALSE);
+  _staple_report_flow_text (self, self->review_title, SIZE_TITLE, PANGO_WEIGHT_BOLD, 0, 0, INK);
+  _staple_report_flow_text (self,
+                            _("Every walk of the organisation on one page: what keeps coming "
+                              "back, whether the work gets faster, and whether the promises "
+                              "made are kept."),
+                            SIZE_BODY, PANGO_WEIGHT_NORMAL, 0, 4, DIM);
+  self->y += 8;
+
+  walks = *first != '\0' && g_strcmp0 (first, last) != 0
+          /* Translators: e.g. "12 walks, from 2026-01-10 to 2026-11-02" */
+          ? g_strdup_printf (ngettext ("%u walk, from %s to %s", "%u walks, from %s to %s",
+                                       review->walks->len),
+                             review->walks->len, first, last)
+          : g_strdup_printf (ngettext ("%u walk", "%u walks", review->walks->len),
+                             review->walks->len);
+  journeys = g_strdup_printf (ngettext ("%u journey (walks linked by Walk Again are one)",
+                                        "%u journeys (walks linked by Walk Again are one)",
+                                        review->n_journeys),
+                              review->n_journeys);
+  /* Translators: the actions of all walks, e.g. "4 done, 3 open, of which 1 overdue" */
+  promises = g_strdup_printf (_("%u done, %u open, of which %u overdue on %s"),
+                              n_done, n_open, n_overdue, review->today);
+  decisions = g_strdup_printf (ngettext ("%u decision handed to front-line staff",
+                                         "%u decisions handed to front-line staff",
+                                         review->empowerments->len),
+                               review->empowerments->len);
+
+  _staple_report_flow_pair (self, _("Walks"), walks, 110);
+  _staple_report_flow_pair (self, _("Journeys"), journeys, 110);
+  _staple_report_flow_pair (self, _("Actions"), promises, 110);
+  _staple_report_flow_pair (self, _("Empowerment"), decisions, 110);
+}
+
+/* A round step for the time axis: about four lines over @max minutes. */
+static guint
+time_step (guint max)
+{
+  static const guint steps[] = {
+    5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2 * 1440, 3 * 1440, 7 * 1440,
+    14 * 1440, 30 * 1440, 60 * 1440, 90 * 1440, 180 * 1440, 365 * 1440,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (max / steps[i] < 4)
+        return steps[i];
+    }
+
+  return MAX (max / 4, 1);
+}
+
+static guint
+julian (const char *date)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, date);
+  return g_date_valid (&day) ? g_date_get_julian (&day) : 0;
+}
+
+/* The marks that tell the journeys apart in black and white: filled
+ * circle, open circle, filled square, open square, then again. */
+static void
+add_marker (StapleReport *self,
+            guint         journey,
+            double        x,
+            double        y,
+            double        radius)
+{
+  double fill = (journey - 1) % 2 == 0 ? INK : 1.0;
+
+  if (((journey - 1) / 2) % 2 == 0)
+    {
+      Item *item = _staple_report_add_item (self, ITEM_CIRCLE);
+
+      item->box = (cairo_rectangle_t) { x, y, radius, radius };
+      item->line_width = 0.8;
+      item->fill = fill;
+      item->ink = INK;
+    }
+  else
+    _staple_report_add_rect (self, x - radius, y - radius, 2 * radius, 2 * radius, fill, 0.8);
+}
+
+static void
+add_small_text (StapleReport *self,
+                const char   *text,
+                double        x,
+                double        y,
+                double        width,
+                gboolean      centred)
+{
+  PangoLayout *layout = _staple_report_make_text (self, text, SIZE_SMALL, PANGO_WEIGHT_NORMAL,
+                                                  width, -1);
+
+  if (centred)
+    x -= _staple_report_text_width (layout) / 2;
+  _staple_report_add_text (self, layout, x, y, DIM);
+}
+
+/* Lead time (solid) and work time (dashed) of each journey's walks over
+ * their dates, each point's lead time written above it. */
+static void
+add_lead_chart (StapleReport *self)
+{
+  GArray *walks = self->review->walks;
+  guint first_day = G_MAXUINT, last_day = 0, max = 1, n_dated = 0, step, n_steps;
+  double x0 = self->left + CHART_LABELS, x1 = self->right - CHART_END;
+  double y0, y1;
+
+  for (guint i = 0; i < walks->len; i++)
+    {
+      StapleReviewWalk *walk = &g_array_index (walks, StapleReviewWalk, i);
+      guint day = julian (walk->date);
+
+      if (day == 0)
+        continue;
+      n_dated++;
+      first_day = MIN (first_day, day);
+      last_day = MAX (last_day, day);
+      max = MAX (max, walk->lead_minutes);
+    }
+
+  if (n_dated == 0)
+    {
+      _staple_report_flow_text (self, _("No walk has a date, so there is no line over time; "
+                                        "the table below has each walk's times."),
+                                SIZE_BODY, PANGO_WEIGHT_NORMAL, 0, 4, DIM);
+      return;
+    }
+
+  _staple_report_flow_need (self, CHART_HEIGHT + 60);
+  y0 = self->y + 10;
+  y1 = y0 + CHART_HEIGHT;
+  step = time_step (max);
+  n_steps = (max + step - 1) / step;
+
+  /* The grid, and its durations. */
+  for (guint i = 0; i <= n_steps; i++)
+    {
+      double y = y1 - (y1 - y0) * i / n_steps;
+      g_autofree char *label = staple_format_minutes (i * step);
+
+      _staple_report_add_line (self, x0, y, x1, y, i == 0 ? 0.8 : 0.3, i == 0 ? INK : RULE);
+      add_small_text (self, label, self->left, y - 4, CHART_LABELS - 4, FALSE);
+    }
+
+#define X_OF(day) (last_day > first_day \
+                   ? x0 + 8 + (x1 - x0 - 16) * ((double) (day) - first_day) / (last_day - first_day) \
+                   : (x0 + x1) / 2)
+#define Y_OF(minutes) (y1 - (y1 - y0) * (double) (minutes) / ((double) n_steps * step))
+
+  for (guint i = 0; i < walks->len; i++)
+    {
+      StapleReviewWalk *walk = &g_array_index (walks, StapleReviewWalk, i);
+      guint day = julian (walk->date);
+      guint journey = journey_number (self, walk->journey_id);
+      double x, y;
+      gboolean last_of_journey = TRUE;
+
+      if (day == 0)
+        continue;
+      x = X_OF (day);
+      y = Y_OF (walk->lead_minutes);
+
+      /* The line from the journey's dated walk before. */
+      for (guint j = i; j-- > 0;)
+        {
+          StapleReviewWalk *before = &g_array_index (walks, StapleReviewWalk, j);
+          guint before_day = julian (before->date);
+
+          if (before->journey_id != walk->journey_id || before_day == 0)
+            continue;
+          _staple_report_add_line (self, X_OF (before_day), Y_OF (before->lead_minutes), x, y,
+                                   1.4, INK);
+          _staple_report_add_line (self, X_OF (before_day), Y_OF (before->work_minutes), x,
+                                   Y_OF (walk->work_minutes), 0.9, INK)->dashed = TRUE;
+          break;
+        }
+      for (guint j = i + 1; j < walks->len; j++)
+        {
+          StapleReviewWalk *after = &g_array_index (walks, StapleReviewWalk, j);
+
+          if (after->journey_id == walk->journey_id && julian (after->date) != 0)
+            last_of_journey = FALSE;
+        }
+
+      add_marker (self, journey, x, y, MARKER_RADIUS);
+      add_marker (self, journey, x, Y_OF (walk->work_minutes), MARKER_RADIUS * 0.6);
+      if (n_dated <= MAX_POINT_LABELS || last_of_journey)
+        {
+          g_autofree char *value = staple_format_minutes (walk->lead_minutes);
+
+          add_small_text (self, value, x, y - MARKER_RADIUS - 10, 0, TRUE);
+        }
+      if (last_of_journey)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", journey);
+
+          add_small_text (self, number, x + MARKER_RADIUS + 3, y - 4, 0, FALSE);
+        }
+    }
+
+  /* The first and last dates under the axis. */
+  {
+    GDate day;
+    char first[16], last[16];
+
+    g_date_clear (&day, 1);
+    g_date_set_julian (&day, first_day);
+    g_date_strftime (first, sizeof first, "%Y-%m-%d", &day);
+    g_date_set_julian (&day, last_day);
+    g_date_strftime (last, sizeof last, "%Y-%m-%d", &day);
+    add_small_text (self, first, X_OF (first_day), y1 + 3, 0, TRUE);
+    if (last_day > first_day)
+      add_small_text (self, last, X_OF (last_day), y1 + 3, 0, TRUE);
+  }
+#undef X_OF
+#undef Y_OF
+
+  self->y = y1 + 18;
+}
+
+/* Under the chart: the two lines, then each journey's mark and name. */
+static void
+add_chart_legend (StapleReport *self)
+{
+  GArray *walks = self->review->walks;
+  double x = self->left + CHART_LABELS;
+  double y;
+
+  _staple_report_flow_need (self, 14);
+  y = self->y + 5;
+  _staple_report_add_line (self, x, y, x + 18, y, 1.4, INK);
+  add_small_text (self, _("lead time: the work's whole way, waiting included"), x + 22, y - 4,
+                  190, FALSE);
+  x += 220;
+  _staple_report_add_line (self, x, y, x + 18, y, 0.9, INK)->dashed = TRUE;
+  add_small_text (self, _("work time: someone working on it"), x + 22, y - 4, 160, FALSE);
+  self->y += 14;
+
+  for (guint i = 0; i < walks->len; i++)
+    {
+      StapleReviewWalk *walk = &g_array_index (walks, StapleReviewWalk, i);
+      guint journey;
+      g_autofree char *line = NULL;
+
+      if (walk->journey_id != walk->session_id)
+        continue;
+      journey = journey_number (self, walk->journey_id);
+      _staple_report_flow_need (self, 12);
+      add_marker (self, journey, self->left + CHART_LABELS + 9, self->y + 5, MARKER_RADIUS);
+      /* Translators: a journey in the chart's legend: its number and its first walk's title */
+      line = g_strdup_printf (_("%u  %s"), journey, walk->title);
+      add_small_text (self, line, self->left + CHART_LABELS + 22, self->y + 1,
+                      _staple_report_body_width (self) - CHART_LABELS - 22, FALSE);
+      self->y += 11;
+    }
+}
+
+static void
+add_walks_table (StapleReport *self)
+{
+  static const TableColumn columns[] = {
+    { N_("Walk"), 0.36 }, { N_("Date"), 0.12 }, { N_("Journey"), 0.08 },
+    { N_("Lead time"), 0.14 }, { N_("Work time"), 0.14 }, { N_("Friction points"), 0.16 },
+  };
+  TableColumn translated[G_N_ELEMENTS (columns)];
+  Table table;
+
+  _staple_report_flow_heading (self, _("Each walk"), 40);
+  table_columns (columns, translated, G_N_ELEMENTS (columns));
+  _staple_report_table_init (self, &table, translated, G_N_ELEMENTS (columns),
+                             _("Each walk, continued"));
+  _staple_report_table_begin (self, &table);
+
+  for (guint i = 0; i < self->review->walks->len; i++)
+    {
+      StapleReviewWalk *walk = &g_array_index (self->review->walks, StapleReviewWalk, i);
+      g_autofree char *journey = g_strdup_printf ("%u", journey_number (self, walk->journey_id));
+      g_autofree char *lead = staple_format_minutes (walk->lead_minutes);
+      g_autofree char *work = staple_format_minutes (walk->work_minutes);
+      g_autofree char *frictions = g_strdup_printf ("%u", walk->n_frictions);
+      const char *cells[] = {
+        walk->title, _staple_report_is_empty (walk->date) ? "—" : walk->date, journey,
+        lead, work, frictions,
+      };
+
+      _staple_report_table_row (self, &table, cells);
+    }
+}
+
+static const char *
+trend_label (StapleReviewTrend trend)
+{
+  switch (trend)
+    {
+    case STAPLE_REVIEW_TREND_RECURRING:
+      return _("Recurring");
+    case STAPLE_REVIEW_TREND_GONE:
+      return _("Gone");
+    case STAPLE_REVIEW_TREND_NEW:
+      return _("New");
+    case STAPLE_REVIEW_TREND_ONCE:
+    default:
+      return _("Once");
+    }
+}
+
+static void
+add_principles (StapleReport *self)
+{
+  static const TableColumn columns[] = {
+    { N_("Principle"), 0.34 }, { N_("Trend"), 0.11 }, { N_("Walks"), 0.08 },
+    { N_("Friction points"), 0.13 }, { N_("Last found in"), 0.34 },
+  };
+  TableColumn translated[G_N_ELEMENTS (columns)];
+  GArray *principles = self->review->principles;
+  Table table;
+
+  _staple_report_flow_section (self, _("Principles"), _("The principles behind the friction"),
+                               _("What the room traced its friction points to, walk after walk. "
+                                 "A principle that recurs is a habit of management; one that "
+                                 "went away is a change that held."));
+
+  if (principles->len == 0)
+    {
+      _staple_report_flow_text (self, _("No friction point was traced to a principle yet."),
+                                SIZE_BODY, PANGO_WEIGHT_NORMAL, 0, 0, DIM);
+      return;
+    }
+
+  table_columns (columns, translated, G_N_ELEMENTS (columns));
+  _staple_report_table_init (self, &table, translated, G_N_ELEMENTS (columns),
+                             _("Principles, continued"));
+  _staple_report_table_begin (self, &table);
+
+  for (guint i = 0; i < principles->len; i++)
+    {
+      StapleReviewPrinciple *principle = &g_array_index (principles, StapleReviewPrinciple, i);
+      g_autofree char *n_walks = g_strdup_printf ("%u", principle->n_walks);
+      g_autofree char *n_frictions = g_strdup_printf ("%u", principle->n_frictions);
+      g_autofree char *last = walk_name (self, principle->session_id);
+      const char *cells[] = {
+        staple_principle_get_label (principle->principle), trend_label (principle->trend),
+        n_walks, n_frictions, last,
+      };
+      const PangoWeight weights[] = {
+        PANGO_WEIGHT_NORMAL,
+        principle->trend == STAPLE_REVIEW_TREND_RECURRING ? PANGO_WEIGHT_BOLD
+                                                         : PANGO_WEIGHT_NORMAL,
+        PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_NORMAL,
+      };
+
+      _staple_report_table_row_weighted (self, &table, cells, weights);
+    }
+}
+
+/* A bar per kind, its count written after it. */
+static void
+add_kinds (StapleReport *self)
+{
+  GArray *kinds = self->review->kinds;
+  double label_width = 150, bar_left = self->left + label_width;
+  double bar_room = _staple_report_body_width (self) - label_width - 120;
+  guint max = 1;
+
+  _staple_report_flow_heading (self, _("Friction by kind"), 16);
+  if (kinds->len == 0)
+    {
+      _staple_report_flow_text (self, _("No friction points yet."), SIZE_BODY,
+                                PANGO_WEIGHT_NORMAL, 0, 0, DIM);
+      return;
+    }
+
+  for (guint i = 0; i < kinds->len; i++)
+    max = MAX (max, g_array_index (kinds, StapleReviewKind, i).n_frictions);
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      StapleReviewKind *kind = &g_array_index (kinds, StapleReviewKind, i);
+      g_autofree char *glyph = _staple_report_kind_text (kind->kind);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u in %u walk", "%u in %u walks",
+                                                          kind->n_walks),
+                                                kind->n_frictions, kind->n_walks);
+      PangoLayout *label = _staple_report_make_text (self, glyph, SIZE_TABLE,
+                                                     PANGO_WEIGHT_NORMAL, label_width - 8, -1);
+      double width = MAX (1.0, bar_room * kind->n_frictions / max);
+
+      _staple_report_flow_need (self, 14);
+      _staple_report_add_text (self, label, self->left, self->y, INK);
+      _staple_report_add_rect (self, bar_left, self->y + 1.5, width, 8, SHADE, 0.6);
+      add_small_text (self, count, bar_left + width + 6, self->y + 1, 110, FALSE);
+      self->y += 14;
+    }
+}
+
+static void
+add_waits (StapleReport *self)
+{
+  static const TableColumn columns[] = {
+    { N_("Stage"), 0.28 }, { N_("Longest wait"), 0.16 }, { N_("In the walk"), 0.34 },
+    { N_("Walks"), 0.08 }, { N_("All its waiting"), 0.14 },
+  };
+  TableColumn translated[G_N_ELEMENTS (columns)];
+  GArray *waits = self->review->waits;
+  Table table;
+
+  _staple_report_flow_heading (self, _("Where the work waits longest"), 40);
+  if (waits->len == 0)
+    {
+      _staple_report_flow_text (self, _("No stage has a waiting time yet."), SIZE_BODY,
+                                PANGO_WEIGHT_NORMAL, 0, 0, DIM);
+      return;
+    }
+
+  table_columns (columns, translated, G_N_ELEMENTS (columns));
+  _staple_report_table_init (self, &table, translated, G_N_ELEMENTS (columns),
+                             _("Where the work waits, continued"));
+  _staple_report_table_begin (self, &table);
+  for (guint i = 0; i < waits->len; i++)
+    {
+      StapleReviewWait *wait = &g_array_index (waits, StapleReviewWait, i);
+      g_autofree char *longest = staple_format_minutes (wait->wait_minutes_max);
+      g_autofree char *walk = walk_name (self, wait->session_id);
+      g_autofree char *n_walks = g_strdup_printf ("%u", wait->n_walks);
+      g_autofree char *total = staple_format_minutes (wait->wait_minutes_total);
+      const char *cells[] = { wait->name, longest, walk, n_walks, total };
+
+      _staple_report_table_row (self, &table, cells);
+    }
+}
+
+static void
+add_promises (StapleReport *self)
+{
+  static const TableColumn owner_columns[] = {
+    { N_("Owner"), 0.40 }, { N_("Done"), 0.15 }, { N_("Open"), 0.15 },
+    { N_("Overdue"), 0.15 }, { N_("Dropped"), 0.15 },
+  };
+  static const TableColumn overdue_columns[] = {
+    { N_("Overdue action"), 0.40 }, { N_("Owner"), 0.16 }, { N_("Due"), 0.12 },
+    { N_("From the walk"), 0.32 },
+  };
+  TableColumn translated[G_N_ELEMENTS (owner_columns)];
+  TableColumn translated_overdue[G_N_ELEMENTS (overdue_columns)];
+  StapleReview *review = self->review;
+  guint n_overdue = 0;
+  Table table;
+
+  _staple_report_flow_section (self, _("Promises"), _("Promises kept"),
+                               _("The actions the walks agreed, by owner. An action carried into "
+                                 "the next walk of its journey counts there, once."));
+
+  if (review->owners->len == 0)
+    {
+      _staple_report_flow_text (self, _("No actions agreed yet."), SIZE_BODY,
+                                PANGO_WEIGHT_NORMAL, 0, 0, DIM);
+      return;
+    }
+
+  table_columns (owner_columns, translated, G_N_ELEMENTS (owner_columns));
+  _staple_report_table_init (self, &table, translated, G_N_ELEMENTS (owner_columns),
+                             _("Promises kept, continued"));
+  _staple_report_table_begin (self, &table);
+  for (guint i = 0; i < review->owners->len; i++)
+    {
+      StapleReviewOwner *owner = &g_array_index (review->owners, StapleReviewOwner, i);
+      g_autofree char *done = g_strdup_printf ("%u", owner->n_done);
+      g_autofree char *open = g_strdup_printf ("%u", owner->n_open);
+      g_autofree char *overdue = g_strdup_printf ("%u", owner->n_overdue);
+      g_autofree char *dropped = g_strdup_printf ("%u", owner->n_dropped);
+      const char *cells[] = {
+        *owner->owner != '\0' ? owner->owner : _("Nobody yet"), done, open, overdue, dropped,
+      };
+
+      n_overdue += owner->n_overdue;
+      _staple_report_table_row (self, &table, cells);
+    }
+
+  if (n_overdue == 0)
+    return;
+
+  _staple_report_flow_heading (self, _("Overdue"), 40);
+  table_columns (overdue_columns, translated_overdue, G_N_ELEMENTS (overdue_columns));
+  _staple_report_table_init (self, &table, translated_overdue, G_N_ELEMENTS (overdue_columns),
+                             _("Overdue, continued"));
+  _staple_report_table_begin (self, &table);
+  for (guint i = 0; i < review->actions->len; i++)
+    {
+      StapleReviewAction *action = &g_array_index (review->actions, StapleReviewAction, i);
+      g_autofree char *walk = NULL;
+      g_autofree char *due = NULL;
+
+      if (!action->overdue)
+        continue;
+      walk = walk_name (self, action->session_id);
+      due = staple_action_format_due (action->due, NULL);
+      {
+        const char *cells[] = {
+          action->text, *action->owner != '\0' ? action->owner : "—",
+          _staple_report_is_empty (due) ? action->due : due, walk,
+        };
+
+        _staple_report_table_row (self, &table, cells);
+      }
+    }
+}
+
+static void
+add_empowerments (StapleReport *self)
+{
+  static const TableColumn columns[] = {
+    { N_("Handed on"), 0.14 }, { N_("Decision"), 0.52 }, { N_("First listed in"), 0.34 },
+  };
+  TableColumn translated[G_N_ELEMENTS (columns)];
+  GArray *list = self->review->empowerments;
+  Table table;
+
+  _staple_report_flow_heading (self, _("Decisions handed to front-line staff"), 40);
+  if (list->len == 0)
+    {
+      _staple_report_flow_text (self, _("Nothing handed on yet."), SIZE_BODY,
+                                PANGO_WEIGHT_NORMAL, 0, 0, DIM);
+      return;
+    }
+
+  table_columns (columns, translated, G_N_ELEMENTS (columns));
+  _staple_report_table_init (self, &table, translated, G_N_ELEMENTS (columns),
+                             _("Decisions handed on, continued"));
+  _staple_report_table_begin (self, &table);
+  for (guint i = 0; i < list->len; i++)
+    {
+      StapleReviewEmpowerment *item = &g_array_index (list, StapleReviewEmpowerment, i);
+      const StapleReviewWalk *walk = walk_of (self, item->session_id);
+      const char *cells[] = {
+        _staple_report_is_empty (item->date) ? "—" : item->date, item->text,
+        walk != NULL ? walk->title : "—",
+      };
+
+      _staple_report_table_row (self, &table, cells);
+    }
+}
+
+void
+_staple_report_add_review (StapleReport *self)
+{
+  g_assert (self->review != NULL);
+
+  add_title (self);
+  _staple_report_flow_heading (self, _("Lead time and work time, walk by walk"),
+                               CHART_HEIGHT + 40);
+  add_lead_chart (self);
+  add_chart_legend (self);
+  add_walks_table (self);
+  add_principles (self);
+  add_kinds (self);
+  add_waits (self);
+  add_promises (self);
+  add_empowerments (self);
+}
