@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "staple-export.h"
@@ -135,15 +134,15 @@ ics_status (StapleActionStatus status)
 static char *
 ics_date (const char *day)
 {
-  int year, month, date;
-  char end;
+  g_autofree char *date = NULL;
 
-  if (day == NULL || sscanf (day, "%4d-%2d-%2d%c", &year, &month, &date, &end) != 3 ||
-      strlen (day) != 10 ||
-      !g_date_valid_dmy ((GDateDay) date, (GDateMonth) month, (GDateYear) year))
+  if (day == NULL || !staple_date_is_valid (day))
     return NULL;
 
-  return g_strdup_printf ("%04d%02d%02d", year, month, date);
+  date = g_strdup (day);
+  memmove (date + 4, date + 5, 2);
+  memmove (date + 6, date + 8, 3);
+  return g_steal_pointer (&date);
 }
 
 typedef struct
