@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "staple-map-marks.h"
+#include "staple-review-chart.h"
 #include "staple-report.h"
 #include "staple-text.h"
 
@@ -46,6 +47,7 @@ typedef enum
   ITEM_RECT,
   ITEM_CIRCLE,
   ITEM_MAP,
+  ITEM_CHART,  /* the review's chart, in its box */
 } ItemKind;
 
 /* One thing drawn on a page, in points from the page's top left. */

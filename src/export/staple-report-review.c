@@ -10,11 +10,8 @@
 
 #include "staple-report-internal.h"
 
-#define CHART_HEIGHT   170.0
-#define CHART_LABELS    52.0 /* the duration labels left of the chart */
-#define CHART_END       16.0 /* right of the last point, for its journey's number */
-#define MARKER_RADIUS    2.6
-#define MAX_POINT_LABELS 16  /* dated walks, beyond which only each journey's last is labelled */
+/* What the chart's heading is kept with. */
+#define CHART_KEEP     200.0
 
 static const StapleReviewWalk *
 walk_of (StapleReport *self,
@@ -46,31 +43,6 @@ table_columns (const TableColumn *columns,
 {
   for (guint i = 0; i < n; i++)
     translated[i] = (TableColumn) { _(columns[i].title), columns[i].share };
-}
-
-/* The journeys, numbered in the order their first walk came. */
-static guint
-journey_number (StapleReport *self,
-                gint64        journey_id)
-{
-  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->review->walks->len; i++)
-    {
-      gint64 id = g_array_index (self->review->walks, StapleReviewWalk, i).journey_id;
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < seen->len && !known; j++)
-        known = g_array_index (seen, gint64, j) == id;
-      if (!known)
-        {
-          if (id == journey_id)
-            return seen->len + 1;
-          g_array_append_val (seen, id);
-        }
-    }
-
-  return 0;
 }
 
 static void
@@ -137,98 +109,30 @@ add_title (StapleReport *self)
   _staple_report_flow_pair (self, _("Empowerment"), decisions, 110);
 }
 
-/* A round step for the time axis: about four lines over @max minutes. */
-static guint
-time_step (guint max)
-{
-  static const guint steps[] = {
-    5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2 * 1440, 3 * 1440, 7 * 1440,
-    14 * 1440, 30 * 1440, 60 * 1440, 90 * 1440, 180 * 1440, 365 * 1440,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      if (max / steps[i] < 4)
-        return steps[i];
-    }
-
-  return MAX (max / 4, 1);
-}
-
-static guint
-julian (const char *date)
-{
-  GDate day;
-
-  g_date_clear (&day, 1);
-  g_date_set_parse (&day, date);
-  return g_date_valid (&day) ? g_date_get_julian (&day) : 0;
-}
-
-/* The marks that tell the journeys apart in black and white: filled
- * circle, open circle, filled square, open square, then again. */
-static void
-add_marker (StapleReport *self,
-            guint         journey,
-            double        x,
-            double        y,
-            double        radius)
-{
-  double fill = (journey - 1) % 2 == 0 ? INK : 1.0;
-
-  if (((journey - 1) / 2) % 2 == 0)
-    {
-      Item *item = _staple_report_add_item (self, ITEM_CIRCLE);
-
-      item->box = (cairo_rectangle_t) { x, y, radius, radius };
-      item->line_width = 0.8;
-      item->fill = fill;
-      item->ink = INK;
-    }
-  else
-    _staple_report_add_rect (self, x - radius, y - radius, 2 * radius, 2 * radius, fill, 0.8);
-}
-
 static void
 add_small_text (StapleReport *self,
                 const char   *text,
                 double        x,
                 double        y,
-                double        width,
-                gboolean      centred)
+                double        width)
 {
-  PangoLayout *layout = _staple_report_make_text (self, text, SIZE_SMALL, PANGO_WEIGHT_NORMAL,
-                                                  width, -1);
-
-  if (centred)
-    x -= _staple_report_text_width (layout) / 2;
-  _staple_report_add_text (self, layout, x, y, DIM);
+  _staple_report_add_text (self, _staple_report_make_text (self, text, SIZE_SMALL,
+                                                           PANGO_WEIGHT_NORMAL, width, -1),
+                           x, y, DIM);
 }
 
-/* Lead time (solid) and work time (dashed) of each journey's walks over
- * their dates, each point's lead time written above it. */
+/* The chart, drawn by the same code as in the review's window. */
 static void
 add_lead_chart (StapleReport *self)
 {
-  GArray *walks = self->review->walks;
-  guint first_day = G_MAXUINT, last_day = 0, max = 1, n_dated = 0, step, n_steps;
-  double x0 = self->left + CHART_LABELS, x1 = self->right - CHART_END;
-  double y0, y1;
+  StapleReviewChartStyle style;
+  double width = _staple_report_body_width (self);
+  double height;
+  Item *item;
 
-  for (guint i = 0; i < walks->len; i++)
-    {
-      StapleReviewWalk *walk = &g_array_index (walks, StapleReviewWalk, i);
-      guint day = julian (walk->date);
-
-      if (day == 0)
-        continue;
-      n_dated++;
-      first_day = MIN (first_day, day);
-      last_day = MAX (last_day, day);
-      max = MAX (max, walk->lead_minutes);
-    }
-
-  if (n_dated == 0)
+  staple_review_chart_style_for_paper (&style);
+  height = staple_review_chart_get_height (self->review, width, &style);
+  if (height == 0)
     {
       _staple_report_flow_text (self, _("No walk has a date, so there is no line over time; "
                                         "the table below has each walk's times."),
@@ -236,133 +140,10 @@ add_lead_chart (StapleReport *self)
       return;
     }
 
-  _staple_report_flow_need (self, CHART_HEIGHT + 60);
-  y0 = self->y + 10;
-  y1 = y0 + CHART_HEIGHT;
-  step = time_step (max);
-  n_steps = (max + step - 1) / step;
-
-  /* The grid, and its durations. */
-  for (guint i = 0; i <= n_steps; i++)
-    {
-      double y = y1 - (y1 - y0) * i / n_steps;
-      g_autofree char *label = staple_format_minutes (i * step);
-
-      _staple_report_add_line (self, x0, y, x1, y, i == 0 ? 0.8 : 0.3, i == 0 ? INK : RULE);
-      add_small_text (self, label, self->left, y - 4, CHART_LABELS - 4, FALSE);
-    }
-
-#define X_OF(day) (last_day > first_day \
-                   ? x0 + 8 + (x1 - x0 - 16) * ((double) (day) - first_day) / (last_day - first_day) \
-                   : (x0 + x1) / 2)
-#define Y_OF(minutes) (y1 - (y1 - y0) * (double) (minutes) / ((double) n_steps * step))
-
-  for (guint i = 0; i < walks->len; i++)
-    {
-      StapleReviewWalk *walk = &g_array_index (walks, StapleReviewWalk, i);
-      guint day = julian (walk->date);
-      guint journey = journey_number (self, walk->journey_id);
-      double x, y;
-      gboolean last_of_journey = TRUE;
-
-      if (day == 0)
-        continue;
-      x = X_OF (day);
-      y = Y_OF (walk->lead_minutes);
-
-      /* The line from the journey's dated walk before. */
-      for (guint j = i; j-- > 0;)
-        {
-          StapleReviewWalk *before = &g_array_index (walks, StapleReviewWalk, j);
-          guint before_day = julian (before->date);
-
-          if (before->journey_id != walk->journey_id || before_day == 0)
-            continue;
-          _staple_report_add_line (self, X_OF (before_day), Y_OF (before->lead_minutes), x, y,
-                                   1.4, INK);
-          _staple_report_add_line (self, X_OF (before_day), Y_OF (before->work_minutes), x,
-                                   Y_OF (walk->work_minutes), 0.9, INK)->dashed = TRUE;
-          break;
-        }
-      for (guint j = i + 1; j < walks->len; j++)
-        {
-          StapleReviewWalk *after = &g_array_index (walks, StapleReviewWalk, j);
-
-          if (after->journey_id == walk->journey_id && julian (after->date) != 0)
-            last_of_journey = FALSE;
-        }
-
-      add_marker (self, journey, x, y, MARKER_RADIUS);
-      add_marker (self, journey, x, Y_OF (walk->work_minutes), MARKER_RADIUS * 0.6);
-      if (n_dated <= MAX_POINT_LABELS || last_of_journey)
-        {
-          g_autofree char *value = staple_format_minutes (walk->lead_minutes);
-
-          add_small_text (self, value, x, y - MARKER_RADIUS - 10, 0, TRUE);
-        }
-      if (last_of_journey)
-        {
-          g_autofree char *number = g_strdup_printf ("%u", journey);
-
-          add_small_text (self, number, x + MARKER_RADIUS + 3, y - 4, 0, FALSE);
-        }
-    }
-
-  /* The first and last dates under the axis. */
-  {
-    GDate day;
-    char first[16], last[16];
-
-    g_date_clear (&day, 1);
-    g_date_set_julian (&day, first_day);
-    g_date_strftime (first, sizeof first, "%Y-%m-%d", &day);
-    g_date_set_julian (&day, last_day);
-    g_date_strftime (last, sizeof last, "%Y-%m-%d", &day);
-    add_small_text (self, first, X_OF (first_day), y1 + 3, 0, TRUE);
-    if (last_day > first_day)
-      add_small_text (self, last, X_OF (last_day), y1 + 3, 0, TRUE);
-  }
-#undef X_OF
-#undef Y_OF
-
-  self->y = y1 + 18;
-}
-
-/* Under the chart: the two lines, then each journey's mark and name. */
-static void
-add_chart_legend (StapleReport *self)
-{
-  GArray *walks = self->review->walks;
-  double x = self->left + CHART_LABELS;
-  double y;
-
-  _staple_report_flow_need (self, 14);
-  y = self->y + 5;
-  _staple_report_add_line (self, x, y, x + 18, y, 1.4, INK);
-  add_small_text (self, _("lead time: the work's whole way, waiting included"), x + 22, y - 4,
-                  190, FALSE);
-  x += 220;
-  _staple_report_add_line (self, x, y, x + 18, y, 0.9, INK)->dashed = TRUE;
-  add_small_text (self, _("work time: someone working on it"), x + 22, y - 4, 160, FALSE);
-  self->y += 14;
-
-  for (guint i = 0; i < walks->len; i++)
-    {
-      StapleReviewWalk *walk = &g_array_index (walks, StapleReviewWalk, i);
-      guint journey;
-      g_autofree char *line = NULL;
-
-      if (walk->journey_id != walk->session_id)
-        continue;
-      journey = journey_number (self, walk->journey_id);
-      _staple_report_flow_need (self, 12);
-      add_marker (self, journey, self->left + CHART_LABELS + 9, self->y + 5, MARKER_RADIUS);
-      /* Translators: a journey in the chart's legend: its number and its first walk's title */
-      line = g_strdup_printf (_("%u  %s"), journey, walk->title);
-      add_small_text (self, line, self->left + CHART_LABELS + 22, self->y + 1,
-                      _staple_report_body_width (self) - CHART_LABELS - 22, FALSE);
-      self->y += 11;
-    }
+  _staple_report_flow_need (self, height);
+  item = _staple_report_add_item (self, ITEM_CHART);
+  item->box = (cairo_rectangle_t) { self->left, self->y, width, height };
+  self->y += height + 4;
 }
 
 static void
@@ -384,7 +165,7 @@ add_walks_table (StapleReport *self)
   for (guint i = 0; i < self->review->walks->len; i++)
     {
       StapleReviewWalk *walk = &g_array_index (self->review->walks, StapleReviewWalk, i);
-      g_autofree char *journey = g_strdup_printf ("%u", journey_number (self, walk->journey_id));
+      g_autofree char *journey = g_strdup_printf ("%u", staple_review_journey_number (self->review, walk->journey_id));
       g_autofree char *lead = staple_format_minutes (walk->lead_minutes);
       g_autofree char *work = staple_format_minutes (walk->work_minutes);
       g_autofree char *frictions = g_strdup_printf ("%u", walk->n_frictions);
@@ -497,7 +278,7 @@ add_kinds (StapleReport *self)
       _staple_report_flow_need (self, 14);
       _staple_report_add_text (self, label, self->left, self->y, INK);
       _staple_report_add_rect (self, bar_left, self->y + 1.5, width, 8, SHADE, 0.6);
-      add_small_text (self, count, bar_left + width + 6, self->y + 1, 110, FALSE);
+      add_small_text (self, count, bar_left + width + 6, self->y + 1, 110);
       self->y += 14;
     }
 }
@@ -656,9 +437,8 @@ _staple_report_add_review (StapleReport *self)
 
   add_title (self);
   _staple_report_flow_heading (self, _("Lead time and work time, walk by walk"),
-                               CHART_HEIGHT + 40);
+                               CHART_KEEP);
   add_lead_chart (self);
-  add_chart_legend (self);
   add_walks_table (self);
   add_principles (self);
   add_kinds (self);

@@ -499,6 +499,18 @@ draw_item (StapleReport *self,
       _staple_report_draw_map (self, cr, item);
       break;
 
+    case ITEM_CHART:
+      {
+        StapleReviewChartStyle style;
+
+        staple_review_chart_style_for_paper (&style);
+        cairo_save (cr);
+        cairo_translate (cr, box->x, box->y);
+        staple_review_chart_draw (cr, self->review, box->width, &style);
+        cairo_restore (cr);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
