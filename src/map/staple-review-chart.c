@@ -266,6 +266,8 @@ staple_review_chart_draw (cairo_t                      *cr,
 {
   GArray *walks = review->walks;
   double s = style->size;
+  double last_label_x = -G_MAXDOUBLE;
+  gboolean last_label_beside = TRUE;
   guint first_day = G_MAXUINT, last_day = 0, max = 1, n_dated = 0, step, n_steps;
   double x0 = LABELS * s, x1 = width - END * s;
   double y0 = TOP * s, y1 = y0 + PLOT * s;
@@ -365,8 +367,16 @@ staple_review_chart_draw (cairo_t                      *cr,
       if (n_dated <= MAX_POINT_LABELS || last_of_journey)
         {
           g_autofree char *value = staple_format_minutes (walk->lead_minutes);
+          /* Two walks on (nearly) the same day: one value above, the
+           * next left of its mark. */
+          gboolean beside = fabs (x - last_label_x) < 4 * s && !last_label_beside;
 
-          label (&chart, value, x, y - MARKER * s - 1.4 * s, 0.5, 0);
+          if (beside)
+            label (&chart, value, x - MARKER * s - 0.5 * s, y - 0.6 * s, 1, 0);
+          else
+            label (&chart, value, x, y - MARKER * s - 1.4 * s, 0.5, 0);
+          last_label_x = x;
+          last_label_beside = beside;
         }
       if (last_of_journey)
         {

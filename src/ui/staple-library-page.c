@@ -30,6 +30,7 @@ struct _StapleLibraryPage
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
   GtkDropDown    *organisation_dropdown;
+  GtkWidget      *review_button;  /* shown while one organisation is chosen */
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
   GtkDropDown    *sort_dropdown;
@@ -459,6 +460,8 @@ date_filter (GtkEntry *entry)
   return text;
 }
 
+static void filters_changed_cb (StapleLibraryPage *self);
+
 static void
 update_organisations (StapleLibraryPage *self)
 {
@@ -478,13 +481,29 @@ update_organisations (StapleLibraryPage *self)
       selected = gtk_string_list_get_string (self->organisations, chosen);
     }
 
+  /* The same organisations: the menu stays as it is. Replacing them
+   * would change the selection, which reloads the library, which came
+   * here: the library read itself again and again, forever. */
+  if (names->len == n - 1)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < names->len && same; i++)
+        same = g_str_equal (names->pdata[i],
+                            gtk_string_list_get_string (self->organisations, i + 1));
+      if (same)
+        return;
+    }
+
   g_ptr_array_add (names, NULL);
   for (guint i = 0; names->pdata[i] != NULL; i++)
     if (selected != NULL && g_str_equal (names->pdata[i], selected))
       position = i + 1;
 
+  g_signal_handlers_block_by_func (self->organisation_dropdown, filters_changed_cb, self);
   gtk_string_list_splice (self->organisations, 1, n - 1, (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->organisation_dropdown, position);
+  g_signal_handlers_unblock_by_func (self->organisation_dropdown, filters_changed_cb, self);
 }
 
 /**
@@ -553,7 +572,22 @@ staple_library_page_reload (StapleLibraryPage *self)
 static void
 filters_changed_cb (StapleLibraryPage *self)
 {
+  gtk_widget_set_visible (self->review_button,
+                          gtk_drop_down_get_selected (self->organisation_dropdown) > 0);
   staple_library_page_reload (self);
+}
+
+/* The organisation chosen in the filter, reviewed in a window of its own. */
+static void
+review_clicked_cb (StapleLibraryPage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->organisation_dropdown);
+
+  if (chosen == 0 || chosen == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.review-organisation", "s",
+                              gtk_string_list_get_string (self->organisations, chosen));
 }
 
 /* Enter in the search opens its first session, found for what is typed
@@ -662,10 +696,12 @@ staple_library_page_class_init (StapleLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, organisation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, review_button);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, StapleLibraryPage, sort_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);

@@ -12,6 +12,7 @@
 
 #include "staple-example.h"
 #include "staple-library-page.h"
+#include "staple-review-window.h"
 #include "staple-session-page.h"
 #include "staple-window-private.h"
 
@@ -781,10 +782,49 @@ show_help_overlay_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+/* The leadership review of the organisation (named exactly as in the
+ * sessions), in a window of its own. */
+static void
+review_organisation_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  StapleWindow *self = user_data;
+  const char *organisation = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  StapleReview *review;
+
+  if (*organisation == '\0')
+    {
+      staple_window_show_toast (self, _("Choose an organisation in the library's search to "
+                                        "review it"));
+      return;
+    }
+
+  review = staple_store_review_organisation (self->store, organisation, NULL, &error);
+  if (review == NULL)
+    {
+      staple_window_show_error (self, error);
+      return;
+    }
+  if (review->walks->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No session of “%s” to review"),
+                                                  organisation);
+
+      staple_review_free (review);
+      staple_window_show_toast (self, message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (staple_review_window_new (GTK_WINDOW (self), review)));
+}
+
 static const GActionEntry win_actions[] = {
   { "new-session", new_session_action },
   { "delete-session", delete_session_action, "x" },
   { "restore-session", restore_session_action, "x" },
+  { "review-organisation", review_organisation_action, "s" },
   { "rename-session", rename_session_action, "(xs)" },
   { "show-library", show_library_action },
   { "open-example", open_example_action },

@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* staple-review-window.c: the leadership review of one organisation on
+ * screen: every walk over time, the principles that keep coming back, where
+ * the work waits, the promises kept. Each walk, principle, stage, overdue
+ * action and decision opens the session it came from; the chart is drawn by
+ * the same cairo code as the review's PDF, which the header bar exports,
+ * with the open actions as calendar to-dos. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "staple-export.h"
+#include "staple-report.h"
+#include "staple-review-chart.h"
+#include "staple-review-window.h"
+
+#define CHART_LABEL_PX 11.0
+
+struct _StapleReviewWindow
+{
+  AdwWindow        parent_instance;
+
+  StapleReview    *review;
+  AdwToastOverlay *toasts;
+  GtkWidget       *chart;
+};
+
+G_DEFINE_FINAL_TYPE (StapleReviewWindow, staple_review_window, ADW_TYPE_WINDOW)
+
+/* The chart in the widget's own colours: its text colour for the ink, the
+ * window's for the inside of the open marks. */
+static void
+chart_style (GtkWidget              *widget,
+             StapleReviewChartStyle *style)
+{
+  GdkRGBA fg;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  double paper = dark ? 0.14 : 0.98;
+  const PangoFontDescription *font =
+    pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  staple_review_chart_style_for_paper (style);
+  for (int i = 0; i < 3; i++)
+    {
+      double ink = i == 0 ? fg.red : i == 1 ? fg.green : fg.blue;
+
+      style->ink[i] = ink;
+      style->dim[i] = ink * 0.65 + paper * 0.35;
+      style->rule[i] = ink * 0.3 + paper * 0.7;
+      style->paper[i] = paper;
+    }
+  if (font != NULL && pango_font_description_get_family (font) != NULL)
+    style->family = pango_font_description_get_family (font);
+  style->size = CHART_LABEL_PX;
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  StapleReviewWindow *self = user_data;
+  StapleReviewChartStyle style;
+
+  chart_style (GTK_WIDGET (area), &style);
+  staple_review_chart_draw (cr, self->review, width, &style);
+}
+
+/* A group of rows under a heading, in @box. */
+static AdwPreferencesGroup *
+add_group (GtkBox     *box,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* A row; with a session, it opens that session (app.open-session). */
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *suffix,
+         gint64               session_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (session_id > 0)
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-session");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", session_id);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static const StapleReviewWalk *
+walk_of (StapleReview *review,
+         gint64        session_id)
+{
+  guint i = staple_review_find_walk (review, session_id);
+
+  return i == G_MAXUINT ? NULL : &g_array_index (review->walks, StapleReviewWalk, i);
+}
+
+static char *
+walk_name (StapleReview *review,
+           gint64        session_id)
+{
+  const StapleReviewWalk *walk = walk_of (review, session_id);
+
+  if (walk == NULL)
+    return g_strdup ("—");
+  if (*walk->date == '\0')
+    return g_strdup (walk->title);
+  return g_strdup_printf ("%s (%s)", walk->title, walk->date);
+}
+
+static const char *
+trend_label (StapleReviewTrend trend)
+{
+  switch (trend)
+    {
+    case STAPLE_REVIEW_TREND_RECURRING:
+      return _("Recurring");
+    case STAPLE_REVIEW_TREND_GONE:
+      return _("Gone");
+    case STAPLE_REVIEW_TREND_NEW:
+      return _("New");
+    case STAPLE_REVIEW_TREND_ONCE:
+    default:
+      return _("Once");
+    }
+}
+
+static void
+add_walks (StapleReviewWindow *self,
+           GtkBox             *box)
+{
+  AdwPreferencesGroup *group;
+
+  group = add_group (box, _("Lead Time and Work Time"),
+                     _("Each journey's walks over their dates: the lead time solid, the work "
+                       "time dashed. Walks linked by Walk Again are one journey."));
+  self->chart = gtk_drawing_area_new ();
+  gtk_widget_set_hexpand (self->chart, TRUE);
+  gtk_widget_set_margin_top (self->chart, 6);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
+  /* Its height follows from the size of its labels alone. */
+  {
+    StapleReviewChartStyle style;
+
+    staple_review_chart_style_for_paper (&style);
+    style.size = CHART_LABEL_PX;
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart),
+                                         (int) ceil (staple_review_chart_get_height (
+                                                       self->review, 0, &style)));
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart of lead time and work time per walk; "
+                                    "the walks below list the same times"), -1);
+  adw_preferences_group_add (group, self->chart);
+
+  group = add_group (box, _("Walks"), NULL);
+  for (guint i = 0; i < self->review->walks->len; i++)
+    {
+      StapleReviewWalk *walk = &g_array_index (self->review->walks, StapleReviewWalk, i);
+      g_autofree char *lead = staple_format_minutes (walk->lead_minutes);
+      g_autofree char *work = staple_format_minutes (walk->work_minutes);
+      /* Translators: a walk's row in the review, e.g.
+       * "2026-03-10 · journey 1 · lead time 2 h, of which 30 min work · 8 friction points" */
+      g_autofree char *subtitle =
+        g_strdup_printf (ngettext ("%s · journey %u · lead time %s, of which %s work · "
+                                   "%u friction point",
+                                   "%s · journey %u · lead time %s, of which %s work · "
+                                   "%u friction points", walk->n_frictions),
+                         *walk->date != '\0' ? walk->date : _("no date"),
+                         staple_review_journey_number (self->review, walk->journey_id), lead,
+                         work, walk->n_frictions);
+
+      add_row (group, walk->title, subtitle, NULL, walk->session_id);
+    }
+}
+
+static void
+add_principles (StapleReviewWindow *self,
+                GtkBox             *box)
+{
+  GArray *principles = self->review->principles;
+  AdwPreferencesGroup *group;
+
+  group = add_group (box, _("The Principles Behind the Friction"),
+                     _("A principle that recurs walk after walk is a habit of management; one "
+                       "that went away is a change that held."));
+  if (principles->len == 0)
+    add_row (group, _("No friction point was traced to a principle yet"), NULL, NULL, 0);
+
+  for (guint i = 0; i < principles->len; i++)
+    {
+      StapleReviewPrinciple *principle = &g_array_index (principles, StapleReviewPrinciple, i);
+      g_autofree char *last = walk_name (self->review, principle->session_id);
+      g_autofree char *walks = g_strdup_printf (ngettext ("in %u walk", "in %u walks",
+                                                          principle->n_walks),
+                                                principle->n_walks);
+      g_autofree char *frictions = g_strdup_printf (ngettext ("%u friction point",
+                                                              "%u friction points",
+                                                              principle->n_frictions),
+                                                    principle->n_frictions);
+      /* Translators: e.g. "in 2 walks, 3 friction points; last in Returns (2026-03-10)" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s, %s; last in %s"), walks, frictions,
+                                                   last);
+
+      add_row (group, staple_principle_get_label (principle->principle), subtitle,
+               trend_label (principle->trend), principle->session_id);
+    }
+}
+
+static void
+add_kinds_and_waits (StapleReviewWindow *self,
+                     GtkBox             *box)
+{
+  AdwPreferencesGroup *group = add_group (box, _("Friction by Kind"), NULL);
+
+  if (self->review->kinds->len == 0)
+    add_row (group, _("No friction points yet"), NULL, NULL, 0);
+  for (guint i = 0; i < self->review->kinds->len; i++)
+    {
+      StapleReviewKind *kind = &g_array_index (self->review->kinds, StapleReviewKind, i);
+      g_autofree char *count = g_strdup_printf ("%u", kind->n_frictions);
+      g_autofree char *walks = g_strdup_printf (ngettext ("in %u walk", "in %u walks",
+                                                          kind->n_walks), kind->n_walks);
+
+      add_row (group, staple_friction_kind_get_label (kind->kind), walks, count, 0);
+    }
+
+  group = add_group (box, _("Where the Work Waits Longest"), NULL);
+  if (self->review->waits->len == 0)
+    add_row (group, _("No stage has a waiting time yet"), NULL, NULL, 0);
+  for (guint i = 0; i < self->review->waits->len; i++)
+    {
+      StapleReviewWait *wait = &g_array_index (self->review->waits, StapleReviewWait, i);
+      g_autofree char *longest = staple_format_minutes (wait->wait_minutes_max);
+      g_autofree char *walk = walk_name (self->review, wait->session_id);
+      /* Translators: e.g. "longest in Returns (2026-01-10); stage of 3 walks" */
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("longest in %s; a stage of %u walk",
+                                                             "longest in %s; a stage of %u walks",
+                                                             wait->n_walks),
+                                                   walk, wait->n_walks);
+
+      add_row (group, wait->name, subtitle, longest, wait->session_id);
+    }
+}
+
+static void
+add_promises (StapleReviewWindow *self,
+              GtkBox             *box)
+{
+  StapleReview *review = self->review;
+  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *overdue = NULL;
+
+  group = add_group (box, _("Promises Kept"),
+                     _("The actions the walks agreed, by owner. An action carried into the "
+                       "next walk of its journey counts there, once."));
+  if (review->owners->len == 0)
+    add_row (group, _("No actions agreed yet"), NULL, NULL, 0);
+  for (guint i = 0; i < review->owners->len; i++)
+    {
+      StapleReviewOwner *owner = &g_array_index (review->owners, StapleReviewOwner, i);
+      /* Translators: an owner's actions in the review */
+      g_autofree char *counts = g_strdup_printf (_("%u done · %u open · %u overdue · %u dropped"),
+                                                 owner->n_done, owner->n_open, owner->n_overdue,
+                                                 owner->n_dropped);
+
+      add_row (group, *owner->owner != '\0' ? owner->owner : _("Nobody yet"), counts, NULL, 0);
+    }
+
+  for (guint i = 0; i < review->actions->len; i++)
+    {
+      StapleReviewAction *action = &g_array_index (review->actions, StapleReviewAction, i);
+      g_autofree char *walk = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (!action->overdue)
+        continue;
+      if (overdue == NULL)
+        overdue = add_group (box, _("Overdue"), NULL);
+      walk = walk_name (review, action->session_id);
+      /* Translators: an overdue action: its owner, due day and walk */
+      subtitle = g_strdup_printf (_("%s · due %s · from %s"),
+                                  *action->owner != '\0' ? action->owner : _("Nobody yet"),
+                                  action->due, walk);
+      add_row (overdue, action->text, subtitle, NULL, action->session_id);
+    }
+
+  group = add_group (box, _("Decisions Handed to Front-Line Staff"), NULL);
+  if (review->empowerments->len == 0)
+    add_row (group, _("Nothing handed on yet"), NULL, NULL, 0);
+  for (guint i = 0; i < review->empowerments->len; i++)
+    {
+      StapleReviewEmpowerment *item = &g_array_index (review->empowerments,
+                                                      StapleReviewEmpowerment, i);
+      g_autofree char *walk = walk_name (review, item->session_id);
+
+      add_row (group, item->text, walk, NULL, item->session_id);
+    }
+}
+
+/* Exporting: the PDF and the to-dos, written at once (a few hundred walks
+ * take a fraction of a second). */
+
+static char *
+default_name (StapleReviewWindow *self,
+              const char         *extension)
+{
+  /* Translators: the file name the review is exported under; %s is the organisation */
+  g_autofree char *base = g_strdup_printf (_("Review of %s"), self->review->organisation);
+  char *name = g_strdup_printf ("%s.%s", base, extension);
+
+  g_strdelimit (name, "/\\:", '-');
+  return name;
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    StapleReviewWindow *self)
+{
+  gboolean ics = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ics"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      StapleReportOptions options;
+      gboolean written;
+
+      staple_report_options_init (&options);
+      options.orientation = STAPLE_ORIENTATION_PORTRAIT;
+      written = path != NULL &&
+                (ics ? staple_export_review_ics (self->review, path, &error)
+                     : staple_report_write_review_pdf (self->review, &options, path, &error));
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("That place has no local path; choose a folder on this "
+                               "computer."));
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (written ? (ics ? _("Open actions exported")
+                                                                 : _("Review exported"))
+                                                          : error->message));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StapleReviewWindow *self = STAPLE_REVIEW_WINDOW (widget);
+  gboolean ics = g_str_equal (action_name, "review.export-ics");
+  g_autofree char *name = default_name (self, ics ? "ics" : "pdf");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (ics ? _("Export the Open Actions")
+                                             : _("Export the Review"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "ics", GINT_TO_POINTER (ics));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+staple_review_window_finalize (GObject *object)
+{
+  StapleReviewWindow *self = STAPLE_REVIEW_WINDOW (object);
+
+  g_clear_pointer (&self->review, staple_review_free);
+
+  G_OBJECT_CLASS (staple_review_window_parent_class)->finalize (object);
+}
+
+static void
+staple_review_window_class_init (StapleReviewWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = staple_review_window_finalize;
+
+  gtk_widget_class_install_action (widget_class, "review.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "review.export-ics", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "review.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+staple_review_window_init (StapleReviewWindow *self)
+{
+}
+
+static GtkWidget *
+make_header (StapleReviewWindow *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = g_strdup_printf (_("Review of %s"), self->review->organisation);
+  GtkWidget *pdf = gtk_button_new_with_mnemonic (_("Export _PDF…"));
+  GtkWidget *ics = gtk_button_new_with_mnemonic (_("Export _To-Dos…"));
+
+  {
+    g_autofree char *walks = g_strdup_printf (ngettext ("%u walk", "%u walks",
+                                                        self->review->walks->len),
+                                              self->review->walks->len);
+    g_autofree char *journeys = g_strdup_printf (ngettext ("%u journey", "%u journeys",
+                                                           self->review->n_journeys),
+                                                 self->review->n_journeys);
+
+    /* Translators: the review window's subtitle, e.g. "3 walks of 1 journey" */
+    subtitle = g_strdup_printf (_("%s of %s"), walks, journeys);
+  }
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title,
+                                                                                  subtitle));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (pdf), "review.export-pdf");
+  gtk_widget_set_tooltip_text (pdf, _("The review as a PDF, to print or to send"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (ics), "review.export-ics");
+  gtk_widget_set_tooltip_text (ics, _("The open actions as calendar to-dos"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), pdf);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), ics);
+  return header;
+}
+
+/**
+ * staple_review_window_new:
+ * @parent: the window it belongs to
+ * @review: (transfer full): the review to show
+ *
+ * Returns: (transfer floating): the review's window, not yet shown
+ */
+StapleReviewWindow *
+staple_review_window_new (GtkWindow    *parent,
+                          StapleReview *review)
+{
+  StapleReviewWindow *self = g_object_new (STAPLE_TYPE_REVIEW_WINDOW,
+                                           "transient-for", parent,
+                                           "default-width", 760,
+                                           "default-height", 820,
+                                           NULL);
+  g_autofree char *title = NULL;
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  self->review = review;
+  title = g_strdup_printf (_("Review of %s"), review->organisation);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  add_walks (self, GTK_BOX (box));
+  add_principles (self, GTK_BOX (box));
+  add_kinds_and_waits (self, GTK_BOX (box));
+  add_promises (self, GTK_BOX (box));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, scrolled);
+  gtk_box_append (GTK_BOX (content), make_header (self));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), content);
+  return self;
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End to end: the leadership review. Three walks of the example through
+Walk Again, each measured again with less waiting and friction traced to
+principles; then, in the library, the organisation chosen in the search
+bar's filter and "Review the Organisation" pressed, with the keyboard. The
+review's window shows every walk; Ctrl+E exports its PDF through the file
+dialog, whose text is checked; a walk's row opens that walk. Set
+STAPLE_E2E_SHOTS to a folder to keep screenshots.
+
+Usage: e2e-review.py PATH/TO/staple
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import staple_e2e as e2e
+
+
+def newest(app):
+    return app.db.query("SELECT max(id) FROM sessions")[0][0]
+
+
+def walk_again(app, session_id, wait, principles):
+    """Walks @session_id again (the new walk opens), measures each stage's
+    wait as @wait minutes, and adds a friction point per principle."""
+    e2e.activate("walk-again", f"<int64 {session_id}>")
+    e2e.expect_soon("Walk Again makes a new session", lambda: newest(app) != session_id, True)
+    walk = newest(app)
+    n_stages = app.db.query("SELECT count(*) FROM stages WHERE session_id = ?", walk)[0][0]
+    for stage in range(n_stages):
+        e2e.activate("set-stage-field", f"<({stage}, 'wait-minutes', <{wait}>)>")
+    for i, principle in enumerate(principles):
+        e2e.activate("add-friction", f"<(0, 'Found again on walk {walk}: {principle}')>")
+        e2e.activate("set-friction-field", f"<(0, {i}, 'principle', <'{principle}'>)>")
+    e2e.expect_soon("the walk's friction points are stored", lambda: app.db.query(
+        "SELECT count(*) FROM frictions f JOIN stages s ON f.stage_id = s.id"
+        " WHERE s.session_id = ? AND f.principle != 'none'", walk)[0][0], len(principles))
+    return walk
+
+
+def review_window(organisation):
+    return e2e.xdotool("search", "--onlyvisible", "--name", f"Review of {organisation}",
+                       check=False).split()
+
+
+def main():
+    e2e.require_display()
+    staple = sys.argv[1]
+    shots = os.environ.get("STAPLE_E2E_SHOTS")
+
+    with e2e.workdir() as tmp:
+        database = os.path.join(tmp, "library.db")
+        pdf = os.path.join(tmp, "review.pdf")
+        with e2e.App(staple, database, "--example") as app:
+            first = newest(app)
+            (organisation,) = app.db.query("SELECT organisation FROM sessions WHERE id = ?",
+                                           first)[0]
+            second = walk_again(app, first, 30, ["trust-judgement", "give-people-time"])
+            # The second walk did the first open action.
+            e2e.activate("set-action-field", "<(0, 'status', <'done'>)>")
+            walk_again(app, second, 10, ["trust-judgement"])
+            before = app.db.query("SELECT count(*), max(updated) FROM sessions")
+
+            # In the library: the search bar, Tab to the organisation filter,
+            # its list opened and the organisation chosen, Tab to the button.
+            e2e.activate("show-library")
+            time.sleep(0.8)
+            e2e.keys("ctrl+f", "Tab", "space", settle=0.8)
+            e2e.keys("Down", "Return", settle=0.8)
+            if shots:
+                e2e.screenshot(os.path.join(shots, "review-library.png"))
+            e2e.keys("Tab", "space", settle=1.5)
+            windows = []
+            e2e.expect_soon("the review's window opened",
+                            lambda: bool(windows.extend(review_window(organisation)) or windows),
+                            True)
+            time.sleep(1.0)
+            if shots:
+                e2e.screenshot(os.path.join(shots, "review-window.png"))
+
+            # Ctrl+E: the PDF through the file dialog.
+            e2e.xdotool("windowfocus", windows[0], check=False)
+            e2e.keys("ctrl+e", settle=0.5)
+            dialogs = []
+            e2e.expect_soon("the dialog “Export the Review” opened", lambda: bool(dialogs.extend(
+                e2e.xdotool("search", "--onlyvisible", "--name", "Export the Review",
+                            check=False).split()) or dialogs), True)
+            time.sleep(1.5)  # it lists the folder
+            e2e.xdotool("windowfocus", dialogs[0], check=False)
+            e2e.keys("ctrl+a", settle=0.2)
+            e2e.type_text(pdf)
+            e2e.keys("Return", settle=1.0)
+            e2e.expect_soon("the review's PDF was written", lambda: os.path.exists(pdf), True,
+                            timeout=10)
+            time.sleep(0.5)
+            text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                                  check=True, timeout=60).stdout
+            for wanted in (f"Review of {organisation}", "3 walks, from", "1 journey",
+                           "Recurring", "Trust people’s judgement", "Promises kept",
+                           "Each walk", "— follow-up 2"):
+                e2e.expect(f"the review's PDF says {wanted!r}", wanted in text, True)
+            e2e.expect("the review changed no session",
+                       app.db.query("SELECT count(*), max(updated) FROM sessions"), before)
+            e2e.expect("the app is still running", app.alive(), True)
+    print("ok - three walks through Walk Again, reviewed from the library's filter with the "
+          "keyboard; the PDF exported through the dialog says every walk and the recurring "
+          "principle")
+
+
+if __name__ == "__main__":
+    main()
