@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* staple-bench-store.c: the library's databases and searches:
- * search-10000 and search-100000, and the databases the whole-app lines
- * open (staple-bench-app.c).
+/* staple-bench-store.c: the library's databases, its searches and its
+ * leadership review: search-10000, search-100000 and review-200, and the
+ * databases the whole-app lines open (staple-bench-app.c).
  *
  * Libraries are generated once per size and schema version and kept in
  * bench_cache_dir(), as 100,000 sessions take a while to make: rows go in
@@ -355,6 +355,170 @@ bench_store_big_session (gint64 *out_big,
   return g_steal_pointer (&path);
 }
 
+/* review-200 */
+
+#define REVIEW_ORGANISATION "Harbour Review Board"
+#define REVIEW_TODAY        "2026-06-01"
+
+/* The generated library's organisations, principles and times as a
+ * leadership review finds them: every 50th session (200 of 10,000) is the
+ * review's organisation, walked in journeys of five (each linked to the
+ * walk before by Walk Again), its friction points traced to principles and
+ * of every kind, its stages timed, its actions owned and due. */
+static const char review_sql[] =
+  "UPDATE sessions SET organisation = '" REVIEW_ORGANISATION "' WHERE id % 50 = 0;"
+  "UPDATE sessions SET previous_id = id - 50 WHERE id % 50 = 0 AND (id / 50) % 5 != 1;"
+  "UPDATE frictions SET"
+  "  principle = CASE id % 13 WHEN 0 THEN 'none' WHEN 1 THEN 'hire-for-the-person'"
+  "    WHEN 2 THEN 'design-from-the-customer' WHEN 3 THEN 'trust-judgement'"
+  "    WHEN 4 THEN 'model-the-behaviour' WHEN 5 THEN 'stop-blaming-customers'"
+  "    WHEN 6 THEN 'no-tools-for-systemic-problems' WHEN 7 THEN 'fix-the-product-first'"
+  "    WHEN 8 THEN 'cooperate-across-silos' WHEN 9 THEN 'give-people-time'"
+  "    WHEN 10 THEN 'policies-for-edge-cases' WHEN 11 THEN 'set-clear-expectations'"
+  "    ELSE 'decide-without-escalating' END,"
+  "  kind = CASE id % 8 WHEN 0 THEN 'policy' WHEN 1 THEN 'process' WHEN 2 THEN 'product'"
+  "    WHEN 3 THEN 'trust' WHEN 4 THEN 'tools' WHEN 5 THEN 'silo'"
+  "    WHEN 6 THEN 'time-pressure' ELSE 'unclear-expectations' END;"
+  "UPDATE stages SET wait_minutes = (id * 37) % 600, work_minutes = (id * 13) % 90;"
+  "UPDATE actions SET due = printf ('2026-%02d-15', id % 12 + 1),"
+  "  owner_id = (SELECT min (p.id) FROM participants p WHERE p.session_id = actions.session_id);";
+
+/* The 10,000-session library with its review's organisation. */
+static char *
+review_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cached_path ("review-10000");
+  g_autofree char *library = NULL;
+  StapleStore *store;
+  sqlite3 *db = NULL;
+
+  if (is_made (path))
+    return g_steal_pointer (&path);
+
+  library = bench_store_library (10000);
+  remove_database (path);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (library);
+    g_autoptr(GFile) to = g_file_new_for_path (path);
+
+    if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+      g_error ("review-10000: %s", error->message);
+  }
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, review_sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("review-10000: %s", sqlite3_errmsg (db));
+  sqlite3_close (db);
+
+  /* Through the store once, as the app would open it. */
+  store = staple_store_open (path, &error);
+  if (store == NULL)
+    g_error ("review-10000: %s", error->message);
+  g_object_unref (store);
+  mark_made (path);
+  return g_steal_pointer (&path);
+}
+
+typedef struct
+{
+  StapleStore  *store;
+  sqlite3      *db;
+  sqlite3_stmt *queries[6];
+} Review;
+
+/* The baseline's queries: the same aggregates as the store's, stepped
+ * through bare, no rows kept. */
+static const char * const review_queries[] = {
+  "SELECT s.id, ifnull (s.previous_id, 0), s.title, s.date, s.n_stages, s.n_frictions,"
+  " (SELECT ifnull (sum (work_minutes), 0) FROM stages WHERE session_id = s.id),"
+  " (SELECT ifnull (sum (wait_minutes), 0) FROM stages WHERE session_id = s.id)"
+  " FROM sessions s WHERE s.trashed = 0 AND s.organisation = ?1"
+  " ORDER BY s.date, s.created, s.id",
+  "SELECT st.session_id, f.principle, count (*), max (f.id) FROM sessions s"
+  " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
+  " WHERE s.trashed = 0 AND s.organisation = ?1 AND f.principle != 'none'"
+  " GROUP BY st.session_id, f.principle",
+  "SELECT f.kind, count (*), count (DISTINCT st.session_id) FROM sessions s"
+  " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
+  " WHERE s.trashed = 0 AND s.organisation = ?1 GROUP BY f.kind ORDER BY 2 DESC, f.kind",
+  "SELECT max (st.wait_minutes), st.name, st.session_id, st.id,"
+  " count (DISTINCT st.session_id), sum (st.wait_minutes)"
+  " FROM sessions s JOIN stages st ON st.session_id = s.id"
+  " WHERE s.trashed = 0 AND s.organisation = ?1"
+  " GROUP BY lower (trim (st.name)) HAVING max (st.wait_minutes) > 0"
+  " ORDER BY 1 DESC, 6 DESC LIMIT 10",
+  "SELECT a.session_id, a.id, a.text, ifnull (p.name, ''), a.due, a.status"
+  " FROM sessions s JOIN actions a ON a.session_id = s.id"
+  " LEFT JOIN participants p ON p.id = a.owner_id"
+  " WHERE s.trashed = 0 AND s.organisation = ?1 ORDER BY s.date, s.created, s.id, a.position",
+  "SELECT e.session_id, e.id, e.text, s.date FROM sessions s"
+  " JOIN empowerments e ON e.session_id = s.id WHERE s.trashed = 0 AND s.organisation = ?1"
+  " ORDER BY s.date, s.created, s.id, e.position",
+};
+
+static double
+review_ours (gpointer data)
+{
+  Review *review = data;
+  g_autoptr(GError) error = NULL;
+  double start = bench_now_ms ();
+  StapleReview *result = staple_store_review_organisation (review->store, REVIEW_ORGANISATION,
+                                                           REVIEW_TODAY, &error);
+  double elapsed = bench_now_ms () - start;
+
+  if (result == NULL)
+    g_error ("review-200: %s", error->message);
+  if (result->walks->len != 200)
+    g_error ("review-200: %u walks, not 200", result->walks->len);
+  staple_review_free (result);
+  return elapsed;
+}
+
+static double
+review_baseline (gpointer data)
+{
+  Review *review = data;
+  double start = bench_now_ms ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (review->queries); i++)
+    {
+      sqlite3_stmt *stmt = review->queries[i];
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, REVIEW_ORGANISATION, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        g_error ("review-200: %s", sqlite3_errmsg (review->db));
+    }
+
+  return bench_now_ms () - start;
+}
+
+static void
+run_review (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = review_library ();
+  Review review = { 0 };
+
+  review.store = staple_store_open (path, &error);
+  if (review.store == NULL)
+    g_error ("review-200: %s", error->message);
+  if (sqlite3_open_v2 (path, &review.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("review-200: %s", sqlite3_errmsg (review.db));
+  for (guint i = 0; i < G_N_ELEMENTS (review.queries); i++)
+    review.queries[i] = bench_prepare (review.db, review_queries[i]);
+
+  bench_measure ("review-200", review_ours, review_baseline, &review, 21);
+
+  for (guint i = 0; i < G_N_ELEMENTS (review.queries); i++)
+    sqlite3_finalize (review.queries[i]);
+  sqlite3_close (review.db);
+  g_object_unref (review.store);
+}
+
 /* search-10000 and search-100000 */
 
 /* What the library page holds after a keystroke: the list of what matches,
@@ -537,7 +701,7 @@ run_search (guint size,
  * bench_store_run:
  * @names: the lines to measure, all when empty
  *
- * Measures and prints search-10000 and search-100000.
+ * Measures and prints search-10000, search-100000 and review-200.
  */
 void
 bench_store_run (char **names)
@@ -546,4 +710,6 @@ bench_store_run (char **names)
     run_search (10000, 21);
   if (bench_wanted ("search-100000", names))
     run_search (100000, 7);
+  if (bench_wanted ("review-200", names))
+    run_review ();
 }
