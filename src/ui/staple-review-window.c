@@ -471,7 +471,7 @@ make_header (StapleReviewWindow *self)
 
 /**
  * staple_review_window_new:
- * @parent: the window it belongs to
+ * @parent: the window it is opened from, whose application it joins
  * @review: (transfer full): the review to show
  *
  * Returns: (transfer floating): the review's window, not yet shown
@@ -480,8 +480,9 @@ StapleReviewWindow *
 staple_review_window_new (GtkWindow    *parent,
                           StapleReview *review)
 {
+  /* A window of its own, not above the main one: a row opens its session
+   * there, which comes to the front. */
   StapleReviewWindow *self = g_object_new (STAPLE_TYPE_REVIEW_WINDOW,
-                                           "transient-for", parent,
                                            "default-width", 760,
                                            "default-height", 820,
                                            NULL);
