@@ -429,31 +429,31 @@ typedef struct
 /* The baseline's queries: the same aggregates as the store's, stepped
  * through bare, no rows kept. */
 static const char * const review_queries[] = {
-  "SELECT s.id, ifnull (s.previous_id, 0), s.title, s.date, s.n_stages, s.n_frictions,"
-  " (SELECT ifnull (sum (work_minutes), 0) FROM stages WHERE session_id = s.id),"
-  " (SELECT ifnull (sum (wait_minutes), 0) FROM stages WHERE session_id = s.id)"
-  " FROM sessions s WHERE s.trashed = 0 AND s.organisation = ?1"
-  " ORDER BY s.date, s.created, s.id",
-  "SELECT st.session_id, f.principle, count (*), max (f.id) FROM sessions s"
-  " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
-  " WHERE s.trashed = 0 AND s.organisation = ?1 AND f.principle != 'none'"
-  " GROUP BY st.session_id, f.principle",
-  "SELECT f.kind, count (*), count (DISTINCT st.session_id) FROM sessions s"
-  " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
-  " WHERE s.trashed = 0 AND s.organisation = ?1 GROUP BY f.kind ORDER BY 2 DESC, f.kind",
-  "SELECT max (st.wait_minutes), st.name, st.session_id, st.id,"
-  " count (DISTINCT st.session_id), sum (st.wait_minutes)"
-  " FROM sessions s JOIN stages st ON st.session_id = s.id"
-  " WHERE s.trashed = 0 AND s.organisation = ?1"
-  " GROUP BY lower (trim (st.name)) HAVING max (st.wait_minutes) > 0"
-  " ORDER BY 1 DESC, 6 DESC LIMIT 10",
-  "SELECT a.session_id, a.id, a.text, ifnull (p.name, ''), a.due, a.status"
-  " FROM sessions s JOIN actions a ON a.session_id = s.id"
-  " LEFT JOIN participants p ON p.id = a.owner_id"
-  " WHERE s.trashed = 0 AND s.organisation = ?1 ORDER BY s.date, s.created, s.id, a.position",
-  "SELECT e.session_id, e.id, e.text, s.date FROM sessions s"
-  " JOIN empowerments e ON e.session_id = s.id WHERE s.trashed = 0 AND s.organisation = ?1"
-  " ORDER BY s.date, s.created, s.id, e.position",
+  ("SELECT s.id, ifnull (s.previous_id, 0), s.title, s.date, s.n_stages, s.n_frictions,"
+   " (SELECT ifnull (sum (work_minutes), 0) FROM stages WHERE session_id = s.id),"
+   " (SELECT ifnull (sum (wait_minutes), 0) FROM stages WHERE session_id = s.id)"
+   " FROM sessions s WHERE s.trashed = 0 AND s.organisation = ?1"
+   " ORDER BY s.date, s.created, s.id"),
+  ("SELECT st.session_id, f.principle, count (*), max (f.id) FROM sessions s"
+   " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
+   " WHERE s.trashed = 0 AND s.organisation = ?1 AND f.principle != 'none'"
+   " GROUP BY st.session_id, f.principle"),
+  ("SELECT f.kind, count (*), count (DISTINCT st.session_id) FROM sessions s"
+   " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
+   " WHERE s.trashed = 0 AND s.organisation = ?1 GROUP BY f.kind ORDER BY 2 DESC, f.kind"),
+  ("SELECT max (st.wait_minutes), st.name, st.session_id, st.id,"
+   " count (DISTINCT st.session_id), sum (st.wait_minutes)"
+   " FROM sessions s JOIN stages st ON st.session_id = s.id"
+   " WHERE s.trashed = 0 AND s.organisation = ?1"
+   " GROUP BY lower (trim (st.name)) HAVING max (st.wait_minutes) > 0"
+   " ORDER BY 1 DESC, 6 DESC LIMIT 10"),
+  ("SELECT a.session_id, a.id, a.text, ifnull (p.name, ''), a.due, a.status"
+   " FROM sessions s JOIN actions a ON a.session_id = s.id"
+   " LEFT JOIN participants p ON p.id = a.owner_id"
+   " WHERE s.trashed = 0 AND s.organisation = ?1 ORDER BY s.date, s.created, s.id, a.position"),
+  ("SELECT e.session_id, e.id, e.text, s.date FROM sessions s"
+   " JOIN empowerments e ON e.session_id = s.id WHERE s.trashed = 0 AND s.organisation = ?1"
+   " ORDER BY s.date, s.created, s.id, e.position"),
 };
 
 static double
