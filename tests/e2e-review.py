@@ -69,7 +69,7 @@ def main():
             second = walk_again(app, first, 30, ["trust-judgement", "give-people-time"])
             # The second walk did the first open action.
             e2e.activate("set-action-field", "<(0, 'status', <'done'>)>")
-            walk_again(app, second, 10, ["trust-judgement"])
+            third = walk_again(app, second, 10, ["trust-judgement"])
             before = app.db.query("SELECT count(*), max(updated) FROM sessions")
 
             # In the library: the search bar, Tab to the organisation filter,
@@ -121,11 +121,11 @@ def main():
                            "Recurring", "Trust people’s judgement", "Promises kept",
                            "Each walk", "— follow-up 2"):
                 e2e.expect(f"the review's PDF says {wanted!r}", wanted in text, True)
-            # A walk's row opens that walk in the main window: the first
-            # walk's row, under the chart.
-            e2e.xdotool("mousemove", "--window", windows[0], "380", "567", "click", "1")
-            e2e.expect_soon("the first walk's row opened the first walk", lambda: app.db.query(
-                "SELECT value FROM app_state WHERE key = 'open-session'"), [(str(first),)])
+            # A walk's row opens that walk in the main window: the first row
+            # under the chart, the latest walk's.
+            e2e.xdotool("mousemove", "--window", windows[0], "380", "590", "click", "1")
+            e2e.expect_soon("the first walk's row opened the latest walk", lambda: app.db.query(
+                "SELECT value FROM app_state WHERE key = 'open-session'"), [(str(third),)])
             e2e.expect("the review changed no session",
                        app.db.query("SELECT count(*), max(updated) FROM sessions"), before)
             e2e.expect("the app is still running", app.alive(), True)

@@ -364,7 +364,9 @@ staple_review_chart_draw (cairo_t                      *cr,
 
       marker (&chart, journey, x, y, MARKER * s);
       marker (&chart, journey, x, Y_OF (walk->work_minutes), MARKER * s * 0.6);
-      if (n_dated <= MAX_POINT_LABELS || last_of_journey)
+      /* Each point's value while there are few; with many, each journey's
+       * last, while the journeys are few enough to tell apart. */
+      if (n_dated <= MAX_POINT_LABELS || (last_of_journey && review->n_journeys <= LEGEND_MAX))
         {
           g_autofree char *value = staple_format_minutes (walk->lead_minutes);
           /* Two walks on (nearly) the same day: one value above, the
@@ -378,7 +380,7 @@ staple_review_chart_draw (cairo_t                      *cr,
           last_label_x = x;
           last_label_beside = beside;
         }
-      if (last_of_journey)
+      if (last_of_journey && review->n_journeys <= LEGEND_MAX)
         {
           g_autofree char *number = g_strdup_printf ("%u", journey);
 

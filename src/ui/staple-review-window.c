@@ -126,6 +126,88 @@ add_row (AdwPreferencesGroup *group,
   return row;
 }
 
+/* Long lists show their first rows, and a row that shows the rest: a
+ * review of hundreds of walks opens at once, not after a second of rows. */
+#define SHOWN_AT_FIRST 10
+
+typedef void (*RowFunc) (StapleReviewWindow  *self,
+                         AdwPreferencesGroup *group,
+                         guint                index);
+
+typedef struct
+{
+  StapleReviewWindow  *self;    /* the window holds the row that holds this */
+  AdwPreferencesGroup *group;
+  RowFunc              add;
+  GArray              *indices; /* guint: the items not shown yet */
+} More;
+
+static void
+more_free (gpointer data)
+{
+  More *more = data;
+
+  g_array_unref (more->indices);
+  g_free (more);
+}
+
+static void
+show_more_cb (AdwActionRow *row,
+              More         *more)
+{
+  g_autoptr(GArray) indices = g_array_ref (more->indices);
+  StapleReviewWindow *self = more->self;
+  AdwPreferencesGroup *group = more->group;
+  RowFunc add = more->add;
+
+  /* Frees @more. */
+  adw_preferences_group_remove (group, GTK_WIDGET (row));
+  for (guint i = 0; i < indices->len; i++)
+    add (self, group, g_array_index (indices, guint, i));
+}
+
+/* Adds the rows of @indices (taken) to @group, the first SHOWN_AT_FIRST
+ * of them at once, the rest behind a row titled @more_title. */
+static void
+add_rows (StapleReviewWindow  *self,
+          AdwPreferencesGroup *group,
+          GArray              *indices,
+          RowFunc              add,
+          const char          *more_title)
+{
+  More *more;
+  GtkWidget *row;
+
+  for (guint i = 0; i < MIN (indices->len, SHOWN_AT_FIRST); i++)
+    add (self, group, g_array_index (indices, guint, i));
+
+  if (indices->len <= SHOWN_AT_FIRST)
+    {
+      g_array_unref (indices);
+      return;
+    }
+
+  more = g_new0 (More, 1);
+  more->self = self;
+  more->group = group;
+  more->add = add;
+  more->indices = g_array_remove_range (indices, 0, SHOWN_AT_FIRST);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more_title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("view-more-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "staple-more", more, more_free);
+  g_signal_connect (row, "activated", G_CALLBACK (show_more_cb), more);
+  adw_preferences_group_add (group, row);
+}
+
+static GArray *
+new_indices (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
 static const StapleReviewWalk *
 walk_of (StapleReview *review,
          gint64        session_id)
@@ -165,6 +247,10 @@ trend_label (StapleReviewTrend trend)
     }
 }
 
+static void add_walk_row (StapleReviewWindow  *self,
+                          AdwPreferencesGroup *group,
+                          guint                index);
+
 static void
 add_walks (StapleReviewWindow *self,
            GtkBox             *box)
@@ -194,25 +280,41 @@ add_walks (StapleReviewWindow *self,
                                     "the walks below list the same times"), -1);
   adw_preferences_group_add (group, self->chart);
 
-  group = add_group (box, _("Walks"), NULL);
-  for (guint i = 0; i < self->review->walks->len; i++)
-    {
-      StapleReviewWalk *walk = &g_array_index (self->review->walks, StapleReviewWalk, i);
-      g_autofree char *lead = staple_format_minutes (walk->lead_minutes);
-      g_autofree char *work = staple_format_minutes (walk->work_minutes);
-      /* Translators: a walk's row in the review, e.g.
-       * "2026-03-10 · journey 1 · lead time 2 h, of which 30 min work · 8 friction points" */
-      g_autofree char *subtitle =
-        g_strdup_printf (ngettext ("%s · journey %u · lead time %s, of which %s work · "
-                                   "%u friction point",
-                                   "%s · journey %u · lead time %s, of which %s work · "
-                                   "%u friction points", walk->n_frictions),
-                         *walk->date != '\0' ? walk->date : _("no date"),
-                         staple_review_journey_number (self->review, walk->journey_id), lead,
-                         work, walk->n_frictions);
+  group = add_group (box, _("Walks"), _("The latest first"));
+  {
+    GArray *indices = new_indices ();
+    guint n = self->review->walks->len;
+    g_autofree char *more = g_strdup_printf (ngettext ("Show the Other Walk",
+                                                       "Show the Other %u Walks",
+                                                       n - MIN (n, SHOWN_AT_FIRST)),
+                                             n - MIN (n, SHOWN_AT_FIRST));
 
-      add_row (group, walk->title, subtitle, NULL, walk->session_id);
-    }
+    for (guint i = n; i-- > 0;)
+      g_array_append_val (indices, i);
+    add_rows (self, group, indices, add_walk_row, more);
+  }
+}
+
+static void
+add_walk_row (StapleReviewWindow  *self,
+              AdwPreferencesGroup *group,
+              guint                index)
+{
+  StapleReviewWalk *walk = &g_array_index (self->review->walks, StapleReviewWalk, index);
+  g_autofree char *lead = staple_format_minutes (walk->lead_minutes);
+  g_autofree char *work = staple_format_minutes (walk->work_minutes);
+  /* Translators: a walk's row in the review, e.g.
+   * "2026-03-10 · journey 1 · lead time 2 h, of which 30 min work · 8 friction points" */
+  g_autofree char *subtitle =
+    g_strdup_printf (ngettext ("%s · journey %u · lead time %s, of which %s work · "
+                               "%u friction point",
+                               "%s · journey %u · lead time %s, of which %s work · "
+                               "%u friction points", walk->n_frictions),
+                     *walk->date != '\0' ? walk->date : _("no date"),
+                     staple_review_journey_number (self->review, walk->journey_id), lead,
+                     work, walk->n_frictions);
+
+  add_row (group, walk->title, subtitle, NULL, walk->session_id);
 }
 
 static void
@@ -285,6 +387,36 @@ add_kinds_and_waits (StapleReviewWindow *self,
 }
 
 static void
+add_owner_row (StapleReviewWindow  *self,
+               AdwPreferencesGroup *group,
+               guint                index)
+{
+  StapleReviewOwner *owner = &g_array_index (self->review->owners, StapleReviewOwner, index);
+  /* Translators: an owner's actions in the review */
+  g_autofree char *counts = g_strdup_printf (_("%u done · %u open · %u overdue · %u dropped"),
+                                             owner->n_done, owner->n_open, owner->n_overdue,
+                                             owner->n_dropped);
+
+  add_row (group, *owner->owner != '\0' ? owner->owner : _("Nobody yet"), counts, NULL, 0);
+}
+
+static void
+add_overdue_row (StapleReviewWindow  *self,
+                 AdwPreferencesGroup *group,
+                 guint                index)
+{
+  StapleReviewAction *action = &g_array_index (self->review->actions, StapleReviewAction, index);
+  g_autofree char *walk = walk_name (self->review, action->session_id);
+  /* Translators: an overdue action: its owner, due day and walk */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · due %s · from %s"),
+                                               *action->owner != '\0' ? action->owner
+                                                                      : _("Nobody yet"),
+                                               action->due, walk);
+
+  add_row (group, action->text, subtitle, NULL, action->session_id);
+}
+
+static void
 add_promises (StapleReviewWindow *self,
               GtkBox             *box)
 {
@@ -297,34 +429,39 @@ add_promises (StapleReviewWindow *self,
                        "next walk of its journey counts there, once."));
   if (review->owners->len == 0)
     add_row (group, _("No actions agreed yet"), NULL, NULL, 0);
-  for (guint i = 0; i < review->owners->len; i++)
-    {
-      StapleReviewOwner *owner = &g_array_index (review->owners, StapleReviewOwner, i);
-      /* Translators: an owner's actions in the review */
-      g_autofree char *counts = g_strdup_printf (_("%u done · %u open · %u overdue · %u dropped"),
-                                                 owner->n_done, owner->n_open, owner->n_overdue,
-                                                 owner->n_dropped);
+  {
+    GArray *indices = new_indices ();
+    guint n = review->owners->len;
+    g_autofree char *more = g_strdup_printf (ngettext ("Show the Other Owner",
+                                                       "Show the Other %u Owners",
+                                                       n - MIN (n, SHOWN_AT_FIRST)),
+                                             n - MIN (n, SHOWN_AT_FIRST));
 
-      add_row (group, *owner->owner != '\0' ? owner->owner : _("Nobody yet"), counts, NULL, 0);
-    }
+    for (guint i = 0; i < n; i++)
+      g_array_append_val (indices, i);
+    add_rows (self, group, indices, add_owner_row, more);
+  }
 
-  for (guint i = 0; i < review->actions->len; i++)
-    {
-      StapleReviewAction *action = &g_array_index (review->actions, StapleReviewAction, i);
-      g_autofree char *walk = NULL;
-      g_autofree char *subtitle = NULL;
+  {
+    GArray *indices = new_indices ();
+    g_autofree char *more = NULL;
+    guint n;
 
-      if (!action->overdue)
-        continue;
-      if (overdue == NULL)
-        overdue = add_group (box, _("Overdue"), NULL);
-      walk = walk_name (review, action->session_id);
-      /* Translators: an overdue action: its owner, due day and walk */
-      subtitle = g_strdup_printf (_("%s · due %s · from %s"),
-                                  *action->owner != '\0' ? action->owner : _("Nobody yet"),
-                                  action->due, walk);
-      add_row (overdue, action->text, subtitle, NULL, action->session_id);
-    }
+    for (guint i = 0; i < review->actions->len; i++)
+      if (g_array_index (review->actions, StapleReviewAction, i).overdue)
+        g_array_append_val (indices, i);
+    n = indices->len;
+    if (n > 0)
+      overdue = add_group (box, _("Overdue"), NULL);
+    more = g_strdup_printf (ngettext ("Show the Other Overdue Action",
+                                      "Show the Other %u Overdue Actions",
+                                      n - MIN (n, SHOWN_AT_FIRST)),
+                            n - MIN (n, SHOWN_AT_FIRST));
+    if (n > 0)
+      add_rows (self, overdue, indices, add_overdue_row, more);
+    else
+      g_array_unref (indices);
+  }
 
   group = add_group (box, _("Decisions Handed to Front-Line Staff"), NULL);
   if (review->empowerments->len == 0)

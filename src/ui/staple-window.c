@@ -793,6 +793,9 @@ review_organisation_action (GSimpleAction *action,
   const char *organisation = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   StapleReview *review;
+  StapleReviewWindow *window;
+  gint64 start = g_get_monotonic_time ();
+  gint64 gathered, made;
 
   if (*organisation == '\0')
     {
@@ -817,7 +820,14 @@ review_organisation_action (GSimpleAction *action,
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (staple_review_window_new (GTK_WINDOW (self), review)));
+  gathered = g_get_monotonic_time ();
+  window = staple_review_window_new (GTK_WINDOW (self), review);
+  made = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+  /* What it costs, for benchmarks (G_MESSAGES_DEBUG=staple-window). */
+  g_debug ("review of %u walks: gathered in %.1f ms, its widgets made in %.1f ms, shown in "
+           "%.1f ms", review->walks->len, (gathered - start) / 1000.0,
+           (made - gathered) / 1000.0, (g_get_monotonic_time () - made) / 1000.0);
 }
 
 static const GActionEntry win_actions[] = {
