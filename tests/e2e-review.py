@@ -12,7 +12,7 @@ Usage: e2e-review.py PATH/TO/staple
 """
 
 import os
-import shutil
+import re
 import subprocess
 import sys
 import time
@@ -49,6 +49,27 @@ def cpu_seconds(app):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def export_pdf(window, path):
+    """Ctrl+E in the review's window, the file dialog, @path typed, Return:
+    the PDF's text."""
+    e2e.xdotool("windowfocus", window, check=False)
+    e2e.keys("ctrl+e", settle=0.5)
+    dialogs = []
+    e2e.expect_soon("the dialog “Export the Review” opened", lambda: bool(dialogs.extend(
+        e2e.xdotool("search", "--onlyvisible", "--name", "Export the Review",
+                    check=False).split()) or dialogs), True)
+    time.sleep(1.5)  # it lists the folder
+    e2e.xdotool("windowfocus", dialogs[0], check=False)
+    e2e.keys("ctrl+a", settle=0.2)
+    e2e.type_text(path)
+    e2e.keys("Return", settle=1.0)
+    e2e.expect_soon("the review's PDF was written", lambda: os.path.exists(path), True,
+                    timeout=10)
+    time.sleep(0.5)
+    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+
+
 def review_window(organisation):
     return e2e.xdotool("search", "--onlyvisible", "--name", f"Review of {organisation}",
                        check=False).split()
@@ -62,6 +83,7 @@ def main():
     with e2e.workdir() as tmp:
         database = os.path.join(tmp, "library.db")
         pdf = os.path.join(tmp, "review.pdf")
+        again = os.path.join(tmp, "review again.pdf")
         with e2e.App(staple, database, "--example") as app:
             first = newest(app)
             (organisation,) = app.db.query("SELECT organisation FROM sessions WHERE id = ?",
@@ -101,33 +123,32 @@ def main():
                 e2e.screenshot(os.path.join(shots, "review-window.png"))
 
             # Ctrl+E: the PDF through the file dialog.
-            e2e.xdotool("windowfocus", windows[0], check=False)
-            e2e.keys("ctrl+e", settle=0.5)
-            dialogs = []
-            e2e.expect_soon("the dialog “Export the Review” opened", lambda: bool(dialogs.extend(
-                e2e.xdotool("search", "--onlyvisible", "--name", "Export the Review",
-                            check=False).split()) or dialogs), True)
-            time.sleep(1.5)  # it lists the folder
-            e2e.xdotool("windowfocus", dialogs[0], check=False)
-            e2e.keys("ctrl+a", settle=0.2)
-            e2e.type_text(pdf)
-            e2e.keys("Return", settle=1.0)
-            e2e.expect_soon("the review's PDF was written", lambda: os.path.exists(pdf), True,
-                            timeout=10)
-            time.sleep(0.5)
-            text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
-                                  check=True, timeout=60).stdout
+            text = export_pdf(windows[0], pdf)
             for wanted in (f"Review of {organisation}", "3 walks, from", "1 journey",
                            "Recurring", "Trust people’s judgement", "Promises kept",
                            "Each walk", "— follow-up 2"):
                 e2e.expect(f"the review's PDF says {wanted!r}", wanted in text, True)
+            e2e.expect("the review changed no session",
+                       app.db.query("SELECT count(*), max(updated) FROM sessions"), before)
             # A walk's row opens that walk in the main window: the first row
             # under the chart, the latest walk's.
             e2e.xdotool("mousemove", "--window", windows[0], "380", "590", "click", "1")
             e2e.expect_soon("the first walk's row opened the latest walk", lambda: app.db.query(
                 "SELECT value FROM app_state WHERE key = 'open-session'"), [(str(third),)])
-            e2e.expect("the review changed no session",
-                       app.db.query("SELECT count(*), max(updated) FROM sessions"), before)
+
+            # There the coach marks an action done; back in the review's
+            # window, it is read again: its PDF says one action more done.
+            done_before = int(re.search(r"(\d+) done, \d+ open", text).group(1))
+            e2e.activate("set-action-field", "<(0, 'status', <'done'>)>")
+            e2e.expect_soon("the action is done", lambda: app.db.query(
+                "SELECT status FROM actions WHERE session_id = ? ORDER BY position LIMIT 1",
+                third), [("done",)])
+            e2e.xdotool("windowfocus", "--sync", windows[0], check=False)
+            time.sleep(1.0)
+            text = export_pdf(windows[0], again)
+            done_after = int(re.search(r"(\d+) done, \d+ open", text).group(1))
+            e2e.expect("coming back to the review read it again: one action more done",
+                       done_after, done_before + 1)
             e2e.expect("the app is still running", app.alive(), True)
     print("ok - three walks through Walk Again, reviewed from the library's filter with the "
           "keyboard; the PDF exported through the dialog says every walk and the recurring "

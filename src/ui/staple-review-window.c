@@ -4,7 +4,8 @@
  * the work waits, the promises kept. Each walk, principle, stage, overdue
  * action and decision opens the session it came from; the chart is drawn by
  * the same cairo code as the review's PDF, which the header bar exports,
- * with the open actions as calendar to-dos. */
+ * with the open actions as calendar to-dos. Coming back to the window
+ * reads the review again. */
 
 #include "config.h"
 
@@ -22,9 +23,14 @@ struct _StapleReviewWindow
 {
   AdwWindow        parent_instance;
 
+  StapleStore     *store;
   StapleReview    *review;
   AdwToastOverlay *toasts;
+  AdwWindowTitle  *title;
+  GtkWidget       *scrolled;
+  GtkWidget       *clamp;
   GtkWidget       *chart;
+  gboolean         left;    /* another window was active since the review was read */
 };
 
 G_DEFINE_FINAL_TYPE (StapleReviewWindow, staple_review_window, ADW_TYPE_WINDOW)
@@ -550,6 +556,7 @@ staple_review_window_finalize (GObject *object)
   StapleReviewWindow *self = STAPLE_REVIEW_WINDOW (object);
 
   g_clear_pointer (&self->review, staple_review_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (staple_review_window_parent_class)->finalize (object);
 }
@@ -575,28 +582,30 @@ staple_review_window_init (StapleReviewWindow *self)
 {
 }
 
+static char *
+describe_walks (StapleReview *review)
+{
+  g_autofree char *walks = g_strdup_printf (ngettext ("%u walk", "%u walks", review->walks->len),
+                                            review->walks->len);
+  g_autofree char *journeys = g_strdup_printf (ngettext ("%u journey", "%u journeys",
+                                                         review->n_journeys),
+                                               review->n_journeys);
+
+  /* Translators: the review window's subtitle, e.g. "3 walks of 1 journey" */
+  return g_strdup_printf (_("%s of %s"), walks, journeys);
+}
+
 static GtkWidget *
 make_header (StapleReviewWindow *self)
 {
   GtkWidget *header = adw_header_bar_new ();
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = describe_walks (self->review);
   g_autofree char *title = g_strdup_printf (_("Review of %s"), self->review->organisation);
   GtkWidget *pdf = gtk_button_new_with_mnemonic (_("Export _PDF…"));
   GtkWidget *ics = gtk_button_new_with_mnemonic (_("Export _To-Dos…"));
 
-  {
-    g_autofree char *walks = g_strdup_printf (ngettext ("%u walk", "%u walks",
-                                                        self->review->walks->len),
-                                              self->review->walks->len);
-    g_autofree char *journeys = g_strdup_printf (ngettext ("%u journey", "%u journeys",
-                                                           self->review->n_journeys),
-                                                 self->review->n_journeys);
-
-    /* Translators: the review window's subtitle, e.g. "3 walks of 1 journey" */
-    subtitle = g_strdup_printf (_("%s of %s"), walks, journeys);
-  }
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title,
-                                                                                  subtitle));
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (title, subtitle));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (pdf), "review.export-pdf");
   gtk_widget_set_tooltip_text (pdf, _("The review as a PDF, to print or to send"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (ics), "review.export-ics");
@@ -606,15 +615,96 @@ make_header (StapleReviewWindow *self)
   return header;
 }
 
+/* The review's sections, in the clamp. */
+static void
+fill (StapleReviewWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  add_walks (self, GTK_BOX (box));
+  add_principles (self, GTK_BOX (box));
+  add_kinds_and_waits (self, GTK_BOX (box));
+  add_promises (self, GTK_BOX (box));
+  adw_clamp_set_child (ADW_CLAMP (self->clamp), box);
+}
+
+static gboolean
+restore_scroll_cb (gpointer data)
+{
+  g_autoptr(GObject) adjustment = data;
+  double *value = g_object_get_data (adjustment, "staple-value");
+
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (adjustment), *value);
+  return G_SOURCE_REMOVE;
+}
+
+/* Read again on coming back to the window: the session a row opened may
+ * have been changed meanwhile (an action done, a walk walked again). The
+ * place scrolled to stays. */
+static void
+active_changed_cb (StapleReviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
+  StapleReview *review;
+  g_autofree char *subtitle = NULL;
+  double *value;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      self->left = TRUE;
+      return;
+    }
+  if (!self->left)
+    return;
+  self->left = FALSE;
+
+  review = staple_store_review_organisation (self->store, self->review->organisation, NULL,
+                                             &error);
+  if (review == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  if (review->walks->len == 0)
+    {
+      /* Every walk gone to the trash: what was read stays in view. */
+      g_autofree char *message = g_strdup_printf (_("No session of “%s” is left in the "
+                                                    "library"), review->organisation);
+
+      staple_review_free (review);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      return;
+    }
+
+  staple_review_free (self->review);
+  self->review = review;
+  subtitle = describe_walks (review);
+  adw_window_title_set_subtitle (self->title, subtitle);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  value = g_new (double, 1);
+  *value = gtk_adjustment_get_value (adjustment);
+  g_object_set_data_full (G_OBJECT (adjustment), "staple-value", value, g_free);
+  fill (self);
+  g_idle_add (restore_scroll_cb, g_object_ref (adjustment));
+}
+
 /**
  * staple_review_window_new:
  * @parent: the window it is opened from, whose application it joins
+ * @store: the database, read again when the window is come back to
  * @review: (transfer full): the review to show
  *
  * Returns: (transfer floating): the review's window, not yet shown
  */
 StapleReviewWindow *
 staple_review_window_new (GtkWindow    *parent,
+                          StapleStore  *store,
                           StapleReview *review)
 {
   /* A window of its own, not above the main one: a row opens its session
@@ -625,36 +715,28 @@ staple_review_window_new (GtkWindow    *parent,
                                            NULL);
   g_autofree char *title = NULL;
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
+  self->store = g_object_ref (store);
   self->review = review;
   title = g_strdup_printf (_("Review of %s"), review->organisation);
   gtk_window_set_title (GTK_WINDOW (self), title);
   if (parent != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
 
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  add_walks (self, GTK_BOX (box));
-  add_principles (self, GTK_BOX (box));
-  add_kinds_and_waits (self, GTK_BOX (box));
-  add_promises (self, GTK_BOX (box));
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+  self->clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 900);
+  fill (self);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_set_vexpand (self->scrolled, TRUE);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, scrolled);
+  adw_toast_overlay_set_child (self->toasts, self->scrolled);
   gtk_box_append (GTK_BOX (content), make_header (self));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), content);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (active_changed_cb), self);
   return self;
 }

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (StapleReviewWindow, staple_review_window, STAPLE, REVIEW_W
                       AdwWindow)
 
 StapleReviewWindow *staple_review_window_new (GtkWindow    *parent,
+                                              StapleStore  *store,
                                               StapleReview *review);
 
 G_END_DECLS

@@ -821,7 +821,7 @@ review_organisation_action (GSimpleAction *action,
     }
 
   gathered = g_get_monotonic_time ();
-  window = staple_review_window_new (GTK_WINDOW (self), review);
+  window = staple_review_window_new (GTK_WINDOW (self), self->store, review);
   made = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (window));
   /* What it costs, for benchmarks (G_MESSAGES_DEBUG=staple-window). */
