@@ -1542,6 +1542,47 @@ test_unrecorded (Fixture       *f,
   assert_saved (f);
 }
 
+/* Done: the day it was done is kept with the status, in one undo step;
+ * no longer done, no day. */
+static void
+test_action_done_on (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(StapleAction) action = g_list_model_get_item (
+    G_LIST_MODEL (staple_session_get_actions (f->session)), 0);
+  gint64 id = staple_action_get_id (action);
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpstr (staple_action_get_done_on (action), ==, "");
+  g_assert_true (staple_editor_set_enum (f->editor, action, "status", STAPLE_ACTION_STATUS_DONE,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (staple_action_get_done_on (action), ==, today);
+  stored = db_text (f, "SELECT done_on FROM actions WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (stored, ==, today);
+  assert_saved (f);
+
+  /* One step: undo takes back both. */
+  undo (f);
+  g_assert_cmpint (staple_action_get_status (action), ==, STAPLE_ACTION_STATUS_OPEN);
+  g_assert_cmpstr (staple_action_get_done_on (action), ==, "");
+  g_clear_pointer (&stored, g_free);
+  stored = db_text (f, "SELECT done_on FROM actions WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (stored, ==, "");
+  redo (f);
+  g_assert_cmpstr (staple_action_get_done_on (action), ==, today);
+
+  /* Back in progress: not done, no day. */
+  g_assert_true (staple_editor_set_enum (f->editor, action, "status",
+                                         STAPLE_ACTION_STATUS_IN_PROGRESS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (staple_action_get_done_on (action), ==, "");
+  assert_saved (f);
+}
+
 /* A dot the user's redo or undo would bring back, after a phone placed
  * the same voter's dots outside the history, must still fit: it is
  * refused, and the step let go so that the ones under it still run. */
@@ -2227,6 +2268,7 @@ main (int   argc,
   ADD_TEST ("/editor/vote/set-dots", test_vote_set_dots);
   ADD_TEST ("/editor/unrecorded", test_unrecorded);
   ADD_TEST ("/editor/unrecorded-full", test_unrecorded_full);
+  ADD_TEST ("/editor/action-done-on", test_action_done_on);
   ADD_TEST ("/editor/unrecorded-ids", test_unrecorded_ids);
   ADD_TEST ("/editor/add/action", test_add_action);
   ADD_TEST ("/editor/delete/action", test_delete_action);

@@ -101,7 +101,7 @@ add_walk (Fixture    *f,
     }
   for (guint i = 0; walk->actions[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (walk->actions[i], "|", 4);
+      g_auto(GStrv) parts = g_strsplit (walk->actions[i], "|", 5);
       g_autoptr(StapleAction) action = staple_action_new ();
       int status;
 
@@ -111,6 +111,8 @@ add_walk (Fixture    *f,
                                           : g_str_equal (parts[1], "Ben") ? 2 : 0);
       staple_action_set_due (action, parts[2]);
       staple_action_set_status (action, status);
+      if (parts[4] != NULL)
+        staple_action_set_done_on (action, parts[4]);
       g_list_store_append (staple_session_get_actions (session), action);
     }
   for (guint i = 0; walk->empowerments[i] != NULL; i++)
@@ -143,7 +145,7 @@ add_walk (Fixture    *f,
 static const Walk first = {
   "Returns", "Acme", "2026-01-10", 180,
   { "trust-judgement", "trust-judgement", "give-people-time", "hire-for-the-person" },
-  { "Fix the returns form|Ana|2026-02-01|open", "Publish the refund rules|Ben|2026-01-20|done" },
+  { "Fix the returns form|Ana|2026-02-01|open", "Publish the refund rules|Ben|2026-01-20|done|2026-01-25" },
   { "Refunds up to 50 € without asking" },
 };
 static const Walk again = {
@@ -386,6 +388,14 @@ test_promises (Fixture       *f,
   g_assert_cmpstr (owner_at (acme, 2)->owner, ==, "");
   g_assert_cmpuint (owner_at (acme, 2)->n_open, ==, 1);
 
+  /* How long the promises took: Ben's, done 15 days after the walk; Ana's
+   * dropped one is not timed. */
+  g_assert_cmpuint (acme->n_timed, ==, 1);
+  g_assert_cmpuint (acme->median_days, ==, 15);
+  g_assert_cmpuint (owner_at (acme, 1)->n_timed, ==, 1);
+  g_assert_cmpuint (owner_at (acme, 1)->median_days, ==, 15);
+  g_assert_cmpuint (owner_at (acme, 0)->n_timed, ==, 0);
+
   /* The decisions handed on, once each, dated by the walk that first
    * listed them, whatever case and spaces the follow-up wrote. */
   g_assert_cmpuint (acme->empowerments->len, ==, 2);
@@ -395,6 +405,56 @@ test_promises (Fixture       *f,
                    "2026-01-10");
   g_assert_cmpstr (g_array_index (acme->empowerments, StapleReviewEmpowerment, 1).date, ==,
                    "2026-03-10");
+}
+
+static void
+add_model_walk (StapleReview *review,
+                gint64        id,
+                gint64        previous_id,
+                const char   *date)
+{
+  StapleReviewWalk walk = { id, previous_id, 0, g_strdup ("Walk"), g_strdup (date) };
+
+  g_array_append_val (review->walks, walk);
+}
+
+static void
+add_model_action (StapleReview       *review,
+                  gint64              session_id,
+                  const char         *text,
+                  StapleActionStatus  status,
+                  const char         *done_on)
+{
+  StapleReviewAction action = { session_id, review->actions->len + 1, g_strdup (text),
+                                g_strdup ("Ana"), g_strdup (""), g_strdup (done_on), status };
+
+  g_array_append_val (review->actions, action);
+}
+
+/* An action carried by Walk Again and done in a later walk took its time
+ * from the walk that first agreed it; the median of several is the
+ * middle one. */
+static void
+test_days_to_done (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(StapleReview) review = staple_review_new ("Acme", "2026-06-01");
+
+  add_model_walk (review, 1, 0, "2026-01-01");
+  add_model_walk (review, 2, 1, "2026-02-01");
+  add_model_action (review, 1, "Fix the form", STAPLE_ACTION_STATUS_OPEN, "");
+  add_model_action (review, 2, "  fix the FORM", STAPLE_ACTION_STATUS_DONE, "2026-02-11");
+  add_model_action (review, 2, "Call back", STAPLE_ACTION_STATUS_DONE, "2026-02-03");
+  add_model_action (review, 2, "Train", STAPLE_ACTION_STATUS_DONE, "2026-03-03");
+  add_model_action (review, 2, "Done long ago", STAPLE_ACTION_STATUS_DONE, "");
+  staple_review_finish (review);
+
+  g_assert_cmpint (g_array_index (review->actions, StapleReviewAction, 1).days, ==, 41);
+  g_assert_cmpint (g_array_index (review->actions, StapleReviewAction, 2).days, ==, 2);
+  g_assert_cmpint (g_array_index (review->actions, StapleReviewAction, 4).days, ==, -1);
+  g_assert_cmpuint (review->n_timed, ==, 3);
+  g_assert_cmpuint (review->median_days, ==, 30);
+  g_assert_cmpuint (g_array_index (review->owners, StapleReviewOwner, 0).median_days, ==, 30);
 }
 
 /* A loop of Walk Again links, which only a hand-edited file makes, ends:
@@ -499,6 +559,7 @@ test_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, "Order"));
   g_assert_nonnull (strstr (text, "Promises kept"));
   g_assert_nonnull (strstr (text, "1 done, 3 open, of which 1 overdue on 2026-06-01"));
+  g_assert_nonnull (strstr (text, "done a median 15 days after the walk"));
   g_assert_nonnull (strstr (text, "Fix the returns form"));
   g_assert_nonnull (strstr (text, "Replace a part on site"));
   g_assert_nonnull (strstr (text, "Refunds up to 50 € without asking"));
@@ -618,6 +679,7 @@ main (int   argc,
   ADD_TEST ("/review/kinds-and-waits", test_kinds_and_waits);
   ADD_TEST ("/review/promises", test_promises);
   ADD_TEST ("/review/loop", test_loop);
+  ADD_TEST ("/review/days-to-done", test_days_to_done);
   ADD_TEST ("/review/pdf", test_pdf);
   ADD_TEST ("/review/ics", test_ics);
 

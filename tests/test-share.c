@@ -47,6 +47,7 @@ add_workshop_state (StapleSession *session)
   GListModel *people = G_LIST_MODEL (staple_session_get_participants (session));
   g_autoptr(StapleStage) stage = g_list_model_get_item (stages, 1);
   g_autoptr(StapleParticipant) person = g_list_model_get_item (people, 0);
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
 
   staple_session_set_phase (session, STAPLE_PHASE_COMMIT);
   staple_session_set_dots_per_participant (session, 5);
@@ -54,6 +55,14 @@ add_workshop_state (StapleSession *session)
   staple_session_set_phase_seconds (session, STAPLE_PHASE_FRAME, 300);
   staple_session_set_phase_seconds (session, STAPLE_PHASE_COMMIT, 1234);
   staple_participant_set_abstains (person, TRUE);
+  /* The day each done action was done travels too. */
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+
+      if (staple_action_get_status (action) == STAPLE_ACTION_STATUS_DONE)
+        staple_action_set_done_on (action, "2026-10-20");
+    }
 }
 
 static void
@@ -161,6 +170,12 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   copy = import (other, f->file);
   test_assert_sessions_match (f->session, copy);
+
+  g_assert_cmpint (test_count (other_path, "SELECT count(*) FROM actions"
+                               " WHERE done_on = '2026-10-20'"), >, 0);
+  g_assert_cmpint (test_count (other_path, "SELECT count(*) FROM actions"
+                               " WHERE done_on = '2026-10-20'"), ==,
+                   test_count (other_path, "SELECT count(*) FROM actions WHERE status = 'done'"));
 
   again = import (f->store, f->file);
   g_assert_cmpint (staple_session_get_id (again), !=, staple_session_get_id (f->session));

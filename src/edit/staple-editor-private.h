@@ -74,12 +74,16 @@ gboolean      staple_editor_push_command     (StapleEditor    *self,
                                               Command         *command,
                                               GError         **error);
 void          staple_editor_renumber         (GListModel      *list);
+Command      *staple_editor_group_new        (const char      *label,
+                                              Command         *first,
+                                              Command         *second);
 gboolean      staple_editor_is_blank         (const char      *text);
 
 /* Short names for the editor's own files. */
 #define command_free staple_editor_command_free
 #define push_command staple_editor_push_command
 #define renumber staple_editor_renumber
+#define group_new staple_editor_group_new
 #define is_blank staple_editor_is_blank
 
 G_END_DECLS

@@ -1135,6 +1135,22 @@ static const CommandClass group_command_class = {
   group_command_apply, group_command_write, group_command_free, NULL,
 };
 
+/* Two commands as one undo step, run in that order; takes both. */
+Command *
+staple_editor_group_new (const char *label,
+                         Command    *first,
+                         Command    *second)
+{
+  GroupCommand *command = g_new0 (GroupCommand, 1);
+
+  command->parent.klass = &group_command_class;
+  command->parent.label = label;
+  command->commands = g_ptr_array_new_with_free_func (command_free);
+  g_ptr_array_add (command->commands, first);
+  g_ptr_array_add (command->commands, second);
+  return &command->parent;
+}
+
 /* A ballot */
 
 static int

@@ -669,6 +669,48 @@ try_merge (StapleEditor  *self,
  * within a moment extends the same undo step, so a sentence typed into an
  * entry undoes as one.
  */
+/* An action's status, and with it the day it was done: today when it
+ * becomes done (the day it was already done, if it was), none when it is
+ * no longer done; one undo step. Takes @status. */
+static gboolean
+set_status (StapleEditor  *self,
+            StapleAction  *action,
+            SetCommand    *status,
+            GError       **error)
+{
+  gboolean done = g_value_get_enum (&status->new_value) == STAPLE_ACTION_STATUS_DONE;
+  const char *old = staple_action_get_done_on (action);
+  g_autofree char *today = NULL;
+  SetCommand *done_on;
+  gboolean pushed;
+
+  if (done && *old == '\0')
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  self->may_merge = FALSE;
+  if (g_strcmp0 (old, done ? (*old != '\0' ? old : today) : "") == 0)
+    return push_command (self, &status->parent, error);
+
+  done_on = g_new0 (SetCommand, 1);
+  done_on->parent.klass = &set_command_class;
+  done_on->parent.label = status->parent.label;
+  done_on->object = g_object_ref (G_OBJECT (action));
+  done_on->property = g_intern_static_string ("done-on");
+  g_value_init (&done_on->old_value, G_TYPE_STRING);
+  g_value_set_string (&done_on->old_value, old);
+  g_value_init (&done_on->new_value, G_TYPE_STRING);
+  g_value_set_string (&done_on->new_value, done ? today : "");
+
+  pushed = push_command (self, group_new (status->parent.label, &status->parent,
+                                          &done_on->parent), error);
+  self->may_merge = FALSE;
+  return pushed;
+}
+
 gboolean
 staple_editor_set (StapleEditor  *self,
                    gpointer       object,
@@ -717,6 +759,9 @@ staple_editor_set (StapleEditor  *self,
       set_command_free (&command->parent);
       return TRUE;
     }
+
+  if (STAPLE_IS_ACTION (object) && interned == g_intern_static_string ("status"))
+    return set_status (self, STAPLE_ACTION (object), command, error);
 
   if (try_merge (self, object, interned, &command->new_value, &merge_error))
     {

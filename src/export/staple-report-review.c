@@ -98,6 +98,18 @@ add_title (StapleReport *self)
   /* Translators: the actions of all walks, e.g. "4 done, 3 open, of which 1 overdue" */
   promises = g_strdup_printf (_("%u done, %u open, of which %u overdue on %s"),
                               n_done, n_open, n_overdue, review->today);
+  if (review->n_timed > 0)
+    {
+      g_autofree char *took = g_strdup_printf (ngettext ("done a median %u day after the walk "
+                                                         "that agreed it",
+                                                         "done a median %u days after the walk "
+                                                         "that agreed it", review->median_days),
+                                               review->median_days);
+      char *both = g_strdup_printf ("%s; %s", promises, took);
+
+      g_free (promises);
+      promises = both;
+    }
   decisions = g_strdup_printf (ngettext ("%u decision handed to front-line staff",
                                          "%u decisions handed to front-line staff",
                                          review->empowerments->len),
@@ -323,8 +335,8 @@ static void
 add_promises (StapleReport *self)
 {
   static const TableColumn owner_columns[] = {
-    { N_("Owner"), 0.40 }, { N_("Done"), 0.15 }, { N_("Open"), 0.15 },
-    { N_("Overdue"), 0.15 }, { N_("Dropped"), 0.15 },
+    { N_("Owner"), 0.32 }, { N_("Done"), 0.11 }, { N_("Open"), 0.11 },
+    { N_("Overdue"), 0.11 }, { N_("Dropped"), 0.11 }, { N_("Days to done (median)"), 0.24 },
   };
   static const TableColumn overdue_columns[] = {
     { N_("Overdue action"), 0.40 }, { N_("Owner"), 0.16 }, { N_("Due"), 0.12 },
@@ -358,8 +370,11 @@ add_promises (StapleReport *self)
       g_autofree char *open = g_strdup_printf ("%u", owner->n_open);
       g_autofree char *overdue = g_strdup_printf ("%u", owner->n_overdue);
       g_autofree char *dropped = g_strdup_printf ("%u", owner->n_dropped);
+      g_autofree char *days = owner->n_timed > 0 ? g_strdup_printf ("%u", owner->median_days)
+                                                 : g_strdup ("—");
       const char *cells[] = {
         *owner->owner != '\0' ? owner->owner : _("Nobody yet"), done, open, overdue, dropped,
+        days,
       };
 
       n_overdue += owner->n_overdue;

@@ -24,6 +24,7 @@ struct _StapleAction
   char               *text;
   gint64              owner_id;
   char               *due;
+  char               *done_on;
   StapleActionStatus  status;
   GArray             *friction_ids;
 };
@@ -37,6 +38,7 @@ enum {
   PROP_OWNER_ID,
   PROP_DUE,
   PROP_STATUS,
+  PROP_DONE_ON,
   PROP_N_FRICTION_IDS,
   N_PROPS
 };
@@ -50,6 +52,7 @@ staple_action_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->done_on, g_free);
   g_clear_pointer (&self->friction_ids, g_array_unref);
 
   G_OBJECT_CLASS (staple_action_parent_class)->finalize (object);
@@ -76,6 +79,9 @@ staple_action_get_property (GObject    *object,
       break;
     case PROP_DUE:
       g_value_set_string (value, self->due);
+      break;
+    case PROP_DONE_ON:
+      g_value_set_string (value, self->done_on);
       break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
@@ -110,6 +116,9 @@ staple_action_set_property (GObject      *object,
       break;
     case PROP_DUE:
       staple_action_set_due (self, g_value_get_string (value));
+      break;
+    case PROP_DONE_ON:
+      staple_action_set_done_on (self, g_value_get_string (value));
       break;
     case PROP_STATUS:
       staple_action_set_status (self, g_value_get_enum (value));
@@ -190,6 +199,20 @@ staple_action_class_init (StapleActionClass *klass)
                         G_PARAM_STATIC_STRINGS));
 
   /**
+   * StapleAction:done-on:
+   *
+   * The day the action was done, as “YYYY-MM-DD”, or an empty string while it
+   * is not (or when it was done before Staple kept the day). The editor sets
+   * it with the status.
+   */
+  properties[PROP_DONE_ON] =
+    g_param_spec_string ("done-on", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
    * StapleAction:n-friction-ids:
    *
    * The number of friction points the action addresses. It is notified whenever
@@ -210,6 +233,7 @@ staple_action_init (StapleAction *self)
 {
   self->text = g_strdup ("");
   self->due = g_strdup ("");
+  self->done_on = g_strdup ("");
   self->status = STAPLE_ACTION_STATUS_OPEN;
   self->friction_ids = g_array_new (TRUE, FALSE, sizeof (gint64));
 }
@@ -388,6 +412,45 @@ staple_action_set_due (StapleAction *self,
   g_free (self->due);
   self->due = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
+}
+
+/**
+ * staple_action_get_done_on:
+ *
+ * Returns: (not nullable): the day the action was done, “YYYY-MM-DD”, or ""
+ */
+const char *
+staple_action_get_done_on (StapleAction *self)
+{
+  g_return_val_if_fail (STAPLE_IS_ACTION (self), NULL);
+
+  return self->done_on;
+}
+
+/**
+ * staple_action_set_done_on:
+ * @done_on: (nullable): the day, or %NULL for ""
+ *
+ * Sets the day the action was done, stored as given.
+ */
+void
+staple_action_set_done_on (StapleAction *self,
+                           const char   *done_on)
+{
+  char *copy;
+
+  g_return_if_fail (STAPLE_IS_ACTION (self));
+
+  if (done_on == NULL)
+    done_on = "";
+
+  if (g_strcmp0 (self->done_on, done_on) == 0)
+    return;
+
+  copy = g_strdup (done_on);
+  g_free (self->done_on);
+  self->done_on = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_ON]);
 }
 
 /**

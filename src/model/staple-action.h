@@ -31,6 +31,9 @@ void                staple_action_set_text         (StapleAction       *self,
 gint64              staple_action_get_owner_id     (StapleAction       *self);
 void                staple_action_set_owner_id     (StapleAction       *self,
                                                     gint64              owner_id);
+const char         *staple_action_get_done_on      (StapleAction       *self);
+void                staple_action_set_done_on      (StapleAction       *self,
+                                                    const char         *done_on);
 const char         *staple_action_get_due          (StapleAction       *self);
 void                staple_action_set_due          (StapleAction       *self,
                                                     const char         *due);

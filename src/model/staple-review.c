@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "staple-catalogue.h"
 #include "staple-review.h"
 
 static void
@@ -39,6 +40,7 @@ action_clear (gpointer data)
   g_free (action->text);
   g_free (action->owner);
   g_free (action->due);
+  g_free (action->done_on);
 }
 
 static void
@@ -333,12 +335,86 @@ compare_owners (gconstpointer a,
   return g_utf8_collate (x->owner, y->owner);
 }
 
+static guint
+julian_of (const char *date)
+{
+  GDate day;
+
+  if (!staple_date_is_valid (date))
+    return 0;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_ascii_strtoull (date + 8, NULL, 10),
+                  (GDateMonth) g_ascii_strtoull (date + 5, NULL, 10),
+                  (GDateYear) g_ascii_strtoull (date, NULL, 10));
+  return g_date_valid (&day) ? g_date_get_julian (&day) : 0;
+}
+
+/* The day the promise was made: the date of the first walk of its journey
+ * that has an action of that text (Walk Again carries it on unchanged). */
+static guint
+agreed_on (StapleReview       *self,
+           StapleReviewAction *action)
+{
+  guint walk = staple_review_find_walk (self, action->session_id);
+  g_autofree char *key = text_key (action->text);
+  gint64 journey;
+  guint first;
+
+  if (walk == G_MAXUINT)
+    return 0;
+  journey = g_array_index (self->walks, StapleReviewWalk, walk).journey_id;
+  first = julian_of (g_array_index (self->walks, StapleReviewWalk, walk).date);
+
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      StapleReviewAction *other = &g_array_index (self->actions, StapleReviewAction, i);
+      guint other_walk = staple_review_find_walk (self, other->session_id);
+      g_autofree char *other_key = NULL;
+      guint day;
+
+      if (other_walk == G_MAXUINT ||
+          g_array_index (self->walks, StapleReviewWalk, other_walk).journey_id != journey)
+        continue;
+      day = julian_of (g_array_index (self->walks, StapleReviewWalk, other_walk).date);
+      if (day == 0 || (first != 0 && day >= first))
+        continue;
+      other_key = text_key (other->text);
+      if (g_str_equal (key, other_key))
+        first = day;
+    }
+
+  return first;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+static guint
+median (GArray *days)
+{
+  if (days->len == 0)
+    return 0;
+
+  g_array_sort (days, compare_days);
+  return g_array_index (days, guint, days->len / 2);
+}
+
 /* Walk Again copies the actions still open into the next walk: there they
  * are counted, as done, open or overdue, and not again in the walk they
  * came from. What an earlier walk did or dropped stays its own. */
 static void
 count_actions (StapleReview *self)
 {
+  g_autoptr(GArray) all_days = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) owner_days = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
   g_array_set_size (self->owners, 0);
 
   for (guint i = 0; i < self->actions->len; i++)
@@ -358,6 +434,24 @@ count_actions (StapleReview *self)
         continue;
 
       owner = find_owner (self, action->owner);
+      action->days = -1;
+      if (action->status == STAPLE_ACTION_STATUS_DONE)
+        {
+          guint done = julian_of (action->done_on);
+          guint agreed = done != 0 ? agreed_on (self, action) : 0;
+
+          if (agreed != 0)
+            {
+              guint days = done > agreed ? done - agreed : 0;
+              guint index = (guint) (owner - (StapleReviewOwner *) (gpointer) self->owners->data);
+
+              action->days = (int) MIN (days, (guint) G_MAXINT);
+              while (owner_days->len <= index)
+                g_ptr_array_add (owner_days, g_array_new (FALSE, FALSE, sizeof (guint)));
+              g_array_append_val (g_ptr_array_index (owner_days, index), days);
+              g_array_append_val (all_days, days);
+            }
+        }
       if (action->status == STAPLE_ACTION_STATUS_DONE)
         owner->n_done++;
       else if (action->status == STAPLE_ACTION_STATUS_DROPPED)
@@ -367,6 +461,18 @@ count_actions (StapleReview *self)
       if (action->overdue)
         owner->n_overdue++;
     }
+
+  /* Before sorting: the days are by the owners' places as found. */
+  for (guint i = 0; i < owner_days->len; i++)
+    {
+      StapleReviewOwner *owner = &g_array_index (self->owners, StapleReviewOwner, i);
+      GArray *days = g_ptr_array_index (owner_days, i);
+
+      owner->n_timed = days->len;
+      owner->median_days = median (days);
+    }
+  self->n_timed = all_days->len;
+  self->median_days = median (all_days);
 
   g_array_sort (self->owners, compare_owners);
 }

@@ -72,9 +72,11 @@ typedef struct
   char              *text;
   char              *owner;     /* "" for nobody */
   char              *due;       /* YYYY-MM-DD or "" */
+  char              *done_on;   /* YYYY-MM-DD, or "" when not done or not known */
   StapleActionStatus status;
   gboolean           overdue;   /* due before today and not done */
   gboolean           counted;   /* not carried into a later walk (see staple_review_finish()) */
+  int                days;      /* done: days from the walk that first agreed it; else -1 */
 } StapleReviewAction;
 
 typedef struct
@@ -84,6 +86,8 @@ typedef struct
   guint  n_open;      /* open or in progress, overdue included */
   guint  n_overdue;
   guint  n_dropped;
+  guint  n_timed;     /* done on a known day */
+  guint  median_days; /* of those, from the walk that agreed it to done */
 } StapleReviewOwner;
 
 /* A decision handed to front-line staff, the first time a walk listed it. */
@@ -107,6 +111,8 @@ typedef struct
   GArray  *owners;        /* StapleReviewOwner, most open first */
   GArray  *empowerments;  /* StapleReviewEmpowerment, by date */
   guint    n_journeys;
+  guint    n_timed;      /* actions done on a known day */
+  guint    median_days;  /* of those, from the walk that agreed it to done */
 } StapleReview;
 
 StapleReview *staple_review_new             (const char   *organisation,

@@ -39,7 +39,7 @@ static const char * const friction_members[] = {
 };
 static const char * const vote_members[] = { "participant", "friction", NULL };
 static const char * const action_members[] = {
-  "text", "owner", "due", "status", "frictions", NULL
+  "text", "owner", "due", "status", "done_on", "frictions", NULL
 };
 
 G_GNUC_PRINTF (3, 4)
@@ -627,6 +627,7 @@ load_actions (Loader      *loader,
       JsonObject *object;
       const char *text = "";
       const char *due = "";
+      const char *done_on = "";
       gint64 owner_id = 0;
       int status = STAPLE_ACTION_STATUS_OPEN;
 
@@ -635,6 +636,7 @@ load_actions (Loader      *loader,
           !get_string (object, "text", place, &text, error) ||
           !get_participant_ref (loader, object, "owner", place, &owner_id, error) ||
           !get_date (object, "due", place, &due, error) ||
+          !get_date (object, "done_on", place, &done_on, error) ||
           !get_enum (object, "status", STAPLE_TYPE_ACTION_STATUS, place, &status, error) ||
           !load_action_frictions (loader, action, object, place, error))
         return FALSE;
@@ -644,6 +646,7 @@ load_actions (Loader      *loader,
       staple_action_set_owner_id (action, owner_id);
       staple_action_set_due (action, due);
       staple_action_set_status (action, status);
+      staple_action_set_done_on (action, done_on);
       g_list_store_append (store, action);
     }
 

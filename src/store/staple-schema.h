@@ -200,6 +200,10 @@ static const char * const staple_schema_migrations[] = {
    * room shows them (nor offers them to phones as names, after a restart) */
   ("ALTER TABLE participants ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0"
    "  CHECK (anonymous IN (0, 1));"),
+
+  /* 6 → 7: the day an action was done (YYYY-MM-DD, '' while it is not, or
+   * for one done before Staple kept it), for how long the promises took */
+  "ALTER TABLE actions ADD COLUMN done_on TEXT NOT NULL DEFAULT '';",
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

@@ -1276,11 +1276,12 @@ action_row (Reader        *reader,
             GError       **error)
 {
   g_autoptr(StapleAction) action = staple_action_new ();
-  const char *text = NULL, *due = NULL;
+  const char *text = NULL, *due = NULL, *done_on = NULL;
   gint64 id = 0, owner_id = 0;
   int status = 0;
 
   if (!read_own_id (reader, stmt, 0, _("an action id"), &id, error) ||
+      !read_date (reader, stmt, 5, _("the day an action was done"), &done_on, error) ||
       !read_text (reader, stmt, 1, _("an action"), &text, error) ||
       !read_ref (reader, stmt, 2, _("an action’s owner"), reader->participants, TRUE,
                  &owner_id, error) ||
@@ -1295,6 +1296,7 @@ action_row (Reader        *reader,
                 "owner-id", owner_id,
                 "due", due,
                 "status", status,
+                "done-on", done_on,
                 NULL);
   if (!remember (reader, reader->actions, id, action, _("actions"), error))
     return FALSE;
@@ -1422,8 +1424,11 @@ read_session (Reader         *reader,
                   "SELECT id, participant_id, friction_id FROM votes NOT INDEXED ORDER BY id",
                   _("votes"), MAX_VOTES, vote_row, error) ||
       !read_rows (reader, session,
-                  "SELECT id, text, owner_id, due, status FROM actions NOT INDEXED"
-                  " ORDER BY position, id",
+                  reader->version >= 7
+                    ? "SELECT id, text, owner_id, due, status, done_on FROM actions NOT INDEXED"
+                      " ORDER BY position, id"
+                    : "SELECT id, text, owner_id, due, status, '' FROM actions NOT INDEXED"
+                      " ORDER BY position, id",
                   _("actions"), MAX_ACTIONS, action_row, error) ||
       !read_rows (reader, session,
                   "SELECT action_id, friction_id FROM action_frictions NOT INDEXED"

@@ -135,6 +135,7 @@ add_action (StapleReview *review,
   action.owner = g_strdup (column_text (stmt, 3));
   action.due = g_strdup (column_text (stmt, 4));
   action.status = column_enum (stmt, 5, STAPLE_TYPE_ACTION_STATUS, STAPLE_ACTION_STATUS_OPEN);
+  action.done_on = g_strdup (column_text (stmt, 6));
   g_array_append_val (review->actions, action);
 }
 
@@ -207,7 +208,8 @@ staple_store_review_organisation (StapleStore  *self,
                  " ORDER BY 1 DESC, 6 DESC LIMIT 10",
                  add_wait, error) ||
       !each_row (self, review,
-                 "SELECT a.session_id, a.id, a.text, ifnull (p.name, ''), a.due, a.status"
+                 "SELECT a.session_id, a.id, a.text, ifnull (p.name, ''), a.due, a.status,"
+                 " a.done_on"
                  " FROM sessions s JOIN actions a ON a.session_id = s.id"
                  " LEFT JOIN participants p ON p.id = a.owner_id WHERE" IS_WALK
                  " ORDER BY" BY_DATE ", a.position",

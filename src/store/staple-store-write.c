@@ -342,19 +342,20 @@ staple_store_insert_action (StapleStore   *self,
   g_return_val_if_fail (IN_TRANSACTION (self), FALSE);
 
   stmt = prepare (self,
-                  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status)"
-                  " VALUES (" NEW_ID ("actions", "8") ", ?2, ?3, ?4, ?5, ?6, ?7)",
+                  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status,"
+                  " done_on) VALUES (" NEW_ID ("actions", "9") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_new_id (self, stmt, 8, STAPLE_ID_ACTIONS, staple_action_get_id (action));
+  bind_new_id (self, stmt, 9, STAPLE_ID_ACTIONS, staple_action_get_id (action));
   sqlite3_bind_int64 (stmt, 2, session_id);
   sqlite3_bind_int (stmt, 3, position);
   bind_text (stmt, 4, staple_action_get_text (action));
   bind_id (stmt, 5, staple_action_get_owner_id (action));
   bind_text (stmt, 6, staple_action_get_due (action));
   bind_enum (stmt, 7, STAPLE_TYPE_ACTION_STATUS, staple_action_get_status (action));
+  bind_text (stmt, 8, staple_action_get_done_on (action));
 
   return insert_done (self, stmt, STAPLE_ID_ACTIONS, G_OBJECT (action), error) &&
          staple_store_set_action_frictions (self, action, error);
@@ -440,7 +441,7 @@ static const Field vote_fields[] = {
 
 static const Field action_fields[] = {
   { "text", "text" }, { "owner-id", "owner_id" }, { "due", "due" },
-  { "status", "status" }, { NULL, NULL }
+  { "status", "status" }, { "done-on", "done_on" }, { NULL, NULL }
 };
 
 static const Field empowerment_fields[] = {

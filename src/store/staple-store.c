@@ -584,7 +584,7 @@ load_actions (StapleStore   *self,
   int rc;
 
   stmt = prepare (self,
-                  "SELECT id, text, owner_id, due, status FROM actions"
+                  "SELECT id, text, owner_id, due, status, done_on FROM actions"
                   " WHERE session_id = ?1 ORDER BY position, id",
                   error);
   if (stmt == NULL)
@@ -603,6 +603,7 @@ load_actions (StapleStore   *self,
                     "due", column_text (stmt, 3),
                     "status", column_enum (stmt, 4, STAPLE_TYPE_ACTION_STATUS,
                                            STAPLE_ACTION_STATUS_OPEN),
+                    "done-on", column_text (stmt, 5),
                     NULL);
       g_list_store_append (list, action);
     }

@@ -403,6 +403,18 @@ add_owner_row (StapleReviewWindow  *self,
                                              owner->n_done, owner->n_open, owner->n_overdue,
                                              owner->n_dropped);
 
+  if (owner->n_timed > 0)
+    {
+      /* Translators: how long an owner's done actions took, after their counts */
+      char *took = g_strdup_printf (ngettext ("%s · done a median %u day after the walk",
+                                              "%s · done a median %u days after the walk",
+                                              owner->median_days),
+                                    counts, owner->median_days);
+
+      g_free (counts);
+      counts = took;
+    }
+
   add_row (group, *owner->owner != '\0' ? owner->owner : _("Nobody yet"), counts, NULL, 0);
 }
 
