@@ -242,9 +242,8 @@ staple_export_actions_ics (StapleSession  *session,
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
-      StapleParticipant *owner = staple_session_find_participant (session,
-                                                                  staple_action_get_owner_id (action),
-                                                                  NULL);
+      gint64 owner_id = staple_action_get_owner_id (action);
+      StapleParticipant *owner = staple_session_find_participant (session, owner_id, NULL);
       g_autofree char *addresses = friction_texts (session, action);
       Todo todo = {
         staple_session_get_id (session), staple_action_get_id (action),

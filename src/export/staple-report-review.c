@@ -23,19 +23,6 @@ walk_of (StapleReport *self,
 }
 
 /* "Returns — follow-up (2026-03-10)": which walk a line came from. */
-static char *
-walk_name (StapleReport *self,
-           gint64        session_id)
-{
-  const StapleReviewWalk *walk = walk_of (self, session_id);
-
-  if (walk == NULL)
-    return g_strdup ("—");
-  if (_staple_report_is_empty (walk->date))
-    return g_strdup (walk->title);
-  return g_strdup_printf ("%s (%s)", walk->title, walk->date);
-}
-
 static void
 table_columns (const TableColumn *columns,
                TableColumn       *translated,
@@ -177,7 +164,8 @@ add_walks_table (StapleReport *self)
   for (guint i = 0; i < self->review->walks->len; i++)
     {
       StapleReviewWalk *walk = &g_array_index (self->review->walks, StapleReviewWalk, i);
-      g_autofree char *journey = g_strdup_printf ("%u", staple_review_journey_number (self->review, walk->journey_id));
+      g_autofree char *journey =
+        g_strdup_printf ("%u", staple_review_journey_number (self->review, walk->journey_id));
       g_autofree char *lead = staple_format_minutes (walk->lead_minutes);
       g_autofree char *work = staple_format_minutes (walk->work_minutes);
       g_autofree char *frictions = g_strdup_printf ("%u", walk->n_frictions);
@@ -187,23 +175,6 @@ add_walks_table (StapleReport *self)
       };
 
       _staple_report_table_row (self, &table, cells);
-    }
-}
-
-static const char *
-trend_label (StapleReviewTrend trend)
-{
-  switch (trend)
-    {
-    case STAPLE_REVIEW_TREND_RECURRING:
-      return _("Recurring");
-    case STAPLE_REVIEW_TREND_GONE:
-      return _("Gone");
-    case STAPLE_REVIEW_TREND_NEW:
-      return _("New");
-    case STAPLE_REVIEW_TREND_ONCE:
-    default:
-      return _("Once");
     }
 }
 
@@ -240,9 +211,10 @@ add_principles (StapleReport *self)
       StapleReviewPrinciple *principle = &g_array_index (principles, StapleReviewPrinciple, i);
       g_autofree char *n_walks = g_strdup_printf ("%u", principle->n_walks);
       g_autofree char *n_frictions = g_strdup_printf ("%u", principle->n_frictions);
-      g_autofree char *last = walk_name (self, principle->session_id);
+      g_autofree char *last = staple_review_name_walk (self->review, principle->session_id);
       const char *cells[] = {
-        staple_principle_get_label (principle->principle), trend_label (principle->trend),
+        staple_principle_get_label (principle->principle),
+        staple_review_trend_get_label (principle->trend),
         n_walks, n_frictions, last,
       };
       const PangoWeight weights[] = {
@@ -322,7 +294,7 @@ add_waits (StapleReport *self)
     {
       StapleReviewWait *wait = &g_array_index (waits, StapleReviewWait, i);
       g_autofree char *longest = staple_format_minutes (wait->wait_minutes_max);
-      g_autofree char *walk = walk_name (self, wait->session_id);
+      g_autofree char *walk = staple_review_name_walk (self->review, wait->session_id);
       g_autofree char *n_walks = g_strdup_printf ("%u", wait->n_walks);
       g_autofree char *total = staple_format_minutes (wait->wait_minutes_total);
       const char *cells[] = { wait->name, longest, walk, n_walks, total };
@@ -397,7 +369,7 @@ add_promises (StapleReport *self)
 
       if (!action->overdue)
         continue;
-      walk = walk_name (self, action->session_id);
+      walk = staple_review_name_walk (self->review, action->session_id);
       due = staple_action_format_due (action->due, NULL);
       {
         const char *cells[] = {

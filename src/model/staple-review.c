@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "staple-catalogue.h"
@@ -175,6 +176,49 @@ staple_review_count_principle (StapleReview   *self,
       entry->session_id = session_id;
       entry->friction_id = friction_id;
     }
+}
+
+/**
+ * staple_review_trend_get_label:
+ *
+ * Returns: the trend's name, as the review shows it
+ */
+const char *
+staple_review_trend_get_label (StapleReviewTrend trend)
+{
+  switch (trend)
+    {
+    case STAPLE_REVIEW_TREND_RECURRING:
+      return _("Recurring");
+    case STAPLE_REVIEW_TREND_GONE:
+      return _("Gone");
+    case STAPLE_REVIEW_TREND_NEW:
+      return _("New");
+    case STAPLE_REVIEW_TREND_ONCE:
+    default:
+      return _("Once");
+    }
+}
+
+/**
+ * staple_review_name_walk:
+ *
+ * Returns: (transfer full): which walk @session_id is, as a line of the
+ *   review names it: "Returns — follow-up (2026-03-10)", or "—"
+ */
+char *
+staple_review_name_walk (StapleReview *self,
+                         gint64        session_id)
+{
+  guint i = staple_review_find_walk (self, session_id);
+  StapleReviewWalk *walk;
+
+  if (i == G_MAXUINT)
+    return g_strdup ("—");
+  walk = &g_array_index (self->walks, StapleReviewWalk, i);
+  if (*walk->date == '\0')
+    return g_strdup (walk->title);
+  return g_strdup_printf ("%s (%s)", walk->title, walk->date);
 }
 
 static char *

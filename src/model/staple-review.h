@@ -121,6 +121,9 @@ void          staple_review_free            (StapleReview *self);
 void          staple_review_finish          (StapleReview *self);
 guint         staple_review_find_walk       (StapleReview *self,
                                              gint64        session_id);
+char         *staple_review_name_walk       (StapleReview *self,
+                                             gint64        session_id);
+const char   *staple_review_trend_get_label (StapleReviewTrend trend);
 void          staple_review_count_principle (StapleReview   *self,
                                              gint64          session_id,
                                              StaplePrinciple principle,

@@ -214,45 +214,6 @@ new_indices (void)
   return g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
-static const StapleReviewWalk *
-walk_of (StapleReview *review,
-         gint64        session_id)
-{
-  guint i = staple_review_find_walk (review, session_id);
-
-  return i == G_MAXUINT ? NULL : &g_array_index (review->walks, StapleReviewWalk, i);
-}
-
-static char *
-walk_name (StapleReview *review,
-           gint64        session_id)
-{
-  const StapleReviewWalk *walk = walk_of (review, session_id);
-
-  if (walk == NULL)
-    return g_strdup ("—");
-  if (*walk->date == '\0')
-    return g_strdup (walk->title);
-  return g_strdup_printf ("%s (%s)", walk->title, walk->date);
-}
-
-static const char *
-trend_label (StapleReviewTrend trend)
-{
-  switch (trend)
-    {
-    case STAPLE_REVIEW_TREND_RECURRING:
-      return _("Recurring");
-    case STAPLE_REVIEW_TREND_GONE:
-      return _("Gone");
-    case STAPLE_REVIEW_TREND_NEW:
-      return _("New");
-    case STAPLE_REVIEW_TREND_ONCE:
-    default:
-      return _("Once");
-    }
-}
-
 static void add_walk_row (StapleReviewWindow  *self,
                           AdwPreferencesGroup *group,
                           guint                index);
@@ -339,7 +300,7 @@ add_principles (StapleReviewWindow *self,
   for (guint i = 0; i < principles->len; i++)
     {
       StapleReviewPrinciple *principle = &g_array_index (principles, StapleReviewPrinciple, i);
-      g_autofree char *last = walk_name (self->review, principle->session_id);
+      g_autofree char *last = staple_review_name_walk (self->review, principle->session_id);
       g_autofree char *walks = g_strdup_printf (ngettext ("in %u walk", "in %u walks",
                                                           principle->n_walks),
                                                 principle->n_walks);
@@ -352,7 +313,7 @@ add_principles (StapleReviewWindow *self,
                                                    last);
 
       add_row (group, staple_principle_get_label (principle->principle), subtitle,
-               trend_label (principle->trend), principle->session_id);
+               staple_review_trend_get_label (principle->trend), principle->session_id);
     }
 }
 
@@ -381,7 +342,7 @@ add_kinds_and_waits (StapleReviewWindow *self,
     {
       StapleReviewWait *wait = &g_array_index (self->review->waits, StapleReviewWait, i);
       g_autofree char *longest = staple_format_minutes (wait->wait_minutes_max);
-      g_autofree char *walk = walk_name (self->review, wait->session_id);
+      g_autofree char *walk = staple_review_name_walk (self->review, wait->session_id);
       /* Translators: e.g. "longest in Returns (2026-01-10); stage of 3 walks" */
       g_autofree char *subtitle = g_strdup_printf (ngettext ("longest in %s; a stage of %u walk",
                                                              "longest in %s; a stage of %u walks",
@@ -424,7 +385,7 @@ add_overdue_row (StapleReviewWindow  *self,
                  guint                index)
 {
   StapleReviewAction *action = &g_array_index (self->review->actions, StapleReviewAction, index);
-  g_autofree char *walk = walk_name (self->review, action->session_id);
+  g_autofree char *walk = staple_review_name_walk (self->review, action->session_id);
   /* Translators: an overdue action: its owner, due day and walk */
   g_autofree char *subtitle = g_strdup_printf (_("%s · due %s · from %s"),
                                                *action->owner != '\0' ? action->owner
@@ -488,7 +449,7 @@ add_promises (StapleReviewWindow *self,
     {
       StapleReviewEmpowerment *item = &g_array_index (review->empowerments,
                                                       StapleReviewEmpowerment, i);
-      g_autofree char *walk = walk_name (review, item->session_id);
+      g_autofree char *walk = staple_review_name_walk (review, item->session_id);
 
       add_row (group, item->text, walk, NULL, item->session_id);
     }
