@@ -136,7 +136,7 @@ add_row (AdwPreferencesGroup *group,
  * review of hundreds of walks opens at once, not after a second of rows. */
 #define SHOWN_AT_FIRST 10
 
-typedef void (*RowFunc) (StapleReviewWindow  *self,
+typedef GtkWidget * (*RowFunc) (StapleReviewWindow  *self,
                          AdwPreferencesGroup *group,
                          guint                index);
 
@@ -166,10 +166,22 @@ show_more_cb (AdwActionRow *row,
   AdwPreferencesGroup *group = more->group;
   RowFunc add = more->add;
 
+  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (row));
+  GtkWidget *first = NULL;
+
   /* Frees @more. */
   adw_preferences_group_remove (group, GTK_WIDGET (row));
   for (guint i = 0; i < indices->len; i++)
-    add (self, group, g_array_index (indices, guint, i));
+    {
+      GtkWidget *added = add (self, group, g_array_index (indices, guint, i));
+
+      if (first == NULL)
+        first = added;
+    }
+
+  /* The keyboard goes on from the first row it showed. */
+  if (focused && first != NULL)
+    gtk_widget_grab_focus (first);
 }
 
 /* Adds the rows of @indices (taken) to @group, the first SHOWN_AT_FIRST
@@ -214,7 +226,7 @@ new_indices (void)
   return g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
-static void add_walk_row (StapleReviewWindow  *self,
+static GtkWidget *add_walk_row (StapleReviewWindow  *self,
                           AdwPreferencesGroup *group,
                           guint                index);
 
@@ -262,7 +274,7 @@ add_walks (StapleReviewWindow *self,
   }
 }
 
-static void
+static GtkWidget *
 add_walk_row (StapleReviewWindow  *self,
               AdwPreferencesGroup *group,
               guint                index)
@@ -281,7 +293,7 @@ add_walk_row (StapleReviewWindow  *self,
                      staple_review_journey_number (self->review, walk->journey_id), lead,
                      work, walk->n_frictions);
 
-  add_row (group, walk->title, subtitle, NULL, walk->session_id);
+  return add_row (group, walk->title, subtitle, NULL, walk->session_id);
 }
 
 static void
@@ -353,7 +365,7 @@ add_kinds_and_waits (StapleReviewWindow *self,
     }
 }
 
-static void
+static GtkWidget *
 add_owner_row (StapleReviewWindow  *self,
                AdwPreferencesGroup *group,
                guint                index)
@@ -376,10 +388,10 @@ add_owner_row (StapleReviewWindow  *self,
       counts = took;
     }
 
-  add_row (group, *owner->owner != '\0' ? owner->owner : _("Nobody yet"), counts, NULL, 0);
+  return add_row (group, *owner->owner != '\0' ? owner->owner : _("Nobody yet"), counts, NULL, 0);
 }
 
-static void
+static GtkWidget *
 add_overdue_row (StapleReviewWindow  *self,
                  AdwPreferencesGroup *group,
                  guint                index)
@@ -392,7 +404,7 @@ add_overdue_row (StapleReviewWindow  *self,
                                                                       : _("Nobody yet"),
                                                action->due, walk);
 
-  add_row (group, action->text, subtitle, NULL, action->session_id);
+  return add_row (group, action->text, subtitle, NULL, action->session_id);
 }
 
 static void
