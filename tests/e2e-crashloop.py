@@ -222,8 +222,14 @@ class Model:
         return stages, undo, redo
 
     def commit(self, proposal):
-        self.stages, self.undo, self.redo = self.after(proposal)
-        self.last_set = (proposal[0], proposal[3]) if len(proposal) > 3 else None
+        stages, self.undo, self.redo = self.after(proposal)
+        # A set that changes nothing is no step, and the app's next set of the
+        # step before it may still join that step: the field stays kept apart.
+        if len(proposal) <= 3:
+            self.last_set = None
+        elif stages != self.stages:
+            self.last_set = (proposal[0], proposal[3])
+        self.stages = stages
 
 
 def read_state(database, session_id):
