@@ -149,6 +149,28 @@ def main():
             done_after = int(re.search(r"(\d+) done, \d+ open", text).group(1))
             e2e.expect("coming back to the review read it again: one action more done",
                        done_after, done_before + 1)
+
+            # A principle's row opens the walk where it was last found at a
+            # friction point behind it (app.open-friction, the row's action),
+            # selected on the map in Diagnose: 2 there sets that card's
+            # severity. The window is in Commit, where no map is shown.
+            fid, principle = app.db.query(
+                "SELECT f.id, f.principle FROM frictions f JOIN stages st ON st.id = f.stage_id"
+                " WHERE st.session_id = ? AND f.principle != '' ORDER BY f.id LIMIT 1",
+                third)[0]
+            severities = app.db.query("SELECT id, severity FROM frictions ORDER BY id")
+            e2e.activate("open-friction", f"<(int64 {third}, int64 {fid})>", path="/io/github/stapleapp/Staple")
+            time.sleep(1.5)
+            if shots:
+                e2e.screenshot(os.path.join(shots, "review-principle-opened.png"))
+            e2e.keys("2", settle=1.0)
+            if shots:
+                e2e.screenshot(os.path.join(shots, "review-principle-severity.png"))
+            changed = [(i, s) for (i, s), (_, before_s) in zip(
+                app.db.query("SELECT id, severity FROM frictions ORDER BY id"), severities)
+                if s != before_s]
+            e2e.expect("2 set the severity of the friction point opened, and only that one",
+                       changed, [(fid, 2)])
             e2e.expect("the app is still running", app.alive(), True)
     print("ok - three walks through Walk Again, reviewed from the library's filter with the "
           "keyboard; the PDF exported through the dialog says every walk and the recurring "

@@ -459,6 +459,28 @@ open_session_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* (session id, friction point id): that session, at that friction point. */
+static void
+open_friction_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  StapleApplication *self = user_data;
+  StapleWindow *window;
+  gint64 session_id, friction_id;
+
+  if (self->store == NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+
+  g_variant_get (parameter, "(xx)", &session_id, &friction_id);
+  window = get_window (self);
+  staple_window_open_friction (window, session_id, friction_id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -545,6 +567,7 @@ preferences_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "open-session", open_session_action, "x" },
+  { "open-friction", open_friction_action, "(xx)" },
   { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },

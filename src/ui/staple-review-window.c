@@ -95,13 +95,15 @@ add_group (GtkBox     *box,
   return ADW_PREFERENCES_GROUP (group);
 }
 
-/* A row; with a session, it opens that session (app.open-session). */
+/* A row; with a session, it opens that session (app.open-session), at the
+ * friction point when there is one (app.open-friction). */
 static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         const char          *suffix,
-         gint64               session_id)
+add_row_at (AdwPreferencesGroup *group,
+            const char          *title,
+            const char          *subtitle,
+            const char          *suffix,
+            gint64               session_id,
+            gint64               friction_id)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
@@ -124,12 +126,31 @@ add_row (AdwPreferencesGroup *group,
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-session");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", session_id);
+      if (friction_id > 0)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-friction");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", session_id,
+                                            friction_id);
+        }
+      else
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-session");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", session_id);
+        }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
   adw_preferences_group_add (group, row);
   return row;
+}
+
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *suffix,
+         gint64               session_id)
+{
+  return add_row_at (group, title, subtitle, suffix, session_id, 0);
 }
 
 /* Long lists show their first rows, and a row that shows the rest: a
@@ -324,8 +345,9 @@ add_principles (StapleReviewWindow *self,
       g_autofree char *subtitle = g_strdup_printf (_("%s, %s; last in %s"), walks, frictions,
                                                    last);
 
-      add_row (group, staple_principle_get_label (principle->principle), subtitle,
-               staple_review_trend_get_label (principle->trend), principle->session_id);
+      add_row_at (group, staple_principle_get_label (principle->principle), subtitle,
+                  staple_review_trend_get_label (principle->trend), principle->session_id,
+                  principle->friction_id);
     }
 }
 

@@ -27,5 +27,7 @@ void               staple_session_page_restore_draft (StapleSessionPage *self,
                                                       guint              stage,
                                                       int                card,
                                                       const char        *text);
+gboolean           staple_session_page_show_friction (StapleSessionPage *self,
+                                                      gint64             friction_id);
 
 G_END_DECLS

@@ -199,6 +199,30 @@ staple_window_open_session (StapleWindow *self,
   return TRUE;
 }
 
+/**
+ * staple_window_open_friction:
+ *
+ * Opens a session at one of its friction points (see
+ * staple_session_page_show_friction()); a friction point deleted since
+ * leaves the session open, and says so.
+ *
+ * Returns: whether the session opened
+ */
+gboolean
+staple_window_open_friction (StapleWindow *self,
+                             gint64        session_id,
+                             gint64        friction_id)
+{
+  g_return_val_if_fail (STAPLE_IS_WINDOW (self), FALSE);
+
+  if (!staple_window_open_session (self, session_id))
+    return FALSE;
+
+  if (!staple_session_page_show_friction (self->session_page, friction_id))
+    staple_window_show_toast (self, _("That friction point is no longer in this session"));
+  return TRUE;
+}
+
 static void
 library_open_session_cb (StapleWindow *self,
                          gint64        session_id)

@@ -17,6 +17,9 @@ StapleWindow *staple_window_new           (StapleApplication *application,
                                            StapleStore       *store);
 gboolean      staple_window_open_session  (StapleWindow      *self,
                                            gint64             session_id);
+gboolean      staple_window_open_friction (StapleWindow      *self,
+                                           gint64             session_id,
+                                           gint64             friction_id);
 void          staple_window_show_library  (StapleWindow      *self);
 void          staple_window_show_error    (StapleWindow      *self,
                                            const GError      *error);
