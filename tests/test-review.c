@@ -351,8 +351,27 @@ test_promises (Fixture       *f,
   gint64 ids[3];
   g_autoptr(StapleReview) acme = NULL;
   guint n_counted = 0, n_overdue = 0;
+  gint64 friction_id;
 
   add_history (f, ids);
+  {
+    /* The overdue action removes the second walk's first friction point. */
+    sqlite3 *db = test_raw_open (f->path);
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO action_frictions (action_id, friction_id, position)"
+      " SELECT a.id, f.id, 0 FROM actions a JOIN stages st ON st.session_id = a.session_id"
+      " JOIN frictions f ON f.stage_id = st.id WHERE a.session_id = %" G_GINT64_FORMAT
+      " AND a.text = 'Fix the returns form' ORDER BY st.position, f.position LIMIT 1", ids[1]);
+    g_autofree char *first_sql = g_strdup_printf (
+      "SELECT f.id FROM stages st JOIN frictions f ON f.stage_id = st.id"
+      " WHERE st.session_id = %" G_GINT64_FORMAT " ORDER BY st.position, f.position LIMIT 1",
+      ids[1]);
+
+    test_raw_exec (db, sql);
+    friction_id = test_raw_int (db, first_sql);
+    g_assert_cmpint (friction_id, >, 0);
+    sqlite3_close (db);
+  }
   acme = review (f, "Acme");
 
   /* Six actions in the walks; the first walk's open one was carried into
@@ -370,7 +389,10 @@ test_promises (Fixture       *f,
         {
           g_assert_cmpstr (action->text, ==, "Fix the returns form");
           g_assert_cmpint (action->session_id, ==, ids[1]);
+          g_assert_cmpint (action->friction_id, ==, friction_id);
         }
+      else
+        g_assert_cmpint (action->friction_id, ==, 0);
     }
   g_assert_cmpuint (n_counted, ==, 5);
   g_assert_cmpuint (n_overdue, ==, 1);

@@ -77,6 +77,7 @@ typedef struct
   gboolean           overdue;   /* due before today and not done */
   gboolean           counted;   /* not carried into a later walk (see staple_review_finish()) */
   int                days;      /* done: days from the walk that first agreed it; else -1 */
+  gint64             friction_id; /* the first friction point it removes, or 0 */
 } StapleReviewAction;
 
 typedef struct

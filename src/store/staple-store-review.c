@@ -136,6 +136,7 @@ add_action (StapleReview *review,
   action.due = g_strdup (column_text (stmt, 4));
   action.status = column_enum (stmt, 5, STAPLE_TYPE_ACTION_STATUS, STAPLE_ACTION_STATUS_OPEN);
   action.done_on = g_strdup (column_text (stmt, 6));
+  action.friction_id = sqlite3_column_int64 (stmt, 7);
   g_array_append_val (review->actions, action);
 }
 
@@ -209,7 +210,8 @@ staple_store_review_organisation (StapleStore  *self,
                  add_wait, error) ||
       !each_row (self, review,
                  "SELECT a.session_id, a.id, a.text, ifnull (p.name, ''), a.due, a.status,"
-                 " a.done_on"
+                 " a.done_on, ifnull ((SELECT af.friction_id FROM action_frictions af"
+                 "   WHERE af.action_id = a.id ORDER BY af.position LIMIT 1), 0)"
                  " FROM sessions s JOIN actions a ON a.session_id = s.id"
                  " LEFT JOIN participants p ON p.id = a.owner_id WHERE" IS_WALK
                  " ORDER BY" BY_DATE ", a.position",

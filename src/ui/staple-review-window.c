@@ -426,7 +426,8 @@ add_overdue_row (StapleReviewWindow  *self,
                                                                       : _("Nobody yet"),
                                                action->due, walk);
 
-  return add_row (group, action->text, subtitle, NULL, action->session_id);
+  return add_row_at (group, action->text, subtitle, NULL, action->session_id,
+                     action->friction_id);
 }
 
 static void
