@@ -159,18 +159,30 @@ def main():
                 " WHERE st.session_id = ? AND f.principle != '' ORDER BY f.id LIMIT 1",
                 third)[0]
             severities = app.db.query("SELECT id, severity FROM frictions ORDER BY id")
-            e2e.activate("open-friction", f"<(int64 {third}, int64 {fid})>", path="/io/github/stapleapp/Staple")
-            time.sleep(1.5)
+            e2e.activate("open-friction", f"<(int64 {third}, int64 {fid})>",
+                         path="/io/github/stapleapp/Staple")
+            e2e.expect_soon("the walk went to Diagnose", lambda: "'diagnose'" in e2e.gdbus(
+                e2e.WINDOW_PATH, "org.gtk.Actions.Describe", "set-phase").stdout, True,
+                timeout=15)
+            time.sleep(1.0)  # the page's cross-fade
             if shots:
                 e2e.screenshot(os.path.join(shots, "review-principle-opened.png"))
-            e2e.keys("2", settle=1.0)
+            # The keyboard to the main window (the app's other window), as the
+            # coach's click on it would.
+            mains = [w for w in e2e.xdotool("search", "--onlyvisible", "--class", "staple",
+                                            check=False).split() if w not in windows]
+            e2e.expect("the main window is there", bool(mains), True)
+            e2e.xdotool("windowfocus", "--sync", mains[0], check=False)
+            e2e.keys("2", settle=0.5)
+
+            def changed():
+                return [(i, s) for (i, s), (_, before_s) in zip(
+                    app.db.query("SELECT id, severity FROM frictions ORDER BY id"), severities)
+                    if s != before_s]
+            e2e.expect_soon("2 set the severity of the friction point opened, and only that one",
+                            changed, [(fid, 2)], timeout=10)
             if shots:
                 e2e.screenshot(os.path.join(shots, "review-principle-severity.png"))
-            changed = [(i, s) for (i, s), (_, before_s) in zip(
-                app.db.query("SELECT id, severity FROM frictions ORDER BY id"), severities)
-                if s != before_s]
-            e2e.expect("2 set the severity of the friction point opened, and only that one",
-                       changed, [(fid, 2)])
             e2e.expect("the app is still running", app.alive(), True)
     print("ok - three walks through Walk Again, reviewed from the library's filter with the "
           "keyboard; the PDF exported through the dialog says every walk and the recurring "
