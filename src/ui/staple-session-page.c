@@ -1005,35 +1005,24 @@ gboolean
 staple_session_page_show_friction (StapleSessionPage *self,
                                    gint64             friction_id)
 {
-  GListModel *stages;
+  StapleSession *session;
+  StapleStage *stage = NULL;
+  StapleMapHit hit = { STAPLE_MAP_HIT_CARD, 0, 0 };
 
   g_return_val_if_fail (STAPLE_IS_SESSION_PAGE (self), FALSE);
 
   if (self->editor == NULL)
     return FALSE;
 
-  stages = G_LIST_MODEL (staple_session_get_stages (staple_editor_get_session (self->editor)));
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
-      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+  session = staple_editor_get_session (self->editor);
+  if (staple_session_find_friction (session, friction_id, &stage, &hit.card) == NULL ||
+      !g_list_store_find (staple_session_get_stages (session), stage, &hit.stage))
+    return FALSE;
 
-      for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
-        {
-          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
-          StapleMapHit hit = { STAPLE_MAP_HIT_CARD, i, j };
-
-          if (staple_friction_get_id (friction) != friction_id)
-            continue;
-
-          if (g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") != 0)
-            gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "diagnose");
-          adw_view_stack_set_visible_child_name (self->view_stack, "map");
-          staple_map_view_select (self->map_view, &hit);
-          gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "diagnose");
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  staple_map_view_select (self->map_view, &hit);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+  return TRUE;
 }
