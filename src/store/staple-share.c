@@ -839,9 +839,8 @@ read_int (Reader       *reader,
   value = sqlite3_column_int64 (stmt, column);
   if (value < min || value > max)
     return refuse (reader, error,
-                   _("%s is %" G_GINT64_FORMAT ", outside %" G_GINT64_FORMAT
-                     "–%" G_GINT64_FORMAT),
-                   what, value, min, max);
+                   _("%s is %lld, outside %lld–%lld"),
+                   what, (long long) value, (long long) min, (long long) max);
 
   *out_value = value;
   return TRUE;
@@ -950,7 +949,7 @@ remember (Reader     *reader,
           GError    **error)
 {
   if (g_hash_table_contains (ids, &id))
-    return refuse (reader, error, _("two %s have the id %" G_GINT64_FORMAT), what, id);
+    return refuse (reader, error, _("two %s have the id %lld"), what, (long long) id);
 
   g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), object);
   return TRUE;

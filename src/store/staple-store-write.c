@@ -935,7 +935,7 @@ staple_store_set_session_trashed (StapleStore  *self,
     {
       staple_store_rollback (self);
       g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND,
-                   _("There is no session %" G_GINT64_FORMAT "."), session_id);
+                   _("There is no session %lld."), (long long) session_id);
       return FALSE;
     }
 

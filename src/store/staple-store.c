@@ -739,7 +739,7 @@ load_session_row (StapleStore   *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, STAPLE_STORE_ERROR, STAPLE_STORE_ERROR_NOT_FOUND,
-                   _("There is no session %" G_GINT64_FORMAT "."), session_id);
+                   _("There is no session %lld."), (long long) session_id);
       return FALSE;
     }
 
