@@ -40,7 +40,7 @@ map_title_line (StapleReport *self)
   g_autofree char *organisation = staple_text_bound (
     staple_session_get_organisation (self->session), STAPLE_TEXT_SHORT,
     STAPLE_TEXT_BOUND_ONE_LINE);
-  const char *date = staple_session_get_date (self->session);
+  g_autofree char *date = staple_date_format_long (staple_session_get_date (self->session));
   g_autoptr(GString) text = g_string_new (title);
   PangoAttrList *attributes = pango_attr_list_new ();
   PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);

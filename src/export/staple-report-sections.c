@@ -21,12 +21,13 @@ void
 _staple_report_add_title_page (StapleReport *self)
 {
   StapleSession *session = self->session;
+  g_autofree char *date = staple_date_format_long (staple_session_get_date (session));
   const struct
   {
     const char *label;
     const char *value;
   } frame[] = {
-    { _("Date"), staple_session_get_date (session) },
+    { _("Date"), date },
     { _("Location"), staple_session_get_location (session) },
     { _("Facilitator"), staple_session_get_facilitator (session) },
     { _("Customer"), staple_session_get_customer (session) },

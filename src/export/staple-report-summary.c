@@ -175,7 +175,7 @@ summary_header (StapleReport *self,
                 GArray       *blocks)
 {
   const char *organisation = staple_session_get_organisation (self->session);
-  const char *date = staple_session_get_date (self->session);
+  g_autofree char *date = staple_date_format_long (staple_session_get_date (self->session));
   const char *question = staple_session_get_question (self->session);
   Block *last;
 

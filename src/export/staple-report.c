@@ -167,8 +167,9 @@ report_paper (StaplePaper poster)
 static void
 add_footers (StapleReport *self)
 {
-  const char *date = self->review != NULL ? self->review->today
-                                          : staple_session_get_date (self->session);
+  g_autofree char *date = staple_date_format_long (self->review != NULL
+                                                  ? self->review->today
+                                                  : staple_session_get_date (self->session));
   g_autofree char *left = _staple_report_is_empty (date)
                           ? g_strdup (_staple_report_session_title (self))
                           : g_strdup_printf ("%s · %s", _staple_report_session_title (self), date);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "staple-catalogue.h"
@@ -350,6 +351,38 @@ staple_date_is_valid (const char *text)
   day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
 
   return g_date_valid_dmy (day, month, year);
+}
+
+/**
+ * staple_date_format_long:
+ * @text: a date written “YYYY-MM-DD”, or any other text
+ *
+ * Writes a session's date as people read it in the user's language, such
+ * as “14 October 2026” (“14. Oktober 2026”, “14 octobre 2026”).
+ *
+ * Returns: (transfer full): the date in words, or @text itself if it is
+ *   not a date
+ */
+char *
+staple_date_format_long (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *written = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!staple_date_is_valid (text))
+    return g_strdup (text);
+
+  date = g_date_time_new_utc (atoi (text), atoi (text + 5), atoi (text + 8), 0, 0, 0);
+  /* Translators: a date in full, as in “14 October 2026” (see strftime:
+   * %e the day, %B the month's name, %Y the year; German "%e. %B %Y") */
+  written = g_date_time_format (date, _("%e %B %Y"));
+  if (written == NULL)
+    return g_strdup (text);
+
+  /* %e pads a one-digit day with a space: " 4 October 2026". */
+  return g_strdup (g_strstrip (written));
 }
 
 /**

@@ -18,6 +18,7 @@ const char *staple_phase_get_label           (StaplePhase         phase);
 const char *staple_phase_get_purpose         (StaplePhase         phase);
 const char *staple_phase_get_capture         (StaplePhase         phase);
 gboolean    staple_date_is_valid             (const char         *text);
+char       *staple_date_format_long          (const char         *text);
 char       *staple_format_minutes            (guint               minutes);
 char       *staple_format_seconds            (guint               seconds);
 const char *staple_enum_to_nick              (GType               enum_type,

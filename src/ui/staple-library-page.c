@@ -57,15 +57,9 @@ static guint signals[N_SIGNALS];
 static char *
 format_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = g_strconcat (iso_date, "T00:00:00Z", NULL);
+  g_autofree char *written = staple_date_format_long (iso_date);
 
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  if (date == NULL)
-    return staple_text_bound (iso_date, STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
-
-  /* %e pads a one-digit day with a space: " 4 October 2026". */
-  return g_strchug (g_date_time_format (date, "%e %B %Y"));
+  return staple_text_bound (written, STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
 }
 
 static char *

@@ -103,7 +103,7 @@ add_heading (StapleSummaryView *self)
     STAPLE_TEXT_BOUND_ONE_LINE);
   g_autofree char *shown_title = staple_text_bound (staple_session_get_title (self->session),
                                                     STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_NONE);
-  const char *date = staple_session_get_date (self->session);
+  g_autofree char *date = staple_date_format_long (staple_session_get_date (self->session));
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (shown_title);
   g_autofree char *details = NULL;
