@@ -530,7 +530,43 @@ about_action (GSimpleAction *action,
                                        "snag back to the decision behind it."),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "developers", developers,
+                         /* Translators: your name and address, one translator a line */
+                         "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (window, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_warning ("Could not open the help: %s", error->message);
+      if (STAPLE_IS_WINDOW (window))
+        staple_window_show_toast (STAPLE_WINDOW (window),
+                                  _("The help could not be opened: it needs the Yelp help "
+                                    "viewer, which is not installed"));
+    }
+}
+
+/* The manual (help/C) in Yelp, in the user's language where it is
+ * translated; "help:" is the scheme GNOME's help viewer answers. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+  gtk_show_uri_full (window, "help:" APP_ID, GDK_CURRENT_TIME, NULL, help_shown,
+                     g_object_ref (window));
 }
 
 static void
@@ -569,6 +605,7 @@ static const GActionEntry app_actions[] = {
   { "open-session", open_session_action, "x" },
   { "open-friction", open_friction_action, "(xx)" },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "quit", quit_action },
   { "about", about_action },
 };
@@ -585,6 +622,7 @@ staple_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.presenter", { "F5", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.export-pdf", { "<Control>e", NULL } },
