@@ -256,7 +256,7 @@ def main():
         if stderr.count("is not a unit of time") < 3:
             fail(f"the refusals' reason was not said: {stderr[-2000:]!r}")
         print("ok - each refusal says “… is not a unit of time: use min, h or d”")
-        if "“soon-ish” was not saved: it is no time." not in stderr:
+        if "“soon-ish” was not saved: it is not a time." not in stderr:
             fail(f"a refused time left behind was dropped without a word: {stderr[-2000:]!r}")
         print("ok - a refused time left behind is said not to be saved")
 

@@ -521,9 +521,9 @@ staple_export_comparison_pdf (StapleSession  *earlier,
   pen.y = MARGIN;
 
   say (&pen, staple_session_get_title (later), 18, TRUE, 0);
-  /* Translators: the dates of the two walks compared */
   later_date = staple_action_format_due (staple_session_get_date (later), NULL);
   earlier_date = staple_action_format_due (staple_session_get_date (earlier), NULL);
+  /* Translators: the dates of the two walks compared */
   title = g_strdup_printf (_("The walk of %s compared with the walk of %s"), later_date,
                            earlier_date);
   say (&pen, title, 11, FALSE, 0);

@@ -1346,8 +1346,8 @@ staple_map_layout_get_wait_label (StapleMapLayout *self)
 {
   g_return_val_if_fail (STAPLE_IS_MAP_LAYOUT (self), NULL);
 
-  /* Translators: beside the bars that draw each stage's waiting time to scale */
   if (self->wait_label == NULL)
+    /* Translators: beside the bars that draw each stage's waiting time to scale */
     self->wait_label = make_layout (self, _("Waiting"), 7.5, PANGO_WEIGHT_BOLD,
                                     (GUTTER - 12) * self->scale, 1);
 

@@ -237,8 +237,8 @@ draw_legend (Chart        *chart,
         {
           guint more = review->n_journeys - LEGEND_MAX;
 
-          text = g_strdup_printf (ngettext ("and %u journey more, numbered in the table",
-                                            "and %u journeys more, numbered in the table", more),
+          text = g_strdup_printf (ngettext ("and %u more journey, numbered in the table",
+                                            "and %u more journeys, numbered in the table", more),
                                   more);
           label (chart, text, x + 3 * s, y, 0, width - 3 * s);
           break;

@@ -531,7 +531,7 @@ parse_imports (GVariantDict  *options,
   if ((*import != NULL || has_files) &&
       (has_export (options) || g_variant_dict_contains (options, "list")))
     {
-      g_printerr (_("staple: importing is used without --list or an export option\n"));
+      g_printerr (_("staple: importing cannot be combined with --list or an export option\n"));
       return FALSE;
     }
 

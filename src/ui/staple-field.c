@@ -569,9 +569,9 @@ parsed_unmap_cb (GtkEditable *editable)
                              STAPLE_TEXT_BOUND_ONE_LINE);
   message = field->parse == PARSE_DATE
             /* Translators: %s is what was typed in a date field and refused */
-            ? g_strdup_printf (_("“%s” was not saved: it is no date."), shown)
+            ? g_strdup_printf (_("“%s” was not saved: it is not a date."), shown)
             /* Translators: %s is what was typed in a time field and refused */
-            : g_strdup_printf (_("“%s” was not saved: it is no time."), shown);
+            : g_strdup_printf (_("“%s” was not saved: it is not a time."), shown);
   g_message ("%s", message);
   staple_window_show_toast (STAPLE_WINDOW (root), message);
 }
