@@ -2,6 +2,7 @@
 /* Made by build-aux/example-strings.py from data/example-workshop.json, for
  * translators only: nothing includes this file. Edit the JSON, then run the
  * script again (a test checks the two agree). */
+#pragma once
 
 /* Translators: your language's code (de, fr, …). The example workshop added to
  * the library in your language is told apart by it from the one in another. */

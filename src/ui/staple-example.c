@@ -39,8 +39,14 @@ translate_member (JsonObject *object,
 
   text = json_node_get_string (node);
   if (text != NULL && *text != '\0')
-    json_object_set_string_member (object, member,
-                                   g_dpgettext2 (GETTEXT_PACKAGE, EXAMPLE_CONTEXT, text));
+    {
+      const char *translation = g_dpgettext2 (GETTEXT_PACKAGE, EXAMPLE_CONTEXT, text);
+
+      /* Untranslated, gettext gives back the node's own string, which
+       * setting the member would free before copying it. */
+      if (translation != text)
+        json_object_set_string_member (object, member, translation);
+    }
 }
 
 static void
@@ -112,7 +118,8 @@ translate_example (const char  *data,
               json_node_get_value_type (element) != G_TYPE_STRING)
             continue;
           text = json_node_get_string (element);
-          json_node_set_string (element, g_dpgettext2 (GETTEXT_PACKAGE, EXAMPLE_CONTEXT, text));
+          if (g_dpgettext2 (GETTEXT_PACKAGE, EXAMPLE_CONTEXT, text) != text)
+            json_node_set_string (element, g_dpgettext2 (GETTEXT_PACKAGE, EXAMPLE_CONTEXT, text));
         }
     }
 

@@ -102,7 +102,7 @@ static gboolean
 check_cb (gpointer data)
 {
   Hook *hook = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels (); /* GTK's own */
 
   hook->check_id = 0;
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
