@@ -20,7 +20,13 @@ for file in bin/staple \
             share/icons/hicolor/scalable/apps/io.github.stapleapp.Staple.svg \
             share/icons/hicolor/symbolic/apps/io.github.stapleapp.Staple-symbolic.svg \
             share/mime/packages/io.github.stapleapp.Staple.mime.xml \
-            share/staple/example-workshop.json; do
+            share/staple/example-workshop.json \
+            share/locale/de/LC_MESSAGES/staple.mo \
+            share/locale/fr/LC_MESSAGES/staple.mo \
+            share/help/C/io.github.stapleapp.Staple/index.page \
+            share/help/C/io.github.stapleapp.Staple/legal.xml \
+            share/help/de/io.github.stapleapp.Staple/index.page \
+            share/help/fr/io.github.stapleapp.Staple/index.page; do
   if [ ! -s "$root/$file" ]; then
     echo "not installed: $prefix/$file"
     status=1
@@ -37,6 +43,15 @@ if command -v update-mime-database >/dev/null; then
     grep -q 'application/x-staple-session:\*\.staple' "$root/share/mime/globs2" || {
     echo "the MIME database does not map *.staple to application/x-staple-session"; status=1; }
 fi
+# The installed program finds its translations where they were installed
+# (under the scratch prefix only through the build's own folder, as the
+# compiled-in locale folder is the real prefix's).
+help=$(LANGUAGE=de LANG=C.UTF-8 STAPLE_LOCALEDIR="$root/share/locale" "$root/bin/staple" --help)
+case $help in
+  *"Diese Datenbankdatei"*) ;;
+  *) echo "the installed German catalogue is not used: staple --help printed: $help"; status=1 ;;
+esac
+
 version=$("$root/bin/staple" --version)
 [ "$version" = "Staple $(meson introspect "$build_root" --projectinfo |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')" ] || {

@@ -3,7 +3,8 @@
 """End to end: Staple in German and in French, as a coach with that language
 sees it. For each language the real app opens the example workshop under
 LANGUAGE and a generated locale, goes through the library, every phase, the
-presenter, Preferences and the shortcuts window with the keyboard, and a
+presenter, Preferences and the shortcuts window with the keyboard (then F1
+opens the manual in a stand-in help viewer), and a
 hook (src/ui/staple-test-hook.c) reports every label cut short: none of the
 app's own texts may be. Then, from the command line in the same language,
 the example's full report (PDF), its map (SVG) and its CSV files are
@@ -95,8 +96,28 @@ def english_left(text, fragments, translations, example):
     return left
 
 
-def walk_the_window(staple, database, env, shots, language):
-    """Every page a coach sees, from the keyboard."""
+def fake_help_viewer(tmp):
+    """A desktop file that answers help: URIs in place of Yelp by writing
+    the URI it was given to a file, and the environment that makes it the
+    default (XDG_DATA_HOME, XDG_CONFIG_HOME)."""
+    data, config = os.path.join(tmp, "data"), os.path.join(tmp, "config")
+    os.makedirs(os.path.join(data, "applications"), exist_ok=True)
+    os.makedirs(config, exist_ok=True)
+    opened = os.path.join(tmp, "help-opened.txt")
+    script = os.path.join(tmp, "fake-yelp")
+    with open(script, "w") as f:
+        f.write(f"#!/bin/sh\necho \"$1\" >> '{opened}'\n")
+    os.chmod(script, 0o755)
+    with open(os.path.join(data, "applications", "fake-yelp.desktop"), "w") as f:
+        f.write("[Desktop Entry]\nType=Application\nName=Fake Yelp\n"
+                f"Exec={script} %u\nMimeType=x-scheme-handler/help;\n")
+    with open(os.path.join(config, "mimeapps.list"), "w") as f:
+        f.write("[Default Applications]\nx-scheme-handler/help=fake-yelp.desktop\n")
+    return {"XDG_DATA_HOME": data, "XDG_CONFIG_HOME": config}, opened
+
+
+def walk_the_window(staple, database, env, shots, language, help_opened):
+    """Every page a coach sees, from the keyboard; then F1."""
     with e2e.App(staple, database, "--example", env=env) as app:
         steps = [("close", None)]
         for number, phase in enumerate(["frame", "map", "walk", "diagnose", "prioritise",
@@ -108,6 +129,10 @@ def walk_the_window(staple, database, env, shots, language):
                 e2e.keys(key, settle=1.2)
             if shots:
                 e2e.screenshot(os.path.join(shots, f"language-{language}-{name}.png"))
+        e2e.keys("F5", settle=2.0)
+        if shots:
+            e2e.screenshot(os.path.join(shots, f"language-{language}-presenter.png"))
+        e2e.keys("F5", settle=1.0)
         e2e.keys("ctrl+comma", settle=1.5)
         if shots:
             e2e.screenshot(os.path.join(shots, f"language-{language}-preferences.png"))
@@ -120,6 +145,10 @@ def walk_the_window(staple, database, env, shots, language):
         if shots:
             e2e.screenshot(os.path.join(shots, f"language-{language}-library.png"))
         time.sleep(0.5)
+        e2e.keys("F1")
+        e2e.expect_soon(f"{language}: F1 opens the manual in the help viewer",
+                        lambda: os.path.exists(help_opened) and open(help_opened).read().split(),
+                        ["help:io.github.stapleapp.Staple"])
 
 
 def check_language(staple, locale_dir, root, tmp, language, shots):
@@ -133,11 +162,12 @@ def check_language(staple, locale_dir, root, tmp, language, shots):
                  if text and not str(key[0] if isinstance(key, tuple) else key)
                  .startswith("example workshop\x04")}
     cut_file = os.path.join(tmp, f"cut-{language}.txt")
+    viewer_env, help_opened = fake_help_viewer(os.path.join(tmp, language))
     env = {"LANG": locale, "LC_ALL": "", "LANGUAGE": language, "STAPLE_LOCALEDIR": locale_dir,
-           "STAPLE_TEST_CUT_LABELS": cut_file}
+           "STAPLE_TEST_CUT_LABELS": cut_file, **viewer_env}
     database = os.path.join(tmp, f"{language}.db")
 
-    walk_the_window(staple, database, env, shots, language)
+    walk_the_window(staple, database, env, shots, language, help_opened)
 
     cut = []
     if os.path.exists(cut_file):
