@@ -639,6 +639,14 @@ staple_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (staple_application_parent_class)->startup (app);
 
+  /* GTK mirrors its widgets for a language written right to left by its own
+   * translation of "default:LTR"; but g_dgettext() leaves a library
+   * untranslated where the application is not translated (so that a window
+   * does not mix two languages), and GTK's direction with it. A coach whose
+   * language is Arabic or Hebrew gets the mirrored window all the same. */
+  if (g_str_equal (dgettext ("gtk40", "default:LTR"), "default:RTL"))
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
   /* Sessions deleted by a run that ended without quitting (a crash, a kill)
    * can no longer be brought back by its toast. */
   if (self->store != NULL)

@@ -72,11 +72,23 @@ describe (StapleSessionSummary *summary)
   const char *organisation = staple_session_summary_get_organisation (summary);
   const char *date = staple_session_summary_get_date (summary);
 
+  /* Each between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+   * ISOLATE: a Hebrew organisation or an Arabic month's name would otherwise
+   * draw the numbers beside it into its right-to-left run ("14 10 · 2026
+   * أكتوبر stages"). */
   if (*organisation != '\0')
-    g_ptr_array_add (parts, staple_text_bound (organisation, STAPLE_TEXT_SHORT,
-                                               STAPLE_TEXT_BOUND_ONE_LINE));
+    {
+      g_autofree char *shown = staple_text_bound (organisation, STAPLE_TEXT_SHORT,
+                                                  STAPLE_TEXT_BOUND_ONE_LINE);
+
+      g_ptr_array_add (parts, g_strconcat ("\u2068", shown, "\u2069", NULL));
+    }
   if (*date != '\0')
-    g_ptr_array_add (parts, g_strstrip (format_date (date)));
+    {
+      g_autofree char *shown = g_strstrip (format_date (date));
+
+      g_ptr_array_add (parts, g_strconcat ("\u2068", shown, "\u2069", NULL));
+    }
 
   g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u stage", "%u stages", n_stages),
                                            n_stages));
