@@ -644,8 +644,13 @@ staple_application_startup (GApplication *app)
    * untranslated where the application is not translated (so that a window
    * does not mix two languages), and GTK's direction with it. A coach whose
    * language is Arabic or Hebrew gets the mirrored window all the same. */
-  if (g_str_equal (dgettext ("gtk40", "default:LTR"), "default:RTL"))
-    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  {
+    /* GTK's message, not Staple's: kept from xgettext's dgettext keyword. */
+    const char *direction = "default:LTR";
+
+    if (g_str_equal (dgettext ("gtk40", direction), "default:RTL"))
+      gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  }
 
   /* Sessions deleted by a run that ended without quitting (a crash, a kill)
    * can no longer be brought back by its toast. */
