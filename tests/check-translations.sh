@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every translation in po/LINGUAS is complete for today's strings: the
+# Every translation in po/LINGUAS and help/LINGUAS is complete for today's strings: the
 # template made afresh (xgettext with the options of meson's glib preset,
 # which po/meson.build uses), merged into each .po, must leave nothing
 # untranslated or fuzzy, and msgfmt --check must pass. A string added or
@@ -32,4 +32,18 @@ for language in $(grep -v '^#' po/LINGUAS); do
       msgattrib --untranslated "$work/$language.po" | grep '^msgid' | sed 1d | head -10 ;;
   esac
 done
+# The manual likewise (help/LANG/LANG.po against the pages' messages).
+if command -v itstool >/dev/null; then
+  itstool -o "$work/help.pot" help/C/*.page help/C/legal.xml
+  for language in $(grep -v '^#' help/LINGUAS); do
+    msgmerge --quiet --no-fuzzy-matching "help/$language/$language.po" "$work/help.pot" \
+      -o "$work/help-$language.po"
+    statistics=$(msgfmt --check --statistics -o /dev/null "$work/help-$language.po" 2>&1) || status=1
+    echo "help/$language/$language.po: $statistics"
+    case $statistics in
+      *untranslated*|*fuzzy*) status=1
+        msgattrib --untranslated "$work/help-$language.po" | grep '^msgid' | sed 1d | head -10 ;;
+    esac
+  done
+fi
 exit $status
