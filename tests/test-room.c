@@ -7,11 +7,13 @@
  * network. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
 #include "staple-room.h"
+#include "staple-room-language.h"
 #include "test-util.h"
 
 typedef struct
@@ -1215,6 +1217,121 @@ test_follow (Fixture       *f,
   g_assert_cmpuint (status, ==, 200);
 }
 
+/* The page's texts for a phone asking for LANGUAGES (an Accept-Language
+ * header; NULL for none). */
+static JsonObject *
+strings_for (Fixture    *f,
+             const char *languages)
+{
+  g_autofree char *uri = g_strconcat (f->url, "strings", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(JsonNode) node = NULL;
+  Reply reply = { 0 };
+
+  if (languages != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Language",
+                                  languages);
+  soup_session_send_and_read_async (f->client, msg, G_PRIORITY_DEFAULT, NULL, read_cb, &reply);
+  while (!reply.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (reply.error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Vary"),
+                   ==, "Accept-Language");
+  node = json_from_string (g_bytes_get_data (reply.bytes, NULL), NULL);
+  g_bytes_unref (reply.bytes);
+  g_assert_nonnull (node);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static void
+expect_language (Fixture    *f,
+                 const char *languages,
+                 const char *lang,
+                 const char *send,
+                 const char *walk)
+{
+  g_autoptr(JsonObject) strings = strings_for (f, languages);
+
+  g_test_message ("Accept-Language: %s", languages != NULL ? languages : "(none)");
+  g_assert_cmpstr (json_object_get_string_member (strings, "lang"), ==, lang);
+  g_assert_cmpstr (json_object_get_string_member (strings, "walk.send"), ==, send);
+  g_assert_cmpstr (json_object_get_string_member (strings, "phase.walk"), ==, walk);
+}
+
+/* Each phone gets the page in its own language where Staple has it, the
+ * app's (English here) where it has none; a hostile header changes
+ * nothing and opens no other file. */
+static void
+test_languages (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *long_header = NULL;
+  g_autoptr(GString) many = g_string_new ("");
+
+  expect_language (f, NULL, "en", "Send", "Walk");
+  expect_language (f, "de-DE,de;q=0.9,en;q=0.8", "de", "Senden", "Begehung");
+  expect_language (f, "fr;q=0.4, de;q=0.9", "de", "Senden", "Begehung");
+  expect_language (f, "fr-CH", "fr", "Envoyer", "Visite");
+  expect_language (f, "FR", "fr", "Envoyer", "Visite");
+  expect_language (f, "en-GB, de;q=0.5", "en", "Send", "Walk");
+  expect_language (f, "pt-BR, it", "en", "Send", "Walk");
+  expect_language (f, "de;q=0, fr;q=0.1", "fr", "Envoyer", "Visite");
+  expect_language (f, "de;q=2, de;q=abc, de;x=1", "en", "Send", "Walk");
+  expect_language (f, "../../../etc, de/../fr, fr%00, ..", "en", "Send", "Walk");
+  expect_language (f, "*, de", "de", "Senden", "Begehung");
+  expect_language (f, "\xff\xfe, fr", "fr", "Envoyer", "Visite");
+
+  /* More than a header needs: not read at all. */
+  long_header = g_strnfill (600, 'a');
+  expect_language (f, long_header, "en", "Send", "Walk");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (many, "xx, ");
+  g_string_append (many, "de");
+  expect_language (f, many->str, "en", "Send", "Walk");
+}
+
+/* The catalogue reader takes what is not a catalogue, or a cut one,
+ * for none, and reads the real one whole. */
+static void
+test_catalogue_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "po", "de", "LC_MESSAGES",
+                                                 "staple.mo", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  StapleRoomCatalogue *catalogue;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  catalogue = staple_room_catalogue_new_from_data ((const guint8 *) contents, length);
+  g_assert_nonnull (catalogue);
+  g_assert_cmpstr (staple_room_catalogue_lookup (catalogue, NULL, "Send"), ==, "Senden");
+  g_assert_cmpstr (staple_room_catalogue_lookup (catalogue, "room page language", "en"), ==, "de");
+  g_assert_cmpstr (staple_room_catalogue_lookup (catalogue, NULL, "Not a text of ours"), ==,
+                   "Not a text of ours");
+  staple_room_catalogue_free (catalogue);
+
+  /* Cut anywhere before its last string, it is refused. */
+  for (gsize cut = 0; cut < length; cut += 1 + cut / 16)
+    {
+      catalogue = staple_room_catalogue_new_from_data ((const guint8 *) contents, cut);
+      if (catalogue != NULL)
+        g_assert_cmpuint (cut, >, length - 64);
+      staple_room_catalogue_free (catalogue);
+    }
+  /* Bytes changed at random in its tables: refused or read, never more. */
+  for (guint trial = 0; trial < 500; trial++)
+    {
+      g_autofree guint8 *damaged = g_memdup2 (contents, length);
+
+      for (guint i = 0; i < 4; i++)
+        damaged[g_rand_int_range (rand, 0, MIN ((gint32) length, 4096))] = (guint8) g_rand_int (rand);
+      staple_room_catalogue_free (staple_room_catalogue_new_from_data (damaged, length));
+    }
+  g_assert_null (staple_room_catalogue_new_from_data ((const guint8 *) "\xde\x12\x04\x95", 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1222,6 +1339,12 @@ main (int   argc,
   /* No proxy on a room's network: nor any settings to look one up in. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  {
+    /* The catalogues this build made, as main() would bind them. */
+    g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, po);
+  }
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1237,7 +1360,9 @@ main (int   argc,
   ADD ("/room/coalesce", test_coalesce);
   ADD ("/room/limits", test_limits);
   ADD ("/room/close", test_close);
+  ADD ("/room/languages", test_languages);
 #undef ADD
+  g_test_add_func ("/room/catalogue-file", test_catalogue_file);
 
   return g_test_run ();
 }

@@ -208,9 +208,24 @@ staple_channel_get_label (StapleChannel channel)
 const char *
 staple_friction_kind_get_label (StapleFrictionKind kind)
 {
+  return _(staple_friction_kind_get_english_label (kind));
+}
+
+/**
+ * staple_friction_kind_get_english_label:
+ * @kind: a #StapleFrictionKind
+ *
+ * Gets the name of @kind untranslated, the catalogues' msgid, for a
+ * translation into another language than the app's own (the room's phones).
+ *
+ * Returns: (transfer none): the English name
+ */
+const char *
+staple_friction_kind_get_english_label (StapleFrictionKind kind)
+{
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_labels), NULL);
 
-  return _(kind_labels[kind]);
+  return kind_labels[kind];
 }
 
 /**
@@ -277,9 +292,24 @@ staple_action_status_get_label (StapleActionStatus status)
 const char *
 staple_phase_get_label (StaplePhase phase)
 {
+  return _(staple_phase_get_english_label (phase));
+}
+
+/**
+ * staple_phase_get_english_label:
+ * @phase: a #StaplePhase
+ *
+ * Gets the name of @phase untranslated, the catalogues' msgid (see
+ * staple_friction_kind_get_english_label()).
+ *
+ * Returns: (transfer none): the English name
+ */
+const char *
+staple_phase_get_english_label (StaplePhase phase)
+{
   g_return_val_if_fail ((guint) phase < G_N_ELEMENTS (phases), NULL);
 
-  return _(phases[phase].label);
+  return phases[phase].label;
 }
 
 /**
@@ -294,9 +324,24 @@ staple_phase_get_label (StaplePhase phase)
 const char *
 staple_phase_get_purpose (StaplePhase phase)
 {
+  return _(staple_phase_get_english_purpose (phase));
+}
+
+/**
+ * staple_phase_get_english_purpose:
+ * @phase: a #StaplePhase
+ *
+ * Gets what @phase is for, untranslated (see
+ * staple_friction_kind_get_english_label()).
+ *
+ * Returns: (transfer none): the English sentences
+ */
+const char *
+staple_phase_get_english_purpose (StaplePhase phase)
+{
   g_return_val_if_fail ((guint) phase < G_N_ELEMENTS (phases), NULL);
 
-  return _(phases[phase].purpose);
+  return phases[phase].purpose;
 }
 
 /**

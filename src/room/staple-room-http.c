@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -29,10 +30,24 @@ typedef enum
   ROUTE_VOTE,
 } Route;
 
+/* The page's texts in the phone's language (its Accept-Language) where
+ * Staple is translated into it, else in the app's own. */
 static char *
-strings_json (void)
+strings_json (StapleRoom        *self,
+              SoupServerMessage *msg)
 {
-  return staple_room_strings_json ();
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+
+  if (self->languages == NULL)
+    {
+      /* Where main() told gettext the catalogues are. */
+      const char *locale_dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+
+      self->languages = staple_room_languages_new (locale_dir != NULL ? locale_dir : LOCALEDIR);
+    }
+
+  return staple_room_strings_json (staple_room_languages_choose (
+    self->languages, soup_message_headers_get_one (request, "Accept-Language")));
 }
 
 /* Answers */
@@ -688,9 +703,11 @@ handler_cb (SoupServer        *server,
       return;
     case ROUTE_STRINGS:
       {
-        g_autofree char *json = strings_json ();
+        g_autofree char *json = strings_json (self, msg);
 
         answer_json (msg, SOUP_STATUS_OK, json);
+        soup_message_headers_append (soup_server_message_get_response_headers (msg), "Vary",
+                                     "Accept-Language");
         return;
       }
     case ROUTE_EVENTS:

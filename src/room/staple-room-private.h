@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "staple-room.h"
+#include "staple-room-language.h"
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,8 @@ struct _StapleRoom
 
   guint            flush_id;
   guint            keepalive_id;
+
+  StapleRoomLanguages *languages; /* the phones', read when first asked for */
 };
 
 /* A suggestion the coach discarded, and where it was: its toast's Undo

@@ -17,6 +17,25 @@
 #include "staple-enum-types.h"
 #include "staple-room-strings.h"
 
+/* Every text below is looked up in the phone's catalogue, not gettext's:
+ * _() and C_() keep their usual look for xgettext and take the catalogue of
+ * the function they are in (NULL: the app's own language). */
+#undef _
+#undef C_
+#define _(text)          translate (catalogue, NULL, (text))
+#define C_(context, text) translate (catalogue, (context), (text))
+
+static const char *
+translate (const StapleRoomCatalogue *catalogue,
+           const char                *context,
+           const char                *text)
+{
+  if (catalogue != NULL)
+    return staple_room_catalogue_lookup (catalogue, context, text);
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, text)
+                         : g_dgettext (GETTEXT_PACKAGE, text);
+}
+
 static void
 add (JsonBuilder *builder,
      const char  *id,
@@ -27,7 +46,8 @@ add (JsonBuilder *builder,
 }
 
 static void
-add_page (JsonBuilder *builder)
+add_page (JsonBuilder               *builder,
+         const StapleRoomCatalogue *catalogue)
 {
   /* Translators: the language of the room's phone page as a BCP 47 tag,
    * such as “de” or “pt-BR”: the phone picks fonts, hyphens and numbers by it. */
@@ -52,7 +72,8 @@ add_page (JsonBuilder *builder)
 }
 
 static void
-add_walk (JsonBuilder *builder)
+add_walk (JsonBuilder               *builder,
+         const StapleRoomCatalogue *catalogue)
 {
   add (builder, "walk.heading", _("What gets in the way here?"));
   add (builder, "walk.hint",
@@ -77,7 +98,8 @@ add_walk (JsonBuilder *builder)
 }
 
 static void
-add_vote (JsonBuilder *builder)
+add_vote (JsonBuilder               *builder,
+         const StapleRoomCatalogue *catalogue)
 {
   add (builder, "vote.heading", _("Place your dots"));
   add (builder, "vote.hint",
@@ -109,7 +131,8 @@ add_vote (JsonBuilder *builder)
 }
 
 static void
-add_errors (JsonBuilder *builder)
+add_errors (JsonBuilder               *builder,
+           const StapleRoomCatalogue *catalogue)
 {
   add (builder, "error.bad-request",
        _("The room could not read what this phone sent. Reload the page and try again."));
@@ -134,7 +157,8 @@ add_errors (JsonBuilder *builder)
  * and the presenter screen show them, keyed by the nicks the room's events
  * use: "phase.walk", "phase.walk.about", "kind.policy". */
 static void
-add_catalogue (JsonBuilder *builder)
+add_catalogue (JsonBuilder               *builder,
+              const StapleRoomCatalogue *catalogue)
 {
   g_autoptr(GEnumClass) phases = g_type_class_ref (STAPLE_TYPE_PHASE);
   g_autoptr(GEnumClass) kinds = g_type_class_ref (STAPLE_TYPE_FRICTION_KIND);
@@ -145,40 +169,41 @@ add_catalogue (JsonBuilder *builder)
       g_autofree char *name = g_strconcat ("phase.", value->value_nick, NULL);
       g_autofree char *about = g_strconcat (name, ".about", NULL);
 
-      add (builder, name, staple_phase_get_label (value->value));
-      add (builder, about, staple_phase_get_purpose (value->value));
+      add (builder, name, _(staple_phase_get_english_label (value->value)));
+      add (builder, about, _(staple_phase_get_english_purpose (value->value)));
     }
   for (guint i = 0; i < kinds->n_values; i++)
     {
       const GEnumValue *value = &kinds->values[i];
       g_autofree char *name = g_strconcat ("kind.", value->value_nick, NULL);
 
-      add (builder, name, staple_friction_kind_get_label (value->value));
+      add (builder, name, _(staple_friction_kind_get_english_label (value->value)));
     }
 }
 
 /**
  * staple_room_strings_json:
+ * @catalogue: (nullable): the phone's language (staple_room_languages_choose()),
+ *   or %NULL for the app's own
  *
- * Gets every text of the room's phone page in the current gettext
- * language, as one JSON object from ids to texts, such as
- * `{"walk.send": "Senden", …}`.
+ * Gets every text of the room's phone page in that language, as one JSON
+ * object from ids to texts, such as `{"walk.send": "Senden", …}`.
  *
  * Returns: (transfer full): the JSON text, UTF-8
  */
 char *
-staple_room_strings_json (void)
+staple_room_strings_json (const StapleRoomCatalogue *catalogue)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  add_page (builder);
-  add_walk (builder);
-  add_vote (builder);
-  add_errors (builder);
-  add_catalogue (builder);
+  add_page (builder, catalogue);
+  add_walk (builder, catalogue);
+  add_vote (builder, catalogue);
+  add_errors (builder, catalogue);
+  add_catalogue (builder, catalogue);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

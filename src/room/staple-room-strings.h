@@ -3,8 +3,10 @@
 
 #include <glib.h>
 
+#include "staple-room-language.h"
+
 G_BEGIN_DECLS
 
-char *staple_room_strings_json (void);
+char *staple_room_strings_json (const StapleRoomCatalogue *catalogue);
 
 G_END_DECLS

@@ -656,6 +656,7 @@ staple_room_finalize (GObject *object)
   g_clear_pointer (&self->urls, g_strfreev);
   g_clear_pointer (&self->networks, g_strfreev);
   g_clear_pointer (&self->open_networks, g_strfreev);
+  g_clear_pointer (&self->languages, staple_room_languages_free);
 
   G_OBJECT_CLASS (staple_room_parent_class)->finalize (object);
 }
