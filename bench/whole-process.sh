@@ -9,6 +9,9 @@
 #   whole-process-example ours_ms=… baseline_ms=… ratio=…   --example's map
 #   whole-process-adwaita ours_ms=… baseline_ms=… ratio=…   bench/bare-adw-window:
 #       the hello window made with libadwaita, the least a libadwaita app costs
+#   whole-process-adwaita-list ours_ms=… baseline_ms=… ratio=…
+#       bench/bare-adw-list-window: that with a header bar and a boxed list of
+#       one row, the least a libadwaita main window like the library costs
 #
 # Usage: bench/whole-process.sh [BUILD_DIR [N]]   (default _build, 7)
 # Runs under the display and D-Bus session there are; without them, under
@@ -21,9 +24,10 @@ runs=${2:-7}
 bench="$build/bench/staple-bench"
 bare="$build/bench/bare-window"
 bare_adw="$build/bench/bare-adw-window"
+bare_adw_list="$build/bench/bare-adw-list-window"
 staple=${STAPLE_BENCH_APP:-$build/src/ui/staple}
 
-for program in "$bench" "$bare" "$bare_adw" "$staple"; do
+for program in "$bench" "$bare" "$bare_adw" "$bare_adw_list" "$staple"; do
   if [ ! -x "$program" ]; then
     echo "whole-process.sh: no $program; build first (ninja -C $build)" >&2
     exit 77
@@ -74,3 +78,4 @@ measure () {
 measure whole-process-library "$staple" "--database=$work/library.db"
 measure whole-process-example "$staple" "--database=$work/example.db" --example
 measure whole-process-adwaita "$bare_adw"
+measure whole-process-adwaita-list "$bare_adw_list"
