@@ -17,6 +17,7 @@ Usage: e2e-language.py PATH/TO/staple BUILD/po
 """
 
 import gettext
+import importlib.util
 import json
 import os
 import re
@@ -30,15 +31,6 @@ LANGUAGES = {
     "de": ("de_DE.UTF-8", "Oktober 2026"),
     "fr": ("fr_FR.UTF-8", "octobre 2026"),
 }
-
-# The members build-aux/example-strings.py lists for translators.
-EXAMPLE_FIELDS = [
-    ("", ["title", "location", "customer", "work_item", "question"]),
-    ("participants", ["role"]),
-    ("stages", ["name", "team", "notes"]),
-    ("stages.frictions", ["text", "notes"]),
-    ("actions", ["text"]),
-]
 
 DIRECTIVE = re.compile(r"%(?:\d+\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|z)?[diouxXeEfgGcsp%]")
 
@@ -70,15 +62,14 @@ def english_fragments(translations):
 
 
 def example_texts(root):
+    """The example's texts the app translates, as build-aux/example-strings.py
+    lists them for translators."""
+    spec = importlib.util.spec_from_file_location(
+        "example_strings", os.path.join(root, "build-aux", "example-strings.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     with open(os.path.join(root, "data", "example-workshop.json"), encoding="utf-8") as f:
-        workshop = json.load(f)
-    texts = []
-    for path, members in EXAMPLE_FIELDS:
-        objects = [workshop]
-        for member in path.split(".") if path else []:
-            objects = [item for parent in objects for item in parent.get(member, [])]
-        texts += [obj[m] for obj in objects for m in members if obj.get(m)]
-    return texts + workshop.get("empowerment", [])
+        return module.texts(json.load(f))
 
 
 def flat(text):
@@ -119,31 +110,24 @@ def fake_help_viewer(tmp):
 def walk_the_window(staple, database, env, shots, language, help_opened):
     """Every page a coach sees, from the keyboard; then F1."""
     with e2e.App(staple, database, "--example", env=env) as app:
-        steps = [("close", None)]
-        for number, phase in enumerate(["frame", "map", "walk", "diagnose", "prioritise",
-                                        "commit", "close"], start=1):
-            steps.append((phase, f"alt+{number}"))
-        for name, key in steps:
-            if key is not None:
-                app.click(40, 420)
-                e2e.keys(key, settle=1.2)
+        def show(name, *keys, settle=1.5):
+            for key in keys:
+                e2e.keys(key, settle=settle)
             if shots:
                 e2e.screenshot(os.path.join(shots, f"language-{language}-{name}.png"))
-        e2e.keys("F5", settle=2.0)
-        if shots:
-            e2e.screenshot(os.path.join(shots, f"language-{language}-presenter.png"))
+
+        show("close")
+        for number, phase in enumerate(["frame", "map", "walk", "diagnose", "prioritise",
+                                        "commit", "close"], start=1):
+            app.click(40, 420)
+            show(phase, f"alt+{number}", settle=1.2)
+        show("presenter", "F5", settle=2.0)
         e2e.keys("F5", settle=1.0)
-        e2e.keys("ctrl+comma", settle=1.5)
-        if shots:
-            e2e.screenshot(os.path.join(shots, f"language-{language}-preferences.png"))
+        show("preferences", "ctrl+comma")
         e2e.keys("Escape", settle=0.8)
-        e2e.keys("ctrl+question", settle=1.5)
-        if shots:
-            e2e.screenshot(os.path.join(shots, f"language-{language}-shortcuts.png"))
+        show("shortcuts", "ctrl+question")
         e2e.keys("Escape", settle=0.8)
-        e2e.keys("alt+Home", settle=1.5)
-        if shots:
-            e2e.screenshot(os.path.join(shots, f"language-{language}-library.png"))
+        show("library", "alt+Home")
         time.sleep(0.5)
         e2e.keys("F1")
         e2e.expect_soon(f"{language}: F1 opens the manual in the help viewer",
