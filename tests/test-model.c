@@ -640,6 +640,20 @@ test_catalogue_dates (void)
     }
 }
 
+/* A date in words: no padding before a one-digit day (GLib pads %e with a
+ * figure space), and what is not a date comes back as it is. */
+static void
+test_catalogue_long_dates (void)
+{
+  g_autofree char *fourth = staple_date_format_long ("2026-12-04");
+  g_autofree char *fourteenth = staple_date_format_long ("2026-10-14");
+  g_autofree char *other = staple_date_format_long ("some Tuesday");
+
+  g_assert_cmpstr (fourth, ==, "4 December 2026");
+  g_assert_cmpstr (fourteenth, ==, "14 October 2026");
+  g_assert_cmpstr (other, ==, "some Tuesday");
+}
+
 static void
 check_format_due (const char *due,
                   const char *format,
@@ -1302,6 +1316,7 @@ main (int   argc,
   g_test_add_func ("/model/catalogue/nicks", test_catalogue_nicks);
   g_test_add_func ("/model/catalogue/phases", test_catalogue_phases);
   g_test_add_func ("/model/catalogue/dates", test_catalogue_dates);
+  g_test_add_func ("/model/catalogue/long-dates", test_catalogue_long_dates);
   g_test_add_func ("/model/catalogue/principle-matches", test_catalogue_principle_matches);
   g_test_add_func ("/model/json/valid", test_json_valid);
   g_test_add_func ("/model/json/minimal", test_json_minimal);

@@ -412,6 +412,7 @@ char *
 staple_date_format_long (const char *text)
 {
   g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GString) format = NULL;
   g_autofree char *written = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -422,11 +423,14 @@ staple_date_format_long (const char *text)
   date = g_date_time_new_utc (atoi (text), atoi (text + 5), atoi (text + 8), 0, 0, 0);
   /* Translators: a date in full, as in “14 October 2026” (see strftime:
    * %e the day, %B the month's name, %Y the year; German "%e. %B %Y") */
-  written = g_date_time_format (date, _("%e %B %Y"));
+  format = g_string_new (_("%e %B %Y"));
+  /* GLib pads a one-digit %e with U+2007 FIGURE SPACE (" 4 October"),
+   * which no strip removes: "%-e" does not pad. */
+  g_string_replace (format, "%e", "%-e", 0);
+  written = g_date_time_format (date, format->str);
   if (written == NULL)
     return g_strdup (text);
 
-  /* %e pads a one-digit day with a space: " 4 October 2026". */
   return g_strdup (g_strstrip (written));
 }
 

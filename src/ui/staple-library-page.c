@@ -443,12 +443,15 @@ rename_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A date filter is used once it is a whole valid date; half typed, the
- * entry shows it and the list waits. */
+/* A date filter is used once it is a whole valid date, written YYYY-MM-DD
+ * or as the user's locale writes dates (15.10.2026, 15/10/2026); half
+ * typed, the entry shows it and the list waits. Returns the date as the
+ * store compares them, YYYY-MM-DD, kept on the entry. */
 static const char *
 date_filter (GtkEntry *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *date = NULL;
 
   if (*text == '\0')
     {
@@ -456,14 +459,15 @@ date_filter (GtkEntry *entry)
       return NULL;
     }
 
-  if (!staple_date_is_valid (text))
+  if (!staple_action_parse_due (text, NULL, &date, NULL) || *date == '\0')
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return NULL;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  return text;
+  g_object_set_data_full (G_OBJECT (entry), "staple-date", g_steal_pointer (&date), g_free);
+  return g_object_get_data (G_OBJECT (entry), "staple-date");
 }
 
 static void filters_changed_cb (StapleLibraryPage *self);
