@@ -630,7 +630,11 @@ staple_session_page_set_timer (StapleSessionPage *self,
 }
 
 /* Page Up and Page Down walk the stages, wherever the focus is on the
- * page: before the scrolled windows take them for scrolling. */
+ * page: before the scrolled windows take them for scrolling. The map takes
+ * the keyboard first: a value being typed in the panel is handed on to the
+ * stage it was typed for, and what the coach types next starts a friction
+ * point on the new stage. (Left in the panel, the focus landed on the new
+ * stage's name, selected, and the next friction point typed replaced it.) */
 static gboolean
 walk_key_cb (GtkEventControllerKey *controller,
              guint                  keyval,
@@ -638,10 +642,17 @@ walk_key_cb (GtkEventControllerKey *controller,
              GdkModifierType        state,
              StapleSessionPage     *self)
 {
+  GtkWidget *focus;
+
   if (self->phase != STAPLE_PHASE_WALK ||
       (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
       (keyval != GDK_KEY_Page_Up && keyval != GDK_KEY_Page_Down))
     return FALSE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map_view)))
+    if (focus != GTK_WIDGET (self->map_view) && gtk_widget_get_mapped (GTK_WIDGET (self->map_view)))
+      gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
 
   gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
                               ? "win.walk-forward" : "win.walk-back", NULL);
