@@ -650,9 +650,10 @@ walk_key_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map_view)))
-    if (focus != GTK_WIDGET (self->map_view) && gtk_widget_get_mapped (GTK_WIDGET (self->map_view)))
-      gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->map_view)) &&
+      focus != GTK_WIDGET (self->map_view) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map_view))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
 
   gtk_widget_activate_action (GTK_WIDGET (self), keyval == GDK_KEY_Page_Down
                               ? "win.walk-forward" : "win.walk-back", NULL);
