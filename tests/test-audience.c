@@ -10,12 +10,89 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <string.h>
 
 #include "staple-audience.h"
 #include "staple-map-marks.h"
 #include "staple-model.h"
+#include "staple-text.h"
 #include "test-util.h"
+
+/* Whether a text the screen cut short is the session's own (a stage's long
+ * name, a friction point): those may be cut. The screen's own words, in any
+ * language, must be whole; and so must the phase's purpose, but for its one
+ * line at the top. */
+static void
+add_text (GPtrArray  *texts,
+          const char *text)
+{
+  g_autofree char *flat = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  flat = staple_text_bound (text, STAPLE_TEXT_LONG, STAPLE_TEXT_BOUND_ONE_LINE);
+  /* The start of it is enough, and survives a text drawn bounded. */
+  g_ptr_array_add (texts, g_utf8_substring (flat, 0, MIN (g_utf8_strlen (flat, -1), 12)));
+}
+
+static gboolean
+is_session_text (StapleSession *session,
+                 StaplePhase    phase,
+                 const char    *cut)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  GListModel *people = G_LIST_MODEL (staple_session_get_participants (session));
+  GListModel *actions = G_LIST_MODEL (staple_session_get_actions (session));
+  GListModel *empowerments = G_LIST_MODEL (staple_session_get_empowerments (session));
+
+  if (g_strcmp0 (cut, staple_phase_get_purpose (phase)) == 0)
+    return TRUE;
+
+  add_text (texts, staple_session_get_title (session));
+  add_text (texts, staple_session_get_location (session));
+  add_text (texts, staple_session_get_customer (session));
+  add_text (texts, staple_session_get_work_item (session));
+  add_text (texts, staple_session_get_question (session));
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(StapleParticipant) person = g_list_model_get_item (people, i);
+
+      add_text (texts, staple_participant_get_name (person));
+      add_text (texts, staple_participant_get_role (person));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(StapleStage) stage = g_list_model_get_item (stages, i);
+      GListModel *frictions = G_LIST_MODEL (staple_stage_get_frictions (stage));
+
+      add_text (texts, staple_stage_get_name (stage));
+      add_text (texts, staple_stage_get_team (stage));
+      add_text (texts, staple_stage_get_notes (stage));
+      for (guint j = 0; j < g_list_model_get_n_items (frictions); j++)
+        {
+          g_autoptr(StapleFriction) friction = g_list_model_get_item (frictions, j);
+
+          add_text (texts, staple_friction_get_text (friction));
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(StapleAction) action = g_list_model_get_item (actions, i);
+
+      add_text (texts, staple_action_get_text (action));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (empowerments); i++)
+    {
+      g_autoptr(StapleEmpowerment) empowerment = g_list_model_get_item (empowerments, i);
+
+      add_text (texts, staple_empowerment_get_text (empowerment));
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (cut, g_ptr_array_index (texts, i)) != NULL)
+      return TRUE;
+  return FALSE;
+}
 
 /* Renders one page of one phase at @width × @height, keeps the PNG if asked,
  * and checks the sizes. Returns the stats, with every text drawn. */
@@ -43,6 +120,7 @@ render (StapleSession *session,
   options.hide_votes = hide_votes;
   options.timer = "12:30";
   stats.texts = g_ptr_array_new_with_free_func (g_free);
+  stats.ellipsized = g_ptr_array_new_with_free_func (g_free);
   staple_audience_draw (cr, width, height, &options, &stats);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
 
@@ -80,9 +158,21 @@ render (StapleSession *session,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  g_test_message ("%s, %s, page %u of %u: %u texts, smallest %.1f px, lowest line %.1f px",
+  g_test_message ("%s, %s, page %u of %u: %u texts, %u cut, smallest %.1f px, "
+                  "lowest line %.1f px",
                   name, staple_phase_get_label (phase), stats.page + 1, stats.n_pages,
-                  stats.n_texts, stats.smallest_px, stats.smallest_line_px);
+                  stats.n_texts, stats.n_ellipsized, stats.smallest_px, stats.smallest_line_px);
+  for (guint i = 0; i < stats.ellipsized->len; i++)
+    {
+      const char *cut = g_ptr_array_index (stats.ellipsized, i);
+
+      g_test_message ("  cut: %s", cut);
+      /* On a screen of the room's size or larger, in any language. */
+      if (width >= 1280 && height >= 720 && !is_session_text (session, phase, cut))
+        g_error ("%s, %s, page %u: the screen's own words are cut short: “%s”", name,
+                 staple_phase_get_label (phase), stats.page + 1, cut);
+    }
+  g_clear_pointer (&stats.ellipsized, g_ptr_array_unref);
   g_assert_cmpuint (stats.n_texts, >, 0);
   /* 24 px at 1280×720, and in proportion on a larger screen. */
   g_assert_cmpfloat (stats.smallest_px, >=,
@@ -147,8 +237,22 @@ static void
 test_example (void)
 {
   g_autoptr(StapleSession) session = test_read_example ();
+  GListModel *stages = G_LIST_MODEL (staple_session_get_stages (session));
+  guint last = g_list_model_get_n_items (stages) - 1;
+  g_autoptr(StapleStage) stage = g_list_model_get_item (stages, last);
+  g_autofree char *name = staple_text_bound (staple_stage_get_name (stage), STAPLE_TEXT_LONG,
+                                             STAPLE_TEXT_BOUND_ONE_LINE);
+  StapleAudienceStats stats;
 
   render_all (session, "example", 1280, 720);
+
+  /* The Map opens on the page with the walk's stage, however many stages a
+   * page holds in this language. */
+  stats = render (session, STAPLE_PHASE_MAP, (int) last, STAPLE_AUDIENCE_PAGE_OF_CURRENT_STAGE,
+                  FALSE, "example-last-stage", 1280, 720);
+  g_assert_cmpuint (stats.page, ==, stats.n_pages - 1);
+  g_assert_true (drew (&stats, name));
+  g_ptr_array_unref (stats.texts);
 }
 
 static void
@@ -814,6 +918,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  test_init_language ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/audience/example", test_example);

@@ -2,9 +2,13 @@
 /* test-util.c: temporary folders, raw SQLite and model comparison for the
  * store and editor tests. */
 
+#include "config.h"
+
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -476,6 +480,26 @@ test_file_size (const char *path)
   GStatBuf st;
 
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+/**
+ * test_init_language:
+ *
+ * The app's texts in the language of the environment (LANGUAGE, LANG), from
+ * $STAPLE_LOCALEDIR as the build made them, as main () does for the app.
+ * Without it, a test sees the English texts whatever the environment.
+ */
+void
+test_init_language (void)
+{
+  const char *localedir = g_getenv ("STAPLE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir != NULL && *localedir != '\0')
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GLib's _() translates only if the program's own domain is translated. */
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /**

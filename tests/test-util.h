@@ -52,6 +52,7 @@ double         test_rgb_distance            (const double  *a,
                                              const double  *b);
 
 /* The bundled example workshop, from $STAPLE_EXAMPLE_JSON or the source tree */
+void           test_init_language           (void);
 StapleSession *test_read_example            (void);
 
 G_END_DECLS

@@ -436,6 +436,125 @@ measure_page (AudienceContext *ctx,
   return tile_height (parts, style);
 }
 
+/* How the tiles of a page are set out. */
+typedef struct
+{
+  guint     rows;
+  guint     columns;
+  TileStyle style;
+  double    width;    /* of a tile */
+} TileGrid;
+
+static TileGrid
+tile_grid (double           area_width,
+           guint            count,
+           guint            rows,
+           const TileStyle *style)
+{
+  TileGrid grid = { rows, (count + rows - 1) / rows, *style, 0 };
+
+  grid.width = MIN (TILE_MAX_WIDTH, (area_width - (grid.columns - 1) * TILE_GAP) / grid.columns);
+  return grid;
+}
+
+/* Whether the words the tiles themselves say (how many friction points,
+ * "dropped") are whole on tiles of @grid: a language with long words needs
+ * wider tiles than English. The stages' own names may still be cut. */
+static gboolean
+tiles_fit (AudienceContext *ctx,
+           guint            first,
+           guint            count,
+           const TileGrid  *grid)
+{
+  double inner = grid->width - 2 * TILE_PAD;
+  double text_width = inner - gauge_width (ctx) - 12;
+  gboolean any_dropped = FALSE;
+  guint measured[8];
+  guint n_measured = 0;
+
+  for (guint i = first; i < first + count; i++)
+    {
+      g_autoptr(StapleStage) stage = _staple_audience_stage_at (ctx, i);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (staple_stage_get_frictions (stage)));
+      guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
+      g_autofree char *wait = _staple_audience_wait_text (ctx, wait_minutes, FALSE, inner,
+                                                          grid->style.text_size);
+      g_autofree char *frictions = NULL;
+      gboolean seen = FALSE;
+
+      /* Bold, as the longest waits are. */
+      if (!_staple_audience_text_fits (ctx, wait, inner, grid->style.text_size,
+                                       PANGO_WEIGHT_BOLD, 1))
+        return FALSE;
+      any_dropped = any_dropped || staple_stage_get_dropped (stage);
+      for (guint j = 0; j < n_measured; j++)
+        seen = seen || measured[j] == n;
+      if (seen)
+        continue;
+      if (n_measured < G_N_ELEMENTS (measured))
+        measured[n_measured++] = n;
+      frictions = _staple_audience_frictions_text (n);
+      if (!_staple_audience_text_fits (ctx, frictions, text_width, grid->style.text_size,
+                                       PANGO_WEIGHT_NORMAL, 2))
+        return FALSE;
+    }
+  return !any_dropped ||
+         _staple_audience_text_fits (ctx, _("dropped"), text_width, grid->style.text_size,
+                                     PANGO_WEIGHT_BOLD, 1);
+}
+
+/* The tiles of a page of @count: one row of large tiles up to five, else
+ * two rows, whichever is the first whose words fit; @fits says if any did. */
+static TileGrid
+arrange_tiles (AudienceContext *ctx,
+               double           area_width,
+               guint            first,
+               guint            count,
+               gboolean        *fits)
+{
+  TileGrid grids[3];
+  guint n_grids = 0;
+
+  if (count <= ONE_ROW_MAX)
+    {
+      grids[n_grids++] = tile_grid (area_width, count, 1, &roomy);
+      grids[n_grids++] = tile_grid (area_width, count, 1, &compact);
+    }
+  if (count > 1)
+    grids[n_grids++] = tile_grid (area_width, count, 2, &compact);
+
+  for (guint i = 0; i < n_grids; i++)
+    if (tiles_fit (ctx, first, count, &grids[i]))
+      {
+        *fits = TRUE;
+        return grids[i];
+      }
+  *fits = FALSE;
+  return grids[0];
+}
+
+/* How many stages a page shows: the whole journey up to ten, but fewer
+ * (and so wider tiles) when the tiles' words would not fit on ten. The
+ * same for every page, so that the pages of a journey stay put. */
+static guint
+stages_per_page (AudienceContext *ctx,
+                 double           area_width)
+{
+  static const guint choices[] = { STAGES_PER_PAGE, STAGES_PER_PAGE - 2, STAGES_PER_PAGE - 4 };
+  guint n_stages = _staple_audience_n_stages (ctx);
+
+  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
+    {
+      gboolean all_fit = TRUE;
+
+      for (guint first = 0; first < n_stages && all_fit; first += choices[c])
+        arrange_tiles (ctx, area_width, first, MIN (choices[c], n_stages - first), &all_fit);
+      if (all_fit)
+        return choices[c];
+    }
+  return STAGES_PER_PAGE;
+}
+
 /* The tiles of one page, @first to @first + @count, centred in @area. */
 static void
 draw_tiles (AudienceContext         *ctx,
@@ -443,11 +562,13 @@ draw_tiles (AudienceContext         *ctx,
             guint                    first,
             guint                    count)
 {
-  guint rows = count <= ONE_ROW_MAX ? 1 : 2;
-  guint columns = (count + rows - 1) / rows;
-  TileStyle style = rows == 1 ? roomy : compact;
+  gboolean fits;
+  TileGrid grid = arrange_tiles (ctx, area->width, first, count, &fits);
+  guint rows = grid.rows;
+  guint columns = grid.columns;
+  TileStyle style = grid.style;
   TileParts parts = { 0 };
-  double width = MIN (TILE_MAX_WIDTH, (area->width - (columns - 1) * TILE_GAP) / columns);
+  double width = grid.width;
   double row_width = columns * width + (columns - 1) * TILE_GAP;
   double x0 = area->x + (area->width - row_width) / 2;
   double height, block, y0;
@@ -488,7 +609,8 @@ draw_footer (AudienceContext         *ctx,
              const cairo_rectangle_t *body,
              guint                    first,
              guint                    count,
-             guint                    n_stages)
+             guint                    n_stages,
+             guint                    n_pages)
 {
   double line = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL);
   double y = body->y + body->height - line;
@@ -497,8 +619,10 @@ draw_footer (AudienceContext         *ctx,
   double rgb[3];
   cairo_rectangle_t swatch;
   const char *legend[3];
+  const char *handoff;
+  double handoff_width;
 
-  if (n_stages > STAGES_PER_PAGE)
+  if (n_pages > 1)
     {
       g_autofree char *where =
         count == 1 ?
@@ -543,13 +667,14 @@ draw_footer (AudienceContext         *ctx,
                              PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
       x += 48 + width + 32;
     }
-  if (x + MARK_WIDTH + 8 < right)
+  /* Translators: the legend of the arrow between two teams */
+  handoff = _("handoff");
+  handoff_width = _staple_audience_text_width (ctx, handoff, AUDIENCE_TEXT_SMALL,
+                                               PANGO_WEIGHT_NORMAL);
+  /* Whole or not at all, as the marks before it. */
+  if (x + MARK_WIDTH + 8 + handoff_width <= right)
     {
-      /* Translators: the legend of the arrow between two teams */
-      const char *handoff = _("handoff");
-      double width = MIN (_staple_audience_text_width (ctx, handoff, AUDIENCE_TEXT_SMALL,
-                                                       PANGO_WEIGHT_NORMAL),
-                          right - x - MARK_WIDTH - 8);
+      double width = handoff_width + 1;
 
       _staple_audience_handoff_mark (ctx, x, y + (line - MARK_WIDTH) / 2, MARK_WIDTH, TRUE);
       _staple_audience_text (ctx, handoff, x + MARK_WIDTH + 8, y, width, AUDIENCE_TEXT_SMALL,
@@ -586,7 +711,7 @@ _staple_audience_draw_journey (AudienceContext         *ctx,
                                const cairo_rectangle_t *body)
 {
   guint n_stages = _staple_audience_n_stages (ctx);
-  guint n_pages, page, first, count;
+  guint per_page, n_pages, page, first, count;
   double footer;
   cairo_rectangle_t area;
 
@@ -596,14 +721,20 @@ _staple_audience_draw_journey (AudienceContext         *ctx,
       return;
     }
 
-  n_pages = (n_stages + STAGES_PER_PAGE - 1) / STAGES_PER_PAGE;
-  page = MIN (ctx->options->page, n_pages - 1);
-  first = page * STAGES_PER_PAGE;
-  count = MIN (STAGES_PER_PAGE, n_stages - first);
+  per_page = stages_per_page (ctx, body->width);
+  n_pages = (n_stages + per_page - 1) / per_page;
+  if (ctx->options->page == STAPLE_AUDIENCE_PAGE_OF_CURRENT_STAGE)
+    page = ctx->options->current_stage > 0 ? (guint) ctx->options->current_stage / per_page : 0;
+  else
+    page = ctx->options->page;
+  page = MIN (page, n_pages - 1);
+  first = page * per_page;
+  count = MIN (per_page, n_stages - first);
   ctx->stats->n_pages = n_pages;
+  ctx->stats->page = page;
 
   footer = _staple_audience_line_height (ctx, AUDIENCE_TEXT_SMALL) + 12;
   area = (cairo_rectangle_t) { body->x, body->y, body->width, body->height - footer };
   draw_tiles (ctx, &area, first, count);
-  draw_footer (ctx, body, first, count, n_stages);
+  draw_footer (ctx, body, first, count, n_stages, n_pages);
 }

@@ -326,22 +326,35 @@ _staple_audience_row_section (AudienceContext   *ctx,
 {
   g_autofree char *continued = row->continued ? _staple_audience_continued (row->text) : NULL;
   double count_width = 0;
+  gboolean detail_below = FALSE;
   double height;
 
+  /* The detail beside the heading, on the right; under it if it is too long
+   * for a third of the line (as it is in German). */
   if (row->detail != NULL)
     {
-      count_width = MIN (_staple_audience_text_width (ctx, row->detail, AUDIENCE_TEXT_SMALL,
-                                                      PANGO_WEIGHT_NORMAL),
-                         width / 3);
-      if (draw)
-        _staple_audience_text (ctx, row->detail, x + width - count_width, y + 6, count_width,
-                               AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-      count_width += 24;
+      count_width = _staple_audience_text_width (ctx, row->detail, AUDIENCE_TEXT_SMALL,
+                                                 PANGO_WEIGHT_NORMAL);
+      detail_below = count_width > width / 3;
+      if (detail_below)
+        count_width = 0;
+      else
+        {
+          if (draw)
+            _staple_audience_text (ctx, row->detail, x + width - count_width, y + 6,
+                                   count_width + 1, AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1,
+                                   ctx->palette->dim);
+          count_width += 24;
+        }
     }
 
   height = _staple_audience_put_text (ctx, draw, continued != NULL ? continued : row->text,
                                       x + 20, y, width - 20 - count_width, AUDIENCE_TEXT_BODY,
                                       PANGO_WEIGHT_BOLD, 2, ctx->palette->accent);
+  if (detail_below)
+    height += 2 + _staple_audience_put_text (ctx, draw, row->detail, x + 20, y + height + 2,
+                                             width - 20, AUDIENCE_TEXT_SMALL,
+                                             PANGO_WEIGHT_NORMAL, 2, ctx->palette->dim);
   /* Said once, on the page the group starts on. */
   if (row->subtitle != NULL && !row->continued)
     height += 2 + _staple_audience_put_text (ctx, draw, row->subtitle, x + 20, y + height + 2,

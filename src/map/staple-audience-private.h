@@ -57,6 +57,13 @@ double _staple_audience_text_height  (AudienceContext *ctx,
                                       double           size_px,
                                       int              weight,
                                       int              max_lines);
+/* Whether the text is whole at that width, in that many lines at most. */
+gboolean _staple_audience_text_fits  (AudienceContext *ctx,
+                                      const char      *text,
+                                      double           width,
+                                      double           size_px,
+                                      int              weight,
+                                      int              max_lines);
 /* The width a text takes on one line, not drawn. */
 double _staple_audience_text_width   (AudienceContext *ctx,
                                       const char      *text,

@@ -24,6 +24,7 @@
 #include "staple-summary.h"
 
 #define SIDE_WIDTH 190.0
+#define SIDE_MAX_WIDTH 230.0
 #define SIDE_GAP 28.0
 #define SIDE_PAD 12.0
 #define CARD_PAD 18.0
@@ -71,9 +72,10 @@ static double
 side_height (AudienceContext *ctx,
              StapleStage     *stage,
              guint            index,
-             const char      *caption)
+             const char      *caption,
+             double           side_width)
 {
-  double inner = SIDE_WIDTH - 2 * SIDE_PAD;
+  double inner = side_width - 2 * SIDE_PAD;
   g_autofree char *name = numbered_name (stage, index);
   g_autofree char *frictions = _staple_audience_frictions_text (n_frictions (stage));
   guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
@@ -99,11 +101,12 @@ draw_side (AudienceContext *ctx,
            guint            index,
            double           x,
            double           middle_y,
-           const char      *caption)
+           const char      *caption,
+           double           side_width)
 {
-  double inner = SIDE_WIDTH - 2 * SIDE_PAD;
-  double height = side_height (ctx, stage, index, caption);
-  cairo_rectangle_t rect = { x + 1, middle_y - height / 2, SIDE_WIDTH - 2, height };
+  double inner = side_width - 2 * SIDE_PAD;
+  double height = side_height (ctx, stage, index, caption, side_width);
+  cairo_rectangle_t rect = { x + 1, middle_y - height / 2, side_width - 2, height };
   g_autofree char *name = numbered_name (stage, index);
   g_autofree char *frictions = _staple_audience_frictions_text (n_frictions (stage));
   guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
@@ -138,13 +141,40 @@ static void
 draw_side_end (AudienceContext *ctx,
                double           x,
                double           middle_y,
-               const char      *text)
+               const char      *text,
+               double           side_width)
 {
-  double height = _staple_audience_text_height (ctx, text, SIDE_WIDTH, AUDIENCE_TEXT_SMALL,
+  double height = _staple_audience_text_height (ctx, text, side_width, AUDIENCE_TEXT_SMALL,
                                                 PANGO_WEIGHT_NORMAL, 3);
 
-  _staple_audience_text (ctx, text, x, middle_y - height / 2, SIDE_WIDTH, AUDIENCE_TEXT_SMALL,
+  _staple_audience_text (ctx, text, x, middle_y - height / 2, side_width, AUDIENCE_TEXT_SMALL,
                          PANGO_WEIGHT_NORMAL, 3, ctx->palette->dim);
+}
+
+/* The neighbours' width: wide enough for the words they say themselves
+ * ("3 friction points" is one long word in German), up to a limit. */
+static double
+side_width (AudienceContext *ctx,
+            guint            index)
+{
+  guint n_stages = _staple_audience_n_stages (ctx);
+  double width = SIDE_WIDTH;
+
+  for (int step = -1; step <= 1; step += 2)
+    {
+      g_autoptr(StapleStage) other = NULL;
+      g_autofree char *frictions = NULL;
+
+      if ((step < 0 && index == 0) || (step > 0 && index + 1 >= n_stages))
+        continue;
+      other = _staple_audience_stage_at (ctx, index + step);
+      frictions = _staple_audience_frictions_text (n_frictions (other));
+      while (width < SIDE_MAX_WIDTH &&
+             !_staple_audience_text_fits (ctx, frictions, width - 2 * SIDE_PAD,
+                                          AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 2))
+        width = MIN (width + 10, SIDE_MAX_WIDTH);
+    }
+  return width;
 }
 
 static void
@@ -153,7 +183,8 @@ draw_neighbour (AudienceContext *ctx,
                 gboolean         before,
                 double           x,
                 double           gap_x,
-                double           middle_y)
+                double           middle_y,
+                double           side_width)
 {
   guint n_stages = _staple_audience_n_stages (ctx);
   g_autoptr(StapleStage) current = _staple_audience_stage_at (ctx, index);
@@ -162,14 +193,15 @@ draw_neighbour (AudienceContext *ctx,
   if (before ? index == 0 : index + 1 >= n_stages)
     {
       draw_side_end (ctx, x, middle_y,
-                     before ? _("The journey starts here") : _("The journey ends here"));
+                     before ? _("The journey starts here") : _("The journey ends here"),
+                     side_width);
       return;
     }
 
   other = _staple_audience_stage_at (ctx, before ? index - 1 : index + 1);
   draw_side (ctx, other, before ? index - 1 : index + 1, x, middle_y,
              /* Translators: above the stages beside the one the walk is at */
-             before ? _("Before") : _("After"));
+             before ? _("Before") : _("After"), side_width);
   _staple_audience_handoff_mark (ctx, gap_x, middle_y - MARK_SIZE / 2, MARK_SIZE,
                                  before ? staple_summary_is_handoff (other, current)
                                         : staple_summary_is_handoff (current, other));
@@ -320,14 +352,24 @@ draw_wait (AudienceContext *ctx,
       /* Translators: the journey's longest wait, at the end of the bar that
        * shows it full */
       g_autofree char *longest = g_strdup_printf (_("longest %s"), duration);
-      double longest_width = MIN (bar_width / 3,
-                                  _staple_audience_text_width (ctx, longest, AUDIENCE_TEXT_SMALL,
-                                                               PANGO_WEIGHT_NORMAL));
+      double longest_width = _staple_audience_text_width (ctx, longest, AUDIENCE_TEXT_SMALL,
+                                                          PANGO_WEIGHT_NORMAL);
 
-      _staple_audience_text (ctx, longest, x + bar_width - longest_width,
-                             bar.y + (WAIT_BAR_HEIGHT - small) / 2, longest_width + 1,
-                             AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
-      bar.width -= longest_width + 12;
+      /* On a narrow bar the duration alone, or nothing: never cut. */
+      if (longest_width > bar_width / 3)
+        {
+          g_free (longest);
+          longest = g_steal_pointer (&duration);
+          longest_width = _staple_audience_text_width (ctx, longest, AUDIENCE_TEXT_SMALL,
+                                                       PANGO_WEIGHT_NORMAL);
+        }
+      if (longest_width <= bar_width / 3)
+        {
+          _staple_audience_text (ctx, longest, x + bar_width - longest_width,
+                                 bar.y + (WAIT_BAR_HEIGHT - small) / 2, longest_width + 1,
+                                 AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
+          bar.width -= longest_width + 12;
+        }
     }
   _staple_audience_wait_bar (ctx, &bar, wait_minutes);
 }
@@ -438,7 +480,11 @@ friction_height (AudienceContext  *ctx,
 
   if (cut != NULL)
     *cut = height < _staple_audience_text_height (ctx, text, text_width, layout->size,
-                                                  PANGO_WEIGHT_NORMAL, 40) - 0.5;
+                                                  PANGO_WEIGHT_NORMAL, 40) - 0.5 ||
+           /* A kind too long for its column ("Silos et passages de relais") */
+           (layout->style == LIST_LABELLED &&
+            !_staple_audience_text_fits (ctx, kind, KIND_WIDTH, AUDIENCE_TEXT_SMALL,
+                                         PANGO_WEIGHT_BOLD, 2));
   if (layout->style == LIST_LABELLED)
     height = MAX (height, _staple_audience_text_height (ctx, kind, KIND_WIDTH,
                                                         AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD,
@@ -538,8 +584,9 @@ paginate_frictions (AudienceContext  *ctx,
 }
 
 /* The layout the room sees: the roomiest that holds every point on one
- * page; else, of those that cut no text short, the one with the fewest
- * pages (the most points on each); else the fewest pages. */
+ * page whole; else, of those that cut no text short, the one with the
+ * fewest pages (the most points on each): a point cut short cannot be read
+ * at all, a second page costs the coach a key; else the fewest pages. */
 static ListPages
 choose_layout (AudienceContext *ctx,
                GListModel      *frictions,
@@ -555,7 +602,7 @@ choose_layout (AudienceContext *ctx,
                                             footer);
       gboolean better;
 
-      if (pages.starts->len == 2)
+      if (pages.starts->len == 2 && pages.n_cut == 0)
         {
           if (best.starts != NULL)
             g_array_unref (best.starts);
@@ -827,6 +874,7 @@ _staple_audience_draw_walk (AudienceContext         *ctx,
   guint n_stages = _staple_audience_n_stages (ctx);
   double middle_y = body->y + body->height / 2;
   cairo_rectangle_t card;
+  double side;
   guint index;
 
   if (n_stages == 0)
@@ -836,10 +884,11 @@ _staple_audience_draw_walk (AudienceContext         *ctx,
     }
 
   index = current_index (ctx, n_stages);
-  card = (cairo_rectangle_t) { body->x + SIDE_WIDTH + SIDE_GAP, body->y,
-                               body->width - 2 * (SIDE_WIDTH + SIDE_GAP), body->height };
+  side = side_width (ctx, index);
+  card = (cairo_rectangle_t) { body->x + side + SIDE_GAP, body->y,
+                               body->width - 2 * (side + SIDE_GAP), body->height };
   draw_current (ctx, index, &card);
-  draw_neighbour (ctx, index, TRUE, body->x, body->x + SIDE_WIDTH + 3, middle_y);
-  draw_neighbour (ctx, index, FALSE, body->x + body->width - SIDE_WIDTH,
-                  card.x + card.width + 3, middle_y);
+  draw_neighbour (ctx, index, TRUE, body->x, body->x + side + 3, middle_y, side);
+  draw_neighbour (ctx, index, FALSE, body->x + body->width - side, card.x + card.width + 3,
+                  middle_y, side);
 }

@@ -151,7 +151,11 @@ record_layout (AudienceContext *ctx,
 
   stats->n_texts++;
   if (pango_layout_is_ellipsized (layout))
-    stats->n_ellipsized++;
+    {
+      stats->n_ellipsized++;
+      if (stats->ellipsized != NULL)
+        g_ptr_array_add (stats->ellipsized, g_strdup (pango_layout_get_text (layout)));
+    }
   if (stats->texts != NULL)
     g_ptr_array_add (stats->texts, g_strdup (pango_layout_get_text (layout)));
 }
@@ -199,6 +203,31 @@ _staple_audience_text_height (AudienceContext *ctx,
   layout = make_layout (ctx, text, width, size_px, weight, max_lines);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   return logical.height;
+}
+
+gboolean
+_staple_audience_text_fits (AudienceContext *ctx,
+                            const char      *text,
+                            double           width,
+                            double           size_px,
+                            int              weight,
+                            int              max_lines)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  layout = make_layout (ctx, text, width, size_px, weight, max_lines);
+  if (pango_layout_is_ellipsized (layout))
+    return FALSE;
+  /* Nor broken inside a word, which Pango does to a word too long for a line. */
+  words = g_strsplit_set (text, " \n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && _staple_audience_text_width (ctx, words[i], size_px, weight) > width)
+      return FALSE;
+  return TRUE;
 }
 
 double

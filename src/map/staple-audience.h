@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 #define STAPLE_AUDIENCE_WIDTH 1280.0
 #define STAPLE_AUDIENCE_HEIGHT 720.0
 /* The Map phase shows a journey whole up to this many stages, and pages of
- * this many beyond. */
+ * this many beyond (fewer in a language whose words need wider tiles). */
 #define STAPLE_AUDIENCE_STAGES_PER_PAGE 10
+/* As options.page: the Map's page with options.current_stage on it. */
+#define STAPLE_AUDIENCE_PAGE_OF_CURRENT_STAGE (G_MAXUINT - 1)
 
 typedef struct
 {
@@ -44,6 +46,8 @@ typedef struct
   guint      page;         /* the page drawn */
   GPtrArray *texts;        /* (nullable) (element-type utf8): if set by the
                             * caller, every text drawn is added to it */
+  GPtrArray *ellipsized;   /* (nullable) (element-type utf8): if set, every
+                            * text cut short is added to it, whole */
 } StapleAudienceStats;
 
 void  staple_audience_options_init (StapleAudienceOptions       *options);

@@ -224,8 +224,9 @@ first_page (StaplePresenter *self)
 {
   int current = current_stage_index (session_of (self));
 
+  /* The renderer knows how many stages a page holds. */
   if (self->phase == STAPLE_PHASE_MAP && current > 0)
-    return (guint) current / STAPLE_AUDIENCE_STAGES_PER_PAGE;
+    return STAPLE_AUDIENCE_PAGE_OF_CURRENT_STAGE;
   return 0;
 }
 
