@@ -684,9 +684,11 @@ kind_label_layout (StapleMapLayout *self,
   name = g_utf8_strup (staple_friction_kind_get_label (kind), -1);
   label = g_strdup_printf ("%s %s", kind_glyph (kind), name);
 
-  /* Leave room on the label's line for the severity pips and the votes. */
+  /* Leave room on the label's line for the severity pips and the votes; a
+   * long kind ("UNCLEAR EXPECTATIONS", "VERTRAUEN UND FREIGABE") takes two
+   * lines rather than being cut. */
   self->kind_labels[kind] = make_layout (self, label, 7.5, PANGO_WEIGHT_BOLD,
-                                         text_width - LABEL_RESERVE * self->scale, 1);
+                                         text_width - LABEL_RESERVE * self->scale, 2);
   return self->kind_labels[kind];
 }
 

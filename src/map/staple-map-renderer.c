@@ -410,7 +410,7 @@ draw_card_face (StapleMapLayout              *layout,
   double kind_rgb[3];
   double tint[3];
   double label_y = r->y + 8 * scale;
-  double label_h;
+  double label_h, first_line_h;
 
   staple_map_render_kind_color (kind, options->dark && !options->print, kind_rgb);
   for (guint i = 0; i < 3; i++)
@@ -452,11 +452,13 @@ draw_card_face (StapleMapLayout              *layout,
   cairo_fill (cr);
 
   label_h = text_height (card->label);
+  /* The pips and votes level with the kind's first line. */
+  first_line_h = label_h / MAX (pango_layout_get_line_count (card->label), 1);
   draw_text (cr, card->label, r->x + 14 * scale, label_y, palette->dim);
   draw_pips (cr, r->x + r->width - (card->n_votes > 0 ? 30 : 10) * scale,
-             label_y + label_h / 2, staple_friction_get_severity (card->friction), scale,
+             label_y + first_line_h / 2, staple_friction_get_severity (card->friction), scale,
              palette->text);
-  draw_votes (layout, cr, r->x + r->width - 6 * scale, label_y + label_h / 2,
+  draw_votes (layout, cr, r->x + r->width - 6 * scale, label_y + first_line_h / 2,
               card->n_votes, scale, palette, TRUE);
   draw_text (cr, card->text, r->x + 14 * scale, label_y + label_h + 4 * scale, palette->text);
 }
