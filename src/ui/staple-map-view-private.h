@@ -50,6 +50,8 @@ struct _StapleMapView
   double           pan_v;
 
   guint            relocate_id;
+  int              natural_width;  /* the size last measured: the map's, at */
+  int              natural_height; /* the zoom; 0 before any measuring */
   guint            focus_id;
 
   /* The empty map's invitation to add the first stage */

@@ -349,6 +349,32 @@ staple_map_view_get_selected_object (StapleMapView *self)
 
 /* Scrolling and zooming */
 
+/* The map's size at the zoom: what the view measures as its natural size,
+ * so that the scrolled window around it decides on its scrollbars as the
+ * adjustments will (the two disagreeing made it ask for a new size while it
+ * was being laid out, and the page went undrawn for a few frames: "Trying to
+ * snapshot AdwViewStack without a current allocation"). */
+static int
+natural_size (StapleMapView  *self,
+              GtkOrientation  orientation)
+{
+  double size = orientation == GTK_ORIENTATION_HORIZONTAL
+                ? staple_map_layout_get_width (self->layout)
+                : staple_map_layout_get_height (self->layout);
+
+  return (int) ceil (size * self->zoom);
+}
+
+/* Measured again when the map's size at the zoom is no longer what the
+ * view said it was. Not from size_allocate (). */
+static void
+resize_if_grown (StapleMapView *self)
+{
+  if (natural_size (self, GTK_ORIENTATION_HORIZONTAL) != self->natural_width ||
+      natural_size (self, GTK_ORIENTATION_VERTICAL) != self->natural_height)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 configure_adjustments (StapleMapView *self)
 {
@@ -479,6 +505,7 @@ zoom_at (StapleMapView *self,
   gtk_adjustment_set_value (self->hadjustment, map_x * zoom - x);
   gtk_adjustment_set_value (self->vadjustment, map_y * zoom - y);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  resize_if_grown (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -764,6 +791,7 @@ relocate_cb (gpointer data)
   self->relocate_id = 0;
   configure_adjustments (self);
   update_empty (self);
+  resize_if_grown (self);
 
   /* The selected element may have moved, or gone. */
   if (self->selection_kind != STAPLE_MAP_HIT_NONE &&
@@ -789,7 +817,10 @@ layout_changed_cb (StapleMapView *self)
   if (self->selection_kind != STAPLE_MAP_HIT_NONE)
     locate_in_model (self);
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Measured again, not only allocated: an edit made from a key press is
+   * laid out in the same frame, before the idle above (see natural_size ()).
+   * The layout itself is computed once, when measured. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1067,10 +1098,13 @@ staple_map_view_measure (GtkWidget      *widget,
       entry_min = MAX (entry_min, empty_min);
     }
 
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    self->natural_width = natural_size (self, orientation);
+  else
+    self->natural_height = natural_size (self, orientation);
   *minimum = MAX (entry_min, 100);
-  *natural = MAX (*minimum, (int) (orientation == GTK_ORIENTATION_HORIZONTAL
-                                   ? staple_map_layout_get_width (self->layout)
-                                   : staple_map_layout_get_height (self->layout)));
+  *natural = MAX (*minimum, orientation == GTK_ORIENTATION_HORIZONTAL ? self->natural_width
+                                                                      : self->natural_height);
 }
 
 static void
@@ -1095,6 +1129,9 @@ staple_map_view_size_allocate (GtkWidget *widget,
       gtk_adjustment_set_value (self->hadjustment, 0);
       gtk_adjustment_set_value (self->vadjustment, 0);
       scroll_to_selection (self);
+      /* Its size at the new zoom is measured after this allocation. */
+      if (self->relocate_id == 0)
+        self->relocate_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relocate_cb, self, NULL);
     }
 
   configure_adjustments (self);
@@ -1404,6 +1441,9 @@ staple_map_view_init (StapleMapView *self)
 
   self->zoom = 1.0;
   self->voter = -1;
+  /* The scrolled window judges its scrollbars by the natural size. */
+  self->hscroll_policy = GTK_SCROLL_NATURAL;
+  self->vscroll_policy = GTK_SCROLL_NATURAL;
   self->selection.kind = STAPLE_MAP_HIT_NONE;
   self->layout = staple_map_layout_new ();
   g_signal_connect_swapped (self->layout, "changed", G_CALLBACK (layout_changed_cb), self);
