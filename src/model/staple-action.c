@@ -826,12 +826,12 @@ staple_action_parse_due (const char  *text,
   if (example != NULL && g_strcmp0 (example, "2026-12-31") != 0)
     /* Translators: the second date is the first as the user's locale writes it */
     g_set_error (error, STAPLE_ACTION_ERROR, STAPLE_ACTION_ERROR_INVALID_DATE,
-                 _("“%s” is not a date. Write it as 2026-12-31 or %s, pick it from the "
-                   "calendar, or leave the field empty."), stripped, example);
+                 _("“%s” is not a date. Write it as 2026-12-31 or %s, or leave the "
+                   "field empty."), stripped, example);
   else
     g_set_error (error, STAPLE_ACTION_ERROR, STAPLE_ACTION_ERROR_INVALID_DATE,
-                 _("“%s” is not a date. Write it as 2026-12-31, pick it from the calendar, "
-                   "or leave the field empty."), stripped);
+                 _("“%s” is not a date. Write it as 2026-12-31, or leave the field "
+                   "empty."), stripped);
   *due = NULL;
   return FALSE;
 }
