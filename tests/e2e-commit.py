@@ -292,6 +292,10 @@ def due_dates(app):
     e2e.keys("shift+Tab")
     e2e.expect("and its text stays for the coach to fix", copied_text(), "31/12/2026")
 
+    # Leaving the phase with it still there: said once more (the app's log
+    # holds what its toast says), as the Walk's fields do.
+    e2e.keys("alt+7", settle=1.0)
+
 
 def main():
     staple = sys.argv[1]
@@ -311,6 +315,10 @@ def main():
             commit_ranking(app)
             due_dates(app)
             e2e.expect("the app is still running", app.alive(), True)
+            app.kill()
+            e2e.expect("leaving Commit says the date typed was not saved",
+                       "“31/12/2026” was not saved: it is not a date." in app.stderr_text(),
+                       True)
     print(f"# e2e-commit took {time.monotonic() - started:.1f} s")
 
 

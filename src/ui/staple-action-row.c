@@ -889,6 +889,31 @@ staple_action_row_dispose (GObject *object)
   G_OBJECT_CLASS (staple_action_row_parent_class)->dispose (object);
 }
 
+/* The coach leaves the phase (or the row goes) with a due date that was
+ * refused still typed in it: said once more, as the Walk's fields say it,
+ * since the row that showed the message is no longer on screen. */
+static void
+staple_action_row_unmap (GtkWidget *widget)
+{
+  StapleActionRow *self = STAPLE_ACTION_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->due_error)) && STAPLE_IS_WINDOW (root))
+    {
+      g_autofree char *shown =
+        staple_text_bound (gtk_editable_get_text (GTK_EDITABLE (self->due_entry)),
+                           STAPLE_TEXT_SHORT, STAPLE_TEXT_BOUND_ONE_LINE);
+      /* Translators: %s is what was typed in a date field and refused */
+      g_autofree char *message = g_strdup_printf (_("“%s” was not saved: it is not a date."),
+                                                  shown);
+
+      g_message ("%s", message);
+      staple_window_show_toast (STAPLE_WINDOW (root), message);
+    }
+
+  GTK_WIDGET_CLASS (staple_action_row_parent_class)->unmap (widget);
+}
+
 static void
 staple_action_row_class_init (StapleActionRowClass *klass)
 {
@@ -896,6 +921,7 @@ staple_action_row_class_init (StapleActionRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = staple_action_row_dispose;
+  widget_class->unmap = staple_action_row_unmap;
 
   gtk_widget_class_install_action (widget_class, "action-row.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_ALT_MASK,

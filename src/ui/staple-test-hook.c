@@ -8,6 +8,7 @@
  *
  *   ellipsized<TAB>TEXT<TAB>WINDOW TITLE   shown with "…" for want of room
  *   outside<TAB>TEXT<TAB>WINDOW TITLE      reaching past its window's edge
+ *   larger<TAB>W×H, SCREEN W×H<TAB>TITLE  a window larger than its screen
  *
  * Labels inside a scrolled view are only checked for ellipsis: the view cuts
  * them on purpose. Unset, nothing is connected and nothing costs.
@@ -108,7 +109,29 @@ check_cb (gpointer data)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+      GdkMonitor *monitor = surface != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
+                            ? gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface),
+                                                                  surface)
+                            : NULL;
+      GdkRectangle screen;
 
+      /* A window the screen cannot show whole (the shortcuts window, once,
+       * in German): what does not fit is cut, whatever its labels say. */
+      if (monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &screen);
+          if (gtk_widget_get_width (GTK_WIDGET (window)) > screen.width ||
+              gtk_widget_get_height (GTK_WIDGET (window)) > screen.height)
+            {
+              g_autofree char *size =
+                g_strdup_printf ("%d×%d, screen %d×%d", gtk_widget_get_width (GTK_WIDGET (window)),
+                                 gtk_widget_get_height (GTK_WIDGET (window)), screen.width,
+                                 screen.height);
+
+              report (hook, "larger", size, window);
+            }
+        }
       check_widget (hook, GTK_WIDGET (window), window, FALSE);
     }
   return G_SOURCE_REMOVE;
