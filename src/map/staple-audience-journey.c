@@ -621,6 +621,20 @@ draw_footer (AudienceContext         *ctx,
   const char *legend[3];
   const char *handoff;
   double handoff_width;
+  double legend_width;
+
+  /* Translators: the legend of the journey's marks */
+  legend[0] = _("waiting, to scale");
+  legend[1] = _("the longest waits");
+  legend[2] = _("customer’s feeling");
+  /* Translators: the legend of the arrow between two teams */
+  handoff = _("handoff");
+  handoff_width = _staple_audience_text_width (ctx, handoff, AUDIENCE_TEXT_SMALL,
+                                               PANGO_WEIGHT_NORMAL);
+  legend_width = MARK_WIDTH + 8 + handoff_width;
+  for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
+    legend_width += 48 + _staple_audience_text_width (ctx, legend[i], AUDIENCE_TEXT_SMALL,
+                                                      PANGO_WEIGHT_NORMAL) + 32;
 
   if (n_pages > 1)
     {
@@ -630,18 +644,26 @@ draw_footer (AudienceContext         *ctx,
         g_strdup_printf (_("Stage %u of %u"), first + 1, n_stages) :
         /* Translators: where the page is in a long journey, e.g. "Stages 11–20 of 24" */
         g_strdup_printf (_("Stages %u–%u of %u"), first + 1, first + count, n_stages);
-      double width = MIN (_staple_audience_text_width (ctx, where, AUDIENCE_TEXT_SMALL,
-                                                       PANGO_WEIGHT_BOLD), body->width / 2);
+      double width = _staple_audience_text_width (ctx, where, AUDIENCE_TEXT_SMALL,
+                                                  PANGO_WEIGHT_BOLD);
 
-      _staple_audience_text (ctx, where, right - width, y, width, AUDIENCE_TEXT_SMALL,
+      /* The legend whole rather than the words around the numbers. */
+      if (width + 32 + legend_width > body->width)
+        {
+          g_free (where);
+          where = count == 1 ?
+                  /* Translators: "Stage 24 of 24" made short, for want of room */
+                  g_strdup_printf (_("%u / %u"), first + 1, n_stages) :
+                  /* Translators: "Stages 11–20 of 24" made short, for want of room */
+                  g_strdup_printf (_("%u–%u / %u"), first + 1, first + count, n_stages);
+          width = _staple_audience_text_width (ctx, where, AUDIENCE_TEXT_SMALL,
+                                               PANGO_WEIGHT_BOLD);
+        }
+      width = MIN (width, body->width / 2);
+      _staple_audience_text (ctx, where, right - width, y, width + 1, AUDIENCE_TEXT_SMALL,
                              PANGO_WEIGHT_BOLD, 1, NULL);
       right -= width + 32;
     }
-
-  /* Translators: the legend of the journey's marks */
-  legend[0] = _("waiting, to scale");
-  legend[1] = _("the longest waits");
-  legend[2] = _("customer’s feeling");
   for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
     {
       double width = _staple_audience_text_width (ctx, legend[i], AUDIENCE_TEXT_SMALL,
@@ -667,10 +689,6 @@ draw_footer (AudienceContext         *ctx,
                              PANGO_WEIGHT_NORMAL, 1, ctx->palette->dim);
       x += 48 + width + 32;
     }
-  /* Translators: the legend of the arrow between two teams */
-  handoff = _("handoff");
-  handoff_width = _staple_audience_text_width (ctx, handoff, AUDIENCE_TEXT_SMALL,
-                                               PANGO_WEIGHT_NORMAL);
   /* Whole or not at all, as the marks before it. */
   if (x + MARK_WIDTH + 8 + handoff_width <= right)
     {
