@@ -20,6 +20,7 @@
 #include "staple-text.h"
 
 #include <math.h>
+#include <string.h>
 
 #define STAGES_PER_PAGE STAPLE_AUDIENCE_STAGES_PER_PAGE
 #define ONE_ROW_MAX 5
@@ -469,23 +470,28 @@ tiles_fit (AudienceContext *ctx,
   double inner = grid->width - 2 * TILE_PAD;
   double text_width = inner - gauge_width (ctx) - 12;
   gboolean any_dropped = FALSE;
+  guint longest_wait = 0;
+  gsize longest_length = 0;
+  g_autofree char *wait = NULL;
   guint measured[8];
   guint n_measured = 0;
 
+  /* Measured once for each count, and once for the wait that writes
+   * longest: the presenter draws a long journey every second. */
   for (guint i = first; i < first + count; i++)
     {
       g_autoptr(StapleStage) stage = _staple_audience_stage_at (ctx, i);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (staple_stage_get_frictions (stage)));
       guint wait_minutes = (guint) MAX (staple_stage_get_wait_minutes (stage), 0);
-      g_autofree char *wait = _staple_audience_wait_text (ctx, wait_minutes, FALSE, inner,
-                                                          grid->style.text_size);
+      g_autofree char *duration = staple_format_minutes (wait_minutes);
       g_autofree char *frictions = NULL;
       gboolean seen = FALSE;
 
-      /* Bold, as the longest waits are. */
-      if (!_staple_audience_text_fits (ctx, wait, inner, grid->style.text_size,
-                                       PANGO_WEIGHT_BOLD, 1))
-        return FALSE;
+      if (strlen (duration) > longest_length)
+        {
+          longest_length = strlen (duration);
+          longest_wait = wait_minutes;
+        }
       any_dropped = any_dropped || staple_stage_get_dropped (stage);
       for (guint j = 0; j < n_measured; j++)
         seen = seen || measured[j] == n;
@@ -498,6 +504,11 @@ tiles_fit (AudienceContext *ctx,
                                        PANGO_WEIGHT_NORMAL, 2))
         return FALSE;
     }
+
+  /* Bold, as the longest waits are. */
+  wait = _staple_audience_wait_text (ctx, longest_wait, FALSE, inner, grid->style.text_size);
+  if (!_staple_audience_text_fits (ctx, wait, inner, grid->style.text_size, PANGO_WEIGHT_BOLD, 1))
+    return FALSE;
   return !any_dropped ||
          _staple_audience_text_fits (ctx, _("dropped"), text_width, grid->style.text_size,
                                      PANGO_WEIGHT_BOLD, 1);
