@@ -64,6 +64,13 @@ gboolean _staple_audience_text_fits  (AudienceContext *ctx,
                                       double           size_px,
                                       int              weight,
                                       int              max_lines);
+/* Whether every word of the text fits a line that wide (none would be
+ * broken inside). */
+gboolean _staple_audience_words_fit  (AudienceContext *ctx,
+                                      const char      *text,
+                                      double           width,
+                                      double           size_px,
+                                      int              weight);
 /* The width a text takes on one line, not drawn. */
 double _staple_audience_text_width   (AudienceContext *ctx,
                                       const char      *text,

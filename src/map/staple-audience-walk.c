@@ -151,8 +151,9 @@ draw_side_end (AudienceContext *ctx,
                          PANGO_WEIGHT_NORMAL, 3, ctx->palette->dim);
 }
 
-/* The neighbours' width: wide enough for the words they say themselves
- * ("3 friction points" is one long word in German), up to a limit. */
+/* The neighbours' width: wide enough for the words they say ("3 friction
+ * points" is one long word in German, and so is a stage called
+ * "Bonitätsprüfung", which would otherwise break inside), up to a limit. */
 static double
 side_width (AudienceContext *ctx,
             guint            index)
@@ -164,14 +165,18 @@ side_width (AudienceContext *ctx,
     {
       g_autoptr(StapleStage) other = NULL;
       g_autofree char *frictions = NULL;
+      g_autofree char *name = NULL;
 
       if ((step < 0 && index == 0) || (step > 0 && index + 1 >= n_stages))
         continue;
       other = _staple_audience_stage_at (ctx, index + step);
       frictions = _staple_audience_frictions_text (n_frictions (other));
+      name = numbered_name (other, index + step);
       while (width < SIDE_MAX_WIDTH &&
-             !_staple_audience_text_fits (ctx, frictions, width - 2 * SIDE_PAD,
-                                          AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 2))
+             (!_staple_audience_text_fits (ctx, frictions, width - 2 * SIDE_PAD,
+                                           AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_NORMAL, 2) ||
+              !_staple_audience_words_fit (ctx, name, width - 2 * SIDE_PAD,
+                                           AUDIENCE_TEXT_SMALL, PANGO_WEIGHT_BOLD)))
         width = MIN (width + 10, SIDE_MAX_WIDTH);
     }
   return width;

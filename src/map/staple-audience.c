@@ -214,7 +214,6 @@ _staple_audience_text_fits (AudienceContext *ctx,
                             int              max_lines)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  g_auto(GStrv) words = NULL;
 
   if (text == NULL || *text == '\0')
     return TRUE;
@@ -223,6 +222,21 @@ _staple_audience_text_fits (AudienceContext *ctx,
   if (pango_layout_is_ellipsized (layout))
     return FALSE;
   /* Nor broken inside a word, which Pango does to a word too long for a line. */
+  return _staple_audience_words_fit (ctx, text, width, size_px, weight);
+}
+
+gboolean
+_staple_audience_words_fit (AudienceContext *ctx,
+                            const char      *text,
+                            double           width,
+                            double           size_px,
+                            int              weight)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
   words = g_strsplit_set (text, " \n", -1);
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0' && _staple_audience_text_width (ctx, words[i], size_px, weight) > width)
