@@ -52,3 +52,28 @@ staple_label_tree_quick_wrap (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     staple_label_tree_quick_wrap (child);
 }
+
+/**
+ * staple_label_new_toast:
+ * @message: plain text, not markup
+ *
+ * A toast whose message wraps onto more lines rather than being cut short:
+ * a refusal says what to do instead, and a toast's own title keeps to one
+ * line ("…Um sie mit dem Raum erneut zu bege…").
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+staple_label_new_toast (const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped); /* markup in libadwaita 1.2 */
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  adw_toast_set_custom_title (toast, label);
+  return toast;
+}

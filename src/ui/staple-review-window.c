@@ -15,6 +15,7 @@
 #include "staple-export.h"
 #include "staple-report.h"
 #include "staple-review-chart.h"
+#include "staple-label.h"
 #include "staple-review-window.h"
 
 #define CHART_LABEL_PX 11.0
@@ -519,6 +520,7 @@ export_response_cb (GtkNativeDialog    *chooser,
       g_autoptr(GError) error = NULL;
       StapleReportOptions options;
       gboolean written;
+      const char *said;
 
       staple_report_options_init (&options);
       options.orientation = STAPLE_ORIENTATION_PORTRAIT;
@@ -529,10 +531,8 @@ export_response_cb (GtkNativeDialog    *chooser,
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("That place has no local path; choose a folder on this "
                                "computer."));
-      adw_toast_overlay_add_toast (self->toasts,
-                                   adw_toast_new (written ? (ics ? _("Open actions exported")
-                                                                 : _("Review exported"))
-                                                          : error->message));
+      said = !written ? error->message : ics ? _("Open actions exported") : _("Review exported");
+      adw_toast_overlay_add_toast (self->toasts, staple_label_new_toast (said));
     }
 
   g_object_unref (chooser);
@@ -675,7 +675,7 @@ active_changed_cb (StapleReviewWindow *self)
                                              &error);
   if (review == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, staple_label_new_toast (error->message));
       return;
     }
   if (review->walks->len == 0)
@@ -685,7 +685,7 @@ active_changed_cb (StapleReviewWindow *self)
                                                     "library"), review->organisation);
 
       staple_review_free (review);
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toasts, staple_label_new_toast (message));
       return;
     }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "staple-example.h"
+#include "staple-label.h"
 #include "staple-library-page.h"
 #include "staple-review-window.h"
 #include "staple-session-page.h"
@@ -29,14 +30,11 @@ void
 staple_window_show_toast (StapleWindow *self,
                           const char   *message)
 {
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (STAPLE_IS_WINDOW (self));
 
-  /* Toast titles are markup in libadwaita 1.2; what we show is plain text. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = staple_label_new_toast (message);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
