@@ -16,6 +16,9 @@
 #include "config.h"
 
 #include "staple-label.h"
+#include "staple-text.h"
+
+#define TOAST_MAX_CHARS 400 /* some seven lines */
 
 /**
  * staple_label_set_wrap:
@@ -66,11 +69,15 @@ staple_label_tree_quick_wrap (GtkWidget *root)
 AdwToast *
 staple_label_new_toast (const char *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  /* A message may quote what was typed or pasted (100,000 characters):
+   * a few lines of it are enough, and wrapping all of it took seconds. */
+  g_autofree char *bounded = staple_text_bound (message, TOAST_MAX_CHARS,
+                                                STAPLE_TEXT_BOUND_ONE_LINE);
+  g_autofree char *escaped = g_markup_escape_text (bounded, -1);
   AdwToast *toast = adw_toast_new (escaped); /* markup in libadwaita 1.2 */
-  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *label = gtk_label_new (bounded);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  staple_label_set_wrap (GTK_LABEL (label));
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
