@@ -293,8 +293,12 @@ def due_dates(app):
     e2e.expect("and its text stays for the coach to fix", copied_text(), "31/12/2026")
 
     # Leaving the phase with it still there: said once more (the app's log
-    # holds what its toast says), as the Walk's fields do.
-    e2e.keys("alt+7", settle=1.0)
+    # holds what its toast says), as the Walk's fields do. The page goes
+    # once the phases' crossfade is over.
+    e2e.keys("alt+7")
+    e2e.expect_soon("Alt+7 goes to Close",
+                    lambda: db.query("SELECT phase FROM sessions")[0][0], "close")
+    time.sleep(1.5)
 
 
 def main():
