@@ -5,7 +5,8 @@ Walk Again, each measured again with less waiting and friction traced to
 principles; then, in the library, the organisation chosen in the search
 bar's filter and "Review the Organisation" pressed, with the keyboard. The
 review's window shows every walk; Ctrl+E exports its PDF through the file
-dialog, whose text is checked; a walk's row, clicked, opens that walk. Set
+dialog, whose text is checked; a walk's row, clicked, opens that walk; a
+principle's and a stage's open their walk there on the map. Set
 STAPLE_E2E_SHOTS to a folder to keep screenshots.
 
 Usage: e2e-review.py PATH/TO/staple
@@ -183,6 +184,29 @@ def main():
                             changed, [(fid, 2)], timeout=10)
             if shots:
                 e2e.screenshot(os.path.join(shots, "review-principle-severity.png"))
+
+            # The row of the stage where the work waited longest opens the
+            # walk it waited longest in at that stage (app.open-stage), its
+            # header selected on the map: F2 and a name rename that stage.
+            stage, walk = app.db.query(
+                "SELECT st.id, st.session_id FROM stages st JOIN sessions s"
+                " ON s.id = st.session_id WHERE s.organisation = ?"
+                " ORDER BY st.wait_minutes DESC, st.id LIMIT 1", organisation)[0]
+            e2e.expect("the longest wait is in the first walk", walk, first)
+            e2e.activate("open-stage", f"<(int64 {walk}, int64 {stage})>",
+                         path="/io/github/stapleapp/Staple")
+            e2e.expect_soon("the stage's row opened its walk", lambda: app.db.query(
+                "SELECT value FROM app_state WHERE key = 'open-session'"), [(str(walk),)])
+            time.sleep(1.0)  # the page's cross-fade
+            e2e.xdotool("windowfocus", "--sync", mains[0], check=False)
+            e2e.keys("F2", settle=0.5)
+            e2e.type_text("Waited longest here")
+            e2e.keys("Return", settle=0.5)
+            e2e.expect_soon("F2 renamed the stage opened, and only that one", lambda: app.db.query(
+                "SELECT id FROM stages WHERE name = 'Waited longest here'"), [(stage,)],
+                timeout=10)
+            if shots:
+                e2e.screenshot(os.path.join(shots, "review-stage-opened.png"))
             e2e.expect("the app is still running", app.alive(), True)
     print("ok - three walks through Walk Again, reviewed from the library's filter with the "
           "keyboard; the PDF exported through the dialog says every walk and the recurring "

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 
 #include "staple-export.h"
 #include "staple-report.h"
+#include "staple-review-chart.h"
 #include "staple-store.h"
 #include "test-util.h"
 
@@ -319,9 +321,23 @@ test_kinds_and_waits (Fixture       *f,
   g_assert_cmpint (kind->kind, ==, STAPLE_FRICTION_KIND_POLICY);
   g_assert_cmpuint (kind->n_frictions, ==, 5);
   g_assert_cmpuint (kind->n_walks, ==, 3);
+  /* Its row opens the newest friction point of that kind, in its walk. */
+  g_assert_cmpint (kind->friction_id, ==,
+                   test_count (f->path, "SELECT max (f.id) FROM frictions f JOIN stages st"
+                               " ON f.stage_id = st.id JOIN sessions s ON s.id = st.session_id"
+                               " WHERE f.kind = 'policy' AND s.organisation = 'Acme'"
+                               " AND s.trashed = 0"));
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions f JOIN stages s"
+                               " ON f.stage_id = s.id WHERE f.id = %" G_GINT64_FORMAT
+                               " AND s.session_id = %" G_GINT64_FORMAT,
+                               kind->friction_id, kind->session_id), ==, 1);
   kind = &g_array_index (acme->kinds, StapleReviewKind, 1);
   g_assert_cmpint (kind->kind, ==, STAPLE_FRICTION_KIND_TOOLS);
   g_assert_cmpuint (kind->n_frictions, ==, 3);
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM frictions f JOIN stages s"
+                               " ON f.stage_id = s.id WHERE f.id = %" G_GINT64_FORMAT
+                               " AND s.session_id = %" G_GINT64_FORMAT " AND f.kind = 'tools'",
+                               kind->friction_id, kind->session_id), ==, 1);
 
   /* Order waits longest, 180 minutes in the first walk; 330 over three. */
   g_assert_cmpuint (acme->waits->len, ==, 2);
@@ -331,6 +347,10 @@ test_kinds_and_waits (Fixture       *f,
   g_assert_cmpuint (wait->wait_minutes_total, ==, 330);
   g_assert_cmpuint (wait->n_walks, ==, 3);
   g_assert_cmpint (wait->session_id, ==, ids[0]);
+  /* Its row opens that stage of that walk. */
+  g_assert_cmpint (test_count (f->path, "SELECT count(*) FROM stages WHERE id = %" G_GINT64_FORMAT
+                               " AND session_id = %" G_GINT64_FORMAT " AND name = 'Order'"
+                               " AND wait_minutes = 180", wait->stage_id, ids[0]), ==, 1);
   wait = &g_array_index (acme->waits, StapleReviewWait, 1);
   g_assert_cmpstr (wait->name, ==, "Ship");
   g_assert_cmpuint (wait->wait_minutes_total, ==, 90);
@@ -687,10 +707,147 @@ test_ics (Fixture       *f,
   }
 }
 
+static int
+compare_walk_dates (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp (((const StapleReviewWalk *) a)->date, ((const StapleReviewWalk *) b)->date);
+}
+
+/* 40 journeys of five walks each (the lead time falling walk by walk), and
+ * @n_once walked once, dated and made as the store makes them. */
+static StapleReview *
+many_journeys (guint n_once)
+{
+  StapleReview *review = staple_review_new ("Harbour", "2026-06-01");
+  GDate day;
+
+  for (guint j = 0; j < 40 + n_once; j++)
+    for (guint k = 0; k < (j < 40 ? 5 : 1); k++)
+      {
+        gint64 id = j * 5 + k + 1;
+        char date[16];
+        StapleReviewWalk walk = { id, k > 0 ? id - 1 : 0, 0,
+                                  g_strdup_printf ("Journey %u", j + 1) };
+
+        g_date_clear (&day, 1);
+        g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2025);
+        g_date_add_days (&day, j * 3 + k * 45);
+        g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+        walk.date = g_strdup (date);
+        walk.lead_minutes = 600 + j * 30 - k * 90;
+        walk.work_minutes = 60 + j;
+        g_array_append_val (review->walks, walk);
+      }
+  g_array_sort (review->walks, compare_walk_dates);
+  staple_review_finish (review);
+  return review;
+}
+
+/* The first four journeys of @review. */
+static StapleReview *
+four_journeys (StapleReview *review)
+{
+  StapleReview *few = staple_review_new ("Harbour", "2026-06-01");
+
+  for (guint i = 0; i < review->walks->len; i++)
+    {
+      StapleReviewWalk *walk = &g_array_index (review->walks, StapleReviewWalk, i);
+
+      if (walk->journey_id <= 4 * 5)
+        add_model_walk (few, walk->session_id, walk->previous_id, walk->date);
+    }
+  staple_review_finish (few);
+  return few;
+}
+
+/* More journeys walked again than the chart's marks tell apart: each gets
+ * a small chart of its own, its first and latest lead time written under
+ * it, row by row over pages, each row whole on one. */
+static void
+test_many_journeys (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StapleReview) review = many_journeys (3);
+  g_autoptr(StapleReview) few = four_journeys (review);
+  g_autoptr(StapleReport) report = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "many.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *keep = g_getenv ("STAPLE_TEST_REVIEW_MANY_PDF");
+  StapleReviewChartStyle style;
+  StapleReportOptions options;
+  guint n_bands;
+
+  g_assert_cmpuint (review->n_journeys, ==, 43);
+  staple_review_chart_style_for_paper (&style);
+  /* At 500 points, small charts of 15 labels and gaps of 1.6: four a row;
+   * 41 (the last the journeys walked once) in 11 rows, under the key. */
+  n_bands = staple_review_chart_get_n_bands (review, 500, &style);
+  g_assert_cmpuint (n_bands, ==, 1 + 11);
+  g_assert_cmpfloat (staple_review_chart_get_height (review, 500, &style), >, 0);
+  g_assert_cmpfloat (fabs (staple_review_chart_get_height (review, 500, &style) -
+                           staple_review_chart_get_band_height (review, 500, &style, 0) -
+                           11 * staple_review_chart_get_band_height (review, 500, &style, 1)),
+                     <, 0.01);
+  /* Wider, more to a row. */
+  g_assert_cmpuint (staple_review_chart_get_n_bands (review, 900, &style), <, n_bands);
+
+  /* Four journeys walked again are lines on one chart: one band. */
+  g_assert_cmpuint (few->n_journeys, ==, 4);
+  g_assert_cmpuint (staple_review_chart_get_n_bands (few, 500, &style), ==, 1);
+
+  staple_report_options_init (&options);
+  options.orientation = STAPLE_ORIENTATION_PORTRAIT;
+  report = staple_report_new_review (review, &options);
+  g_assert_true (staple_report_write_pdf (report, keep != NULL ? keep : path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (keep != NULL ? keep : path);
+
+  g_assert_nonnull (strstr (text, "Each journey walked again on its own"));
+  g_assert_nonnull (strstr (text, "3 journeys, one walk each"));
+  /* Every journey's chart says where its lead time started and is now. */
+  for (guint j = 0; j < 40; j++)
+    {
+      g_autofree char *from = staple_format_minutes (600 + j * 30);
+      g_autofree char *to = staple_format_minutes (600 + j * 30 - 4 * 90);
+      g_autofree char *values = g_strdup_printf ("%s → %s", from, to);
+
+      if (!has_squeezed (text, values))
+        g_error ("the PDF does not say “%s” for journey %u", values, j + 1);
+    }
+}
+
+/* The chart's own words are whole (the PDF's text would not tell: a cut
+ * label keeps its whole text behind the ellipsis), on paper and in a
+ * window of the default size, for many journeys and for four; in the
+ * language of the environment (test-review-de, -fr). */
+static void
+test_chart_words (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(StapleReview) review = many_journeys (3);
+  g_autoptr(StapleReview) few = four_journeys (review);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  StapleReviewChartStyle style, window;
+
+  staple_review_chart_style_for_paper (&style);
+  window = style;
+  window.size = 11;
+  g_assert_cmpuint (staple_review_chart_draw (cr, review, 500, &style), ==, 0);
+  g_assert_cmpuint (staple_review_chart_draw (cr, few, 500, &style), ==, 0);
+  g_assert_cmpuint (staple_review_chart_draw (cr, review, 712, &window), ==, 0);
+  g_assert_cmpuint (staple_review_chart_draw (cr, few, 712, &window), ==, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  test_init_language ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD_TEST(path, func) \
@@ -704,6 +861,8 @@ main (int   argc,
   ADD_TEST ("/review/days-to-done", test_days_to_done);
   ADD_TEST ("/review/pdf", test_pdf);
   ADD_TEST ("/review/ics", test_ics);
+  ADD_TEST ("/review/many-journeys", test_many_journeys);
+  ADD_TEST ("/review/chart-words", test_chart_words);
 
   return g_test_run ();
 }

@@ -67,6 +67,7 @@ typedef struct
   double            map_x;      /* MAP: where the map's origin goes */
   double            map_y;
   double            map_scale;
+  guint             band;       /* CHART: which of its bands */
 } Item;
 
 typedef struct

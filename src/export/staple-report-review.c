@@ -126,12 +126,11 @@ add_lead_chart (StapleReport *self)
 {
   StapleReviewChartStyle style;
   double width = _staple_report_body_width (self);
-  double height;
-  Item *item;
+  guint n_bands;
 
   staple_review_chart_style_for_paper (&style);
-  height = staple_review_chart_get_height (self->review, width, &style);
-  if (height == 0)
+  n_bands = staple_review_chart_get_n_bands (self->review, width, &style);
+  if (n_bands == 0)
     {
       _staple_report_flow_text (self, _("No walk has a date, so there is no line over time; "
                                         "the table below has each walk's times."),
@@ -139,10 +138,20 @@ add_lead_chart (StapleReport *self)
       return;
     }
 
-  _staple_report_flow_need (self, height);
-  item = _staple_report_add_item (self, ITEM_CHART);
-  item->box = (cairo_rectangle_t) { self->left, self->y, width, height };
-  self->y += height + 4;
+  /* Band by band, each whole on a page: a chart of many journeys goes on
+   * over the page's foot row by row. */
+  for (guint band = 0; band < n_bands; band++)
+    {
+      double height = staple_review_chart_get_band_height (self->review, width, &style, band);
+      Item *item;
+
+      _staple_report_flow_need (self, height);
+      item = _staple_report_add_item (self, ITEM_CHART);
+      item->box = (cairo_rectangle_t) { self->left, self->y, width, height };
+      item->band = band;
+      self->y += height;
+    }
+  self->y += 4;
 }
 
 static void

@@ -507,7 +507,7 @@ draw_item (StapleReport *self,
         staple_review_chart_style_for_paper (&style);
         cairo_save (cr);
         cairo_translate (cr, box->x, box->y);
-        staple_review_chart_draw (cr, self->review, box->width, &style);
+        staple_review_chart_draw_band (cr, self->review, box->width, &style, item->band);
         cairo_restore (cr);
       }
       break;

@@ -24,10 +24,22 @@ void   staple_review_chart_style_for_paper (StapleReviewChartStyle       *style)
 double staple_review_chart_get_height      (StapleReview                 *review,
                                             double                        width,
                                             const StapleReviewChartStyle *style);
-void   staple_review_chart_draw            (cairo_t                      *cr,
+guint  staple_review_chart_draw            (cairo_t                      *cr,
                                             StapleReview                 *review,
                                             double                        width,
                                             const StapleReviewChartStyle *style);
+guint  staple_review_chart_get_n_bands     (StapleReview                 *review,
+                                            double                        width,
+                                            const StapleReviewChartStyle *style);
+double staple_review_chart_get_band_height (StapleReview                 *review,
+                                            double                        width,
+                                            const StapleReviewChartStyle *style,
+                                            guint                         band);
+guint  staple_review_chart_draw_band       (cairo_t                      *cr,
+                                            StapleReview                 *review,
+                                            double                        width,
+                                            const StapleReviewChartStyle *style,
+                                            guint                         band);
 guint  staple_review_journey_number        (StapleReview                 *review,
                                             gint64                        journey_id);
 

@@ -52,6 +52,8 @@ typedef struct
   StapleFrictionKind kind;
   guint              n_frictions;
   guint              n_walks;
+  gint64             session_id;  /* where it was last found */
+  gint64             friction_id; /* a friction point of that kind there */
 } StapleReviewKind;
 
 /* A stage, by its name across walks, and how long the work waits there. */

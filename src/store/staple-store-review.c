@@ -89,7 +89,8 @@ add_kind (StapleReview *review,
 {
   StapleReviewKind kind = {
     column_enum (stmt, 0, STAPLE_TYPE_FRICTION_KIND, STAPLE_FRICTION_KIND_PROCESS),
-    column_minutes (stmt, 1), column_minutes (stmt, 2),
+    column_minutes (stmt, 1), column_minutes (stmt, 2), sqlite3_column_int64 (stmt, 4),
+    sqlite3_column_int64 (stmt, 3),
   };
 
   /* Two nicks a damaged file made one kind: counted together. */
@@ -101,6 +102,11 @@ add_kind (StapleReview *review,
         {
           other->n_frictions += kind.n_frictions;
           other->n_walks = MAX (other->n_walks, kind.n_walks);
+          if (kind.friction_id > other->friction_id)
+            {
+              other->friction_id = kind.friction_id;
+              other->session_id = kind.session_id;
+            }
           return;
         }
     }
@@ -194,9 +200,11 @@ staple_store_review_organisation (StapleStore  *self,
                  " FROM" FRICTIONS " WHERE" IS_WALK " AND f.principle != 'none'"
                  " GROUP BY st.session_id, f.principle",
                  add_principle, error) ||
+      /* The friction point a kind's row opens is its newest, with its
+       * walk (bare columns beside max() come from its row). */
       !each_row (self, review,
-                 "SELECT f.kind, count (*), count (DISTINCT st.session_id)"
-                 " FROM" FRICTIONS " WHERE" IS_WALK
+                 "SELECT f.kind, count (*), count (DISTINCT st.session_id), max (f.id),"
+                 " st.session_id FROM" FRICTIONS " WHERE" IS_WALK
                  " GROUP BY f.kind ORDER BY 2 DESC, f.kind",
                  add_kind, error) ||
       /* The stage's name, walk and id are those of the row where it waited

@@ -459,7 +459,8 @@ open_session_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* (session id, friction point id): that session, at that friction point. */
+/* (session id, friction point id): that session, at that friction point;
+ * app.open-stage, (session id, stage id): at that stage. */
 static void
 open_friction_action (GSimpleAction *action,
                       GVariant      *parameter,
@@ -467,7 +468,7 @@ open_friction_action (GSimpleAction *action,
 {
   StapleApplication *self = user_data;
   StapleWindow *window;
-  gint64 session_id, friction_id;
+  gint64 session_id, item_id;
 
   if (self->store == NULL)
     {
@@ -475,9 +476,12 @@ open_friction_action (GSimpleAction *action,
       return;
     }
 
-  g_variant_get (parameter, "(xx)", &session_id, &friction_id);
+  g_variant_get (parameter, "(xx)", &session_id, &item_id);
   window = get_window (self);
-  staple_window_open_friction (window, session_id, friction_id);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "open-stage"))
+    staple_window_open_stage (window, session_id, item_id);
+  else
+    staple_window_open_friction (window, session_id, item_id);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -604,6 +608,7 @@ preferences_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "open-session", open_session_action, "x" },
   { "open-friction", open_friction_action, "(xx)" },
+  { "open-stage", open_friction_action, "(xx)" },
   { "preferences", preferences_action },
   { "help", help_action },
   { "quit", quit_action },

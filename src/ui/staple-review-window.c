@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-review-window.c: the leadership review of one organisation on
  * screen: every walk over time, the principles that keep coming back, where
- * the work waits, the promises kept. Each walk, principle, stage, overdue
- * action and decision opens the session it came from; the chart is drawn by
+ * the work waits, the promises kept. Each walk, principle, kind, stage,
+ * overdue action and decision opens the session it came from, at the
+ * friction point or stage when it has one; the chart is drawn by
  * the same cairo code as the review's PDF, which the header bar exports,
  * with the open actions as calendar to-dos. Coming back to the window
  * reads the review again. */
@@ -10,15 +11,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "staple-export.h"
 #include "staple-report.h"
 #include "staple-review-chart.h"
+#include "staple-review-chart-view.h"
 #include "staple-label.h"
 #include "staple-review-window.h"
-
-#define CHART_LABEL_PX 11.0
 
 struct _StapleReviewWindow
 {
@@ -36,51 +35,6 @@ struct _StapleReviewWindow
 
 G_DEFINE_FINAL_TYPE (StapleReviewWindow, staple_review_window, ADW_TYPE_WINDOW)
 
-/* The chart in the widget's own colours: its text colour for the ink, the
- * window's for the inside of the open marks. */
-static void
-chart_style (GtkWidget              *widget,
-             StapleReviewChartStyle *style)
-{
-  GdkRGBA fg;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  double paper = dark ? 0.14 : 0.98;
-  const PangoFontDescription *font =
-    pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  staple_review_chart_style_for_paper (style);
-  for (int i = 0; i < 3; i++)
-    {
-      double ink = i == 0 ? fg.red : i == 1 ? fg.green : fg.blue;
-
-      style->ink[i] = ink;
-      style->dim[i] = ink * 0.65 + paper * 0.35;
-      style->rule[i] = ink * 0.3 + paper * 0.7;
-      style->paper[i] = paper;
-    }
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    style->family = pango_font_description_get_family (font);
-  style->size = CHART_LABEL_PX;
-}
-
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
-{
-  StapleReviewWindow *self = user_data;
-  StapleReviewChartStyle style;
-
-  chart_style (GTK_WIDGET (area), &style);
-  staple_review_chart_draw (cr, self->review, width, &style);
-}
-
 /* A group of rows under a heading, in @box. */
 static AdwPreferencesGroup *
 add_group (GtkBox     *box,
@@ -97,14 +51,16 @@ add_group (GtkBox     *box,
 }
 
 /* A row; with a session, it opens that session (app.open-session), at the
- * friction point when there is one (app.open-friction). */
+ * friction point or stage when there is one (@action, app.open-friction or
+ * app.open-stage, with @item_id). */
 static GtkWidget *
-add_row_at (AdwPreferencesGroup *group,
+add_row_to (AdwPreferencesGroup *group,
             const char          *title,
             const char          *subtitle,
             const char          *suffix,
             gint64               session_id,
-            gint64               friction_id)
+            const char          *action,
+            gint64               item_id)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
@@ -127,11 +83,10 @@ add_row_at (AdwPreferencesGroup *group,
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      if (friction_id > 0)
+      if (item_id > 0)
         {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-friction");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", session_id,
-                                            friction_id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", session_id, item_id);
         }
       else
         {
@@ -145,13 +100,25 @@ add_row_at (AdwPreferencesGroup *group,
 }
 
 static GtkWidget *
+add_row_at (AdwPreferencesGroup *group,
+            const char          *title,
+            const char          *subtitle,
+            const char          *suffix,
+            gint64               session_id,
+            gint64               friction_id)
+{
+  return add_row_to (group, title, subtitle, suffix, session_id, "app.open-friction",
+                     friction_id);
+}
+
+static GtkWidget *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle,
          const char          *suffix,
          gint64               session_id)
 {
-  return add_row_at (group, title, subtitle, suffix, session_id, 0);
+  return add_row_to (group, title, subtitle, suffix, session_id, NULL, 0);
 }
 
 /* Long lists show their first rows, and a row that shows the rest: a
@@ -261,20 +228,9 @@ add_walks (StapleReviewWindow *self,
   group = add_group (box, _("Lead Time and Work Time"),
                      _("Each journey's walks over their dates: the lead time solid, the work "
                        "time dashed. Walks linked by Walk Again are one journey."));
-  self->chart = gtk_drawing_area_new ();
+  self->chart = staple_review_chart_view_new (self->review);
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_widget_set_margin_top (self->chart, 6);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
-  /* Its height follows from the size of its labels alone. */
-  {
-    StapleReviewChartStyle style;
-
-    staple_review_chart_style_for_paper (&style);
-    style.size = CHART_LABEL_PX;
-    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart),
-                                         (int) ceil (staple_review_chart_get_height (
-                                                       self->review, 0, &style)));
-  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of lead time and work time per walk; "
@@ -366,8 +322,13 @@ add_kinds_and_waits (StapleReviewWindow *self,
       g_autofree char *count = g_strdup_printf ("%u", kind->n_frictions);
       g_autofree char *walks = g_strdup_printf (ngettext ("in %u walk", "in %u walks",
                                                           kind->n_walks), kind->n_walks);
+      g_autofree char *last = staple_review_name_walk (self->review, kind->session_id);
+      /* Translators: a kind of friction in the review, e.g.
+       * "in 3 walks; last in Returns (2026-03-10)" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s; last in %s"), walks, last);
 
-      add_row (group, staple_friction_kind_get_label (kind->kind), walks, count, 0);
+      add_row_at (group, staple_friction_kind_get_label (kind->kind), subtitle, count,
+                  kind->session_id, kind->friction_id);
     }
 
   group = add_group (box, _("Where the Work Waits Longest"), NULL);
@@ -384,7 +345,8 @@ add_kinds_and_waits (StapleReviewWindow *self,
                                                              wait->n_walks),
                                                    walk, wait->n_walks);
 
-      add_row (group, wait->name, subtitle, longest, wait->session_id);
+      add_row_to (group, wait->name, subtitle, longest, wait->session_id, "app.open-stage",
+                  wait->stage_id);
     }
 }
 

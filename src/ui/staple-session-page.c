@@ -1004,6 +1004,19 @@ staple_session_page_restore_draft (StapleSessionPage *self,
   staple_map_view_restore_draft (self->map_view, target, stage, card, text);
 }
 
+/* The journey map with @hit selected, in Diagnose when the session is past
+ * the map's phases. */
+static void
+show_on_map (StapleSessionPage  *self,
+             const StapleMapHit *hit)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "diagnose");
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  staple_map_view_select (self->map_view, hit);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+}
+
 /**
  * staple_session_page_show_friction:
  * @friction_id: a friction point of the session
@@ -1031,10 +1044,35 @@ staple_session_page_show_friction (StapleSessionPage *self,
       !g_list_store_find (staple_session_get_stages (session), stage, &hit.stage))
     return FALSE;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "diagnose");
-  adw_view_stack_set_visible_child_name (self->view_stack, "map");
-  staple_map_view_select (self->map_view, &hit);
-  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+  show_on_map (self, &hit);
+  return TRUE;
+}
+
+/**
+ * staple_session_page_show_stage:
+ * @stage_id: a stage of the session
+ *
+ * Shows the journey map with that stage's header selected, as
+ * staple_session_page_show_friction() does a friction point: its times are
+ * in the inspector.
+ *
+ * Returns: whether the session has it
+ */
+gboolean
+staple_session_page_show_stage (StapleSessionPage *self,
+                                gint64             stage_id)
+{
+  StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, 0, 0 };
+
+  g_return_val_if_fail (STAPLE_IS_SESSION_PAGE (self), FALSE);
+
+  if (self->editor == NULL)
+    return FALSE;
+
+  if (staple_session_find_stage (staple_editor_get_session (self->editor), stage_id,
+                                 &hit.stage) == NULL)
+    return FALSE;
+
+  show_on_map (self, &hit);
   return TRUE;
 }

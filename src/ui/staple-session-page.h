@@ -29,5 +29,7 @@ void               staple_session_page_restore_draft (StapleSessionPage *self,
                                                       const char        *text);
 gboolean           staple_session_page_show_friction (StapleSessionPage *self,
                                                       gint64             friction_id);
+gboolean           staple_session_page_show_stage    (StapleSessionPage *self,
+                                                      gint64             stage_id);
 
 G_END_DECLS

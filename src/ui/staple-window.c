@@ -221,6 +221,30 @@ staple_window_open_friction (StapleWindow *self,
   return TRUE;
 }
 
+/**
+ * staple_window_open_stage:
+ *
+ * Opens a session at one of its stages (see
+ * staple_session_page_show_stage()), as staple_window_open_friction() does
+ * at a friction point.
+ *
+ * Returns: whether the session opened
+ */
+gboolean
+staple_window_open_stage (StapleWindow *self,
+                          gint64        session_id,
+                          gint64        stage_id)
+{
+  g_return_val_if_fail (STAPLE_IS_WINDOW (self), FALSE);
+
+  if (!staple_window_open_session (self, session_id))
+    return FALSE;
+
+  if (!staple_session_page_show_stage (self->session_page, stage_id))
+    staple_window_show_toast (self, _("That stage is no longer in this session"));
+  return TRUE;
+}
+
 static void
 library_open_session_cb (StapleWindow *self,
                          gint64        session_id)

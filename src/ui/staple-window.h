@@ -20,6 +20,9 @@ gboolean      staple_window_open_session  (StapleWindow      *self,
 gboolean      staple_window_open_friction (StapleWindow      *self,
                                            gint64             session_id,
                                            gint64             friction_id);
+gboolean      staple_window_open_stage    (StapleWindow      *self,
+                                           gint64             session_id,
+                                           gint64             stage_id);
 void          staple_window_show_library  (StapleWindow      *self);
 void          staple_window_show_error    (StapleWindow      *self,
                                            const GError      *error);
