@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staple-bench-app.c: the real app, measured whole, as a coach lives with
- * it: startup-library-10000, open-1200, add-1200, edit-1200, undo-1200 and
- * rss-1200-mb.
+ * it: startup-library-10000, open-1200, add-1200, edit-1200, undo-1200,
+ * rss-1200-mb and review-window-200.
  *
  * Runs the built staple ($STAPLE_BENCH_APP, else the one this build made)
  * with STAPLE_BENCH_FIRST_FRAME set, so that it says on stderr when a frame
@@ -531,6 +531,62 @@ run_open (AppBench *bench)
   bench_print ("open-1200", bench_median (ours), bench_median (baseline));
 }
 
+/* review-window-200 */
+
+/* The review of @organisation opened in its window from the library
+ * (win.review-organisation, as its button does); call → the window's first
+ * painted frame, in ms. The window closes itself after it (the hook's
+ * "windows" mode). */
+static double
+open_review (AppBench   *bench,
+             App        *app,
+             const char *organisation)
+{
+  double start = bench_now_ms ();
+  double frame;
+
+  if (!activate (bench, WINDOW_PATH, "review-organisation", g_variant_new_string (organisation)))
+    return -1;
+  frame = app_wait_for (app, "window-frame", bench->timeout_ms);
+  /* Closed, and the library's window drawn again, before the next. */
+  g_usleep (300 * 1000);
+  return frame < 0 ? -1 : frame - start;
+}
+
+static void
+run_review_window (AppBench *bench)
+{
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) baseline = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *database = bench_store_review_library ();
+  App app;
+
+  if (!start_on_library (bench, &app, "windows", database))
+    return;
+
+  for (guint i = 0; i < bench->warmups + bench->runs; i++)
+    {
+      double a = open_review (bench, &app, BENCH_REVIEW_ORGANISATION);
+      double b = open_review (bench, &app, BENCH_REVIEW_ONE_WALK);
+
+      if (a < 0 || b < 0)
+        {
+          g_printerr ("review-window-200 skipped: no review window drawn within %.0f s\n",
+                      bench->timeout_ms / 1000);
+          app_stop (&app, 0);
+          return;
+        }
+      g_printerr ("review-window-200: run %u: %.0f ms, one walk %.0f ms%s\n", i, a, b,
+                  i < bench->warmups ? " (warm-up)" : "");
+      if (i < bench->warmups)
+        continue;
+      g_array_append_val (ours, a);
+      g_array_append_val (baseline, b);
+    }
+  app_stop (&app, 0);
+  bench_print ("review-window-200", bench_median (ours), bench_median (baseline));
+}
+
 /* rss-1200-mb, add-1200, edit-1200, undo-1200 */
 
 /* The bare SQLite commit of one row, with the app's own settings (WAL,
@@ -820,7 +876,7 @@ any_wanted (char **names)
 {
   static const char * const lines[] = {
     "startup-library-10000", "open-1200", "rss-1200-mb", "add-1200", "edit-1200",
-    "undo-1200",
+    "undo-1200", "review-window-200",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
@@ -852,6 +908,8 @@ bench_app_run (char **names)
       if (bench_wanted ("rss-1200-mb", names) || bench_wanted ("add-1200", names) ||
           bench_wanted ("edit-1200", names) || bench_wanted ("undo-1200", names))
         run_session (&bench, names);
+      if (bench_wanted ("review-window-200", names))
+        run_review_window (&bench);
     }
   app_bench_clear (&bench);
 }

@@ -357,7 +357,6 @@ bench_store_big_session (gint64 *out_big,
 
 /* review-200 */
 
-#define REVIEW_ORGANISATION "Harbour Review Board"
 #define REVIEW_TODAY        "2026-06-01"
 
 /* The generated library's organisations, principles and times as a
@@ -366,7 +365,8 @@ bench_store_big_session (gint64 *out_big,
  * walk before by Walk Again), its friction points traced to principles and
  * of every kind, its stages timed, its actions owned and due. */
 static const char review_sql[] =
-  "UPDATE sessions SET organisation = '" REVIEW_ORGANISATION "' WHERE id % 50 = 0;"
+  "UPDATE sessions SET organisation = '" BENCH_REVIEW_ORGANISATION "' WHERE id % 50 = 0;"
+  "UPDATE sessions SET organisation = '" BENCH_REVIEW_ONE_WALK "' WHERE id = 7;"
   "UPDATE sessions SET previous_id = id - 50 WHERE id % 50 = 0 AND (id / 50) % 5 != 1;"
   "UPDATE frictions SET"
   "  principle = CASE id % 13 WHEN 0 THEN 'none' WHEN 1 THEN 'hire-for-the-person'"
@@ -383,12 +383,18 @@ static const char review_sql[] =
   "UPDATE actions SET due = printf ('2026-%02d-15', id % 12 + 1),"
   "  owner_id = (SELECT min (p.id) FROM participants p WHERE p.session_id = actions.session_id);";
 
-/* The 10,000-session library with its review's organisation. */
-static char *
-review_library (void)
+/**
+ * bench_store_review_library:
+ *
+ * Returns: the path of the 10,000-session library with its review's
+ *   organisation (BENCH_REVIEW_ORGANISATION, 200 walks) and one of one
+ *   walk (BENCH_REVIEW_ONE_WALK), made the first time and kept
+ */
+char *
+bench_store_review_library (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = cached_path ("review-10000");
+  g_autofree char *path = cached_path ("review-10000-b");
   g_autofree char *library = NULL;
   StapleStore *store;
   sqlite3 *db = NULL;
@@ -438,9 +444,10 @@ static const char * const review_queries[] = {
    " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
    " WHERE s.trashed = 0 AND s.organisation = ?1 AND f.principle != 'none'"
    " GROUP BY st.session_id, f.principle"),
-  ("SELECT f.kind, count (*), count (DISTINCT st.session_id) FROM sessions s"
+  ("SELECT st.session_id, f.kind, count (*), max (f.id) FROM sessions s"
    " JOIN stages st ON st.session_id = s.id JOIN frictions f ON f.stage_id = st.id"
-   " WHERE s.trashed = 0 AND s.organisation = ?1 GROUP BY f.kind ORDER BY 2 DESC, f.kind"),
+   " WHERE s.trashed = 0 AND s.organisation = ?1 GROUP BY st.session_id, f.kind"
+   " ORDER BY st.session_id"),
   ("SELECT max (st.wait_minutes), st.name, st.session_id, st.id,"
    " count (DISTINCT st.session_id), sum (st.wait_minutes)"
    " FROM sessions s JOIN stages st ON st.session_id = s.id"
@@ -462,7 +469,8 @@ review_ours (gpointer data)
   Review *review = data;
   g_autoptr(GError) error = NULL;
   double start = bench_now_ms ();
-  StapleReview *result = staple_store_review_organisation (review->store, REVIEW_ORGANISATION,
+  StapleReview *result = staple_store_review_organisation (review->store,
+                                                           BENCH_REVIEW_ORGANISATION,
                                                            REVIEW_TODAY, &error);
   double elapsed = bench_now_ms () - start;
 
@@ -485,7 +493,7 @@ review_baseline (gpointer data)
       sqlite3_stmt *stmt = review->queries[i];
       int rc;
 
-      sqlite3_bind_text (stmt, 1, REVIEW_ORGANISATION, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, BENCH_REVIEW_ORGANISATION, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         ;
       sqlite3_reset (stmt);
@@ -500,7 +508,7 @@ static void
 run_review (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = review_library ();
+  g_autofree char *path = bench_store_review_library ();
   Review review = { 0 };
 
   review.store = staple_store_open (path, &error);

@@ -187,7 +187,8 @@ def main():
 
             # The row of the stage where the work waited longest opens the
             # walk it waited longest in at that stage (app.open-stage), its
-            # header selected on the map: F2 and a name rename that stage.
+            # header selected on the map in the Walk: F2 and a name rename
+            # that stage.
             stage, walk = app.db.query(
                 "SELECT st.id, st.session_id FROM stages st JOIN sessions s"
                 " ON s.id = st.session_id WHERE s.organisation = ?"
@@ -197,6 +198,10 @@ def main():
                          path="/io/github/stapleapp/Staple")
             e2e.expect_soon("the stage's row opened its walk", lambda: app.db.query(
                 "SELECT value FROM app_state WHERE key = 'open-session'"), [(str(walk),)])
+            # In the Walk, where the inspector beside the map has its times.
+            e2e.expect_soon("the walk went to the Walk", lambda: "'walk'" in e2e.gdbus(
+                e2e.WINDOW_PATH, "org.gtk.Actions.Describe", "set-phase").stdout, True,
+                timeout=15)
             time.sleep(1.0)  # the page's cross-fade
             e2e.xdotool("windowfocus", "--sync", mains[0], check=False)
             e2e.keys("F2", settle=0.5)

@@ -960,6 +960,31 @@ static const char * const version_rows[] = {
   "INSERT INTO session_search (rowid, title, organisation, body) VALUES (7,"
   "  'Kept across upgrades', 'Old Org', 'Kept stage Post room Kept friction Kept action"
   "  Kept empowerment Old hand Clerk');",
+  /* 8: the organisations indexed (rows as at 7) */
+  "INSERT INTO sessions (id, title, organisation, date, created, updated, phase,"
+  "  dots_per_participant, previous_id, n_stages, n_frictions, n_open_actions)"
+  "  VALUES (7, 'Kept across upgrades', 'Old Org', '2023-01-02', 1700000000, 1700000000,"
+  "  'commit', 7, NULL, 1, 1, 0);"
+  "INSERT INTO participants (id, session_id, position, name, role, abstains, anonymous)"
+  "  VALUES (71, 7, 0, 'Old hand', 'Clerk', 1, 0);"
+  "INSERT INTO stages (id, session_id, position, name, team, channel, wait_minutes)"
+  "  VALUES (72, 7, 0, 'Kept stage', 'Post room', 'phone', 45);"
+  "UPDATE sessions SET current_stage_id = 72 WHERE id = 7;"
+  "INSERT INTO frictions (id, stage_id, position, text, kind, severity, principle)"
+  "  VALUES (73, 72, 0, 'Kept friction', 'silo', 4, 'cooperate-across-silos');"
+  "INSERT INTO votes (id, participant_id, friction_id) VALUES (74, 71, 73);"
+  "INSERT INTO actions (id, session_id, position, text, owner_id, due, status, done_on)"
+  "  VALUES (75, 7, 0, 'Kept action', 71, '2023-02-01', 'done', '2023-01-30');"
+  "INSERT INTO action_frictions (action_id, friction_id, position) VALUES (75, 73, 0);"
+  "INSERT INTO empowerments (id, session_id, position, text)"
+  "  VALUES (76, 7, 0, 'Kept empowerment');"
+  "INSERT INTO phase_times (session_id, phase, seconds) VALUES (7, 'walk', 2400);"
+  "INSERT INTO drafts (session_id, target, stage_id, position, text, updated)"
+  "  VALUES (7, 'new-friction', 72, 1, 'Half-typed', 1700000000);"
+  "INSERT INTO app_state (key, value) VALUES ('open-session', '7');"
+  "INSERT INTO session_search (rowid, title, organisation, body) VALUES (7,"
+  "  'Kept across upgrades', 'Old Org', 'Kept stage Post room Kept friction Kept action"
+  "  Kept empowerment Old hand Clerk');",
 };
 
 /* What rows written at @version hold of the workshop's state: the defaults

@@ -179,6 +179,54 @@ staple_review_count_principle (StapleReview   *self,
 }
 
 /**
+ * staple_review_count_kind:
+ * @friction_id: one of the friction points of that kind in that walk
+ *
+ * Adds that @session_id's walk has @n_frictions friction points of @kind;
+ * the kind links to one in the latest walk that has it. The walks are all
+ * added first.
+ */
+void
+staple_review_count_kind (StapleReview       *self,
+                          gint64              session_id,
+                          StapleFrictionKind  kind,
+                          guint               n_frictions,
+                          gint64              friction_id)
+{
+  guint walk = staple_review_find_walk (self, session_id);
+  StapleReviewKind *entry = NULL;
+
+  g_return_if_fail (walk != G_MAXUINT);
+
+  if (n_frictions == 0)
+    return;
+  for (guint i = 0; i < self->kinds->len && entry == NULL; i++)
+    {
+      if (g_array_index (self->kinds, StapleReviewKind, i).kind == kind)
+        entry = &g_array_index (self->kinds, StapleReviewKind, i);
+    }
+  if (entry == NULL)
+    {
+      StapleReviewKind added = { kind };
+
+      g_array_append_val (self->kinds, added);
+      entry = &g_array_index (self->kinds, StapleReviewKind, self->kinds->len - 1);
+    }
+
+  /* Two nicks a damaged file made one kind count once a walk (a walk's
+   * rows come together). */
+  if (entry->counted_id != session_id)
+    entry->n_walks++;
+  entry->counted_id = session_id;
+  entry->n_frictions += n_frictions;
+  if (entry->session_id == 0 || walk >= staple_review_find_walk (self, entry->session_id))
+    {
+      entry->session_id = session_id;
+      entry->friction_id = friction_id;
+    }
+}
+
+/**
  * staple_review_trend_get_label:
  *
  * Returns: the trend's name, as the review shows it
@@ -342,6 +390,17 @@ compare_principles (gconstpointer a,
   if (x->n_frictions != y->n_frictions)
     return x->n_frictions > y->n_frictions ? -1 : 1;
   return (int) x->principle - (int) y->principle;
+}
+
+static int
+compare_kinds (gconstpointer a,
+               gconstpointer b)
+{
+  const StapleReviewKind *x = a, *y = b;
+
+  if (x->n_frictions != y->n_frictions)
+    return x->n_frictions > y->n_frictions ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
 }
 
 static StapleReviewOwner *
@@ -552,6 +611,7 @@ staple_review_finish (StapleReview *self)
       principle->trend = principle_trend (self, principle);
     }
   g_array_sort (self->principles, compare_principles);
+  g_array_sort (self->kinds, compare_kinds);
 
   count_actions (self);
 }

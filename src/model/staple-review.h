@@ -54,6 +54,7 @@ typedef struct
   guint              n_walks;
   gint64             session_id;  /* where it was last found */
   gint64             friction_id; /* a friction point of that kind there */
+  gint64             counted_id;  /* private: the walk counted last */
 } StapleReviewKind;
 
 /* A stage, by its name across walks, and how long the work waits there. */
@@ -132,6 +133,11 @@ void          staple_review_count_principle (StapleReview   *self,
                                              StaplePrinciple principle,
                                              guint           n_frictions,
                                              gint64          friction_id);
+void          staple_review_count_kind      (StapleReview      *self,
+                                             gint64             session_id,
+                                             StapleFrictionKind kind,
+                                             guint              n_frictions,
+                                             gint64             friction_id);
 void          staple_review_add_empowerment (StapleReview *self,
                                              gint64        session_id,
                                              gint64        empowerment_id,

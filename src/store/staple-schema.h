@@ -204,6 +204,13 @@ static const char * const staple_schema_migrations[] = {
   /* 6 → 7: the day an action was done (YYYY-MM-DD, '' while it is not, or
    * for one done before Staple kept it), for how long the promises took */
   "ALTER TABLE actions ADD COLUMN done_on TEXT NOT NULL DEFAULT '';",
+
+  /* 7 → 8: an organisation's walks found without reading the library
+   * through, in the order the leadership review lists them
+   * (staple_store_review_organisation(): six queries, each of which read
+   * every session's row to pick out an organisation's) */
+  ("CREATE INDEX sessions_by_organisation ON sessions"
+   "  (organisation, trashed, date, created, id);"),
 };
 
 #define STAPLE_SCHEMA_VERSION ((int) G_N_ELEMENTS (staple_schema_migrations))

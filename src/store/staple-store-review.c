@@ -87,31 +87,10 @@ static void
 add_kind (StapleReview *review,
           sqlite3_stmt *stmt)
 {
-  StapleReviewKind kind = {
-    column_enum (stmt, 0, STAPLE_TYPE_FRICTION_KIND, STAPLE_FRICTION_KIND_PROCESS),
-    column_minutes (stmt, 1), column_minutes (stmt, 2), sqlite3_column_int64 (stmt, 4),
-    sqlite3_column_int64 (stmt, 3),
-  };
-
-  /* Two nicks a damaged file made one kind: counted together. */
-  for (guint i = 0; i < review->kinds->len; i++)
-    {
-      StapleReviewKind *other = &g_array_index (review->kinds, StapleReviewKind, i);
-
-      if (other->kind == kind.kind)
-        {
-          other->n_frictions += kind.n_frictions;
-          other->n_walks = MAX (other->n_walks, kind.n_walks);
-          if (kind.friction_id > other->friction_id)
-            {
-              other->friction_id = kind.friction_id;
-              other->session_id = kind.session_id;
-            }
-          return;
-        }
-    }
-
-  g_array_append_val (review->kinds, kind);
+  staple_review_count_kind (review, sqlite3_column_int64 (stmt, 0),
+                            column_enum (stmt, 1, STAPLE_TYPE_FRICTION_KIND,
+                                         STAPLE_FRICTION_KIND_PROCESS),
+                            column_minutes (stmt, 2), sqlite3_column_int64 (stmt, 3));
 }
 
 static void
@@ -200,12 +179,10 @@ staple_store_review_organisation (StapleStore  *self,
                  " FROM" FRICTIONS " WHERE" IS_WALK " AND f.principle != 'none'"
                  " GROUP BY st.session_id, f.principle",
                  add_principle, error) ||
-      /* The friction point a kind's row opens is its newest, with its
-       * walk (bare columns beside max() come from its row). */
       !each_row (self, review,
-                 "SELECT f.kind, count (*), count (DISTINCT st.session_id), max (f.id),"
-                 " st.session_id FROM" FRICTIONS " WHERE" IS_WALK
-                 " GROUP BY f.kind ORDER BY 2 DESC, f.kind",
+                 "SELECT st.session_id, f.kind, count (*), max (f.id)"
+                 " FROM" FRICTIONS " WHERE" IS_WALK
+                 " GROUP BY st.session_id, f.kind ORDER BY st.session_id",
                  add_kind, error) ||
       /* The stage's name, walk and id are those of the row where it waited
        * longest (SQLite's bare columns beside max()). */

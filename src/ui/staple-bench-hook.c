@@ -8,13 +8,16 @@
  *   map-frame T      the first frame in which the journey map is drawn
  *                    (again after it was hidden)
  *   map-hidden T     the first frame without the map after one with it
+ *   window-frame T   the first frame of any later window (the review's)
  *
  * T being g_get_monotonic_time () in microseconds, the clock the benchmark
  * reads too. With STAPLE_BENCH_FIRST_FRAME=quit the window closes and the
  * application quits after its first frame. With STAPLE_BENCH_FIRST_FRAME=frames
  * every frame is reported too, as `frame START END` (its update phase to the
- * end of its paint), for seeing what an edit costs on screen. Unset, nothing
- * is connected and nothing costs.
+ * end of its paint), for seeing what an edit costs on screen. With
+ * STAPLE_BENCH_FIRST_FRAME=windows a later window closes after its first
+ * frame, so that it can be opened again and again. Unset, nothing is
+ * connected and nothing costs.
  */
 #define G_LOG_DOMAIN "staple-bench-hook"
 
@@ -32,6 +35,7 @@ typedef struct
   GType           map_view_type;
   gboolean        quit;
   gboolean        every_frame;
+  gboolean        close_others;
   gint64          frame_start;
   gboolean        first_done;
   gboolean        map_shown;
@@ -139,6 +143,30 @@ realize_cb (GtkWidget *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), data);
 }
 
+/* A later window's first frame: reported, and the window closed once
+ * the frame is done when asked. */
+static void
+other_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       data)
+{
+  GtkWidget *window = data;
+  Hook *hook = g_object_get_data (G_OBJECT (window), "staple-bench-hook");
+
+  report ("window-frame", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, other_after_paint_cb, data);
+  if (hook->close_others)
+    g_idle_add_once ((GSourceOnceFunc) gtk_window_close, window);
+}
+
+static void
+other_realize_cb (GtkWidget *window,
+                  gpointer   data)
+{
+  g_object_set_data (G_OBJECT (window), "staple-bench-hook", data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (other_after_paint_cb), window);
+}
+
 static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window,
@@ -147,7 +175,10 @@ window_added_cb (GtkApplication *app,
   Hook *hook = data;
 
   if (hook->window != NULL)
-    return;
+    {
+      g_signal_connect_after (window, "realize", G_CALLBACK (other_realize_cb), hook);
+      return;
+    }
 
   hook->window = GTK_WIDGET (window);
   g_signal_connect_after (window, "realize", G_CALLBACK (realize_cb), hook);
@@ -176,5 +207,6 @@ staple_bench_hook_install (GtkApplication *app)
   hook->app = app;
   hook->quit = g_str_equal (mode, "quit");
   hook->every_frame = g_str_equal (mode, "frames");
+  hook->close_others = g_str_equal (mode, "windows");
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), hook);
 }

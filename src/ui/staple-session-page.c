@@ -1004,14 +1004,15 @@ staple_session_page_restore_draft (StapleSessionPage *self,
   staple_map_view_restore_draft (self->map_view, target, stage, card, text);
 }
 
-/* The journey map with @hit selected, in Diagnose when the session is past
+/* The journey map with @hit selected, in @phase when the session is past
  * the map's phases. */
 static void
 show_on_map (StapleSessionPage  *self,
-             const StapleMapHit *hit)
+             const StapleMapHit *hit,
+             const char         *phase)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->phase_stack), "journey") != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "diagnose");
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", phase);
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
   staple_map_view_select (self->map_view, hit);
   gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
@@ -1044,7 +1045,7 @@ staple_session_page_show_friction (StapleSessionPage *self,
       !g_list_store_find (staple_session_get_stages (session), stage, &hit.stage))
     return FALSE;
 
-  show_on_map (self, &hit);
+  show_on_map (self, &hit, "diagnose");
   return TRUE;
 }
 
@@ -1053,8 +1054,9 @@ staple_session_page_show_friction (StapleSessionPage *self,
  * @stage_id: a stage of the session
  *
  * Shows the journey map with that stage's header selected, as
- * staple_session_page_show_friction() does a friction point: its times are
- * in the inspector.
+ * staple_session_page_show_friction() does a friction point, but in the
+ * Map or the Walk, and in the Walk at that stage: there the inspector beside
+ * the map has the stage's times.
  *
  * Returns: whether the session has it
  */
@@ -1062,6 +1064,8 @@ gboolean
 staple_session_page_show_stage (StapleSessionPage *self,
                                 gint64             stage_id)
 {
+  StapleSession *session;
+  StaplePhase phase;
   StapleMapHit hit = { STAPLE_MAP_HIT_STAGE, 0, 0 };
 
   g_return_val_if_fail (STAPLE_IS_SESSION_PAGE (self), FALSE);
@@ -1069,10 +1073,17 @@ staple_session_page_show_stage (StapleSessionPage *self,
   if (self->editor == NULL)
     return FALSE;
 
-  if (staple_session_find_stage (staple_editor_get_session (self->editor), stage_id,
-                                 &hit.stage) == NULL)
+  session = staple_editor_get_session (self->editor);
+  if (staple_session_find_stage (session, stage_id, &hit.stage) == NULL)
     return FALSE;
 
-  show_on_map (self, &hit);
+  /* Diagnose's inspector has friction points only: the Walk has the
+   * stage's fields, at that stage (the map follows the walk's stage). */
+  phase = staple_session_get_phase (session);
+  if (phase != STAPLE_PHASE_MAP && phase != STAPLE_PHASE_WALK)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-phase", "s", "walk");
+  if (staple_session_get_phase (session) == STAPLE_PHASE_WALK)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-current-stage", "i", (int) hit.stage);
+  show_on_map (self, &hit, "walk");
   return TRUE;
 }

@@ -828,6 +828,16 @@ show_help_overlay_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+/* Its first frame, for benchmarks: said once, then disconnected. */
+static void
+review_painted_cb (GdkFrameClock *clock,
+                   gint64        *since)
+{
+  g_debug ("review window's first frame painted %.1f ms after it was asked for",
+           (g_get_monotonic_time () - *since) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, review_painted_cb, since);
+}
+
 /* The leadership review of the organisation (named exactly as in the
  * sessions), in a window of its own. */
 static void
@@ -874,6 +884,19 @@ review_organisation_action (GSimpleAction *action,
   g_debug ("review of %u walks: gathered in %.1f ms, its widgets made in %.1f ms, shown in "
            "%.1f ms", review->walks->len, (gathered - start) / 1000.0,
            (made - gathered) / 1000.0, (g_get_monotonic_time () - made) / 1000.0);
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      if (clock != NULL)
+        {
+          gint64 *since = g_new (gint64, 1);
+
+          *since = start;
+          g_signal_connect_data (clock, "after-paint", G_CALLBACK (review_painted_cb), since,
+                                 (GClosureNotify) (void (*) (void)) g_free, 0);
+        }
+    }
 }
 
 static const GActionEntry win_actions[] = {
