@@ -51,7 +51,7 @@ staple_review_chart_style_for_paper (StapleReviewChartStyle *style)
 {
   *style = (StapleReviewChartStyle) {
     { 0, 0, 0 }, { 0.35, 0.35, 0.35 }, { 0.55, 0.55, 0.55 }, { 1, 1, 1 },
-    "Cantarell, DejaVu Sans, sans-serif", 7.5,
+    "Cantarell, DejaVu Sans, sans-serif", 7.5, 0,
   };
 }
 
@@ -205,9 +205,30 @@ is_multiples (const Shape *shape)
 }
 
 static guint
-count_cells (const Shape *shape)
+count_cells (const Shape                  *shape,
+             const StapleReviewChartStyle *style)
 {
-  return shape->lines->len + (shape->n_once > 0);
+  guint n = shape->lines->len + (shape->n_once > 0);
+
+  return style->max_cells > 0 ? MIN (n, style->max_cells) : n;
+}
+
+/**
+ * staple_review_chart_count_journeys:
+ *
+ * Returns: how many small charts the whole chart has (whatever the
+ *   style's max_cells), 0 when its journeys share one chart
+ */
+guint
+staple_review_chart_count_journeys (StapleReview *review)
+{
+  Shape shape;
+  guint n;
+
+  shape_init (&shape, review);
+  n = shape.n_dated > 0 && is_multiples (&shape) ? shape.lines->len + (shape.n_once > 0) : 0;
+  shape_clear (&shape);
+  return n;
 }
 
 static guint
@@ -257,7 +278,7 @@ staple_review_chart_get_n_bands (StapleReview                 *review,
     {
       guint columns = count_columns (width, style->size);
 
-      n = 1 + (count_cells (&shape) + columns - 1) / columns;
+      n = 1 + (count_cells (&shape, style) + columns - 1) / columns;
     }
   shape_clear (&shape);
   return n;
@@ -804,7 +825,7 @@ staple_review_chart_draw_band (cairo_t                      *cr,
     {
       guint columns = count_columns (width, s);
       double cell = (width - (columns - 1) * CELL_GAP * s) / columns;
-      guint n_cells = count_cells (&shape);
+      guint n_cells = count_cells (&shape, style);
 
       for (guint column = 0; column < columns; column++)
         {

@@ -18,6 +18,7 @@ typedef struct
   double      paper[3];  /* inside the open marks */
   const char *family;
   double      size;      /* of the labels, in user units */
+  guint       max_cells; /* small charts drawn at most, the first ones; 0 for all */
 } StapleReviewChartStyle;
 
 void   staple_review_chart_style_for_paper (StapleReviewChartStyle       *style);
@@ -40,6 +41,7 @@ guint  staple_review_chart_draw_band       (cairo_t                      *cr,
                                             double                        width,
                                             const StapleReviewChartStyle *style,
                                             guint                         band);
+guint  staple_review_chart_count_journeys  (StapleReview                 *review);
 guint  staple_review_journey_number        (StapleReview                 *review,
                                             gint64                        journey_id);
 

@@ -20,6 +20,7 @@ struct _StapleReviewChartView
   GtkWidget     parent_instance;
 
   StapleReview *review; /* the window's, which holds this view */
+  guint         max_cells;
 };
 
 G_DEFINE_FINAL_TYPE (StapleReviewChartView, staple_review_chart_view, GTK_TYPE_WIDGET)
@@ -54,6 +55,7 @@ get_style (StapleReviewChartView  *self,
   if (font != NULL && pango_font_description_get_family (font) != NULL)
     style->family = pango_font_description_get_family (font);
   style->size = LABEL_PX;
+  style->max_cells = self->max_cells;
 }
 
 static GtkSizeRequestMode
@@ -84,6 +86,7 @@ staple_review_chart_view_measure (GtkWidget      *widget,
 
   staple_review_chart_style_for_paper (&style);
   style.size = LABEL_PX;
+  style.max_cells = self->max_cells;
   *minimum = *natural =
     (int) ceil (staple_review_chart_get_height (self->review,
                                                 for_size > 0 ? for_size : LABEL_PX * 60,
@@ -150,4 +153,19 @@ staple_review_chart_view_new (StapleReview *review)
 
   self->review = review;
   return GTK_WIDGET (self);
+}
+
+/**
+ * staple_review_chart_view_set_max_cells:
+ * @max_cells: how many of the journeys' small charts to show, the first
+ *   ones; 0 for all
+ */
+void
+staple_review_chart_view_set_max_cells (StapleReviewChartView *self,
+                                        guint                  max_cells)
+{
+  g_return_if_fail (STAPLE_IS_REVIEW_CHART_VIEW (self));
+
+  self->max_cells = max_cells;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

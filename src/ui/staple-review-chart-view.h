@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StapleReviewChartView, staple_review_chart_view, STAPLE,
                       REVIEW_CHART_VIEW, GtkWidget)
 
-GtkWidget *staple_review_chart_view_new (StapleReview *review);
+GtkWidget *staple_review_chart_view_new           (StapleReview          *review);
+void       staple_review_chart_view_set_max_cells (StapleReviewChartView *self,
+                                                   guint                  max_cells);
 
 G_END_DECLS

@@ -123,6 +123,7 @@ add_row (AdwPreferencesGroup *group,
 /* Long lists show their first rows, and a row that shows the rest: a
  * review of hundreds of walks opens at once, not after a second of rows. */
 #define SHOWN_AT_FIRST 10
+#define SHOWN_CHARTS   12
 
 typedef GtkWidget * (*RowFunc) (StapleReviewWindow  *self,
                          AdwPreferencesGroup *group,
@@ -214,6 +215,52 @@ new_indices (void)
   return g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
+/* The small charts of many journeys show the first SHOWN_AT_FIRST (four
+ * rows, three to a row in a window of the default size) and a row that
+ * shows the rest, as the long lists do: forty journeys were some 1,500
+ * pixels of charts above the walks. */
+static void
+show_more_charts_cb (GtkListBox         *list,
+                     GtkListBoxRow      *row,
+                     StapleReviewWindow *self)
+{
+  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (row));
+
+  staple_review_chart_view_set_max_cells (STAPLE_REVIEW_CHART_VIEW (self->chart), 0);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (list))), GTK_WIDGET (list));
+  /* The keyboard goes on from the chart's place. */
+  if (focused)
+    gtk_widget_grab_focus (self->scrolled);
+}
+
+static void
+add_more_charts (StapleReviewWindow *self,
+                 GtkBox             *column)
+{
+  guint n = staple_review_chart_count_journeys (self->review);
+  g_autofree char *title = NULL;
+  GtkWidget *list, *row;
+
+  if (n <= SHOWN_CHARTS)
+    return;
+
+  staple_review_chart_view_set_max_cells (STAPLE_REVIEW_CHART_VIEW (self->chart), SHOWN_CHARTS);
+  title = g_strdup_printf (ngettext ("Show the Other Journey’s Chart",
+                                     "Show the Other %u Journeys’ Charts", n - SHOWN_CHARTS),
+                           n - SHOWN_CHARTS);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("view-more-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_signal_connect (list, "row-activated", G_CALLBACK (show_more_charts_cb), self);
+  gtk_box_append (column, list);
+}
+
 static GtkWidget *add_walk_row (StapleReviewWindow  *self,
                           AdwPreferencesGroup *group,
                           guint                index);
@@ -234,7 +281,15 @@ add_walks (StapleReviewWindow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of lead time and work time per walk; "
                                     "the walks below list the same times"), -1);
-  adw_preferences_group_add (group, self->chart);
+  {
+    /* The chart, and under it the row that shows all of it: a group puts
+     * its rows above any other widget. */
+    GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+    gtk_box_append (GTK_BOX (column), self->chart);
+    add_more_charts (self, GTK_BOX (column));
+    adw_preferences_group_add (group, column);
+  }
 
   group = add_group (box, _("Walks"), _("The latest first"));
   {
