@@ -519,6 +519,30 @@ test_days_to_done (Fixture       *f,
   g_assert_cmpuint (review->n_timed, ==, 3);
   g_assert_cmpuint (review->median_days, ==, 30);
   g_assert_cmpuint (g_array_index (review->owners, StapleReviewOwner, 0).median_days, ==, 30);
+
+  /* Overdue, listed the longest overdue first, whatever walk agreed it. */
+  {
+    g_autoptr(GArray) late = NULL;
+    static const char * const dues[] = { "2026-05-01", "2026-01-15", "2026-03-01" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
+      {
+        StapleReviewAction *action;
+        g_autofree char *text = g_strdup_printf ("Late %u", i);
+
+        add_model_action (review, 2, text, STAPLE_ACTION_STATUS_OPEN, "");
+        action = &g_array_index (review->actions, StapleReviewAction, review->actions->len - 1);
+        g_free (action->due);
+        action->due = g_strdup (dues[i]);
+      }
+    staple_review_finish (review);
+    late = staple_review_list_overdue (review);
+    g_assert_cmpuint (late->len, ==, 3);
+    g_assert_cmpstr (g_array_index (review->actions, StapleReviewAction,
+                                    g_array_index (late, guint, 0)).due, ==, "2026-01-15");
+    g_assert_cmpstr (g_array_index (review->actions, StapleReviewAction,
+                                    g_array_index (late, guint, 2)).due, ==, "2026-05-01");
+  }
 }
 
 /* A loop of Walk Again links, which only a hand-edited file makes, ends:

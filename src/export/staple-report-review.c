@@ -12,6 +12,9 @@
 
 /* What the chart's heading is kept with. */
 #define CHART_KEEP     200.0
+/* What a table's heading is kept with: the table's head and a row of two
+ * lines (with 40 points a heading was left alone at a page's foot). */
+#define TABLE_KEEP     72.0
 
 static const StapleReviewWalk *
 walk_of (StapleReport *self,
@@ -164,7 +167,7 @@ add_walks_table (StapleReport *self)
   TableColumn translated[G_N_ELEMENTS (columns)];
   Table table;
 
-  _staple_report_flow_heading (self, _("Each walk"), 40);
+  _staple_report_flow_heading (self, _("Each walk"), TABLE_KEEP);
   table_columns (columns, translated, G_N_ELEMENTS (columns));
   _staple_report_table_init (self, &table, translated, G_N_ELEMENTS (columns),
                              _("Each walk, continued"));
@@ -287,7 +290,7 @@ add_waits (StapleReport *self)
   GArray *waits = self->review->waits;
   Table table;
 
-  _staple_report_flow_heading (self, _("Where the work waits longest"), 40);
+  _staple_report_flow_heading (self, _("Where the work waits longest"), TABLE_KEEP);
   if (waits->len == 0)
     {
       _staple_report_flow_text (self, _("No stage has a waiting time yet."), SIZE_BODY,
@@ -327,6 +330,7 @@ add_promises (StapleReport *self)
   TableColumn translated_overdue[G_N_ELEMENTS (overdue_columns)];
   StapleReview *review = self->review;
   guint n_overdue = 0;
+  g_autoptr(GArray) late = NULL;
   Table table;
 
   _staple_report_flow_section (self, _("Promises"), _("Promises kept"),
@@ -365,19 +369,20 @@ add_promises (StapleReport *self)
   if (n_overdue == 0)
     return;
 
-  _staple_report_flow_heading (self, _("Overdue"), 40);
+  _staple_report_flow_heading (self, _("Overdue"), TABLE_KEEP);
   table_columns (overdue_columns, translated_overdue, G_N_ELEMENTS (overdue_columns));
   _staple_report_table_init (self, &table, translated_overdue, G_N_ELEMENTS (overdue_columns),
                              _("Overdue, continued"));
   _staple_report_table_begin (self, &table);
-  for (guint i = 0; i < review->actions->len; i++)
+  /* The longest overdue first, as in the review's window. */
+  late = staple_review_list_overdue (review);
+  for (guint i = 0; i < late->len; i++)
     {
-      StapleReviewAction *action = &g_array_index (review->actions, StapleReviewAction, i);
+      StapleReviewAction *action = &g_array_index (review->actions, StapleReviewAction,
+                                                   g_array_index (late, guint, i));
       g_autofree char *walk = NULL;
       g_autofree char *due = NULL;
 
-      if (!action->overdue)
-        continue;
       walk = staple_review_name_walk (self->review, action->session_id);
       due = staple_action_format_due (action->due, NULL);
       {
@@ -401,7 +406,7 @@ add_empowerments (StapleReport *self)
   GArray *list = self->review->empowerments;
   Table table;
 
-  _staple_report_flow_heading (self, _("Decisions handed to front-line staff"), 40);
+  _staple_report_flow_heading (self, _("Decisions handed to front-line staff"), TABLE_KEEP);
   if (list->len == 0)
     {
       _staple_report_flow_text (self, _("Nothing handed on yet."), SIZE_BODY,

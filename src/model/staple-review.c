@@ -226,6 +226,37 @@ staple_review_count_kind (StapleReview       *self,
     }
 }
 
+static int
+compare_due (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  StapleReview *self = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  int by_due = strcmp (g_array_index (self->actions, StapleReviewAction, i).due,
+                       g_array_index (self->actions, StapleReviewAction, j).due);
+
+  return by_due != 0 ? by_due : (int) i - (int) j;
+}
+
+/**
+ * staple_review_list_overdue:
+ *
+ * Returns: (transfer full): the indices (guint) in @self's actions of those
+ *   overdue, the longest overdue first
+ */
+GArray *
+staple_review_list_overdue (StapleReview *self)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->actions->len; i++)
+    if (g_array_index (self->actions, StapleReviewAction, i).overdue)
+      g_array_append_val (indices, i);
+  g_array_sort_with_data (indices, compare_due, self);
+  return indices;
+}
+
 /**
  * staple_review_trend_get_label:
  *

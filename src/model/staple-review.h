@@ -128,6 +128,7 @@ guint         staple_review_find_walk       (StapleReview *self,
 char         *staple_review_name_walk       (StapleReview *self,
                                              gint64        session_id);
 const char   *staple_review_trend_get_label (StapleReviewTrend trend);
+GArray       *staple_review_list_overdue    (StapleReview   *self);
 void          staple_review_count_principle (StapleReview   *self,
                                              gint64          session_id,
                                              StaplePrinciple principle,

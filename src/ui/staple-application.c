@@ -58,7 +58,7 @@ static const GOptionEntry option_entries[] = {
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("PDF paper: a4 (default), a3, letter, tabloid, a1 or a0"), N_("PAPER") },
   { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("PDF orientation: landscape (default) or portrait"), N_("ORIENTATION") },
+    N_("PDF orientation: landscape (default) or portrait (the review’s default)"), N_("ORIENTATION") },
   { "poster", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Tile the PDF's map over COLUMNS × ROWS pages, e.g. 3x2 (at most 20x20)"),
     N_("COLUMNSxROWS") },

@@ -233,6 +233,13 @@ parse_pdf_options (GVariantDict        *options,
       return FALSE;
     }
 
+  /* A review reads down the page, as the review's window exports it:
+   * portrait unless asked otherwise. */
+  if (g_variant_dict_lookup (options, "report", "&s", &text) &&
+      g_ascii_strcasecmp (text, "review") == 0 &&
+      !g_variant_dict_contains (options, "orientation"))
+    report->orientation = STAPLE_ORIENTATION_PORTRAIT;
+
   if (g_variant_dict_lookup (options, "report", "&s", &text) &&
       g_ascii_strcasecmp (text, "review") != 0)
     {

@@ -224,13 +224,11 @@ show_more_charts_cb (GtkListBox         *list,
                      GtkListBoxRow      *row,
                      StapleReviewWindow *self)
 {
-  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (row));
-
+  /* The keyboard goes on to what follows the row, the first walk. */
+  if (gtk_widget_has_focus (GTK_WIDGET (row)))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
   staple_review_chart_view_set_max_cells (STAPLE_REVIEW_CHART_VIEW (self->chart), 0);
   gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (list))), GTK_WIDGET (list));
-  /* The keyboard goes on from the chart's place. */
-  if (focused)
-    gtk_widget_grab_focus (self->scrolled);
 }
 
 static void
@@ -474,16 +472,13 @@ add_promises (StapleReviewWindow *self,
   }
 
   {
-    GArray *indices = new_indices ();
+    GArray *indices = staple_review_list_overdue (review);
     g_autofree char *more = NULL;
     guint n;
 
-    for (guint i = 0; i < review->actions->len; i++)
-      if (g_array_index (review->actions, StapleReviewAction, i).overdue)
-        g_array_append_val (indices, i);
     n = indices->len;
     if (n > 0)
-      overdue = add_group (box, _("Overdue"), NULL);
+      overdue = add_group (box, _("Overdue"), _("The longest overdue first"));
     more = g_strdup_printf (ngettext ("Show the Other Overdue Action",
                                       "Show the Other %u Overdue Actions",
                                       n - MIN (n, SHOWN_AT_FIRST)),

@@ -32,6 +32,7 @@ struct _StapleWindow
   GtkRevealer         *banner;
   GtkLabel            *banner_label;
   gboolean             discard_unsaved;
+  gboolean             looking;   /* a review's row is showing where a thing came from */
   GError              *last_error;      /* of the action a script is running */
   gboolean             last_error_set;
   GDBusConnection     *dbus_connection;

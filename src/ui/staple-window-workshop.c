@@ -230,7 +230,8 @@ enter_phase (StapleWindow *self,
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "set-phase");
   gboolean review = staple_window_session_is_past (session_of (self));
-  gboolean start = !review && !opening && self->settings != NULL &&
+  /* Nor does a look at it from the review start the room's clock. */
+  gboolean start = !review && !opening && !self->looking && self->settings != NULL &&
                    g_settings_get_boolean (self->settings, "timer-starts-with-phase");
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action),

@@ -216,8 +216,10 @@ staple_window_open_friction (StapleWindow *self,
   if (!staple_window_open_session (self, session_id))
     return FALSE;
 
+  self->looking = TRUE;
   if (!staple_session_page_show_friction (self->session_page, friction_id))
     staple_window_show_toast (self, _("That friction point is no longer in this session"));
+  self->looking = FALSE;
   return TRUE;
 }
 
@@ -240,8 +242,10 @@ staple_window_open_stage (StapleWindow *self,
   if (!staple_window_open_session (self, session_id))
     return FALSE;
 
+  self->looking = TRUE;
   if (!staple_session_page_show_stage (self->session_page, stage_id))
     staple_window_show_toast (self, _("That stage is no longer in this session"));
+  self->looking = FALSE;
   return TRUE;
 }
 
