@@ -381,14 +381,13 @@ add_promises (StapleReport *self)
       StapleReviewAction *action = &g_array_index (review->actions, StapleReviewAction,
                                                    g_array_index (late, guint, i));
       g_autofree char *walk = NULL;
-      g_autofree char *due = NULL;
 
       walk = staple_review_name_walk (self->review, action->session_id);
-      due = staple_action_format_due (action->due, NULL);
       {
+        /* The day as the rest of the review writes days (YYYY-MM-DD), not
+         * in the locale's way beside the walk's "(2019-04-11)". */
         const char *cells[] = {
-          action->text, *action->owner != '\0' ? action->owner : "—",
-          _staple_report_is_empty (due) ? action->due : due, walk,
+          action->text, *action->owner != '\0' ? action->owner : "—", action->due, walk,
         };
 
         _staple_report_table_row (self, &table, cells);
