@@ -83,6 +83,18 @@ staple_review_journey_number (StapleReview *review,
   return 0;
 }
 
+/* @day (julian) as YYYY-MM-DD into @text. */
+static void
+format_day (guint day,
+            char  text[16])
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_strftime (text, 16, "%Y-%m-%d", &date);
+}
+
 static guint
 julian (const char *date)
 {
@@ -623,17 +635,13 @@ draw_overview (cairo_t                      *cr,
 
   /* The first and last dates under the axis. */
   {
-    GDate day;
     char text[16];
 
-    g_date_clear (&day, 1);
-    g_date_set_julian (&day, first_day);
-    g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+    format_day (first_day, text);
     label (&chart, text, X_OF (first_day), y1 + 0.4 * s, 0.5, 0);
     if (last_day > first_day)
       {
-        g_date_set_julian (&day, last_day);
-        g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+        format_day (last_day, text);
         label (&chart, text, X_OF (last_day), y1 + 0.4 * s, 0.5, 0);
       }
   }
@@ -654,18 +662,14 @@ draw_key (Chart       *chart,
 {
   double s = chart->style->size;
   double y = LEGEND_LINE * LINE_KEY * s;
-  GDate day;
   char first[16], last[16];
   g_autofree char *top = staple_format_minutes (shape->top);
   g_autofree char *text = NULL;
 
   draw_line_key (chart, 0, 0, width);
 
-  g_date_clear (&day, 1);
-  g_date_set_julian (&day, shape->first_day);
-  g_date_strftime (first, sizeof first, "%Y-%m-%d", &day);
-  g_date_set_julian (&day, shape->last_day);
-  g_date_strftime (last, sizeof last, "%Y-%m-%d", &day);
+  format_day (shape->first_day, first);
+  format_day (shape->last_day, last);
   /* Translators: over the review's small charts, one a journey; e.g.
    * "Each journey walked again on its own, all on the same scales: from
    * 2026-01-10 to 2026-11-30, and from 0 to 3 d. Under each, its lead
